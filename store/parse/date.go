@@ -1,0 +1,132 @@
+package parse
+
+import (
+	"strings"
+	"time"
+)
+
+// DateOrder says how to read an ambiguous numeric date such as 03/04/2021.
+type DateOrder int
+
+const (
+	DayFirst   DateOrder = iota // 03/04/2021 is 3 April (Europe, Latin America)
+	MonthFirst                  // 03/04/2021 is 4 March (United States)
+)
+
+// Date is a parsed date or date-time.
+type Date struct {
+	Time    time.Time // in UTC
+	HasTime bool      // the text had a time of day
+}
+
+// Days returns the number of days since 1970-01-01.
+func (d Date) Days() int64 { return floorDiv(d.Time.Unix(), 86400) }
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// ISO formats the date as SQLite's own convention: YYYY-MM-DD, with
+// " HH:MM:SS" when it has a time.
+func (d Date) ISO() string {
+	if d.HasTime {
+		return d.Time.Format("2006-01-02 15:04:05")
+	}
+	return d.Time.Format("2006-01-02")
+}
+
+var isoLayouts = []string{
+	"2006-01-02", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04",
+	"2006-01-02T15:04", "2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999Z07:00", "2006/01/02", "2006/01/02 15:04:05", "2006/01/02 15:04",
+}
+
+var dayFirstLayouts = []string{
+	"02-01-2006", "02/01/2006", "02.01.2006", "2-1-2006", "2/1/2006", "2.1.2006",
+	"02-01-2006 15:04:05", "02/01/2006 15:04:05", "02-01-2006 15:04", "02/01/2006 15:04",
+	"2/1/2006 15:04", "2/1/2006 15:04:05", "2-1-2006 15:04", "2.1.2006 15:04",
+}
+
+var monthFirstLayouts = []string{
+	"01-02-2006", "01/02/2006", "1-2-2006", "1/2/2006",
+	"01-02-2006 15:04:05", "01/02/2006 15:04:05", "01-02-2006 15:04", "01/02/2006 15:04",
+	"1/2/2006 15:04", "1/2/2006 15:04:05", "1-2-2006 15:04",
+}
+
+// ParseDate reads a date or date-time in ISO, yyyymmdd, or day/month/year
+// layouts, using order for the numeric ones where day and month could swap.
+func ParseDate(s string, order DateOrder) (Date, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 8 || len(s) > 35 || s[0] < '0' || s[0] > '9' {
+		return Date{}, false
+	}
+	for _, l := range isoLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return Date{Time: t.UTC(), HasTime: len(l) > 10}, true
+		}
+	}
+	if len(s) == 8 && allDigits(s) {
+		if t, err := time.Parse("20060102", s); err == nil && t.Year() >= 1900 && t.Year() <= 2100 {
+			return Date{Time: t}, true
+		}
+		return Date{}, false
+	}
+	layouts := dayFirstLayouts
+	if order == MonthFirst {
+		layouts = monthFirstLayouts
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return Date{Time: t, HasTime: strings.Contains(l, ":")}, true
+		}
+	}
+	return Date{}, false
+}
+
+// DateOrderEvidence says what a numeric date tells about the order of day
+// and month: a first field above 12 proves day-first, a second field above 12
+// proves month-first; anything else proves nothing.
+func DateOrderEvidence(s string) (order DateOrder, decided bool) {
+	s = strings.TrimSpace(s)
+	sep := strings.IndexAny(s, "/-.")
+	if sep <= 0 || sep > 2 {
+		return DayFirst, false
+	}
+	rest := s[sep+1:]
+	sep2 := strings.IndexAny(rest, "/-.")
+	if sep2 <= 0 || sep2 > 2 {
+		return DayFirst, false
+	}
+	a, b := atoi(s[:sep]), atoi(rest[:sep2])
+	switch {
+	case a > 12 && b <= 12:
+		return DayFirst, true
+	case b > 12 && a <= 12:
+		return MonthFirst, true
+	}
+	return DayFirst, false
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
