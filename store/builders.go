@@ -1,0 +1,275 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store/parse"
+)
+
+// columnBuilder accumulates one column's values as the loader scans rows.
+type columnBuilder interface {
+	add(v any)
+	finish() model.Column
+}
+
+func newBuilder(p ColumnProfile, capacity int) columnBuilder {
+	meta := model.ColumnMeta{Name: p.Name, Kind: p.Kind, Role: p.Role, Note: p.KindWhy}
+	switch {
+	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && p.sample.strs == 0 && p.sample.ints > 0:
+		// whole-number keys stay numbers: compact, and comparable as numbers
+		return &numberBuilder{meta: meta, order: p.DateOrder, values: make([]float64, 0, capacity)}
+	case p.Kind.Coded():
+		return &codedBuilder{meta: meta, index: map[string]int32{}, codes: make([]int32, 0, capacity)}
+	default:
+		return &textBuilder{meta: meta, values: make([]string, 0, capacity)}
+	}
+}
+
+// numberBuilder reads integers, reals, dates (as days) and date-times (as
+// unix seconds).
+type numberBuilder struct {
+	meta   model.ColumnMeta
+	order  parse.DateOrder
+	values []float64
+	nulls  []int
+}
+
+func (b *numberBuilder) add(v any) {
+	f, ok, null := b.convert(v)
+	if !ok {
+		if !null {
+			b.meta.Invalid++
+			if len(b.meta.InvalidExamples) < 5 {
+				b.meta.InvalidExamples = append(b.meta.InvalidExamples, fmt.Sprint(v))
+			}
+		}
+		b.nulls = append(b.nulls, len(b.values))
+		f = 0
+	}
+	b.values = append(b.values, f)
+}
+
+func (b *numberBuilder) convert(v any) (f float64, ok, null bool) {
+	switch x := v.(type) {
+	case nil:
+		return 0, false, true
+	case int64:
+		return b.fromInt(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return 0, false, false
+		}
+		if b.meta.Kind == model.KindDate || b.meta.Kind == model.KindDateTime {
+			return b.fromInt(int64(x))
+		}
+		return x, true, false
+	case time.Time:
+		if b.meta.Kind == model.KindDate {
+			return float64(x.Unix() / 86400), true, false
+		}
+		return float64(x.Unix()), true, false
+	case []byte:
+		return b.fromString(string(x))
+	case string:
+		return b.fromString(x)
+	case bool:
+		if x {
+			return 1, true, false
+		}
+		return 0, true, false
+	}
+	return 0, false, false
+}
+
+func (b *numberBuilder) fromInt(x int64) (float64, bool, bool) {
+	switch b.meta.Kind {
+	case model.KindDate:
+		if x >= 19000101 && x <= 21001231 { // yyyymmdd
+			d, ok := parse.ParseDate(fmt.Sprint(x), parse.DayFirst)
+			return float64(d.Days()), ok, false
+		}
+		return 0, false, false
+	case model.KindDateTime:
+		return float64(x), true, false
+	}
+	return float64(x), true, false
+}
+
+func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false, true
+	}
+	switch b.meta.Kind {
+	case model.KindDate, model.KindDateTime:
+		d, ok := parse.ParseDate(s, b.order)
+		if !ok {
+			return 0, false, false
+		}
+		if b.meta.Kind == model.KindDate {
+			return float64(d.Days()), true, false
+		}
+		return float64(d.Time.Unix()), true, false
+	}
+	if f, ok := parse.Number(s, parse.DecimalPoint); ok {
+		return f, true, false
+	}
+	if f, ok := parse.Number(s, parse.DecimalComma); ok {
+		return f, true, false
+	}
+	return 0, false, false
+}
+
+func (b *numberBuilder) finish() model.Column {
+	c := &model.NumberColumn{ColumnMeta: b.meta, Values: b.values, Nulls: model.NewBitset(len(b.values))}
+	for _, i := range b.nulls {
+		c.Nulls.Set(i)
+	}
+	return c
+}
+
+// codedBuilder dictionary-encodes categoricals and booleans.
+type codedBuilder struct {
+	meta  model.ColumnMeta
+	index map[string]int32
+	dict  []string
+	codes []int32
+}
+
+func (b *codedBuilder) add(v any) {
+	s, null := textOf(v)
+	if null {
+		b.codes = append(b.codes, -1)
+		return
+	}
+	if b.meta.Kind == model.KindBoolean {
+		yes, ok := parse.Bool(s)
+		switch {
+		case ok && yes:
+			s = "yes"
+		case ok:
+			s = "no"
+		default:
+			b.meta.Invalid++
+			if len(b.meta.InvalidExamples) < 5 {
+				b.meta.InvalidExamples = append(b.meta.InvalidExamples, s)
+			}
+			b.codes = append(b.codes, -1)
+			return
+		}
+	}
+	code, ok := b.index[s]
+	if !ok {
+		code = int32(len(b.dict))
+		b.index[s] = code
+		b.dict = append(b.dict, s)
+	}
+	b.codes = append(b.codes, code)
+}
+
+// maxCategories is the dictionary size past which a column is no longer a
+// categorical: its bars would be unreadable and its dictionary too big.
+const maxCategories = 5000
+
+func (b *codedBuilder) finish() model.Column {
+	if b.meta.Kind == model.KindBoolean {
+		return b.asBoolean()
+	}
+	if len(b.dict) > maxCategories || len(b.dict) > max(50, len(b.codes)/2) {
+		return b.asText()
+	}
+	return &model.CodedColumn{ColumnMeta: b.meta, Codes: b.codes, Dict: b.dict}
+}
+
+// asBoolean re-codes to model.BoolDict so every boolean has no=0, yes=1.
+func (b *codedBuilder) asBoolean() model.Column {
+	remap := make([]int32, len(b.dict))
+	for i, d := range b.dict {
+		remap[i] = 0
+		if d == "yes" {
+			remap[i] = 1
+		}
+	}
+	for i, c := range b.codes {
+		if c >= 0 {
+			b.codes[i] = remap[c]
+		}
+	}
+	return &model.CodedColumn{ColumnMeta: b.meta, Codes: b.codes, Dict: append([]string(nil), model.BoolDict...)}
+}
+
+// asText turns a column with too many distinct values into text, or an
+// identifier when every value is different.
+func (b *codedBuilder) asText() model.Column {
+	meta := b.meta
+	nonNull := 0
+	for _, c := range b.codes {
+		if c >= 0 {
+			nonNull++
+		}
+	}
+	if len(b.dict) == nonNull {
+		meta.Kind, meta.Note = model.KindIdentifier, "every value is different"
+	} else {
+		meta.Kind, meta.Note = model.KindText, fmt.Sprintf("%d distinct values: too many to count as categories", len(b.dict))
+	}
+	c := &model.TextColumn{ColumnMeta: meta, Values: make([]string, len(b.codes)), Nulls: model.NewBitset(len(b.codes))}
+	for i, code := range b.codes {
+		if code < 0 {
+			c.Nulls.Set(i)
+		} else {
+			c.Values[i] = b.dict[code]
+		}
+	}
+	return c
+}
+
+// textBuilder keeps identifiers and free text as strings.
+type textBuilder struct {
+	meta   model.ColumnMeta
+	values []string
+	nulls  []int
+}
+
+func (b *textBuilder) add(v any) {
+	s, null := textOf(v)
+	if null {
+		b.nulls = append(b.nulls, len(b.values))
+	}
+	b.values = append(b.values, s)
+}
+
+func (b *textBuilder) finish() model.Column {
+	c := &model.TextColumn{ColumnMeta: b.meta, Values: b.values, Nulls: model.NewBitset(len(b.values))}
+	for _, i := range b.nulls {
+		c.Nulls.Set(i)
+	}
+	return c
+}
+
+// textOf renders a driver value as trimmed text; empty text is NULL.
+func textOf(v any) (string, bool) {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		return "", true
+	case string:
+		s = x
+	case []byte:
+		s = string(x)
+	case int64:
+		return fmt.Sprint(x), false
+	case float64:
+		return fmt.Sprint(x), false
+	case time.Time:
+		return x.Format("2006-01-02 15:04:05"), false
+	default:
+		s = fmt.Sprint(x)
+	}
+	s = strings.TrimSpace(s)
+	return s, s == ""
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// roleKey indexes roleNames; the customer id has its own key because table
+// detection uses its names too.
+const roleKeyCustomerID = model.RoleCustomerID
+
+// roleNames are the normalized column names (English and Spanish, with a few
+// Portuguese and common export spellings) that mean a role. "x*" matches x
+// and x_..., "*x" matches x and ..._x, "~x" matches any name with the word x.
+var roleNames = map[model.Role][]string{
+	model.RoleCustomerID: {"customer_id", "customerid", "cust_id", "client_id", "clientid", "id_cliente", "cliente_id",
+		"idcliente", "id_customer", "customer_number", "customer_no", "numero_cliente", "id_socio", "member_id", "customer_key"},
+	model.RoleName: {"name", "full_name", "fullname", "customer_name", "client_name", "nombre", "nombre_completo",
+		"nombre_cliente", "first_name", "firstname", "last_name", "lastname", "surname", "apellido", "apellidos", "nome"},
+	model.RoleEmail: {"email", "e_mail", "mail", "email_address", "e_mail_address", "correo", "correo_electronico",
+		"email_addr", "*email", "*e_mail", "*correo_electronico"},
+	model.RoleMobile: {"mobile", "mobile_phone", "mobile_number", "movil", "telefono_movil", "celular", "cell", "cellphone",
+		"cell_phone", "*mobile", "*movil", "*celular"},
+	model.RolePhone: {"phone", "telephone", "telefono", "tel", "phone_number", "telephone_number", "telefono_fijo",
+		"landline", "numero_telefono", "*phone", "*telefono"},
+	model.RoleAddress: {"address", "street", "street_address", "direccion", "calle", "domicilio", "address_line_1",
+		"address1", "address_1", "*address", "*direccion", "morada"},
+	model.RolePostcode: {"postcode", "post_code", "postal_code", "zip", "zipcode", "zip_code", "codigo_postal", "cp", "cod_postal"},
+	model.RoleBirthDate: {"birth_date", "birthdate", "date_of_birth", "dob", "fecha_nacimiento", "fecha_de_nacimiento",
+		"nacimiento", "birthday", "data_nascimento"},
+	model.RoleBirthYear: {"birth_year", "year_birth", "year_of_birth", "ano_nacimiento", "anio_nacimiento",
+		"ano_de_nacimiento", "birthyear", "yob"},
+	model.RoleGender:        {"gender", "sex", "sexo", "genero", "genre", "sexe"},
+	model.RoleMaritalStatus: {"marital_status", "marital", "estado_civil", "civil_status", "marital_state"},
+	model.RoleChildren: {"children", "kids", "num_children", "number_of_children", "n_children", "hijos", "num_hijos",
+		"n_hijos", "numero_hijos", "kidhome", "childs"},
+	model.RoleIncome: {"~income", "~ingresos", "~ingreso", "~renta", "~salary", "~salario", "~sueldo"},
+	model.RoleSignupDate: {"signup_date", "sign_up_date", "signup", "registration_date", "registered_at", "created_at",
+		"date_joined", "join_date", "joined", "customer_since", "fecha_alta", "alta", "fecha_registro", "dt_customer",
+		"fecha_de_alta", "member_since", "signup_at"},
+	model.RoleHousehold: {"household_id", "household", "hogar", "hogar_id", "id_hogar", "family_id", "familia_id", "id_familia"},
+	model.RoleConsentEmail: {"consent_email", "email_consent", "email_opt_in", "email_optin", "optin_email", "opt_in_email",
+		"acepta_email", "acepta_correo", "accepts_email", "newsletter", "consentimiento_email", "permiso_email",
+		"email_permission", "email_ok", "acepta_mail"},
+	model.RoleConsentSMS: {"consent_sms", "sms_consent", "sms_opt_in", "sms_optin", "acepta_sms", "optin_sms",
+		"opt_in_sms", "accepts_sms", "consentimiento_sms", "permiso_sms", "sms_ok"},
+	model.RoleConsentPhone: {"consent_phone", "phone_consent", "consent_call", "call_consent", "consent_calls",
+		"acepta_llamadas", "acepta_telefono", "phone_opt_in", "optin_phone", "accepts_calls", "consentimiento_telefono",
+		"permiso_llamadas", "phone_ok"},
+	model.RoleConsentPost: {"consent_post", "post_consent", "consent_mail", "mail_consent", "consent_postal",
+		"acepta_correo_postal", "acepta_correspondencia", "postal_opt_in", "direct_mail_opt_in", "optin_post",
+		"consentimiento_postal", "post_ok"},
+	model.RoleUnsubscribed: {"unsubscribed", "unsubscribe", "opted_out", "opt_out", "optout", "baja", "dado_de_baja",
+		"email_unsubscribed", "is_unsubscribed"},
+	model.RoleEmailBounced: {"email_bounced", "bounced", "bounce", "rebotado", "email_rebotado", "hard_bounce", "is_bounced"},
+}
+
+// roleKinds says which kinds a column may have to take a role, so that
+// "consent_email_date" never becomes the e-mail address or the consent flag.
+func roleFitsKind(r model.Role, k model.Kind) bool {
+	text := k == model.KindText || k == model.KindIdentifier || k == model.KindCategorical
+	switch r {
+	case model.RoleName, model.RoleEmail, model.RoleAddress:
+		return text
+	case model.RolePhone, model.RoleMobile, model.RolePostcode:
+		return text || k == model.KindInteger
+	case model.RoleCustomerID, model.RoleHousehold:
+		return k == model.KindIdentifier || k == model.KindInteger || text
+	case model.RoleBirthDate, model.RoleSignupDate:
+		return k == model.KindDate || k == model.KindDateTime
+	case model.RoleBirthYear, model.RoleChildren:
+		return k == model.KindInteger || k == model.KindBoolean
+	case model.RoleIncome:
+		return k == model.KindInteger || k == model.KindReal
+	case model.RoleGender, model.RoleMaritalStatus:
+		return k == model.KindCategorical || k == model.KindBoolean
+	case model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost,
+		model.RoleUnsubscribed, model.RoleEmailBounced:
+		return k == model.KindBoolean
+	}
+	return false
+}
+
+// detectRoles gives each column at most one role and each role (but the
+// consent family, which is per channel anyway) at most one column: by name
+// first, then by content for the personal roles, so a column of e-mail
+// addresses called "contacto" is still kept out of memory.
+func detectRoles(cols []ColumnProfile) {
+	taken := map[model.Role]bool{}
+	for _, r := range model.AllRoles() {
+		for i := range cols {
+			c := &cols[i]
+			if c.Role != model.RoleNone || taken[r] || !roleFitsKind(r, c.Kind) {
+				continue
+			}
+			if nameMatchesRole(normalizeName(c.Name), roleNames[r]) && contentFitsRole(r, &c.sample) {
+				c.Role, c.RoleWhy = r, fmt.Sprintf("name %q", c.Name)
+				taken[r] = true
+			}
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		if c.Role != model.RoleNone || c.sample.strs == 0 {
+			continue
+		}
+		s := &c.sample
+		switch {
+		case !taken[model.RoleEmail] && s.share(s.emailLike) >= 0.5:
+			c.Role, c.RoleWhy = model.RoleEmail, fmt.Sprintf("%.0f%% of values look like e-mail addresses", 100*s.share(s.emailLike))
+			taken[model.RoleEmail] = true
+		case s.share(s.emailLike) >= 0.5:
+			c.RoleWhy = "values look like e-mail addresses"
+		case s.share(s.phoneLike) >= 0.8 && c.Kind != model.KindInteger:
+			if !taken[model.RolePhone] {
+				c.Role, c.RoleWhy = model.RolePhone, fmt.Sprintf("%.0f%% of values look like phone numbers", 100*s.share(s.phoneLike))
+				taken[model.RolePhone] = true
+			} else {
+				c.RoleWhy = "values look like phone numbers"
+			}
+		case s.share(s.personName) >= 0.8 && len(s.distinct) > 20:
+			if !taken[model.RoleName] {
+				c.Role, c.RoleWhy = model.RoleName, fmt.Sprintf("%.0f%% of values look like people's names", 100*s.share(s.personName))
+				taken[model.RoleName] = true
+			} else {
+				c.RoleWhy = "values look like people's names"
+			}
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		c.Personal = c.Role.Personal() || (c.Role == model.RoleNone && c.RoleWhy != "")
+	}
+}
+
+// contentFitsRole vetoes a name match the values contradict: a column named
+// "phone" holding "mobile"/"landline" is a phone type, not phone numbers.
+func contentFitsRole(r model.Role, s *sampleStats) bool {
+	if s.strs == 0 {
+		return true
+	}
+	switch r {
+	case model.RoleEmail:
+		return s.share(s.emailLike) >= 0.3 || s.strs > 0 && len(s.distinct) > 50
+	case model.RolePhone, model.RoleMobile:
+		return s.share(s.phoneLike) >= 0.3
+	}
+	return true
+}
+
+func nameMatchesRole(n string, patterns []string) bool {
+	for _, p := range patterns {
+		if len(p) > 1 && p[0] == '~' {
+			if containsWord(n, p[1:]) {
+				return true
+			}
+		} else if nameMatches(n, []string{p}) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(n, w string) bool {
+	for start := 0; start <= len(n)-len(w); {
+		i := indexFrom(n, w, start)
+		if i < 0 {
+			return false
+		}
+		before := i == 0 || n[i-1] == '_'
+		after := i+len(w) == len(n) || n[i+len(w)] == '_'
+		if before && after {
+			return true
+		}
+		start = i + 1
+	}
+	return false
+}
+
+func indexFrom(s, sub string, from int) int {
+	for i := from; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Workspace keeps pulpero's own work (role corrections, segments, campaigns)
+// in pulpero_* tables: inside the user's database when it is writable, else in
+// a workspace file in the user's data directory, so a read-only database still
+// works. The user's own tables are never touched. Tables are created on the
+// first write, so merely looking at a database never changes it.
+type Workspace struct {
+	Path     string // the file holding the pulpero_* tables
+	Separate bool   // true when that is not the user's database
+
+	mu       sync.Mutex
+	db       *sql.DB
+	migrated bool
+}
+
+// OpenWorkspace finds where d's workspace lives. dataDir overrides the user
+// data directory (tests use a temporary one); "" means the default.
+func OpenWorkspace(d *DB, dataDir string) (*Workspace, error) {
+	if writable(d.Path) {
+		db, err := sql.Open("sqlite", readWriteDSN(d.Path))
+		if err != nil {
+			return nil, err
+		}
+		return &Workspace{Path: d.Path, db: db}, nil
+	}
+	if dataDir == "" {
+		dataDir = defaultDataDir()
+	}
+	sum := sha256.Sum256([]byte(d.Path))
+	name := strings.TrimSuffix(filepath.Base(d.Path), filepath.Ext(d.Path)) + "-" + hex.EncodeToString(sum[:6]) + ".pulpero.db"
+	path := filepath.Join(dataDir, "workspaces", name)
+	db, err := sql.Open("sqlite", readWriteDSN(path))
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Path: path, Separate: true, db: db}, nil
+}
+
+func defaultDataDir() string {
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "pulpero")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "pulpero")
+	}
+	return filepath.Join(os.TempDir(), "pulpero")
+}
+
+// writable reports whether SQLite could write path: the file and its folder
+// (for the journal) must both be writable.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	probe, err := os.CreateTemp(filepath.Dir(path), ".pulpero-probe-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+func readWriteDSN(abs string) string {
+	u := url.URL{Scheme: "file", Path: abs, RawQuery: "mode=rwc&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"}
+	return u.String()
+}
+
+// Close releases the connection.
+func (w *Workspace) Close() error { return w.db.Close() }
+
+// ensure creates the workspace's folder and tables on first write.
+func (w *Workspace) ensure(ctx context.Context) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.migrated {
+		return nil
+	}
+	if w.Separate {
+		if err := os.MkdirAll(filepath.Dir(w.Path), 0o755); err != nil {
+			return fmt.Errorf("workspace %s: %v", w.Path, err)
+		}
+	}
+	if err := migrate(ctx, w.db); err != nil {
+		return fmt.Errorf("workspace %s: %v", w.Path, err)
+	}
+	w.migrated = true
+	return nil
+}
+
+// exists reports whether one of pulpero's tables exists yet (reads of a
+// workspace never written to find nothing, rather than failing).
+func (w *Workspace) exists(ctx context.Context, table string) (bool, error) {
+	if w.Separate {
+		if _, err := os.Stat(w.Path); errors.Is(err, os.ErrNotExist) {
+			return false, nil
+		}
+	}
+	var n int
+	err := w.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?", table).Scan(&n)
+	return n > 0, err
+}
+
+// Tx runs f in one write transaction on the workspace, after migrations:
+// either all of f's writes land or none do.
+func (w *Workspace) Tx(ctx context.Context, f func(tx *sql.Tx) error) error {
+	if err := w.ensure(ctx); err != nil {
+		return err
+	}
+	tx, err := w.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Query reads from a pulpero table; f is not called when the table does not
+// exist yet.
+func (w *Workspace) Query(ctx context.Context, table, q string, args []any, f func(*sql.Rows) error) error {
+	ok, err := w.exists(ctx, table)
+	if err != nil || !ok {
+		return err
+	}
+	rows, err := w.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := f(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
