@@ -1,0 +1,188 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// Generations by birth year, as marketing practice names them. Years after
+// 2010 and before 1900 are "other".
+var Generations = []struct {
+	Name     string
+	From, To int // birth years, inclusive
+}{
+	{"baby boomers", 1900, 1964},
+	{"gen x", 1965, 1978},
+	{"millennials", 1979, 1996},
+	{"centennials", 1997, 2010},
+}
+
+// GenerationOf names the generation of a birth year.
+func GenerationOf(year int) string {
+	for _, g := range Generations {
+		if year >= g.From && year <= g.To {
+			return g.Name
+		}
+	}
+	return "other"
+}
+
+// IncomeBands name the quintiles of income among the customers.
+var IncomeBands = []string{"low", "lower-middle", "middle", "upper-middle", "high"}
+
+// Derive adds the attributes that the data allows, found through roles:
+// age and generation (from a birth date or birth year), income_band (the
+// customer's income quintile), has_children, and tenure_days (days since
+// sign-up). asOf is the reference date for ages and tenure: the caller's
+// today, or a fixed date in tests. Derived columns behave like stored ones.
+func Derive(ds *model.Dataset, asOf time.Time) {
+	asOfDay := float64(asOf.Unix() / 86400)
+	if years := birthYears(ds, asOf); years != nil {
+		ds.Add(years.age)
+		ds.Add(years.generation)
+	}
+	if c, ok := ds.ByRole(model.RoleIncome).(*model.NumberColumn); ok {
+		ds.Add(incomeBands(c))
+	}
+	if c, ok := ds.ByRole(model.RoleChildren).(*model.NumberColumn); ok {
+		ds.Add(hasChildren(c))
+	}
+	if c, ok := ds.ByRole(model.RoleSignupDate).(*model.NumberColumn); ok {
+		ds.Add(tenure(c, asOfDay))
+	}
+}
+
+type ageColumns struct {
+	age        *model.NumberColumn
+	generation *model.CodedColumn
+}
+
+func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
+	n := ds.Rows()
+	age := model.NewNumberColumn(model.ColumnMeta{Name: "age", Kind: model.KindInteger, Derived: true}, n)
+	gen := &model.CodedColumn{ColumnMeta: model.ColumnMeta{Name: "generation", Kind: model.KindCategorical, Derived: true},
+		Codes: make([]int32, n)}
+	for _, g := range Generations {
+		gen.Dict = append(gen.Dict, g.Name)
+	}
+	gen.Dict = append(gen.Dict, "other")
+	code := func(year int) int32 {
+		for i, g := range Generations {
+			if year >= g.From && year <= g.To {
+				return int32(i)
+			}
+		}
+		return int32(len(Generations))
+	}
+	set := func(i, y int, a float64) {
+		age.SetValue(i, a)
+		gen.Codes[i] = code(y)
+	}
+	switch c := ds.ByRole(model.RoleBirthDate).(type) {
+	case *model.NumberColumn:
+		age.Note = fmt.Sprintf("whole years from %s to %s", c.Name, asOf.Format("2006-01-02"))
+		gen.Note = "birth year of " + c.Name + ": boomers ≤1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010"
+		for i := range gen.Codes {
+			gen.Codes[i] = -1
+			if c.IsNull(i) {
+				continue
+			}
+			t := dayTime(c, i)
+			a := asOf.Year() - t.Year()
+			if asOf.Month() < t.Month() || asOf.Month() == t.Month() && asOf.Day() < t.Day() {
+				a-- // birthday not reached yet this year
+			}
+			set(i, t.Year(), float64(a))
+		}
+	default:
+		y, ok := ds.ByRole(model.RoleBirthYear).(*model.NumberColumn)
+		if !ok {
+			return nil
+		}
+		age.Note = fmt.Sprintf("%d minus %s (age reached this year)", asOf.Year(), y.Name)
+		gen.Note = "from " + y.Name + ": boomers ≤1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010"
+		for i := range gen.Codes {
+			gen.Codes[i] = -1
+			if !y.IsNull(i) {
+				set(i, int(y.Values[i]), float64(asOf.Year())-y.Values[i])
+			}
+		}
+	}
+	return &ageColumns{age: age, generation: gen}
+}
+
+// dayTime reads a date column's row as a time (date-times are seconds).
+func dayTime(c *model.NumberColumn, i int) time.Time {
+	if c.Kind == model.KindDateTime {
+		return time.Unix(int64(c.Values[i]), 0).UTC()
+	}
+	return time.Unix(int64(c.Values[i])*86400, 0).UTC()
+}
+
+func incomeBands(c *model.NumberColumn) *model.CodedColumn {
+	cuts := Quantiles(values(c, nil), []float64{0.2, 0.4, 0.6, 0.8})
+	band := &model.CodedColumn{
+		ColumnMeta: model.ColumnMeta{Name: "income_band", Kind: model.KindCategorical, Derived: true,
+			Note: fmt.Sprintf("quintiles of %s: cuts at %s", c.Name, formatCuts(cuts))},
+		Codes: make([]int32, c.Len()), Dict: append([]string(nil), IncomeBands...)}
+	for i, v := range c.Values {
+		band.Codes[i] = -1
+		if c.IsNull(i) {
+			continue
+		}
+		k := int32(0)
+		for k < 4 && v > cuts[k] {
+			k++
+		}
+		band.Codes[i] = k
+	}
+	return band
+}
+
+func formatCuts(cuts []float64) string {
+	s := ""
+	for i, c := range cuts {
+		if i > 0 {
+			s += ", "
+		}
+		if math.IsNaN(c) {
+			s += "–"
+		} else {
+			s += fmt.Sprintf("%.0f", c)
+		}
+	}
+	return s
+}
+
+func hasChildren(c *model.NumberColumn) *model.CodedColumn {
+	out := &model.CodedColumn{
+		ColumnMeta: model.ColumnMeta{Name: "has_children", Kind: model.KindBoolean, Derived: true, Note: c.Name + " > 0"},
+		Codes:      make([]int32, c.Len()), Dict: append([]string(nil), model.BoolDict...)}
+	for i, v := range c.Values {
+		switch {
+		case c.IsNull(i):
+			out.Codes[i] = -1
+		case v > 0:
+			out.Codes[i] = 1
+		}
+	}
+	return out
+}
+
+func tenure(c *model.NumberColumn, asOfDay float64) *model.NumberColumn {
+	out := model.NewNumberColumn(model.ColumnMeta{Name: "tenure_days", Kind: model.KindInteger, Derived: true,
+		Note: "days from " + c.Name + " to the reference date"}, c.Len())
+	for i, v := range c.Values {
+		if c.IsNull(i) {
+			continue
+		}
+		if c.Kind == model.KindDateTime {
+			v = math.Floor(v / 86400)
+		}
+		out.SetValue(i, asOfDay-v)
+	}
+	return out
+}

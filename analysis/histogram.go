@@ -1,0 +1,104 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// Histogram counts a number column's values in bins. Bin i holds values in
+// [Edges[i], Edges[i+1]); the last bin also holds its upper edge.
+type Histogram struct {
+	Edges  []float64
+	Counts []int
+	Nulls  int
+}
+
+// EqualWidthHistogram bins c's values over subset into bins of equal width
+// between the minimum and maximum. A column with one distinct value gets one
+// bin; a column with no values gets none.
+func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) Histogram {
+	lo, hi, n, nulls := minMax(c, subset)
+	h := Histogram{Nulls: nulls}
+	if n == 0 || bins < 1 {
+		return h
+	}
+	if lo == hi {
+		h.Edges, h.Counts = []float64{lo, hi}, []int{n}
+		return h
+	}
+	h.Edges = make([]float64, bins+1)
+	for i := range h.Edges {
+		h.Edges[i] = lo + (hi-lo)*float64(i)/float64(bins)
+	}
+	h.Edges[bins] = hi
+	h.Counts = make([]int, bins)
+	scale := float64(bins) / (hi - lo)
+	add := func(v float64) {
+		b := int((v - lo) * scale)
+		if b >= bins {
+			b = bins - 1
+		}
+		// floating point can put a value on an edge into the neighbour bin
+		for b > 0 && v < h.Edges[b] {
+			b--
+		}
+		for b < bins-1 && v >= h.Edges[b+1] {
+			b++
+		}
+		h.Counts[b]++
+	}
+	eachValue(c, subset, add)
+	return h
+}
+
+// BinOf returns the bin of v under h's edges, or -1 outside them.
+func (h Histogram) BinOf(v float64) int {
+	k := len(h.Counts)
+	if k == 0 || v < h.Edges[0] || v > h.Edges[k] {
+		return -1
+	}
+	lo, hi := 0, k-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if v >= h.Edges[mid] {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+func minMax(c *model.NumberColumn, subset model.Bitset) (lo, hi float64, n, nulls int) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	eachValue(c, subset, func(v float64) {
+		lo, hi = min(lo, v), max(hi, v)
+		n++
+	})
+	return lo, hi, n, rowsIn(c.Len(), subset) - n
+}
+
+// eachValue calls f with every non-null value of c in subset.
+func eachValue(c *model.NumberColumn, subset model.Bitset, f func(float64)) {
+	if subset == nil {
+		for wi, w := range c.Nulls {
+			base := wi << 6
+			end := min(base+64, len(c.Values))
+			for i := base; i < end; i++ {
+				if w&(1<<uint(i-base)) == 0 {
+					f(c.Values[i])
+				}
+			}
+		}
+		return
+	}
+	for wi, w := range subset {
+		w &^= c.Nulls[wi]
+		for w != 0 {
+			t := wi<<6 | trailingZeros(w)
+			f(c.Values[t])
+			w &= w - 1
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// Summary describes a number column's values.
+type Summary struct {
+	Count, Nulls int
+	Min, Max     float64
+	Mean, Std    float64 // Std is the sample standard deviation (n-1)
+	// Quantiles at SummaryProbs, by linear interpolation between order
+	// statistics (type 7, as R's default and numpy's): q(p) = x[h] + (h-⌊h⌋)(x[⌊h⌋+1]-x[⌊h⌋]) with h = (n-1)p.
+	Quantiles []float64
+}
+
+// SummaryProbs are the probabilities of Summary.Quantiles: p5, p25, median, p75, p95.
+var SummaryProbs = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
+
+// Summarize computes a Summary of c over subset (nil: all rows). With no
+// values, Min, Max, Mean, Std and the quantiles are NaN.
+func Summarize(c *model.NumberColumn, subset model.Bitset) Summary {
+	vals := values(c, subset)
+	s := Summary{Count: len(vals), Nulls: rowsIn(c.Len(), subset) - len(vals)}
+	nan := math.NaN()
+	s.Quantiles = make([]float64, len(SummaryProbs))
+	if len(vals) == 0 {
+		s.Min, s.Max, s.Mean, s.Std = nan, nan, nan, nan
+		for i := range s.Quantiles {
+			s.Quantiles[i] = nan
+		}
+		return s
+	}
+	// Welford's update keeps the variance exact enough for money and epochs.
+	var mean, m2 float64
+	s.Min, s.Max = vals[0], vals[0]
+	for i, v := range vals {
+		d := v - mean
+		mean += d / float64(i+1)
+		m2 += d * (v - mean)
+		s.Min, s.Max = min(s.Min, v), max(s.Max, v)
+	}
+	s.Mean = mean
+	s.Std = nan
+	if len(vals) > 1 {
+		s.Std = math.Sqrt(m2 / float64(len(vals)-1))
+	}
+	copy(s.Quantiles, Quantiles(vals, SummaryProbs))
+	return s
+}
+
+// values copies the non-null values of c in subset into a new slice.
+func values(c *model.NumberColumn, subset model.Bitset) []float64 {
+	out := make([]float64, 0, rowsIn(c.Len(), subset))
+	eachValue(c, subset, func(v float64) { out = append(out, v) })
+	return out
+}
+
+func rowsIn(n int, subset model.Bitset) int {
+	if subset == nil {
+		return n
+	}
+	return subset.Count()
+}
+
+// Quantiles returns the type-7 quantiles of vals at probs (each in [0,1]).
+// It reorders vals. It runs in linear expected time by selecting only the
+// order statistics it needs (quickselect), so a summary of a million values
+// needs no full sort.
+func Quantiles(vals []float64, probs []float64) []float64 {
+	out := make([]float64, len(probs))
+	n := len(vals)
+	if n == 0 {
+		for i := range out {
+			out[i] = math.NaN()
+		}
+		return out
+	}
+	for i, p := range probs {
+		h := float64(n-1) * p
+		lo := int(math.Floor(h))
+		x := selectKth(vals, lo)
+		if frac := h - float64(lo); frac > 0 && lo+1 < n {
+			// after selection, the next order statistic is the minimum of the rest
+			next := vals[lo+1]
+			for _, v := range vals[lo+2:] {
+				next = min(next, v)
+			}
+			x += frac * (next - x)
+		}
+		out[i] = x
+	}
+	return out
+}
+
+// selectKth partially orders vals so that vals[k] is the k-th smallest, all
+// before it are ≤ and all after it ≥ (Hoare's quickselect, median-of-three).
+func selectKth(vals []float64, k int) float64 {
+	lo, hi := 0, len(vals)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if vals[mid] < vals[lo] {
+			vals[mid], vals[lo] = vals[lo], vals[mid]
+		}
+		if vals[hi] < vals[lo] {
+			vals[hi], vals[lo] = vals[lo], vals[hi]
+		}
+		if vals[hi] < vals[mid] {
+			vals[hi], vals[mid] = vals[mid], vals[hi]
+		}
+		pivot := vals[mid]
+		i, j := lo, hi
+		for i <= j {
+			for vals[i] < pivot {
+				i++
+			}
+			for vals[j] > pivot {
+				j--
+			}
+			if i <= j {
+				vals[i], vals[j] = vals[j], vals[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return vals[k]
+		}
+	}
+	return vals[k]
+}
