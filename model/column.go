@@ -7,6 +7,12 @@ type ColumnMeta struct {
 	Role    Role
 	Derived bool   // computed by pulpero (age, generation, ...), not stored in the table
 	Note    string // how a derived column is computed, or why a kind was chosen
+
+	// Invalid counts values that contradicted the kind (text in a number
+	// column, impossible dates); they are held as NULL. InvalidExamples keeps
+	// a few of them for the data-quality view.
+	Invalid         int
+	InvalidExamples []string
 }
 
 // Column is one typed column of the analysis copy. The concrete types are
