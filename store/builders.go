@@ -19,6 +19,10 @@ type columnBuilder interface {
 func newBuilder(p ColumnProfile, capacity int) columnBuilder {
 	meta := model.ColumnMeta{Name: p.Name, Kind: p.Kind, Role: p.Role, Note: p.KindWhy}
 	switch {
+	case p.Kind == model.KindBoolean && p.sample.strs == 0:
+		// 0/1 in the sample: confirmed or refuted by the whole column in finish
+		meta.Kind = model.KindInteger
+		return &numberBuilder{meta: meta, maybeBool: true, values: make([]float64, 0, capacity)}
 	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && p.sample.strs == 0 && p.sample.ints > 0:
 		// whole-number keys stay numbers: compact, and comparable as numbers
 		return &numberBuilder{meta: meta, order: p.DateOrder, values: make([]float64, 0, capacity)}
@@ -32,10 +36,11 @@ func newBuilder(p ColumnProfile, capacity int) columnBuilder {
 // numberBuilder reads integers, reals, dates (as days) and date-times (as
 // unix seconds).
 type numberBuilder struct {
-	meta   model.ColumnMeta
-	order  parse.DateOrder
-	values []float64
-	nulls  []int
+	meta      model.ColumnMeta
+	order     parse.DateOrder
+	values    []float64
+	nulls     []int
+	maybeBool bool // the sample held only 0 and 1
 }
 
 func (b *numberBuilder) add(v any) {
@@ -125,6 +130,12 @@ func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
 }
 
 func (b *numberBuilder) finish() model.Column {
+	if b.maybeBool && onlyZeroOne(b.values) {
+		return b.asBoolean()
+	}
+	if b.maybeBool {
+		b.meta.Note = "whole numbers"
+	}
 	c := &model.NumberColumn{ColumnMeta: b.meta, Values: b.values, Nulls: model.NewBitset(len(b.values))}
 	for _, i := range b.nulls {
 		c.Nulls.Set(i)
@@ -272,4 +283,26 @@ func textOf(v any) (string, bool) {
 	}
 	s = strings.TrimSpace(s)
 	return s, s == ""
+}
+
+func onlyZeroOne(vals []float64) bool {
+	for _, v := range vals {
+		if v != 0 && v != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *numberBuilder) asBoolean() model.Column {
+	meta := b.meta
+	meta.Kind = model.KindBoolean
+	c := &model.CodedColumn{ColumnMeta: meta, Codes: make([]int32, len(b.values)), Dict: append([]string(nil), model.BoolDict...)}
+	for i, v := range b.values {
+		c.Codes[i] = int32(v)
+	}
+	for _, i := range b.nulls {
+		c.Codes[i] = -1
+	}
+	return c
 }

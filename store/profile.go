@@ -20,27 +20,12 @@ func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.R
 	for i, c := range table.Columns {
 		cols[i] = ColumnProfile{Name: c.Name, DeclType: c.DeclType, sample: newSampleStats()}
 	}
-	q := fmt.Sprintf("SELECT %s FROM %s LIMIT %d", selectList(table.Columns), QuoteIdent(table.Name), sampleRows)
-	rows, err := d.sql.QueryContext(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
-	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
-		}
+	observe := func(vals []any) {
 		for i, v := range vals {
 			cols[i].sample.observe(v)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := d.sampleRows(ctx, table, observe); err != nil {
 		return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
 	for i := range cols {
@@ -63,4 +48,50 @@ func selectList(cols []ColumnInfo) string {
 		names[i] = QuoteIdent(c.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// sampleBlocks is how many evenly spread blocks of rows the sample is read
+// in: exports are often sorted (by date, by campaign), so the first rows
+// alone would misjudge columns that change further down.
+const sampleBlocks = 50
+
+// sampleRows calls observe with about sampleRows rows spread over the table:
+// blocks starting at evenly spaced rowids (each a quick B-tree seek), or the
+// first rows of a table without rowids.
+func (d *DB) sampleRows(ctx context.Context, table TableInfo, observe func([]any)) error {
+	list := selectList(table.Columns)
+	name := QuoteIdent(table.Name)
+	var lo, hi int64
+	err := d.sql.QueryRowContext(ctx, "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM "+name).Scan(&lo, &hi)
+	if err != nil || table.Rows <= sampleRows {
+		return d.scanInto(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d", list, name, sampleRows), nil, len(table.Columns), observe)
+	}
+	step := (hi - lo + 1) / sampleBlocks
+	q := fmt.Sprintf("SELECT %s FROM %s WHERE rowid >= ? LIMIT %d", list, name, sampleRows/sampleBlocks)
+	for b := int64(0); b < sampleBlocks; b++ {
+		if err := d.scanInto(ctx, q, []any{lo + b*step}, len(table.Columns), observe); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *DB) scanInto(ctx context.Context, q string, args []any, ncols int, observe func([]any)) error {
+	rows, err := d.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	vals := make([]any, ncols)
+	ptrs := make([]any, ncols)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		observe(vals)
+	}
+	return rows.Err()
 }

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store"
+)
+
+// roleSets collects repeated --set ROLE=COLUMN flags.
+type roleSets []string
+
+func (r *roleSets) String() string     { return strings.Join(*r, ",") }
+func (r *roleSets) Set(s string) error { *r = append(*r, s); return nil }
+
+func runRoles(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("roles", stderr)
+	table := fs.String("table", "", "the customer table (default: detected)")
+	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live")
+	var sets roleSets
+	fs.Var(&sets, "set", "ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stdout, "\nRoles: %s\n", roleList())
+		return exitOK
+	}
+	if err != nil || len(pos) != 1 {
+		fmt.Fprintln(stderr, "usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...")
+		return exitUsage
+	}
+	ctx := context.Background()
+	db, err := store.Open(pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer db.Close()
+	ws, err := store.OpenWorkspace(db, *dataDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer ws.Close()
+	t, why, err := customerTable(ctx, db, *table)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	for _, s := range sets {
+		role, col, ok := strings.Cut(s, "=")
+		r, known := model.ParseRole(strings.TrimSpace(role))
+		if !ok || !known {
+			fmt.Fprintf(stderr, "pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s\n", s, roleList())
+			return exitUsage
+		}
+		col = strings.TrimSpace(col)
+		if col != "" && !tableHas(t, col) {
+			fmt.Fprintf(stderr, "pulpero: --set %s: table %q has no column %q\n", s, t.Name, col)
+			return exitFail
+		}
+		if err := ws.SetRole(ctx, t.Name, r, col); err != nil {
+			fmt.Fprintf(stderr, "pulpero: saving role %s: %v\n", r, err)
+			return exitFail
+		}
+	}
+	overrides, err := ws.RoleOverrides(ctx, t.Name)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	cols, err := db.Profile(ctx, t, overrides)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%s: customer table %q (%s), %d rows\n", db.Name(), t.Name, why, t.Rows)
+	if ws.Separate {
+		fmt.Fprintf(stdout, "workspace: %s (the database is read-only)\n", ws.Path)
+	}
+	fmt.Fprintln(stdout)
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COLUMN\tKIND\tROLE\tPERSONAL\tWHY")
+	for _, c := range cols {
+		personal := ""
+		if c.Personal {
+			personal = "yes"
+		}
+		why := c.RoleWhy
+		if why == "" {
+			why = c.KindWhy
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Kind, orDash(string(c.Role)), personal, why)
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\nPersonal columns stay in the database: they are read only for the rows shown or exported.")
+	fmt.Fprintf(stdout, "Correct a role with: pulpero roles %s --set ROLE=COLUMN\n", pos[0])
+	return exitOK
+}
+
+// customerTable resolves --table or detects the customer table.
+func customerTable(ctx context.Context, db *store.DB, name string) (store.TableInfo, string, error) {
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		return store.TableInfo{}, "", err
+	}
+	if name != "" {
+		t, ok := store.FindTable(tables, name)
+		if !ok {
+			names := make([]string, len(tables))
+			for i, t := range tables {
+				names[i] = t.Name
+			}
+			return t, "", fmt.Errorf("%s: no table named %q; the tables are: %s", db.Name(), name, strings.Join(names, ", "))
+		}
+		return t, "chosen with --table", nil
+	}
+	choice, err := db.DetectCustomerTable(ctx, tables)
+	if err != nil {
+		return store.TableInfo{}, "", fmt.Errorf("%s: %v", db.Name(), err)
+	}
+	return choice.Table, choice.Why, nil
+}
+
+func tableHas(t store.TableInfo, col string) bool {
+	for _, c := range t.Columns {
+		if c.Name == col {
+			return true
+		}
+	}
+	return false
+}
+
+func roleList() string {
+	var names []string
+	for _, r := range model.AllRoles() {
+		names = append(names, string(r))
+	}
+	return strings.Join(names, ", ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

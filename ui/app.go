@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/explore"
+)
+
+// Options are what main hands the interface.
+type Options struct {
+	DB        *store.DB
+	Workspace *store.Workspace
+	Table     string    // --table, or "" to detect
+	AsOf      time.Time // reference date for ages and tenure
+	IsDark    bool      // initial guess; the terminal's answer replaces it
+}
+
+// App is the root model.
+type App struct {
+	common *common.Common
+	opts   Options
+	keys   globalKeys
+	help   help.Model
+
+	// loading
+	cancel   context.CancelFunc
+	loadCh   chan tea.Msg
+	stage    loadStage
+	progress store.LoadProgress
+	bar      progress.Model
+	loadErr  error
+	loadTook time.Duration
+
+	explore  explore.Model
+	ready    bool
+	mouseOff bool
+}
+
+// New builds the root model; Init starts loading.
+func New(opts Options) *App {
+	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark)}
+	h := help.New()
+	h.Styles = help.DefaultStyles(opts.IsDark)
+	return &App{
+		common: c,
+		opts:   opts,
+		keys:   newGlobalKeys(),
+		help:   h,
+		bar:    progress.New(progress.WithWidth(40), progress.WithoutPercentage()),
+		stage:  "opening",
+	}
+}
+
+func (a *App) Init() tea.Cmd {
+	ctx, cancel := context.WithCancel(context.Background())
+	a.cancel = cancel
+	a.loadCh = make(chan tea.Msg, 16)
+	req := loadRequest{db: a.opts.DB, workspace: a.opts.Workspace, table: a.opts.Table, asOf: a.opts.AsOf}
+	return tea.Batch(tea.RequestBackgroundColor, startLoad(ctx, req, a.loadCh))
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.common.Width, a.common.Height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		if a.ready {
+			a.explore.SetSize(msg.Width, a.bodyHeight())
+		}
+		return a, nil
+	case tea.BackgroundColorMsg:
+		dark := msg.IsDark()
+		a.common.Styles = common.NewStyles(dark)
+		a.help.Styles = help.DefaultStyles(dark)
+		return a, nil
+	case loadStageMsg:
+		a.stage = msg.stage
+		return a, waitLoad(a.loadCh)
+	case loadProgressMsg:
+		a.progress = msg.p
+		return a, waitLoad(a.loadCh)
+	case loadedMsg:
+		a.loadTook = msg.elapsed
+		if msg.err != nil {
+			a.loadErr = msg.err
+			return a, nil
+		}
+		a.common.Session = msg.session
+		a.explore = explore.New(a.common)
+		a.explore.SetSize(a.common.Width, a.bodyHeight())
+		a.ready = true
+		return a, a.explore.Init()
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	}
+	if a.ready {
+		var cmd tea.Cmd
+		a.explore, cmd = a.explore.Update(msg)
+		return a, cmd
+	}
+	return a, nil
+}
+
+func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, a.keys.Quit) && (msg.String() == "ctrl+c" || !a.explore.Typing()):
+		if a.cancel != nil {
+			a.cancel()
+		}
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Cancel) && !a.ready && a.loadErr == nil:
+		a.cancel()
+		return a, tea.Quit
+	case !a.ready:
+		return a, nil
+	case key.Matches(msg, a.keys.Help) && !a.explore.Typing():
+		a.help.ShowAll = !a.help.ShowAll
+		a.explore.SetSize(a.common.Width, a.bodyHeight())
+		return a, nil
+	case key.Matches(msg, a.keys.Mouse) && !a.explore.Typing():
+		a.mouseOff = !a.mouseOff
+		return a, nil
+	}
+	var cmd tea.Cmd
+	a.explore, cmd = a.explore.Update(msg)
+	return a, cmd
+}
+
+// bodyHeight is the height left for the focused screen under the title line
+// and above the help.
+func (a *App) bodyHeight() int {
+	return max(1, a.common.Height-2-lipgloss.Height(a.helpView()))
+}
+
+func (a *App) View() tea.View {
+	var body string
+	switch {
+	case a.loadErr != nil:
+		body = a.errorView()
+	case !a.ready:
+		body = a.loadingView()
+	default:
+		body = a.explore.View()
+	}
+	out := lipgloss.JoinVertical(lipgloss.Left, a.titleView(), body)
+	out = placeBottom(out, a.helpView(), a.common.Height)
+	v := tea.NewView(out)
+	v.AltScreen = true
+	v.WindowTitle = "pulpero — " + a.opts.DB.Name()
+	if !a.mouseOff {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+func (a *App) titleView() string {
+	st := a.common.Styles
+	parts := []string{st.Title.Render("pulpero"), a.opts.DB.Name()}
+	if s := a.common.Session; s != nil {
+		parts = append(parts, fmt.Sprintf("table %s (%s)", s.Table.Name, s.TableWhy),
+			common.Int(s.Data.Rows())+" customers")
+	}
+	if a.mouseOff {
+		parts = append(parts, st.Warn.Render("mouse off: select text freely"))
+	}
+	return common.Truncate(strings.Join(parts, st.Subtle.Render(" · ")), a.common.Width+40)
+}
+
+func (a *App) loadingView() string {
+	st := a.common.Styles
+	lines := []string{"", "  " + st.Title.Render("Loading") + " " + string(a.stage) + "…"}
+	if p := a.progress; p.Total > 0 {
+		share := float64(p.Done) / float64(p.Total)
+		lines = append(lines, "  "+a.bar.ViewAs(share)+fmt.Sprintf("  %s / %s rows", common.Int(int(p.Done)), common.Int(int(p.Total))))
+	}
+	lines = append(lines, "", st.Subtle.Render("  esc cancels · q quits"))
+	return strings.Join(lines, "\n")
+}
+
+func (a *App) errorView() string {
+	st := a.common.Styles
+	return "\n  " + st.Error.Render("Cannot open this database") + "\n\n  " +
+		wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  q quits")
+}
+
+func (a *App) helpView() string {
+	if a.ready {
+		return a.help.View(helpKeys{screen: a.explore, global: a.keys})
+	}
+	return ""
+}
+
+// helpKeys joins the focused screen's keys and the global ones, so the help
+// line always comes from the bindings that are really active.
+type helpKeys struct {
+	screen interface {
+		ShortHelp() []key.Binding
+		FullHelp() [][]key.Binding
+	}
+	global globalKeys
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(h.screen.ShortHelp(), h.global.Help, h.global.Quit)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append(h.screen.FullHelp(), []key.Binding{h.global.Help, h.global.Mouse, h.global.Quit})
+}
+
+// placeBottom puts footer on the last lines of a screen of height rows.
+func placeBottom(body, footer string, height int) string {
+	bh, fh := lipgloss.Height(body), lipgloss.Height(footer)
+	if footer == "" {
+		fh = 0
+	}
+	if gap := height - bh - fh; gap > 0 {
+		body += strings.Repeat("\n", gap)
+	} else if gap < 0 {
+		lines := strings.Split(body, "\n")
+		body = strings.Join(lines[:max(0, len(lines)+gap)], "\n")
+	}
+	if footer == "" {
+		return body
+	}
+	return body + "\n" + footer
+}
+
+// wrap breaks s into lines of at most width runes, indenting continuations.
+func wrap(s string, width int, indent string) string {
+	if width < 10 {
+		return s
+	}
+	var out, line []string
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n+len([]rune(w)) > width && len(line) > 0 {
+			out = append(out, strings.Join(line, " "))
+			line, n = nil, 0
+		}
+		line = append(line, w)
+		n += len([]rune(w)) + 1
+	}
+	if len(line) > 0 {
+		out = append(out, strings.Join(line, " "))
+	}
+	return strings.Join(out, "\n"+indent)
+}

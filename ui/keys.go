@@ -1,0 +1,21 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// globalKeys work on every screen; the help line shows them after the
+// focused screen's own keys. Built by a constructor: no mutable globals.
+type globalKeys struct {
+	Help   key.Binding
+	Quit   key.Binding
+	Cancel key.Binding
+	Mouse  key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel loading")),
+		Mouse:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse on/off")),
+	}
+}
