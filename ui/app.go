@@ -14,7 +14,6 @@ import (
 
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
-	"github.com/pulpero/pulpero/ui/explore"
 )
 
 // Options are what main hands the interface.
@@ -42,9 +41,11 @@ type App struct {
 	loadErr  error
 	loadTook time.Duration
 
-	explore  explore.Model
+	screens  []common.Screen
+	focus    int
 	ready    bool
 	mouseOff bool
+	status   common.StatusMsg
 }
 
 // New builds the root model; Init starts loading.
@@ -75,9 +76,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.common.Width, a.common.Height = msg.Width, msg.Height
 		a.help.SetWidth(msg.Width)
-		if a.ready {
-			a.explore.SetSize(msg.Width, a.bodyHeight())
-		}
+		a.resizeScreens()
 		return a, nil
 	case tea.BackgroundColorMsg:
 		dark := msg.IsDark()
@@ -97,24 +96,52 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.common.Session = msg.session
-		a.explore = explore.New(a.common)
-		a.explore.SetSize(a.common.Width, a.bodyHeight())
+		a.screens = newScreens(a.common)
 		a.ready = true
-		return a, a.explore.Init()
+		a.resizeScreens()
+		cmds := make([]tea.Cmd, len(a.screens))
+		for i, s := range a.screens {
+			cmds[i] = s.Init()
+		}
+		return a, tea.Batch(cmds...)
+	case common.FocusMsg:
+		for i, s := range a.screens {
+			if s.Title() == msg.Title {
+				a.focus = i
+			}
+		}
+	case common.StatusMsg:
+		a.status = msg
+		return a, nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	}
-	if a.ready {
-		var cmd tea.Cmd
-		a.explore, cmd = a.explore.Update(msg)
-		return a, cmd
+	// results of work go to every screen: each keeps only its own
+	cmds := make([]tea.Cmd, len(a.screens))
+	for i := range a.screens {
+		a.screens[i], cmds[i] = a.screens[i].Update(msg)
 	}
-	return a, nil
+	return a, tea.Batch(cmds...)
 }
+
+func (a *App) resizeScreens() {
+	if !a.ready {
+		return
+	}
+	for _, s := range a.screens {
+		s.SetSize(a.common.Width, a.bodyHeight())
+	}
+}
+
+// focused is the screen that gets the keys.
+func (a *App) focused() common.Screen { return a.screens[a.focus] }
+
+// typing reports whether the focused screen has a text field with the keys.
+func (a *App) typing() bool { return a.ready && a.focused().Typing() }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, a.keys.Quit) && (msg.String() == "ctrl+c" || !a.explore.Typing()):
+	case key.Matches(msg, a.keys.Quit) && (msg.String() == "ctrl+c" || !a.typing()):
 		if a.cancel != nil {
 			a.cancel()
 		}
@@ -124,16 +151,30 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case !a.ready:
 		return a, nil
-	case key.Matches(msg, a.keys.Help) && !a.explore.Typing():
+	case a.typing():
+		// the focused screen's text field takes every other key
+	case key.Matches(msg, a.keys.Help):
 		a.help.ShowAll = !a.help.ShowAll
-		a.explore.SetSize(a.common.Width, a.bodyHeight())
+		a.resizeScreens()
 		return a, nil
-	case key.Matches(msg, a.keys.Mouse) && !a.explore.Typing():
+	case key.Matches(msg, a.keys.Mouse):
 		a.mouseOff = !a.mouseOff
 		return a, nil
+	case key.Matches(msg, a.keys.NextScreen):
+		a.focus = (a.focus + 1) % len(a.screens)
+		return a, nil
+	case key.Matches(msg, a.keys.PrevScreen):
+		a.focus = (a.focus + len(a.screens) - 1) % len(a.screens)
+		return a, nil
+	case len(msg.String()) == 1 && msg.String() >= "1" && msg.String() <= "9":
+		if i := int(msg.String()[0] - '1'); i < len(a.screens) {
+			a.focus = i
+			return a, nil
+		}
 	}
+	a.status = common.StatusMsg{}
 	var cmd tea.Cmd
-	a.explore, cmd = a.explore.Update(msg)
+	a.screens[a.focus], cmd = a.focused().Update(msg)
 	return a, cmd
 }
 
@@ -151,7 +192,7 @@ func (a *App) View() tea.View {
 	case !a.ready:
 		body = a.loadingView()
 	default:
-		body = a.explore.View()
+		body = a.focused().View()
 	}
 	out := lipgloss.JoinVertical(lipgloss.Left, a.titleView(), body)
 	out = placeBottom(out, a.helpView(), a.common.Height)
@@ -174,7 +215,21 @@ func (a *App) titleView() string {
 	if a.mouseOff {
 		parts = append(parts, st.Warn.Render("mouse off: select text freely"))
 	}
-	return common.Truncate(strings.Join(parts, st.Subtle.Render(" · ")), a.common.Width+40)
+	title := strings.Join(parts, st.Subtle.Render(" · "))
+	if !a.ready {
+		return title
+	}
+	tabs := make([]string, len(a.screens))
+	for i, s := range a.screens {
+		t := fmt.Sprintf(" %d %s ", i+1, s.Title())
+		if i == a.focus {
+			t = st.Selected.Render(t)
+		} else {
+			t = st.Subtle.Render(t)
+		}
+		tabs[i] = t
+	}
+	return strings.Join(tabs, "") + "  " + title
 }
 
 func (a *App) loadingView() string {
@@ -195,10 +250,18 @@ func (a *App) errorView() string {
 }
 
 func (a *App) helpView() string {
-	if a.ready {
-		return a.help.View(helpKeys{screen: a.explore, global: a.keys})
+	if !a.ready {
+		return ""
 	}
-	return ""
+	out := a.help.View(helpKeys{screen: a.focused(), global: a.keys})
+	if a.status.Text != "" {
+		st := a.common.Styles.Good
+		if a.status.Error {
+			st = a.common.Styles.Error
+		}
+		out = st.Render(common.Truncate(a.status.Text, a.common.Width)) + "\n" + out
+	}
+	return out
 }
 
 // helpKeys joins the focused screen's keys and the global ones, so the help
@@ -212,11 +275,11 @@ type helpKeys struct {
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
-	return append(h.screen.ShortHelp(), h.global.Help, h.global.Quit)
+	return append(h.screen.ShortHelp(), h.global.NextScreen, h.global.Help, h.global.Quit)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.screen.FullHelp(), []key.Binding{h.global.Help, h.global.Mouse, h.global.Quit})
+	return append(h.screen.FullHelp(), []key.Binding{h.global.NextScreen, h.global.PrevScreen, h.global.Help, h.global.Mouse, h.global.Quit})
 }
 
 // placeBottom puts footer on the last lines of a screen of height rows.

@@ -9,6 +9,8 @@ type globalKeys struct {
 	Quit   key.Binding
 	Cancel key.Binding
 	Mouse  key.Binding
+
+	NextScreen, PrevScreen key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -17,5 +19,8 @@ func newGlobalKeys() globalKeys {
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel loading")),
 		Mouse:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse on/off")),
+
+		NextScreen: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/1-9", "next screen")),
+		PrevScreen: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
 	}
 }

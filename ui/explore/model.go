@@ -21,20 +21,21 @@ type Model struct {
 }
 
 // New builds the screen over the loaded session.
-func New(c *common.Common) Model {
-	return Model{common: c, keys: newKeyMap()}
+func New(c *common.Common) *Model {
+	return &Model{common: c, keys: newKeyMap()}
 }
 
-func (m Model) Init() tea.Cmd { return nil }
+func (m *Model) Title() string { return "Explore" }
+func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSize gives the screen its share of the window.
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Typing reports whether a text field has the keys (global letters are then
 // typed, not obeyed).
-func (m Model) Typing() bool { return false }
+func (m *Model) Typing() bool { return false }
 
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -59,14 +60,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Up, m.keys.Down} }
-func (m Model) FullHelp() [][]key.Binding {
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Up, m.keys.Down} }
+func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}}
 }
 
-func (m Model) listRows() int { return max(1, m.height-2) }
+func (m *Model) listRows() int { return max(1, m.height-2) }
 
-func (m Model) View() string {
+func (m *Model) View() string {
 	st := m.common.Styles
 	ds := m.common.Session.Data
 	if len(ds.Columns) == 0 {

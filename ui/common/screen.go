@@ -1,0 +1,37 @@
+package common
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Screen is what the root model needs of a screen. Screens keep their own
+// concrete types internally; this small interface lets the root hold them in
+// a list and switch between them with tab or their number key.
+type Screen interface {
+	Title() string // shown in the tab bar
+	Init() tea.Cmd
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// Typing reports whether a text field has the keys, so global letters
+	// (q, ?, tab) are typed into it instead of obeyed.
+	Typing() bool
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// Messages screens send each other through the root, which forwards every
+// non-key message to all screens.
+type (
+	// AddConditionMsg asks the segment being built to add a condition, in
+	// the segment language (from Explore: selected bars or a range).
+	AddConditionMsg struct{ Expr string }
+	// FocusMsg asks the root to show the screen with this title.
+	FocusMsg struct{ Title string }
+	// StatusMsg shows a short message in the status line.
+	StatusMsg struct {
+		Text  string
+		Error bool
+	}
+)

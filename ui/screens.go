@@ -1,0 +1,14 @@
+package ui
+
+import (
+	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/explore"
+)
+
+// newScreens builds the screens in tab order, once the data is loaded.
+// Adding a screen is adding a line here.
+func newScreens(c *common.Common) []common.Screen {
+	return []common.Screen{
+		explore.New(c),
+	}
+}
