@@ -1,0 +1,89 @@
+package segment
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is a problem in an expression at a byte position.
+type Error struct {
+	Pos int    // byte offset into the expression
+	Msg string // what is wrong and what was expected
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("at character %d: %s", e.Pos+1, e.Msg) }
+
+// Caret renders an error under its expression:
+//
+//	income > and zone = "north"
+//	         ^ expected a value after >, found the word and
+//
+// Errors that are not *Error are returned as their text.
+func Caret(expr string, err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	pos := min(max(e.Pos, 0), len(expr))
+	// tabs and newlines would shift the caret; show them as spaces
+	line := strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, expr)
+	col := utf8.RuneCountInString(expr[:pos])
+	return line + "\n" + strings.Repeat(" ", col) + "^ " + e.Msg
+}
+
+// Closest returns up to max names nearest to name by edit distance
+// (ignoring case), nearest first, leaving out those too far to be a typo.
+func Closest(name string, names []string, limit int) []string {
+	type cand struct {
+		s string
+		d int
+	}
+	var cs []cand
+	lname := strings.ToLower(name)
+	for _, n := range names {
+		ln := strings.ToLower(n)
+		d := distance(lname, ln)
+		if strings.Contains(ln, lname) || strings.Contains(lname, ln) {
+			d = min(d, 1) // a part of the name is as good as a typo
+		}
+		if d <= max(2, utf8.RuneCountInString(name)/3) {
+			cs = append(cs, cand{n, d})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	out := []string{}
+	for i := 0; i < len(cs) && i < limit; i++ {
+		out = append(out, cs[i].s)
+	}
+	return out
+}
+
+// distance is the Levenshtein distance between two strings, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,179 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+)
+
+// maxDepth bounds nesting so a hostile expression cannot exhaust the stack.
+const maxDepth = 200
+
+// Parse reads an expression into a rule tree. An empty expression is an
+// error; every error is an *Error with the byte position of the problem.
+func Parse(src string) (Node, error) {
+	p := &parser{lex: lexer{src: src}}
+	if t, err := p.peek(0); err != nil {
+		return nil, err
+	} else if t.kind == tokEOF {
+		return nil, &Error{Pos: 0, Msg: "the expression is empty; expected a rule such as income > 20000"}
+	}
+	n, err := p.or(0)
+	if err != nil {
+		return nil, err
+	}
+	t, err := p.peek(0)
+	if err != nil {
+		return nil, err
+	}
+	if t.kind != tokEOF {
+		return nil, &Error{Pos: t.pos, Msg: "unexpected " + describe(t) + "; expected and, or, or the end of the expression"}
+	}
+	return n, nil
+}
+
+type parser struct {
+	lex lexer
+	buf []token
+}
+
+func (p *parser) peek(k int) (token, error) {
+	for len(p.buf) <= k {
+		t, err := p.lex.next()
+		if err != nil {
+			return token{}, err
+		}
+		p.buf = append(p.buf, t)
+		if t.kind == tokEOF {
+			for len(p.buf) <= k {
+				p.buf = append(p.buf, t)
+			}
+		}
+	}
+	return p.buf[k], nil
+}
+
+func (p *parser) take() token { t := p.buf[0]; p.buf = p.buf[1:]; return t }
+
+// isWord reports whether token k is the keyword w (case-insensitively).
+func (p *parser) isWord(k int, w string) bool {
+	t, err := p.peek(k)
+	return err == nil && t.kind == tokWord && strings.EqualFold(t.text, w)
+}
+
+func (p *parser) isPunct(k int, s string) bool {
+	t, err := p.peek(k)
+	return err == nil && t.kind == tokPunct && t.text == s
+}
+
+// expectWord consumes keyword w or fails saying what was expected.
+func (p *parser) expectWord(w, what string) (token, error) {
+	t, err := p.peek(0)
+	if err != nil {
+		return t, err
+	}
+	if t.kind != tokWord || !strings.EqualFold(t.text, w) {
+		return t, &Error{Pos: t.pos, Msg: "expected " + what + ", found " + describe(t)}
+	}
+	return p.take(), nil
+}
+
+func (p *parser) or(depth int) (Node, error) {
+	first, err := p.and(depth)
+	if err != nil {
+		return nil, err
+	}
+	terms := []Node{first}
+	for p.isWord(0, "or") {
+		p.take()
+		n, err := p.and(depth)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, n)
+	}
+	if len(terms) == 1 {
+		return first, nil
+	}
+	return &Or{Terms: terms}, nil
+}
+
+func (p *parser) and(depth int) (Node, error) {
+	first, err := p.not(depth)
+	if err != nil {
+		return nil, err
+	}
+	terms := []Node{first}
+	for p.isWord(0, "and") {
+		p.take()
+		n, err := p.not(depth)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, n)
+	}
+	if len(terms) == 1 {
+		return first, nil
+	}
+	return &And{Terms: terms}, nil
+}
+
+func (p *parser) not(depth int) (Node, error) {
+	t, err := p.peek(0)
+	if err != nil {
+		return nil, err
+	}
+	if depth > maxDepth {
+		return nil, &Error{Pos: t.pos, Msg: "the expression nests too deeply"}
+	}
+	if p.isWord(0, "not") {
+		p.take()
+		x, err := p.not(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		return &Not{X: x}, nil
+	}
+	return p.primary(depth)
+}
+
+func (p *parser) primary(depth int) (Node, error) {
+	t, err := p.peek(0)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case t.kind == tokPunct && t.text == "(":
+		p.take()
+		n, err := p.or(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		c, err := p.peek(0)
+		if err != nil {
+			return nil, err
+		}
+		if c.kind != tokPunct || c.text != ")" {
+			return nil, &Error{Pos: c.pos, Msg: "expected ) to close the ( at " + strconv.Itoa(t.pos+1) + ", found " + describe(c)}
+		}
+		p.take()
+		return n, nil
+	case t.kind == tokWord && strings.EqualFold(t.text, "in") && p.isWord(1, "segment"):
+		p.take()
+		p.take()
+		v, err := p.peek(0)
+		if err != nil {
+			return nil, err
+		}
+		if v.kind != tokString && v.kind != tokWord {
+			return nil, &Error{Pos: v.pos, Msg: `expected the name of a saved segment, such as "VIP", found ` + describe(v)}
+		}
+		p.take()
+		return &Condition{Op: OpInSegment, Values: []Value{{Text: v.text, Pos: v.pos}}, Pos: t.pos}, nil
+	case t.kind == tokString || t.kind == tokWord && !reserved(t.text):
+		p.take()
+		return p.condition(t)
+	case t.kind == tokEOF:
+		return nil, &Error{Pos: t.pos, Msg: "the expression ends too soon; expected a rule such as income > 20000"}
+	}
+	return nil, &Error{Pos: t.pos, Msg: "expected an attribute name, not, in segment or (, found " + describe(t)}
+}
