@@ -34,21 +34,44 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 	h.Edges[bins] = hi
 	h.Counts = make([]int, bins)
 	scale := float64(bins) / (hi - lo)
-	add := func(v float64) {
-		b := int((v - lo) * scale)
+	edges := h.Edges
+	// Inlined rather than through eachValue: this loop runs on every cursor
+	// move over a million values.
+	add := func(x float64) {
+		b := int((x - lo) * scale)
 		if b >= bins {
 			b = bins - 1
 		}
 		// floating point can put a value on an edge into the neighbour bin
-		for b > 0 && v < h.Edges[b] {
+		if b > 0 && x < edges[b] {
 			b--
-		}
-		for b < bins-1 && v >= h.Edges[b+1] {
+		} else if b < bins-1 && x >= edges[b+1] {
 			b++
 		}
 		h.Counts[b]++
 	}
-	eachValue(c, subset, add)
+	if subset != nil {
+		eachValue(c, subset, add)
+		return h
+	}
+	for wi, nulls := range c.Nulls {
+		base := wi << 6
+		for j, x := range c.Values[base:min(base+64, len(c.Values))] {
+			if nulls&(1<<uint(j)) != 0 {
+				continue
+			}
+			b := int((x - lo) * scale)
+			if b >= bins {
+				b = bins - 1
+			}
+			if b > 0 && x < edges[b] {
+				b--
+			} else if b < bins-1 && x >= edges[b+1] {
+				b++
+			}
+			h.Counts[b]++
+		}
+	}
 	return h
 }
 
@@ -72,11 +95,23 @@ func (h Histogram) BinOf(v float64) int {
 
 func minMax(c *model.NumberColumn, subset model.Bitset) (lo, hi float64, n, nulls int) {
 	lo, hi = math.Inf(1), math.Inf(-1)
-	eachValue(c, subset, func(v float64) {
-		lo, hi = min(lo, v), max(hi, v)
-		n++
-	})
-	return lo, hi, n, rowsIn(c.Len(), subset) - n
+	if subset != nil {
+		eachValue(c, subset, func(v float64) {
+			lo, hi = min(lo, v), max(hi, v)
+			n++
+		})
+		return lo, hi, n, subset.Count() - n
+	}
+	for wi, nulls := range c.Nulls {
+		base := wi << 6
+		for j, x := range c.Values[base:min(base+64, len(c.Values))] {
+			if nulls&(1<<uint(j)) == 0 {
+				lo, hi = min(lo, x), max(hi, x)
+				n++
+			}
+		}
+	}
+	return lo, hi, n, c.Len() - n
 }
 
 // eachValue calls f with every non-null value of c in subset.

@@ -13,6 +13,9 @@ import (
 // columnBuilder accumulates one column's values as the loader scans rows.
 type columnBuilder interface {
 	add(v any)
+	// merge appends the rows another builder of the same column read (the
+	// next rowid range of a parallel load).
+	merge(next columnBuilder)
 	finish() model.Column
 }
 
@@ -129,6 +132,27 @@ func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
 	return 0, false, false
 }
 
+func (b *numberBuilder) merge(next columnBuilder) {
+	o := next.(*numberBuilder)
+	off := len(b.values)
+	b.values = append(b.values, o.values...)
+	for _, i := range o.nulls {
+		b.nulls = append(b.nulls, off+i)
+	}
+	mergeInvalid(&b.meta, &o.meta)
+}
+
+// mergeInvalid adds src's count of invalid values, and examples while there
+// is room, to dst.
+func mergeInvalid(dst, src *model.ColumnMeta) {
+	dst.Invalid += src.Invalid
+	for _, e := range src.InvalidExamples {
+		if len(dst.InvalidExamples) < 5 {
+			dst.InvalidExamples = append(dst.InvalidExamples, e)
+		}
+	}
+}
+
 func (b *numberBuilder) finish() model.Column {
 	if b.maybeBool && onlyZeroOne(b.values) {
 		return b.asBoolean()
@@ -180,6 +204,27 @@ func (b *codedBuilder) add(v any) {
 		b.dict = append(b.dict, s)
 	}
 	b.codes = append(b.codes, code)
+}
+
+func (b *codedBuilder) merge(next columnBuilder) {
+	o := next.(*codedBuilder)
+	remap := make([]int32, len(o.dict))
+	for i, v := range o.dict {
+		code, ok := b.index[v]
+		if !ok {
+			code = int32(len(b.dict))
+			b.index[v] = code
+			b.dict = append(b.dict, v)
+		}
+		remap[i] = code
+	}
+	for _, c := range o.codes {
+		if c >= 0 {
+			c = remap[c]
+		}
+		b.codes = append(b.codes, c)
+	}
+	mergeInvalid(&b.meta, &o.meta)
 }
 
 // maxCategories is the dictionary size past which a column is no longer a
@@ -252,6 +297,15 @@ func (b *textBuilder) add(v any) {
 		b.nulls = append(b.nulls, len(b.values))
 	}
 	b.values = append(b.values, s)
+}
+
+func (b *textBuilder) merge(next columnBuilder) {
+	o := next.(*textBuilder)
+	off := len(b.values)
+	b.values = append(b.values, o.values...)
+	for _, i := range o.nulls {
+		b.nulls = append(b.nulls, off+i)
+	}
 }
 
 func (b *textBuilder) finish() model.Column {

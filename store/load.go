@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -16,10 +18,17 @@ type LoadProgress struct {
 // progressEvery is how many rows pass between progress reports.
 const progressEvery = 25_000
 
+// parallelFrom is the table size from which the scan is split across cores.
+const parallelFrom = 100_000
+
 // Load reads the analysable (non-personal) columns of table into the
-// columnar copy, in one scan. Values that contradict the column's kind (text
-// in a number column, impossible dates) become NULL and are counted in the
-// column's Invalid, which the data-quality view shows. It stops with ctx.
+// columnar copy. Values that contradict the column's kind (text in a number
+// column, impossible dates) become NULL and are counted in the column's
+// Invalid, which the data-quality view shows. It stops with ctx.
+//
+// modernc's SQLite takes a mutex on every column read, so one scan is bound
+// by that overhead; large tables are therefore read as rowid ranges on one
+// connection per core, each into its own builders, merged in rowid order.
 func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, progress func(LoadProgress)) (*model.Dataset, error) {
 	var loaded []ColumnProfile
 	for _, c := range cols {
@@ -27,26 +36,123 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 			loaded = append(loaded, c)
 		}
 	}
-	builders := make([]columnBuilder, len(loaded))
-	infos := make([]ColumnInfo, len(loaded))
-	for i, c := range loaded {
-		builders[i] = newBuilder(c, int(table.Rows))
+	ranges, err := d.rowidRanges(ctx, table)
+	if err != nil {
+		return nil, err
+	}
+	parts := make([]*loadPart, len(ranges))
+	var mu sync.Mutex
+	var done int64
+	report := func(n int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		done += n
+		if progress != nil {
+			progress(LoadProgress{Done: done, Total: table.Rows})
+		}
+	}
+	// one failing range cancels the others
+	scanCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, len(ranges))
+	var wg sync.WaitGroup
+	for i, r := range ranges {
+		parts[i] = newLoadPart(loaded, int(table.Rows)/len(ranges)+1)
+		wg.Go(func() {
+			if errs[i] = d.scanPart(scanCtx, table, loaded, r, parts[i], report); errs[i] != nil {
+				cancel()
+			}
+		})
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	for _, err := range errs {
+		if err != nil && err != context.Canceled {
+			return nil, err
+		}
+	}
+	first := parts[0]
+	for _, p := range parts[1:] {
+		first.rowids = append(first.rowids, p.rowids...)
+		for i, b := range first.builders {
+			b.merge(p.builders[i])
+		}
+	}
+	ds := &model.Dataset{Table: table.Name, RowIDs: first.rowids}
+	for _, b := range first.builders {
+		ds.Columns = append(ds.Columns, b.finish())
+	}
+	if progress != nil {
+		n := int64(len(ds.RowIDs))
+		progress(LoadProgress{Done: n, Total: max(n, table.Rows)})
+	}
+	return ds, nil
+}
+
+// rowidRange is an inclusive range of rowids; all means no WHERE at all.
+type rowidRange struct {
+	lo, hi int64
+	all    bool
+}
+
+func (d *DB) rowidRanges(ctx context.Context, table TableInfo) ([]rowidRange, error) {
+	workers := runtime.GOMAXPROCS(0)
+	if table.Rows < parallelFrom || workers < 2 {
+		return []rowidRange{{all: true}}, nil
+	}
+	var lo, hi int64
+	err := d.sql.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+QuoteIdent(table.Name)).Scan(&lo, &hi)
+	if err != nil {
+		return []rowidRange{{all: true}}, nil // WITHOUT ROWID: one plain scan reports it
+	}
+	step := (hi - lo + int64(workers)) / int64(workers)
+	out := make([]rowidRange, 0, workers)
+	for start := lo; start <= hi; start += step {
+		out = append(out, rowidRange{lo: start, hi: min(hi, start+step-1)})
+	}
+	return out, nil
+}
+
+// loadPart is one range's share of the columns.
+type loadPart struct {
+	rowids   []int64
+	builders []columnBuilder
+}
+
+func newLoadPart(cols []ColumnProfile, capacity int) *loadPart {
+	p := &loadPart{rowids: make([]int64, 0, capacity), builders: make([]columnBuilder, len(cols))}
+	for i, c := range cols {
+		p.builders[i] = newBuilder(c, capacity)
+	}
+	return p
+}
+
+func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile, r rowidRange, part *loadPart, report func(int64)) error {
+	infos := make([]ColumnInfo, len(cols))
+	for i, c := range cols {
 		infos[i] = ColumnInfo{Name: c.Name}
 	}
-	ds := &model.Dataset{Table: table.Name, RowIDs: make([]int64, 0, table.Rows)}
 	list := "rowid"
 	if len(infos) > 0 {
 		list += ", " + selectList(infos)
 	}
-	rows, err := d.sql.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s", list, QuoteIdent(table.Name)))
+	q := fmt.Sprintf("SELECT %s FROM %s", list, QuoteIdent(table.Name))
+	var args []any
+	if !r.all {
+		q += " WHERE rowid BETWEEN ? AND ?"
+		args = []any{r.lo, r.hi}
+	}
+	rows, err := d.sql.QueryContext(ctx, q, args...)
 	if err != nil && strings.Contains(err.Error(), "rowid") {
-		return nil, fmt.Errorf("%s: table %q has no rowid (WITHOUT ROWID tables are not supported yet); copy it into an ordinary table", d.Name(), table.Name)
+		return fmt.Errorf("%s: table %q has no rowid (WITHOUT ROWID tables are not supported yet); copy it into an ordinary table", d.Name(), table.Name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
+		return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
 	defer rows.Close()
-	vals := make([]any, len(loaded)+1)
+	vals := make([]any, len(cols)+1)
 	ptrs := make([]any, len(vals))
 	for i := range vals {
 		ptrs[i] = &vals[i]
@@ -54,34 +160,23 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	var n int64
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
+			return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 		}
 		id, _ := vals[0].(int64)
-		ds.RowIDs = append(ds.RowIDs, id)
-		for i, b := range builders {
+		part.rowids = append(part.rowids, id)
+		for i, b := range part.builders {
 			b.add(vals[i+1])
 		}
-		n++
-		if n%progressEvery == 0 {
+		if n++; n%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
-			if progress != nil {
-				progress(LoadProgress{Done: n, Total: table.Rows})
-			}
+			report(progressEvery)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
+		return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
-	for _, b := range builders {
-		ds.Columns = append(ds.Columns, b.finish())
-	}
-	if progress != nil {
-		progress(LoadProgress{Done: n, Total: max(n, table.Rows)})
-	}
-	return ds, nil
+	report(n % progressEvery)
+	return nil
 }

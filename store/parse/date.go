@@ -64,6 +64,9 @@ func ParseDate(s string, order DateOrder) (Date, bool) {
 	if len(s) < 8 || len(s) > 35 || s[0] < '0' || s[0] > '9' {
 		return Date{}, false
 	}
+	if d, ok := fastISO(s); ok {
+		return d, true
+	}
 	for _, l := range isoLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return Date{Time: t.UTC(), HasTime: len(l) > 10}, true
@@ -129,4 +132,32 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// fastISO reads the two layouts SQLite itself writes, YYYY-MM-DD and
+// YYYY-MM-DD HH:MM:SS, without time.Parse: loading a million dates spends
+// most of its time here otherwise.
+func fastISO(s string) (Date, bool) {
+	if len(s) != 10 && len(s) != 19 || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	y, mo, d := atoi(s[0:4]), atoi(s[5:7]), atoi(s[8:10])
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) {
+		return Date{}, false
+	}
+	if len(s) == 10 {
+		return Date{Time: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)}, true
+	}
+	if s[10] != ' ' && s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return Date{}, false
+	}
+	h, mi, se := atoi(s[11:13]), atoi(s[14:16]), atoi(s[17:19])
+	if h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 {
+		return Date{}, false
+	}
+	return Date{Time: time.Date(y, time.Month(mo), d, h, mi, se, 0, time.UTC), HasTime: true}, true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
