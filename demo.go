@@ -2,11 +2,41 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/pulpero/pulpero/sample"
+	"github.com/pulpero/pulpero/store"
 )
 
-// demoDatabasePath is replaced by the sample generator's version (issue 3).
+// demoDatabasePath returns the built-in demo database,
+// os.UserCacheDir()/pulpero/demo.db, generating it first (with a progress bar
+// on progress) when it is missing, unreadable, or stamped by another version
+// of the generator.
 func demoDatabasePath(ctx context.Context, progress io.Writer) (string, error) {
-	return "", errors.New("the demo database is not available in this build; give the path of a SQLite database")
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache folder for the demo database (%v); give the path of a SQLite database", err)
+	}
+	path := filepath.Join(dir, "pulpero", "demo.db")
+	opt := sample.Options{Customers: sample.DefaultCustomers, Seed: sample.DefaultSeed}
+	return path, ensureDemo(ctx, path, opt, progress)
+}
+
+// ensureDemo generates the world for opt at path unless path already holds
+// one of the current generator version.
+func ensureDemo(ctx context.Context, path string, opt sample.Options, progress io.Writer) error {
+	if v, ok, err := store.ReadMeta(ctx, path, sample.MetaVersionKey); err == nil && ok && v == sample.Version {
+		return nil
+	}
+	if progress != nil {
+		fmt.Fprintf(progress, "pulpero: generating the demo database (%d customers) in %s\n", opt.Customers, path)
+	}
+	opt.Progress = sample.TextBar(progress)
+	if err := generateSample(ctx, path, opt, true); err != nil {
+		return fmt.Errorf("generating the demo database: %w", err)
+	}
+	return nil
 }

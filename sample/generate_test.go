@@ -82,7 +82,7 @@ func TestBuyerTypeShares(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[BuyerType]float64{FrequentValue: 0.40, Researcher: 0.21, LuxurySocial: 0.10, Traditional: 0.29}
+	want := map[BuyerType]float64{FrequentValue: 0.40, Researcher: 0.205, LuxurySocial: 0.10, Traditional: 0.295}
 	var count [numBuyerTypes]int
 	for _, b := range bt {
 		count[b]++

@@ -76,7 +76,10 @@ func (s *hashSink) Insert(table string, values []any) error {
 	return nil
 }
 
-func (s *hashSink) CreateIndexes(table string) error { fmt.Fprintf(s.h, "index %s\n", table); return nil }
+func (s *hashSink) CreateIndexes(table string) error {
+	fmt.Fprintf(s.h, "index %s\n", table)
+	return nil
+}
 
 func (s *hashSink) SetMeta(k, v string) error { fmt.Fprintf(s.h, "meta %s=%s\n", k, v); return nil }
 
