@@ -380,3 +380,44 @@ func assertOnlyFiles(t *testing.T, dir string, want ...string) {
 		t.Fatalf("files in dir: %v, want %v", got, want)
 	}
 }
+
+// BenchmarkSampleDemo writes the default demo world (20,000 customers, seed 1),
+// what `pulpero` with no argument generates on first run.
+func BenchmarkSampleDemo(b *testing.B) { benchSample(b, sample.DefaultCustomers) }
+
+// BenchmarkSampleMillion writes 1,000,000 customers (~10M invoice lines, a
+// 1.4 GB file). It takes minutes, so it runs only with PULPERO_BENCH_LARGE=1:
+//
+//	PULPERO_BENCH_LARGE=1 go test ./store/ -run '^$' -bench SampleMillion -benchtime 1x
+func BenchmarkSampleMillion(b *testing.B) {
+	if os.Getenv("PULPERO_BENCH_LARGE") == "" {
+		b.Skip("set PULPERO_BENCH_LARGE=1 to write 1,000,000 customers")
+	}
+	benchSample(b, 1_000_000)
+}
+
+func benchSample(b *testing.B, n int) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	for b.Loop() {
+		writeSample(b, path, n, 1, nil)
+	}
+	if st, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(st.Size())/1e6, "file-MB")
+	}
+	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+}
+
+// peakRSSMB reads the process's high-water resident set size (VmHWM).
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
