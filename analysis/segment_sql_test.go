@@ -64,7 +64,10 @@ func sqlCondition(c *segment.Condition, col model.Column, asOf time.Time, args *
 	case model.KindCategorical:
 		expr, val = "lower("+name+")", func(v segment.Value) any { return strings.ToLower(v.Text) }
 	case model.KindBoolean:
-		val = func(v segment.Value) any { yes, _ := analysis.ParseYesNo(v.Text); return map[bool]int{false: 0, true: 1}[yes] }
+		val = func(v segment.Value) any {
+			yes, _ := analysis.ParseYesNo(v.Text)
+			return map[bool]int{false: 0, true: 1}[yes]
+		}
 	}
 	bind := func(v any) string { *args = append(*args, v); return "?" }
 	ops := map[segment.Op]string{segment.OpEq: "=", segment.OpNe: "<>", segment.OpLt: "<", segment.OpLe: "<=",
@@ -107,7 +110,9 @@ func randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
 		c.Attribute = strings.ToUpper(c.Attribute) // names match case-insensitively
 	}
 	pick := func(ops ...segment.Op) { c.Op = ops[r.IntN(len(ops))] }
-	num := func(lo, hi int) segment.Value { return segment.Value{Text: strconv.Itoa(lo + r.IntN(hi-lo+1)), Number: true} }
+	num := func(lo, hi int) segment.Value {
+		return segment.Value{Text: strconv.Itoa(lo + r.IntN(hi-lo+1)), Number: true}
+	}
 	date := func() segment.Value {
 		return segment.Value{Text: time.Date(1935+r.IntN(95), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC).Format("2006-01-02")}
 	}

@@ -16,6 +16,7 @@ var migrations = []string{
 	        role        TEXT NOT NULL,
 	        column_name TEXT NOT NULL, -- '' means: no column has this role
 	        PRIMARY KEY (table_name, role));`,
+	2: segmentsMigration,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
