@@ -39,8 +39,19 @@ func Frequency(c *model.CodedColumn, subset model.Bitset) (counts []ValueCount, 
 func CodeCounts(c *model.CodedColumn, subset model.Bitset) []int {
 	counts := make([]int, len(c.Dict)+1)
 	if subset == nil {
-		for _, code := range c.Codes {
-			counts[code+1]++
+		words := (len(c.Codes) + 63) / 64
+		parts := make([][]int, chunkCount(words))
+		forWordChunks(words, func(chunk, w0, w1 int) {
+			part := make([]int, len(counts))
+			for _, code := range c.Codes[w0*64 : min(w1*64, len(c.Codes))] {
+				part[code+1]++
+			}
+			parts[chunk] = part
+		})
+		for _, part := range parts {
+			for i, n := range part {
+				counts[i] += n
+			}
 		}
 		return counts
 	}

@@ -54,22 +54,32 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 		eachValue(c, subset, add)
 		return h
 	}
-	for wi, nulls := range c.Nulls {
-		base := wi << 6
-		for j, x := range c.Values[base:min(base+64, len(c.Values))] {
-			if nulls&(1<<uint(j)) != 0 {
-				continue
+	parts := make([][]int, chunkCount(len(c.Nulls)))
+	forWordChunks(len(c.Nulls), func(chunk, w0, w1 int) {
+		counts := make([]int, bins)
+		for wi := w0; wi < w1; wi++ {
+			nulls, base := c.Nulls[wi], wi<<6
+			for j, x := range c.Values[base:min(base+64, len(c.Values))] {
+				if nulls&(1<<uint(j)) != 0 {
+					continue
+				}
+				b := int((x - lo) * scale)
+				if b >= bins {
+					b = bins - 1
+				}
+				if b > 0 && x < edges[b] {
+					b--
+				} else if b < bins-1 && x >= edges[b+1] {
+					b++
+				}
+				counts[b]++
 			}
-			b := int((x - lo) * scale)
-			if b >= bins {
-				b = bins - 1
-			}
-			if b > 0 && x < edges[b] {
-				b--
-			} else if b < bins-1 && x >= edges[b+1] {
-				b++
-			}
-			h.Counts[b]++
+		}
+		parts[chunk] = counts
+	})
+	for _, part := range parts {
+		for i, n := range part {
+			h.Counts[i] += n
 		}
 	}
 	return h
@@ -102,14 +112,26 @@ func minMax(c *model.NumberColumn, subset model.Bitset) (lo, hi float64, n, null
 		})
 		return lo, hi, n, subset.Count() - n
 	}
-	for wi, nulls := range c.Nulls {
-		base := wi << 6
-		for j, x := range c.Values[base:min(base+64, len(c.Values))] {
-			if nulls&(1<<uint(j)) == 0 {
-				lo, hi = min(lo, x), max(hi, x)
-				n++
+	type part struct {
+		lo, hi float64
+		n      int
+	}
+	parts := make([]part, chunkCount(len(c.Nulls)))
+	forWordChunks(len(c.Nulls), func(chunk, w0, w1 int) {
+		p := part{lo: math.Inf(1), hi: math.Inf(-1)}
+		for wi := w0; wi < w1; wi++ {
+			nulls, base := c.Nulls[wi], wi<<6
+			for j, x := range c.Values[base:min(base+64, len(c.Values))] {
+				if nulls&(1<<uint(j)) == 0 {
+					p.lo, p.hi = min(p.lo, x), max(p.hi, x)
+					p.n++
+				}
 			}
 		}
+		parts[chunk] = p
+	})
+	for _, p := range parts {
+		lo, hi, n = min(lo, p.lo), max(hi, p.hi), n+p.n
 	}
 	return lo, hi, n, c.Len() - n
 }

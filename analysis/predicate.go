@@ -40,57 +40,63 @@ func NumberBetween(c *model.NumberColumn, lo, hi float64) model.Bitset {
 func numberWhere(c *model.NumberColumn, op CompareOp, v, hi float64) model.Bitset {
 	n := len(c.Values)
 	out := model.NewBitset(n)
-	for wi := range out {
-		base := wi << 6
-		vals := c.Values[base:min(base+64, n)]
-		var w uint64
-		switch op {
-		case OpEq:
-			for j, x := range vals {
-				if x == v {
-					w |= 1 << uint(j)
-				}
-			}
-		case OpNe:
-			for j, x := range vals {
-				if x != v {
-					w |= 1 << uint(j)
-				}
-			}
-		case OpLt:
-			for j, x := range vals {
-				if x < v {
-					w |= 1 << uint(j)
-				}
-			}
-		case OpLe:
-			for j, x := range vals {
-				if x <= v {
-					w |= 1 << uint(j)
-				}
-			}
-		case OpGt:
-			for j, x := range vals {
-				if x > v {
-					w |= 1 << uint(j)
-				}
-			}
-		case OpGe:
-			for j, x := range vals {
-				if x >= v {
-					w |= 1 << uint(j)
-				}
-			}
-		case opBetween:
-			for j, x := range vals {
-				if x >= v && x <= hi {
-					w |= 1 << uint(j)
-				}
+	forWordChunks(len(out), func(_, w0, w1 int) {
+		for wi := w0; wi < w1; wi++ {
+			base := wi << 6
+			out[wi] = compareWord(c.Values[base:min(base+64, n)], op, v, hi) &^ c.Nulls[wi]
+		}
+	})
+	return out
+}
+
+// compareWord returns the bits of up to 64 values that pass the comparison.
+func compareWord(vals []float64, op CompareOp, v, hi float64) uint64 {
+	var w uint64
+	switch op {
+	case OpEq:
+		for j, x := range vals {
+			if x == v {
+				w |= 1 << uint(j)
 			}
 		}
-		out[wi] = w &^ c.Nulls[wi]
+	case OpNe:
+		for j, x := range vals {
+			if x != v {
+				w |= 1 << uint(j)
+			}
+		}
+	case OpLt:
+		for j, x := range vals {
+			if x < v {
+				w |= 1 << uint(j)
+			}
+		}
+	case OpLe:
+		for j, x := range vals {
+			if x <= v {
+				w |= 1 << uint(j)
+			}
+		}
+	case OpGt:
+		for j, x := range vals {
+			if x > v {
+				w |= 1 << uint(j)
+			}
+		}
+	case OpGe:
+		for j, x := range vals {
+			if x >= v {
+				w |= 1 << uint(j)
+			}
+		}
+	case opBetween:
+		for j, x := range vals {
+			if x >= v && x <= hi {
+				w |= 1 << uint(j)
+			}
+		}
 	}
-	return out
+	return w
 }
 
 // CodesIn returns the rows whose code is one of codes (NULL never matches).
@@ -103,16 +109,18 @@ func CodesIn(c *model.CodedColumn, codes []int32) model.Bitset {
 	}
 	n := len(c.Codes)
 	out := model.NewBitset(n)
-	for wi := range out {
-		base := wi << 6
-		var w uint64
-		for j, code := range c.Codes[base:min(base+64, n)] {
-			if want[code+1] {
-				w |= 1 << uint(j)
+	forWordChunks(len(out), func(_, w0, w1 int) {
+		for wi := w0; wi < w1; wi++ {
+			base := wi << 6
+			var w uint64
+			for j, code := range c.Codes[base:min(base+64, n)] {
+				if want[code+1] {
+					w |= 1 << uint(j)
+				}
 			}
+			out[wi] = w
 		}
-		out[wi] = w
-	}
+	})
 	return out
 }
 
