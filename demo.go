@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/store"
@@ -34,9 +35,25 @@ func ensureDemo(ctx context.Context, path string, opt sample.Options, progress i
 	if progress != nil {
 		fmt.Fprintf(progress, "pulpero: generating the demo database (%d customers) in %s\n", opt.Customers, path)
 	}
+	removeStalePartials(path)
 	opt.Progress = sample.TextBar(progress)
 	if err := generateSample(ctx, path, opt, true); err != nil {
+		if progress != nil {
+			fmt.Fprintln(progress) // end the progress bar's line
+		}
 		return fmt.Errorf("generating the demo database: %w", err)
 	}
 	return nil
+}
+
+// removeStalePartials deletes temporary files that a killed generation left
+// beside path. Only day-old ones: a younger one may belong to another pulpero
+// generating right now.
+func removeStalePartials(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".partial-*"))
+	for _, m := range matches {
+		if st, err := os.Stat(m); err == nil && time.Since(st.ModTime()) > 24*time.Hour {
+			os.Remove(m)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/store"
@@ -42,6 +43,11 @@ func TestEnsureDemoGeneratesOnceAndRegeneratesStale(t *testing.T) {
 	if v, _, _ := store.ReadMeta(ctx, path, sample.MetaVersionKey); v != sample.Version {
 		t.Fatalf("stamp %q after regeneration", v)
 	}
+	// A day-old partial file from a killed run is cleaned up; a fresh one is not.
+	old, fresh := path[:len(path)-len("demo.db")]+".demo.db.partial-1", path[:len(path)-len("demo.db")]+".demo.db.partial-2"
+	os.WriteFile(old, nil, 0o644)
+	os.WriteFile(fresh, nil, 0o644)
+	os.Chtimes(old, time.Now().Add(-48*time.Hour), time.Now().Add(-48*time.Hour))
 	// So is a damaged file.
 	os.WriteFile(path, []byte("garbage"), 0o644)
 	if err := ensureDemo(ctx, path, opt, nil); err != nil {
@@ -49,6 +55,12 @@ func TestEnsureDemoGeneratesOnceAndRegeneratesStale(t *testing.T) {
 	}
 	if v, _, _ := store.ReadMeta(ctx, path, sample.MetaVersionKey); v != sample.Version {
 		t.Fatalf("stamp %q after replacing a damaged file", v)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("the day-old partial file was left behind")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh partial file (maybe another generator's) was removed")
 	}
 }
 
