@@ -102,8 +102,9 @@ func detectRoles(cols []ColumnProfile) {
 	}
 	for i := range cols {
 		c := &cols[i]
-		if c.Role != model.RoleNone || c.sample.strs == 0 {
-			continue
+		textual := c.Kind == model.KindText || c.Kind == model.KindIdentifier || c.Kind == model.KindCategorical
+		if c.Role != model.RoleNone || c.sample.strs == 0 || !textual {
+			continue // dates and numbers written as text are not contact data
 		}
 		s := &c.sample
 		switch {
@@ -131,6 +132,10 @@ func detectRoles(cols []ColumnProfile) {
 	for i := range cols {
 		c := &cols[i]
 		c.Personal = c.Role.Personal() || (c.Role == model.RoleNone && c.RoleWhy != "")
+		if c.Role == model.RolePostcode && c.Kind == model.KindInteger {
+			// a postcode is a code: its histogram or mean means nothing
+			c.Kind, c.KindWhy = model.KindIdentifier, "postcodes are codes, not quantities"
+		}
 	}
 }
 

@@ -31,7 +31,7 @@ func makeDB(t *testing.T, stmts ...string) string {
 
 const shopSchema = `CREATE TABLE "clientes del año 😀" (
 	id_cliente INTEGER PRIMARY KEY, "Nombre" TEXT, correo TEXT, "Fecha de Nacimiento" TEXT, sexo TEXT,
-	"ingresos ""netos""" REAL, acepta_email TEXT, hijos INTEGER, siempre_nulo TEXT, alta TEXT, telefono TEXT)`
+	"ingresos ""netos""" REAL, acepta_email TEXT, hijos INTEGER, siempre_nulo TEXT, alta TEXT, telefono TEXT, fecha_consentimiento TEXT)`
 
 func fillShop(n int) []string {
 	stmts := []string{shopSchema,
@@ -48,7 +48,7 @@ func fillShop(n int) []string {
 		}
 		stmts = append(stmts, `INSERT INTO "clientes del año 😀" VALUES (`+itoa(i)+`, 'Ana Pérez `+itoa(i)+`', 'ana`+itoa(i)+`@correo.es', '`+
 			itoa(1950+i%50)+`-0`+itoa(1+i%9)+`-1`+itoa(i%10)+`', '`+sexes[i%2]+`', `+income+`, '`+consent+`', `+itoa(i%4)+
-			`, NULL, '1`+itoa(i%10)+`/03/2020', '+34 600 `+itoa(100000+i)+`')`)
+			`, NULL, '1`+itoa(i%10)+`/03/2020', '+34 600 `+itoa(100000+i)+`', '2021-0`+itoa(1+i%9)+`-2`+itoa(i%9)+`')`)
 		stmts = append(stmts, `INSERT INTO ventas(id_cliente, importe) VALUES (`+itoa(i)+`, `+itoa(i%50)+`.25)`)
 	}
 	return stmts
@@ -152,16 +152,17 @@ func TestDetectsCustomerTableKindsAndRoles(t *testing.T) {
 		role     model.Role
 		personal bool
 	}{
-		"id_cliente":          {model.KindIdentifier, model.RoleCustomerID, false},
-		"Nombre":              {model.KindText, model.RoleName, true},
-		"correo":              {model.KindIdentifier, model.RoleEmail, true},
-		"Fecha de Nacimiento": {model.KindDate, model.RoleBirthDate, false},
-		"sexo":                {model.KindCategorical, model.RoleGender, false},
-		`ingresos "netos"`:    {model.KindReal, model.RoleIncome, false},
-		"acepta_email":        {model.KindBoolean, model.RoleConsentEmail, false},
-		"hijos":               {model.KindInteger, model.RoleChildren, false},
-		"alta":                {model.KindDate, model.RoleSignupDate, false},
-		"telefono":            {model.KindText, model.RolePhone, true},
+		"id_cliente":           {model.KindIdentifier, model.RoleCustomerID, false},
+		"Nombre":               {model.KindText, model.RoleName, true},
+		"correo":               {model.KindIdentifier, model.RoleEmail, true},
+		"Fecha de Nacimiento":  {model.KindDate, model.RoleBirthDate, false},
+		"sexo":                 {model.KindCategorical, model.RoleGender, false},
+		`ingresos "netos"`:     {model.KindReal, model.RoleIncome, false},
+		"acepta_email":         {model.KindBoolean, model.RoleConsentEmail, false},
+		"hijos":                {model.KindInteger, model.RoleChildren, false},
+		"alta":                 {model.KindDate, model.RoleSignupDate, false},
+		"telefono":             {model.KindText, model.RolePhone, true},
+		"fecha_consentimiento": {model.KindDate, model.RoleNone, false},
 	}
 	for _, c := range cols {
 		w, ok := want[c.Name]
