@@ -1,0 +1,100 @@
+package analysis
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// reachFixture: 6 customers in 3 households.
+//
+//	row  consent_email consent_sms unsubscribed email_bounced valid email valid sms household
+//	0    yes           no          no           no            yes         yes       1
+//	1    no            no          no           no            yes         yes       1   → bridge
+//	2    yes           yes         yes          no            yes         yes       2
+//	3    yes           no          no           yes           yes         no        2
+//	4    yes           yes         no           no            no          yes       3
+//	5    NULL          no          no           no            yes         no        3   → bridge (4 by SMS)
+func reachFixture() (*model.Dataset, ValidAddresses) {
+	yesno := func(name string, role model.Role, codes ...int32) *model.CodedColumn {
+		return &model.CodedColumn{ColumnMeta: model.ColumnMeta{Name: name, Kind: model.KindBoolean, Role: role},
+			Codes: codes, Dict: model.BoolDict}
+	}
+	hh := model.NewNumberColumn(model.ColumnMeta{Name: "household_id", Kind: model.KindInteger, Role: model.RoleHousehold}, 6)
+	for i, v := range []float64{1, 1, 2, 2, 3, 3} {
+		hh.SetValue(i, v)
+	}
+	ds := &model.Dataset{Table: "customers", RowIDs: []int64{1, 2, 3, 4, 5, 6}, Columns: []model.Column{
+		yesno("consent_email", model.RoleConsentEmail, 1, 0, 1, 1, 1, -1),
+		yesno("consent_sms", model.RoleConsentSMS, 0, 0, 1, 0, 1, 0),
+		yesno("unsubscribed", model.RoleUnsubscribed, 0, 0, 1, 0, 0, 0),
+		yesno("email_bounced", model.RoleEmailBounced, 0, 0, 0, 1, 0, 0),
+		hh,
+	}}
+	set := func(rows ...int) model.Bitset {
+		b := model.NewBitset(6)
+		for _, r := range rows {
+			b.Set(r)
+		}
+		return b
+	}
+	return ds, ValidAddresses{Email: set(0, 1, 2, 3, 5), SMS: set(0, 1, 2, 4), Phone: set(0, 1, 2, 4)}
+}
+
+func TestReachability(t *testing.T) {
+	ds, valid := reachFixture()
+	r := AddReachability(ds, valid)
+	wantEmail := []int{0}
+	if got := r.Channels[ChannelEmail].Reachable.Rows(-1); !slices.Equal(got, wantEmail) {
+		t.Errorf("email reachable %v, want %v", got, wantEmail)
+	}
+	if got := r.Channels[ChannelSMS].Reachable.Rows(-1); !slices.Equal(got, []int{4}) {
+		t.Errorf("sms reachable %v, want [4]", got)
+	}
+	for row, want := range []Reason{ReasonNone, ReasonNoConsent, ReasonUnsubscribed, ReasonBounced, ReasonInvalidAddress, ReasonNoConsent} {
+		if got := r.Why(ChannelEmail, row); got != want {
+			t.Errorf("row %d e-mail reason %q, want %q", row, got, want)
+		}
+	}
+	if got := r.Digital.Rows(-1); !slices.Equal(got, []int{0, 4}) {
+		t.Errorf("digital %v, want [0 4]", got)
+	}
+	if got := r.Bridge.Rows(-1); !slices.Equal(got, []int{1, 5}) {
+		t.Errorf("bridge %v, want [1 5]", got)
+	}
+	// no consent column for phone or post: nobody, and no attribute
+	if r.Channels[ChannelPhone].Reachable.Count() != 0 || ds.Column("reachable_phone") != nil {
+		t.Errorf("phone has no consent column, yet reachable %d", r.Channels[ChannelPhone].Reachable.Count())
+	}
+	for _, name := range []string{"reachable_email", "reachable_sms", "digitally_valid", "bridge"} {
+		if c, ok := ds.Column(name).(*model.CodedColumn); !ok || !c.Derived {
+			t.Errorf("attribute %s missing", name)
+		}
+	}
+	// the breakdown adds up, for everyone and for a subset
+	for _, subset := range []model.Bitset{nil, {0b110110}} {
+		for ch := range NumChannels {
+			b := r.Breakdown(ch, subset)
+			sum := b.Reachable
+			for _, k := range b.Why {
+				sum += k
+			}
+			if sum != b.Matching {
+				t.Errorf("%s: breakdown %+v does not add up to %d", ch, b, b.Matching)
+			}
+		}
+	}
+}
+
+func TestUnsubscribedEmailOnly(t *testing.T) {
+	ds, valid := reachFixture()
+	ds.Columns[2].Meta().Name = "email_unsubscribed"
+	r := Reachability(ds, valid)
+	if !r.Channels[ChannelSMS].Reachable.Has(2) {
+		t.Errorf("an e-mail unsubscription blocked SMS")
+	}
+	if r.Channels[ChannelEmail].Reachable.Has(2) {
+		t.Errorf("an e-mail unsubscription did not block e-mail")
+	}
+}
