@@ -1,104 +1,171 @@
 package explore
 
 import (
-	"fmt"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
+
+// view is what the screen shows: the distribution of the attribute under
+// the cursor, the same while choosing a cross-tab's second attribute, a
+// cross-tab, the data-quality list, or rows of the table.
+type view int
+
+const (
+	viewDist view = iota
+	viewPick
+	viewCrossTab
+	viewQuality
+	viewRows
+)
+
+// defaultSyncLimit is the row count up to which work is done inside Update:
+// below it every computation takes well under 10 ms; above it, in a Cmd.
+const defaultSyncLimit = 50_000
 
 // Model is the Explore screen.
 type Model struct {
 	common        *common.Common
 	keys          keyMap
-	cursor, top   int
+	view          view
 	width, height int
+
+	cursor, top int
+	set         settings
+	cache       map[distKey]*dist
+	seq         int
+	inflight    bool // a distribution is being computed; its reply asks for the next
+	syncLimit   int
+	stats       []colStats
+
+	xt   crossTabState
+	q    qualityState
+	rows rowsState
 }
 
 // New builds the screen over the loaded session.
 func New(c *common.Common) *Model {
-	return &Model{common: c, keys: newKeyMap()}
+	m := &Model{common: c, keys: newKeyMap(), cache: map[distKey]*dist{}, syncLimit: defaultSyncLimit}
+	m.stats = nullStats(c.Session.Data)
+	if c.Session.Data.Rows() <= m.syncLimit {
+		applyDistinct(m.stats, distinctCounts(c.Session.Data))
+	}
+	return m
 }
 
 func (m *Model) Title() string { return "Explore" }
-func (m *Model) Init() tea.Cmd { return nil }
 
-// SetSize gives the screen its share of the window.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+// Init starts the work that is too slow for Update on a big table: distinct
+// counts for the list and the first distribution.
+func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.data().Rows() > m.syncLimit {
+		cmds = append(cmds, distinctCmd(m.data()))
+	}
+	return tea.Batch(append(cmds, m.ensure())...)
+}
 
-// Typing reports whether a text field has the keys (global letters are then
-// typed, not obeyed).
+// SetSize gives the screen its share of the window. A new height can change
+// how many bins fit; the distribution is then computed here, once, because
+// SetSize cannot return a Cmd and a resize is rare.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.scrollList()
+	if c := m.column(); c != nil {
+		k := keyFor(m.cursor, c, m.set, m.maxBins())
+		if _, ok := m.cache[k]; !ok {
+			m.cache[k] = computeDist(c, k)
+		}
+	}
+}
+
+// Typing reports whether a text field has the keys; Explore has none.
 func (m *Model) Typing() bool { return false }
 
+func (m *Model) ShortHelp() []key.Binding  { return m.keys.short(m.view) }
+func (m *Model) FullHelp() [][]key.Binding { return m.keys.full(m.view) }
+
+func (m *Model) data() *model.Dataset { return m.common.Session.Data }
+
+// column is the attribute under the cursor, or nil for a table with none.
+func (m *Model) column() model.Column {
+	cols := m.data().Columns
+	if m.cursor < 0 || m.cursor >= len(cols) {
+		return nil
+	}
+	return cols[m.cursor]
+}
+
+// Update dispatches keys to the handler of the current view and results of
+// work to their owners.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return m, nil
-	}
-	n := len(m.common.Session.Data.Columns)
-	switch {
-	case key.Matches(k, m.keys.Up):
-		m.cursor = max(0, m.cursor-1)
-	case key.Matches(k, m.keys.Down):
-		m.cursor = min(n-1, m.cursor+1)
-	case key.Matches(k, m.keys.Top):
-		m.cursor = 0
-	case key.Matches(k, m.keys.Bottom):
-		m.cursor = n - 1
-	}
-	rows := m.listRows()
-	if m.cursor < m.top {
-		m.top = m.cursor
-	} else if m.cursor >= m.top+rows {
-		m.top = m.cursor - rows + 1
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case distMsg:
+		m.cache[msg.d.key] = msg.d
+		m.inflight = false
+		return m, m.ensure() // the cursor may have moved on meanwhile
+	case distinctMsg:
+		applyDistinct(m.stats, msg.distinct)
+	case crossTabMsg:
+		m.gotCrossTab(msg)
+	case qualityMsg:
+		m.gotQuality(msg)
+	case rowsMsg:
+		m.gotRows(msg)
 	}
 	return m, nil
 }
 
-func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Up, m.keys.Down} }
-func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Top, m.keys.Bottom}}
+func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	switch m.view {
+	case viewCrossTab:
+		return m.crossTabKey(k)
+	case viewQuality:
+		return m.qualityKey(k)
+	case viewRows:
+		return m.rowsKey(k)
+	}
+	return m.distKey(k)
 }
 
-func (m *Model) listRows() int { return max(1, m.height-2) }
-
-func (m *Model) View() string {
-	st := m.common.Styles
-	ds := m.common.Session.Data
-	if len(ds.Columns) == 0 {
-		return "\n  " + st.Subtle.Render("This table has no columns pulpero can analyse (only personal data).")
+// ensure makes the current distribution available: from the cache, computed
+// inline for a small table, or in a Cmd for a big one. Only one Cmd runs at
+// a time; its reply calls ensure again, so holding a key down never queues
+// a computation per row passed, and a stale reply is simply cached.
+func (m *Model) ensure() tea.Cmd {
+	c := m.column()
+	if c == nil {
+		return nil
 	}
-	var b strings.Builder
-	b.WriteString(st.Header.Render(fmt.Sprintf("%-24s %-12s %7s", "attribute", "kind", "nulls")) + "\n")
-	rows := m.listRows()
-	for i := m.top; i < min(len(ds.Columns), m.top+rows); i++ {
-		c := ds.Columns[i]
-		meta := c.Meta()
-		name := meta.Name
-		if meta.Derived {
-			name += "*"
-		}
-		nulls := nullShare(c)
-		line := fmt.Sprintf("%s %s %7s", common.Pad(name, 24), common.Pad(meta.Kind.String(), 12), common.Percent(nulls))
-		if i == m.cursor {
-			line = st.Selected.Render(line)
-		}
-		b.WriteString(line + "\n")
+	k := keyFor(m.cursor, c, m.set, m.maxBins())
+	if _, ok := m.cache[k]; ok {
+		return nil
 	}
-	if ds.Rows() == 0 {
-		b.WriteString("\n" + st.Subtle.Render("The table has no rows yet."))
+	if c.Len() <= m.syncLimit {
+		m.cache[k] = computeDist(c, k)
+		return nil
 	}
-	return b.String()
+	if m.inflight {
+		return nil
+	}
+	m.inflight = true
+	m.seq++
+	return computeDistCmd(c, k, m.seq)
 }
 
-func nullShare(c model.Column) float64 {
-	if c.Len() == 0 {
-		return 0
+// current is the distribution on screen, or nil while it is computed.
+func (m *Model) current() *dist {
+	c := m.column()
+	if c == nil {
+		return nil
 	}
-	return float64(analysis.Nulls(c).Count()) / float64(c.Len())
+	return m.cache[keyFor(m.cursor, c, m.set, m.maxBins())]
+}
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
 }

@@ -1,0 +1,92 @@
+package explore
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// barRow is one bar of a histogram or frequency chart.
+type barRow struct {
+	label string
+	count int
+	muted bool // "other", "earlier": an aggregate, drawn in the second colour
+}
+
+// renderBars draws rows as label, bar, count and share of total, in width
+// cells; bars are scaled to the largest count so the shape is readable
+// even when one value dominates. Folded bars ("other", "earlier") do not set
+// the scale, they are cut at full width. Pure: tested through the golden files.
+func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
+	if len(rows) == 0 {
+		return nil
+	}
+	labelW, countW, maxCount := 1, 1, 1
+	for _, r := range rows {
+		labelW = max(labelW, len([]rune(r.label)))
+		countW = max(countW, len(common.Int(r.count)))
+		if !r.muted {
+			maxCount = max(maxCount, r.count)
+		}
+	}
+	const shareW = 6
+	labelW = min(labelW, max(6, width/3))
+	barW := max(1, width-labelW-countW-shareW-3)
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		share := math.NaN()
+		if total > 0 {
+			share = float64(r.count) / float64(total)
+		}
+		style := st.Bar
+		if r.muted {
+			style = st.BarAlt
+		}
+		bar := common.Pad(common.Bar(min(1, float64(r.count)/float64(maxCount)), barW), barW)
+		out[i] = common.Pad(r.label, labelW) + " " + style.Render(bar) + " " +
+			common.PadLeft(common.Int(r.count), countW) + " " + common.PadLeft(common.Percent(share), shareW)
+	}
+	return out
+}
+
+// short formats a number in at most about 7 cells: 950, 12.5k, 3.2M.
+func short(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case a >= 1e9:
+		return trimZero(fmt.Sprintf("%.3g", v/1e9)) + "G"
+	case a >= 1e6:
+		return trimZero(fmt.Sprintf("%.3g", v/1e6)) + "M"
+	case a >= 1e4:
+		return trimZero(fmt.Sprintf("%.3g", v/1e3)) + "k"
+	case v == math.Trunc(v):
+		return fmt.Sprint(int64(v))
+	case a >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 1:
+		return trimZero(fmt.Sprintf("%.2f", v))
+	}
+	return fmt.Sprintf("%.3g", v)
+}
+
+func trimZero(s string) string {
+	for len(s) > 1 && s[len(s)-1] == '0' && containsDot(s) {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 1 && s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func containsDot(s string) bool {
+	for _, r := range s {
+		if r == '.' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package explore
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// copyCmd puts text on the terminal's clipboard through OSC 52, which also
+// works over SSH, and says so in the status line.
+func copyCmd(text, what string) tea.Cmd {
+	return tea.Batch(tea.SetClipboard(text), status("copied the "+what+" to the clipboard", false))
+}
+
+// copyDist copies the distribution under the cursor as tab-separated
+// label, count and share lines.
+func (m *Model) copyDist() tea.Cmd {
+	d := m.current()
+	if d == nil {
+		return status("the distribution is still being computed", true)
+	}
+	var b strings.Builder
+	b.WriteString(m.column().Meta().Name + "\tcount\tshare\n")
+	line := func(label string, n, total int) {
+		fmt.Fprintf(&b, "%s\t%d\t%s\n", label, n, common.Percent(float64(n)/float64(max(1, total))))
+	}
+	switch {
+	case d.hist != nil:
+		for i, n := range d.hist.Counts {
+			line(fmt.Sprintf("%v–%v", d.hist.Edges[i], d.hist.Edges[i+1]), n, d.summary.Count)
+		}
+	case d.dates != nil:
+		for _, g := range d.dates {
+			line(g.Label, g.Count, d.summary.Count)
+		}
+	case d.text != nil:
+		for _, v := range d.text.Top {
+			line(v.Value, v.Count, d.text.Count)
+		}
+	default:
+		total := 0
+		for _, v := range d.values {
+			total += v.Count
+		}
+		for _, v := range d.values {
+			line(v.Value, v.Count, total)
+		}
+	}
+	return copyCmd(b.String(), "distribution of "+m.column().Meta().Name)
+}

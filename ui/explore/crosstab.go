@@ -1,0 +1,200 @@
+package explore
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// crossTabBins is how many equal-width bins a number is cut into when
+// crossed: few enough for the columns to fit 80 cells.
+const crossTabBins = 8
+
+// crossTabState is the cross-tab of two attributes: the first chosen gives
+// the rows, the second the columns.
+type crossTabState struct {
+	first, second int
+	tab           *analysis.CrossTab
+	err           error
+	seq           int
+	pct           int // 0 counts, 1 row %, 2 column %
+	top, left     int // scroll position in rows and columns
+}
+
+type crossTabMsg struct {
+	seq int
+	tab analysis.CrossTab
+	err error
+}
+
+// computeCrossTab bins both columns and counts; pure, safe in a Cmd.
+func computeCrossTab(a, b model.Column) (analysis.CrossTab, error) {
+	ax, err := analysis.AxisOf(a, crossTabBins)
+	if err != nil {
+		return analysis.CrossTab{}, err
+	}
+	bx, err := analysis.AxisOf(b, crossTabBins)
+	if err != nil {
+		return analysis.CrossTab{}, err
+	}
+	return analysis.CrossTabulate(ax, bx, nil).DropEmpty(), nil
+}
+
+// crossTabStep starts choosing (the attribute under the cursor gives the
+// rows) or, while choosing, opens the cross-tab with the second attribute.
+func (m *Model) crossTabStep() tea.Cmd {
+	c := m.column()
+	if _, text := c.(*model.TextColumn); text || c.Meta().Kind == model.KindIdentifier {
+		return status(c.Meta().Name+" is "+c.Meta().Kind.String()+": too many values to cross; choose a category, number or date", true)
+	}
+	if m.view != viewPick {
+		m.xt.first, m.view = m.cursor, viewPick
+		return status("cross-tab: move to the second attribute and press x or enter (esc cancels)", false)
+	}
+	if m.cursor == m.xt.first {
+		return status("choose a different attribute to cross "+c.Meta().Name+" with", true)
+	}
+	m.xt = crossTabState{first: m.xt.first, second: m.cursor, seq: m.xt.seq + 1}
+	m.view = viewCrossTab
+	a, b := m.data().Columns[m.xt.first], c
+	if c.Len() <= m.syncLimit {
+		tab, err := computeCrossTab(a, b)
+		m.gotCrossTab(crossTabMsg{seq: m.xt.seq, tab: tab, err: err})
+		return nil
+	}
+	seq := m.xt.seq
+	return func() tea.Msg {
+		tab, err := computeCrossTab(a, b)
+		return crossTabMsg{seq: seq, tab: tab, err: err}
+	}
+}
+
+func (m *Model) gotCrossTab(msg crossTabMsg) {
+	if msg.seq != m.xt.seq {
+		return // the user has asked for another cross-tab since
+	}
+	m.xt.tab, m.xt.err = &msg.tab, msg.err
+}
+
+func (m *Model) crossTabKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Back):
+		m.view = viewDist
+	case key.Matches(k, m.keys.Percent):
+		m.xt.pct = (m.xt.pct + 1) % 3
+	case key.Matches(k, m.keys.Up):
+		m.xt.top = max(0, m.xt.top-1)
+	case key.Matches(k, m.keys.Down):
+		m.xt.top++
+	case key.Matches(k, m.keys.Left):
+		m.xt.left = max(0, m.xt.left-1)
+	case key.Matches(k, m.keys.Right):
+		m.xt.left++
+	case key.Matches(k, m.keys.Copy) && m.xt.tab != nil:
+		return copyCmd(crossTabTSV(*m.xt.tab), "cross-tab")
+	}
+	if t := m.xt.tab; t != nil {
+		m.xt.top = min(m.xt.top, max(0, len(t.Rows.Labels)-1))
+		m.xt.left = min(m.xt.left, max(0, len(t.Cols.Labels)-1))
+	}
+	return nil
+}
+
+var pctNames = [...]string{"counts", "row %", "column %"}
+
+func (m *Model) crossTabView() string {
+	st := m.common.Styles
+	x := m.xt
+	a, b := m.data().Columns[x.first].Meta().Name, m.data().Columns[x.second].Meta().Name
+	head := st.Title.Render(common.Truncate(a+" × "+b, m.width))
+	switch {
+	case x.err != nil:
+		return head + "\n\n" + st.Error.Render(x.err.Error())
+	case x.tab == nil:
+		return head + "\n\n" + st.Subtle.Render("computing…")
+	}
+	t := x.tab
+	info := fmt.Sprintf("%s · %s customers · %s missing either   (%% counts/row %%/column %%)", pctNames[x.pct], common.Int(t.Total), common.Int(t.Missing))
+	lines := []string{head, st.Subtle.Render(common.Truncate(info, m.width))}
+	return strings.Join(append(lines, m.crossTabTable(t)...), "\n")
+}
+
+// crossTabTable lays out the table: row labels, as many columns as fit from
+// the scroll position, and the row totals; the last line has column totals.
+func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
+	st := m.common.Styles
+	labelW := 6
+	for _, l := range t.Rows.Labels {
+		labelW = max(labelW, len([]rune(l)))
+	}
+	labelW = min(labelW, 18)
+	cellW := max(7, len(common.Int(t.Total)))
+	for _, l := range t.Cols.Labels {
+		cellW = max(cellW, min(14, len([]rune(l))))
+	}
+	fitCols := max(1, (m.width-labelW-cellW-1)/(cellW+1))
+	cols := t.Cols.Labels[m.xt.left:min(len(t.Cols.Labels), m.xt.left+fitCols)]
+	header := common.Pad(t.Rows.Name, labelW)
+	for _, l := range cols {
+		header += " " + common.PadLeft(l, cellW)
+	}
+	lines := []string{st.Header.Render(header + " " + common.PadLeft("total", cellW))}
+	maxCell := 1
+	for _, row := range t.Counts {
+		for _, n := range row {
+			maxCell = max(maxCell, n)
+		}
+	}
+	rows := max(1, m.height-4)
+	for r := m.xt.top; r < min(len(t.Rows.Labels), m.xt.top+rows); r++ {
+		line := common.Pad(t.Rows.Labels[r], labelW)
+		for j := range cols {
+			c := m.xt.left + j
+			n := t.Counts[r][c]
+			shade := st.Shades[min(len(st.Shades)-1, n*(len(st.Shades)-1)/maxCell)]
+			line += " " + shade.Render(common.PadLeft(m.cell(t, r, c), cellW))
+		}
+		lines = append(lines, line+" "+common.PadLeft(common.Int(t.RowTotals[r]), cellW))
+	}
+	total := common.Pad("total", labelW)
+	for j := range cols {
+		total += " " + common.PadLeft(common.Int(t.ColTotals[m.xt.left+j]), cellW)
+	}
+	return append(lines, st.Header.Render(total+" "+common.PadLeft(common.Int(t.Total), cellW)))
+}
+
+// cell formats one cell as a count or a share of its row or column.
+func (m *Model) cell(t *analysis.CrossTab, r, c int) string {
+	n := t.Counts[r][c]
+	switch m.xt.pct {
+	case 1:
+		return common.Percent(float64(n) / float64(max(1, t.RowTotals[r])))
+	case 2:
+		return common.Percent(float64(n) / float64(max(1, t.ColTotals[c])))
+	}
+	return common.Int(n)
+}
+
+// crossTabTSV is the whole table as tab-separated counts, for the clipboard.
+func crossTabTSV(t analysis.CrossTab) string {
+	var b strings.Builder
+	b.WriteString(t.Rows.Name + " \\ " + t.Cols.Name)
+	for _, l := range t.Cols.Labels {
+		b.WriteString("\t" + l)
+	}
+	b.WriteString("\n")
+	for r, l := range t.Rows.Labels {
+		b.WriteString(l)
+		for _, n := range t.Counts[r] {
+			fmt.Fprintf(&b, "\t%d", n)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

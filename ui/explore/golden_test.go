@@ -1,0 +1,51 @@
+package explore
+
+import (
+	"fmt"
+	"testing"
+)
+
+var sizes = []struct{ w, h int }{{100, 30}, {80, 24}}
+
+// TestGoldenViews renders each view at both sizes after a key script.
+func TestGoldenViews(t *testing.T) {
+	s := session(t, shopPath(t, 1500))
+	scripts := []struct {
+		name string
+		at   string   // attribute to start on ("" = first)
+		keys []string // keys pressed there
+	}{
+		{"number", "monthly_income", nil},
+		{"number_bins", "monthly_income", []string{"-", "-", "-", "-"}},
+		{"number_quantile", "monthly_income", []string{"b"}},
+		{"number_log", "monthly_income", []string{"l"}},
+		{"categorical", "zone", nil},
+		{"categorical_by_value", "zone", []string{"s"}},
+		{"boolean", "newsletter", nil},
+		{"date_year", "signup_date", nil},
+		{"date_month", "signup_date", []string{"d", "d"}},
+		{"date_weekday", "birth_date", []string{"d", "d", "d"}},
+		{"text", "note", nil},
+		{"derived", "generation", nil},
+		{"pick", "zone", []string{"x", "j"}},
+		{"crosstab", "zone", []string{"x", "j", "j", "j", "j", "j", "x"}},
+		{"crosstab_number", "monthly_income", []string{"x", "k", "enter"}},
+		{"crosstab_rowpct", "zone", []string{"x", "j", "j", "enter", "%"}},
+		{"quality", "", []string{"Q"}},
+		{"quality_rows", "", []string{"Q", "j", "j", "enter"}},
+		{"rows", "", []string{"r", "n", "l", "l"}},
+		{"rows_sorted", "", []string{"r", "l", "l", "l", "l", "s", "s"}},
+	}
+	for _, sz := range sizes {
+		for _, sc := range scripts {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz.w, sz.h), func(t *testing.T) {
+				m := newScreen(t, s, sz.w, sz.h)
+				if sc.at != "" {
+					moveTo(t, m, sc.at)
+				}
+				press(m, sc.keys...)
+				golden(t, fmt.Sprintf("%s_%dx%d", sc.name, sz.w, sz.h), m.View())
+			})
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package explore
+
+import (
+	"strings"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// kindShort names kinds in five cells for the attribute list.
+var kindShort = map[model.Kind]string{
+	model.KindInteger: "int", model.KindReal: "real", model.KindCategorical: "cat",
+	model.KindBoolean: "bool", model.KindDate: "date", model.KindDateTime: "time",
+	model.KindIdentifier: "id", model.KindText: "text",
+}
+
+// listWidth is the width of the attribute list: two fifths of the window,
+// within what keeps names readable and leaves the chart room.
+func (m *Model) listWidth() int { return max(34, min(42, m.width*2/5)) }
+
+// paneWidth is what is left right of the list and its separator.
+func (m *Model) paneWidth() int { return max(20, m.width-m.listWidth()-3) }
+
+// listRows is how many attributes fit under the list's header.
+func (m *Model) listRows() int { return max(1, m.height-1) }
+
+// listView renders the attribute list as exactly listWidth-wide lines.
+func (m *Model) listView() []string {
+	st := m.common.Styles
+	w := m.listWidth()
+	nameW := w - 19
+	ds := m.data()
+	lines := []string{st.Header.Render(common.Pad(common.Pad("attribute", nameW)+" kind  nulls unique", w))}
+	for i := m.top; i < min(len(ds.Columns), m.top+m.listRows()); i++ {
+		lines = append(lines, m.listLine(i, nameW, w))
+	}
+	return lines
+}
+
+func (m *Model) listLine(i, nameW, w int) string {
+	st := m.common.Styles
+	c := m.data().Columns[i]
+	meta := c.Meta()
+	name := meta.Name
+	if meta.Derived {
+		name = "*" + name // derived by pulpero, not stored
+	}
+	s := m.stats[i]
+	nulls := "0"
+	if n := c.Len(); n > 0 && s.nulls > 0 {
+		nulls = common.Percent(float64(s.nulls) / float64(n))
+	}
+	distinct := "…"
+	if s.distinct >= 0 {
+		distinct = short(float64(s.distinct))
+	}
+	line := common.Pad(name, nameW) + " " + common.Pad(kindShort[meta.Kind], 4) + " " +
+		common.PadLeft(nulls, 6) + " " + common.PadLeft(distinct, 6)
+	line = common.Pad(line, w)
+	switch {
+	case i == m.cursor:
+		return st.Selected.Render(line)
+	case m.view == viewPick && i == m.xt.first:
+		return st.Key.Render(line)
+	}
+	return line
+}
+
+// join puts the list and the pane side by side with a separator; both are
+// padded to their widths so the columns line up whatever the content.
+func (m *Model) join(left, right []string) string {
+	st := m.common.Styles
+	n := max(len(left), len(right))
+	lw := m.listWidth()
+	var b strings.Builder
+	for i := 0; i < min(n, m.height); i++ {
+		l := strings.Repeat(" ", lw)
+		if i < len(left) {
+			l = left[i]
+		}
+		b.WriteString(l + st.Subtle.Render(" │ "))
+		if i < len(right) {
+			b.WriteString(right[i])
+		}
+		if i < min(n, m.height)-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

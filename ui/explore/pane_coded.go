@@ -1,0 +1,35 @@
+package explore
+
+import (
+	"sort"
+
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// codedPane shows a categorical's or boolean's values as bars: the most
+// frequent first (or by value), the rest folded into "other".
+func (m *Model) codedPane(d *dist, w int) []string {
+	st := m.common.Styles
+	total := 0
+	rows := make([]barRow, len(d.values))
+	for i, v := range d.values {
+		rows[i] = barRow{label: v.Value, count: v.Count}
+		total += v.Count
+	}
+	order := "by count"
+	n := m.bodyRows(2)
+	rows = fit(rows, n, "other", true)
+	if m.set.byValue {
+		order = "by value"
+		head := rows
+		if len(rows) > 0 && rows[len(rows)-1].muted {
+			head = rows[:len(rows)-1]
+		}
+		sort.SliceStable(head, func(i, j int) bool { return head[i].label < head[j].label })
+	}
+	lines := []string{
+		m.countsLine(total, d.nulls, w),
+		st.Subtle.Render(common.Truncate(order+"   (s changes)", w)),
+	}
+	return append(lines, renderBars(st, rows, total, w)...)
+}

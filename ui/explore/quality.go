@@ -1,0 +1,123 @@
+package explore
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// qualityState is the data-quality list. The dataset does not change while
+// the screen lives, so the problems are found once and kept.
+type qualityState struct {
+	problems    []analysis.Problem
+	ready       bool
+	seq         int
+	cursor, top int
+}
+
+type qualityMsg struct {
+	seq      int
+	problems []analysis.Problem
+}
+
+func (m *Model) openQuality() tea.Cmd {
+	m.view = viewQuality
+	if m.q.ready {
+		return nil
+	}
+	ds, asOf := m.data(), float64(m.common.Session.AsOf.Unix()/86400)
+	m.q.seq++
+	if ds.Rows() <= m.syncLimit {
+		m.gotQuality(qualityMsg{seq: m.q.seq, problems: analysis.Quality(ds, asOf)})
+		return nil
+	}
+	seq := m.q.seq
+	return func() tea.Msg { return qualityMsg{seq: seq, problems: analysis.Quality(ds, asOf)} }
+}
+
+func (m *Model) gotQuality(msg qualityMsg) {
+	if msg.seq == m.q.seq {
+		m.q.problems, m.q.ready = msg.problems, true
+	}
+}
+
+func (m *Model) qualityKey(k tea.KeyPressMsg) tea.Cmd {
+	n := len(m.q.problems)
+	switch {
+	case key.Matches(k, m.keys.Back):
+		m.view = viewDist
+		return nil
+	case key.Matches(k, m.keys.Up):
+		m.q.cursor--
+	case key.Matches(k, m.keys.Down):
+		m.q.cursor++
+	case key.Matches(k, m.keys.Top):
+		m.q.cursor = 0
+	case key.Matches(k, m.keys.Bottom):
+		m.q.cursor = n - 1
+	case key.Matches(k, m.keys.Open) && n > 0:
+		return m.openProblem(m.q.problems[m.q.cursor])
+	case key.Matches(k, m.keys.Copy) && n > 0:
+		return copyCmd(problemLine(m.q.problems[m.q.cursor]), "problem")
+	}
+	m.q.cursor = max(0, min(n-1, m.q.cursor))
+	rows := m.qualityRows()
+	if m.q.cursor < m.q.top {
+		m.q.top = m.q.cursor
+	} else if m.q.cursor >= m.q.top+rows {
+		m.q.top = m.q.cursor - rows + 1
+	}
+	return nil
+}
+
+// openProblem opens the rows behind a problem, or says why it cannot.
+func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
+	if p.Rows == nil {
+		return status(fmt.Sprintf("%s: invalid values are held as missing; open the \"missing\" problem of %s to see their rows", p.Column, p.Column), true)
+	}
+	return m.openRows(p.Rows, fmt.Sprintf("%s: %s (%s rows)", p.Column, p.Kind, common.Int(p.Count)))
+}
+
+func (m *Model) qualityRows() int { return max(1, m.height-3) }
+
+func (m *Model) qualityView() string {
+	st := m.common.Styles
+	if !m.q.ready {
+		return st.Title.Render("Data quality") + "\n\n" + st.Subtle.Render("checking every column…")
+	}
+	cols := map[string]bool{}
+	for _, p := range m.q.problems {
+		cols[p.Column] = true
+	}
+	lines := []string{st.Title.Render("Data quality") + st.Subtle.Render(fmt.Sprintf(" · %d findings on %d columns · enter opens the rows", len(m.q.problems), len(cols)))}
+	if len(m.q.problems) == 0 {
+		return strings.Join(append(lines, "", "No problems found."), "\n")
+	}
+	nameW := 18
+	lines = append(lines, st.Header.Render(common.Pad(common.Pad("column", nameW)+" "+common.Pad("problem", 12)+" "+common.PadLeft("rows", 9)+" "+common.PadLeft("share", 6)+"  detail", m.width)))
+	n := m.data().Rows()
+	for i := m.q.top; i < min(len(m.q.problems), m.q.top+m.qualityRows()); i++ {
+		p := m.q.problems[i]
+		line := common.Pad(p.Column, nameW) + " " + common.Pad(string(p.Kind), 12) + " " + common.PadLeft(common.Int(p.Count), 9) + " " +
+			common.PadLeft(common.Percent(float64(p.Count)/float64(max(1, n))), 6) + "  " + p.Detail
+		line = common.Pad(line, m.width)
+		if i == m.q.cursor {
+			line = st.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func problemLine(p analysis.Problem) string {
+	return fmt.Sprintf("%s\t%s\t%d\t%s", p.Column, p.Kind, p.Count, p.Detail)
+}
+
+// rowsOf lists the dataset rows of a bitset in table order.
+func rowsOf(b model.Bitset) []int { return b.Rows(-1) }
