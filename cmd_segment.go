@@ -1,0 +1,235 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/store"
+)
+
+const segmentUsage = `usage:
+  pulpero segment count DB 'EXPR'        size, share and waterfall of an expression
+  pulpero segment save DB NAME 'EXPR'    save (a new version of) a segment
+  pulpero segment list DB                the saved segments
+  pulpero segment show DB NAME           definition, size now, profile and history
+  pulpero segment overlap DB [--segments A,B,...]  pairwise intersections
+options: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR`
+
+// runSegment is `pulpero segment SUBCOMMAND ...`.
+func runSegment(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		out := stderr
+		if len(args) > 0 {
+			out = stdout
+		}
+		fmt.Fprintln(out, segmentUsage)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	sub, args := args[0], args[1:]
+	fs := newFlags("segment "+sub, stderr)
+	o := segOptions{}
+	fs.StringVar(&o.format, "format", "text", "output format: text, csv or json")
+	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
+	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	asOf := fs.String("as-of", "", "reference day for relative dates and ages (default: today)")
+	segs := fs.String("segments", "", "comma-separated saved segments (overlap; default: all)")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, segmentUsage)
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	if o.format != "text" && o.format != "csv" && o.format != "json" {
+		fmt.Fprintf(stderr, "pulpero: --format %q: use text, csv or json\n", o.format)
+		return exitUsage
+	}
+	o.asOf = time.Now().UTC()
+	if *asOf != "" {
+		if o.asOf, err = time.Parse("2006-01-02", *asOf); err != nil {
+			fmt.Fprintf(stderr, "pulpero: --as-of %q: write the day as 2024-01-31\n", *asOf)
+			return exitUsage
+		}
+	}
+	want := map[string]int{"count": 2, "save": 3, "list": 1, "show": 2, "overlap": 1}
+	n, known := want[sub]
+	if !known || len(pos) != n {
+		if !known {
+			fmt.Fprintf(stderr, "pulpero: no segment command %q\n", sub)
+		}
+		fmt.Fprintln(stderr, segmentUsage)
+		return exitUsage
+	}
+	if *segs != "" {
+		o.segments = strings.Split(*segs, ",")
+	}
+	o.stdout, o.stderr = stdout, stderr
+	ctx := context.Background()
+	s, err := openSegmentSession(ctx, pos[0], o)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer s.close()
+	switch sub {
+	case "count":
+		return s.count(ctx, pos[1])
+	case "save":
+		return s.save(ctx, pos[1], pos[2])
+	case "list":
+		return s.list(ctx)
+	case "show":
+		return s.show(ctx, pos[1])
+	}
+	return s.overlap(ctx)
+}
+
+type segOptions struct {
+	format, table, dataDir string
+	asOf                   time.Time
+	segments               []string
+	stdout, stderr         io.Writer
+}
+
+// segSession is an open database with its columnar copy, its workspace and
+// an evaluator that knows the saved segments.
+type segSession struct {
+	segOptions
+	db    *store.DB
+	ws    *store.Workspace
+	data  *model.Dataset
+	eval  *analysis.Evaluator
+	saved map[string]segment.Node // lower-cased name → tree
+}
+
+func openSegmentSession(ctx context.Context, path string, o segOptions) (*segSession, error) {
+	db, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &segSession{segOptions: o, db: db}
+	if s.ws, err = store.OpenWorkspace(db, o.dataDir); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.load(ctx); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *segSession) load(ctx context.Context) error {
+	t, _, err := customerTable(ctx, s.db, s.table)
+	if err != nil {
+		return err
+	}
+	overrides, err := s.ws.RoleOverrides(ctx, t.Name)
+	if err != nil {
+		return err
+	}
+	cols, err := s.db.Profile(ctx, t, overrides)
+	if err != nil {
+		return err
+	}
+	if s.data, err = s.db.Load(ctx, t, cols, nil); err != nil {
+		return err
+	}
+	analysis.Derive(s.data, s.asOf)
+	list, err := s.ws.Segments(ctx)
+	if err != nil {
+		return err
+	}
+	s.saved = map[string]segment.Node{}
+	for _, seg := range list {
+		if n, err := segment.Parse(seg.Latest.Definition); err == nil {
+			s.saved[strings.ToLower(seg.Name)] = n
+		}
+	}
+	s.eval = analysis.NewEvaluator(s.data, s.asOf, func(name string) (segment.Node, bool) {
+		n, ok := s.saved[strings.ToLower(name)]
+		return n, ok
+	})
+	return nil
+}
+
+func (s *segSession) close() {
+	if s.ws != nil {
+		s.ws.Close()
+	}
+	s.db.Close()
+}
+
+// parse reads and checks an expression; on error it prints the caret block
+// and returns exitUsage.
+func (s *segSession) parse(expr string) (segment.Node, int) {
+	n, err := segment.Parse(expr)
+	if err == nil {
+		err = s.eval.Check(n)
+	}
+	if err != nil {
+		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		return nil, exitUsage
+	}
+	return n, exitOK
+}
+
+func indent(s, pad string) string { return pad + strings.ReplaceAll(s, "\n", "\n"+pad) }
+
+// measure evaluates a tree: its waterfall and final rows.
+func (s *segSession) measure(n segment.Node, expr string) ([]analysis.WaterfallStep, model.Bitset, int) {
+	steps, rows, err := s.eval.Waterfall(n)
+	if err != nil {
+		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		return nil, nil, exitUsage
+	}
+	return steps, rows, exitOK
+}
+
+func (s *segSession) count(_ context.Context, expr string) int {
+	n, code := s.parse(expr)
+	if code != exitOK {
+		return code
+	}
+	steps, rows, code := s.measure(n, expr)
+	if code != exitOK {
+		return code
+	}
+	return s.writeCount(segment.Print(n), segment.Hash(n), rows.Count(), steps)
+}
+
+func (s *segSession) save(ctx context.Context, name, expr string) int {
+	n, code := s.parse(expr)
+	if code != exitOK {
+		return code
+	}
+	_, rows, code := s.measure(n, expr)
+	if code != exitOK {
+		return code
+	}
+	def := segment.Print(n)
+	// a definition that reaches itself through other segments would loop
+	s.saved[strings.ToLower(name)] = n
+	if _, err := s.eval.Eval(n); err != nil {
+		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		return exitUsage
+	}
+	v, err := s.ws.SaveSegment(ctx, name, store.SegmentVersion{Definition: def, Hash: segment.Hash(n), Size: rows.Count(), Customers: s.data.Rows()})
+	if err != nil {
+		fmt.Fprintf(s.stderr, "pulpero: saving segment %q: %v\n", name, err)
+		return exitFail
+	}
+	return s.writeSaved(name, v)
+}
