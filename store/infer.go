@@ -64,6 +64,8 @@ func (s *sampleStats) observe(v any) {
 		s.floats++
 		if x != float64(int64(x)) {
 			s.fractional++
+		} else {
+			s.minInt, s.maxInt = min(s.minInt, int64(x)), max(s.maxInt, int64(x))
 		}
 		s.addDistinct(fmt.Sprint(x))
 	case time.Time:

@@ -64,11 +64,23 @@ func New(opts Options) *App {
 }
 
 func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.startLoading())
+}
+
+// reload drops the loaded data and screens and loads again, keeping the
+// focused screen's place in the tab order.
+func (a *App) reload() tea.Cmd {
+	a.ready, a.screens, a.common.Session = false, nil, nil
+	a.stage, a.progress, a.status = "opening", store.LoadProgress{}, common.StatusMsg{}
+	return a.startLoading()
+}
+
+func (a *App) startLoading() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	a.cancel = cancel
 	a.loadCh = make(chan tea.Msg, 16)
 	req := loadRequest{db: a.opts.DB, workspace: a.opts.Workspace, table: a.opts.Table, asOf: a.opts.AsOf}
-	return tea.Batch(tea.RequestBackgroundColor, startLoad(ctx, req, a.loadCh))
+	return startLoad(ctx, req, a.loadCh)
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -97,6 +109,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.common.Session = msg.session
 		a.screens = newScreens(a.common)
+		a.focus = min(a.focus, len(a.screens)-1)
 		a.ready = true
 		a.resizeScreens()
 		cmds := make([]tea.Cmd, len(a.screens))
@@ -113,6 +126,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		a.status = msg
 		return a, nil
+	case common.ReloadMsg:
+		return a, a.reload()
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
+	"github.com/pulpero/pulpero/ui/roles"
 )
 
 // newScreens builds the screens in tab order, once the data is loaded.
@@ -10,5 +11,6 @@ import (
 func newScreens(c *common.Common) []common.Screen {
 	return []common.Screen{
 		explore.New(c),
+		roles.New(c), // keep last: the least used
 	}
 }

@@ -29,6 +29,8 @@ type (
 	AddConditionMsg struct{ Expr string }
 	// FocusMsg asks the root to show the screen with this title.
 	FocusMsg struct{ Title string }
+	// ReloadMsg asks the root to load the data again (after role corrections).
+	ReloadMsg struct{}
 	// StatusMsg shows a short message in the status line.
 	StatusMsg struct {
 		Text  string

@@ -1,0 +1,209 @@
+package roles
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+type keyMap struct {
+	Up, Down, Choose, Back, Reload key.Binding
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Choose: key.NewBinding(key.WithKeys("enter", "r"), key.WithHelp("enter/r", "change role")),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Reload: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "reload with new roles")),
+	}
+}
+
+// Model is the Roles screen.
+type Model struct {
+	common        *common.Common
+	keys          keyMap
+	cursor, top   int
+	choosing      bool
+	choice        int // index into choices() while choosing
+	width, height int
+	changed       bool // a correction was saved since the data was loaded
+}
+
+// savedMsg reports the outcome of saving a role correction.
+type savedMsg struct {
+	text string
+	err  error
+}
+
+// New builds the screen over the loaded session.
+func New(c *common.Common) *Model { return &Model{common: c, keys: newKeyMap()} }
+
+func (m *Model) Title() string            { return "Roles" }
+func (m *Model) Init() tea.Cmd            { return nil }
+func (m *Model) SetSize(w, h int)         { m.width, m.height = w, h }
+func (m *Model) Typing() bool             { return false }
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Choose, m.keys.Reload} }
+func (m *Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Choose, m.keys.Back, m.keys.Reload}}
+}
+
+// choices are the roles a column can be given; "" removes its role.
+func choices() []model.Role { return append([]model.Role{model.RoleNone}, model.AllRoles()...) }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		if msg.err != nil {
+			return m, status(msg.err.Error(), true)
+		}
+		m.changed = true
+		return m, status(msg.text+"; press L to reload the data with it", false)
+	case tea.KeyPressMsg:
+		if m.choosing {
+			return m, m.chooseKey(msg)
+		}
+		return m, m.listKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
+	n := len(m.common.Session.Profiles)
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(n-1, m.cursor+1)
+	case key.Matches(k, m.keys.Choose) && n > 0:
+		m.choosing = true
+		m.choice = 0
+		for i, r := range choices() {
+			if r == m.common.Session.Profiles[m.cursor].Role {
+				m.choice = i
+			}
+		}
+	case key.Matches(k, m.keys.Reload):
+		return func() tea.Msg { return common.ReloadMsg{} }
+	}
+	rows := max(1, m.height-3)
+	if m.cursor < m.top {
+		m.top = m.cursor
+	} else if m.cursor >= m.top+rows {
+		m.top = m.cursor - rows + 1
+	}
+	return nil
+}
+
+func (m *Model) chooseKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.choice = max(0, m.choice-1)
+	case key.Matches(k, m.keys.Down):
+		m.choice = min(len(choices())-1, m.choice+1)
+	case key.Matches(k, m.keys.Back):
+		m.choosing = false
+	case key.Matches(k, m.keys.Choose):
+		m.choosing = false
+		s := m.common.Session
+		col := s.Profiles[m.cursor]
+		return saveRole(s.Workspace, s.Table.Name, col.Name, col.Role, choices()[m.choice])
+	}
+	return nil
+}
+
+// saveRole records the correction in a Cmd: the workspace write is I/O.
+// Removing a role is saving "no column" for the role the column had.
+func saveRole(ws *store.Workspace, table, column string, old, role model.Role) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		if role == model.RoleNone {
+			if old == model.RoleNone {
+				return savedMsg{text: column + " has no role"}
+			}
+			err := ws.SetRole(ctx, table, old, "")
+			return savedMsg{text: fmt.Sprintf("saved: no column is %s", old), err: err}
+		}
+		err := ws.SetRole(ctx, table, role, column)
+		return savedMsg{text: fmt.Sprintf("saved: %s is %s", column, role), err: err}
+	}
+}
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+}
+
+func (m *Model) View() string {
+	if m.choosing {
+		return m.chooserView()
+	}
+	st := m.common.Styles
+	s := m.common.Session
+	var b strings.Builder
+	b.WriteString(st.Header.Render(fmt.Sprintf("%-22s %-12s %-15s %-8s %s", "column", "kind", "role", "personal", "why")) + "\n")
+	rows := max(1, m.height-3)
+	for i := m.top; i < min(len(s.Profiles), m.top+rows); i++ {
+		p := s.Profiles[i]
+		personal := ""
+		if p.Personal {
+			personal = "yes"
+		}
+		why := p.RoleWhy
+		if why == "" {
+			why = p.KindWhy
+		}
+		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, 22), common.Pad(p.Kind.String(), 12),
+			common.Pad(orDash(string(p.Role)), 15), common.Pad(personal, 8), why)
+		line = common.Truncate(line, max(20, m.width))
+		if i == m.cursor {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	note := "Personal columns stay in the database; corrections are saved in pulpero's workspace."
+	if m.changed {
+		note = "Corrections saved. Press L to reload the data with them."
+	}
+	b.WriteString(st.Subtle.Render(common.Truncate(note, max(20, m.width))))
+	return b.String()
+}
+
+func (m *Model) chooserView() string {
+	st := m.common.Styles
+	col := m.common.Session.Profiles[m.cursor]
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Role of "+col.Name) + st.Subtle.Render("  (enter to save, esc to go back)") + "\n")
+	all := choices()
+	rows := max(1, m.height-2)
+	top := max(0, min(m.choice-rows/2, len(all)-rows))
+	for i := top; i < min(len(all), top+rows); i++ {
+		label := string(all[i])
+		if label == "" {
+			label = "(no role)"
+		}
+		if all[i].Personal() {
+			label += "  · personal: kept out of memory"
+		}
+		line := "  " + label
+		if i == m.choice {
+			line = st.Selected.Render("> " + label)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
