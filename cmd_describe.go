@@ -21,7 +21,7 @@ import (
 // describeOptions are describe's flags.
 type describeOptions struct {
 	table, column, format, dataDir, asOf, dates string
-	bins                                          int
+	bins                                        int
 }
 
 // runDescribe prints, without the interface, the statistics and histograms
