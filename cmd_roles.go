@@ -105,26 +105,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 
 // customerTable resolves --table or detects the customer table.
 func customerTable(ctx context.Context, db *store.DB, name string) (store.TableInfo, string, error) {
-	tables, err := db.Tables(ctx)
-	if err != nil {
-		return store.TableInfo{}, "", err
-	}
-	if name != "" {
-		t, ok := store.FindTable(tables, name)
-		if !ok {
-			names := make([]string, len(tables))
-			for i, t := range tables {
-				names[i] = t.Name
-			}
-			return t, "", fmt.Errorf("%s: no table named %q; the tables are: %s", db.Name(), name, strings.Join(names, ", "))
-		}
-		return t, "chosen with --table", nil
-	}
-	choice, err := db.DetectCustomerTable(ctx, tables)
-	if err != nil {
-		return store.TableInfo{}, "", fmt.Errorf("%s: %v", db.Name(), err)
-	}
-	return choice.Table, choice.Why, nil
+	return db.ResolveCustomerTable(ctx, name)
 }
 
 func tableHas(t store.TableInfo, col string) bool {

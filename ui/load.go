@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -66,50 +65,13 @@ func runLoad(ctx context.Context, req loadRequest, ch chan tea.Msg) (*common.Ses
 		case <-ctx.Done():
 		}
 	}
-	send(loadStageMsg{"reading tables"})
-	tables, err := req.db.Tables(ctx)
+	c, err := req.db.LoadCustomers(ctx, req.workspace, req.table,
+		func(s string) { send(loadStageMsg{loadStage(s)}) },
+		func(p store.LoadProgress) { send(loadProgressMsg{p}) })
 	if err != nil {
 		return nil, err
 	}
-	s := &common.Session{DB: req.db, Workspace: req.workspace, AsOf: req.asOf}
-	if req.table != "" {
-		t, ok := store.FindTable(tables, req.table)
-		if !ok {
-			return nil, tableNotFound(req.table, tables)
-		}
-		s.Table, s.TableWhy = t, "chosen with --table"
-	} else {
-		choice, err := req.db.DetectCustomerTable(ctx, tables)
-		if err != nil {
-			return nil, err
-		}
-		s.Table, s.TableWhy = choice.Table, choice.Why
-	}
-	send(loadStageMsg{"deciding column kinds and roles"})
-	overrides, err := req.workspace.RoleOverrides(ctx, s.Table.Name)
-	if err != nil {
-		return nil, err
-	}
-	if s.Profiles, err = req.db.Profile(ctx, s.Table, overrides); err != nil {
-		return nil, err
-	}
-	send(loadStageMsg{"loading columns"})
-	data, err := req.db.Load(ctx, s.Table, s.Profiles, func(p store.LoadProgress) { send(loadProgressMsg{p}) })
-	if err != nil {
-		return nil, err
-	}
-	analysis.Derive(data, req.asOf)
-	s.Data = data
-	return s, nil
-}
-
-// Derived lists the derived columns of a dataset, for the status line.
-func derivedCount(d *model.Dataset) int {
-	n := 0
-	for _, c := range d.Columns {
-		if c.Meta().Derived {
-			n++
-		}
-	}
-	return n
+	analysis.Derive(c.Data, req.asOf)
+	return &common.Session{DB: req.db, Workspace: req.workspace, Table: c.Table, TableWhy: c.Why,
+		Profiles: c.Profiles, Data: c.Data, AsOf: req.asOf}, nil
 }
