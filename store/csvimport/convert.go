@@ -1,0 +1,55 @@
+package csvimport
+
+import (
+	"strconv"
+
+	"github.com/pulpero/pulpero/store/parse"
+)
+
+// converter turns a column's trimmed, non-empty text into the value stored.
+type converter struct {
+	col      *column
+	mark     parse.DecimalMark
+	lastIn   string // the last date read and what it became: dates repeat
+	lastOut  string
+	haveLast bool
+}
+
+func (c *converter) convert(s string) (any, error) {
+	switch c.col.typ {
+	case tInteger:
+		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			if digits, lead0 := plainInteger(s); !digits || !lead0 {
+				return v, nil
+			}
+		} else if v, ok := parse.Integer(s, c.mark); ok {
+			return v, nil
+		}
+	case tBool:
+		if v, ok := parse.Bool(s); ok {
+			if v {
+				return int64(1), nil
+			}
+			return int64(0), nil
+		}
+	case tReal:
+		if v, ok := parse.Number(s, c.mark); ok {
+			return v, nil
+		}
+	case tDate, tDateTime:
+		if c.haveLast && s == c.lastIn {
+			return c.lastOut, nil
+		}
+		if d, ok := parse.ParseDate(s, c.col.order); ok {
+			iso := d.ISO()
+			if c.col.typ == tDateTime && !d.HasTime {
+				iso += " 00:00:00"
+			}
+			c.lastIn, c.lastOut, c.haveLast = s, iso, true
+			return iso, nil
+		}
+	default:
+		return s, nil
+	}
+	return nil, &valueError{value: s, typ: c.col.typ}
+}

@@ -1,0 +1,86 @@
+package csvimport
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Errors an import can report; test with errors.Is.
+var (
+	ErrFieldCount  = errors.New("wrong number of fields")
+	ErrBadValue    = errors.New("value does not fit the column's type")
+	ErrUnreadable  = errors.New("unreadable bytes")
+	ErrQuote       = errors.New("quoted field never closes")
+	ErrLineTooLong = errors.New("line too long")
+	ErrTableExists = errors.New("table already exists")
+	ErrNoData      = errors.New("file has no data")
+	ErrBadOption   = errors.New("bad option")
+)
+
+// ImportError is a problem with one place in the input file. Line is the
+// 1-based line where the record starts; Column is the 1-based field number,
+// 0 when the whole line is at fault.
+type ImportError struct {
+	File       string
+	Line       int
+	Column     int
+	ColumnName string
+	Err        error
+}
+
+func (e *ImportError) Error() string {
+	s := e.File
+	if e.Line > 0 {
+		s += ":" + strconv.Itoa(e.Line)
+	}
+	s += ": "
+	if e.Column > 0 {
+		s += "column " + strconv.Itoa(e.Column)
+		if e.ColumnName != "" {
+			s += " " + strconv.Quote(e.ColumnName)
+		}
+		s += ": "
+	}
+	return s + e.Err.Error() + "; " + hint(e.Err)
+}
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+func hint(err error) string {
+	switch {
+	case errors.Is(err, ErrBadValue), errors.Is(err, ErrUnreadable) && !errors.Is(err, errBinary):
+		return "fix the value or use --skip-bad"
+	case errors.Is(err, errBinary):
+		return "is this a text file?"
+	}
+	return "fix the line or use --skip-bad"
+}
+
+// errBinary marks unreadable bytes that mean the file is not text at all.
+var errBinary = fmt.Errorf("%w: a NUL byte", ErrUnreadable)
+
+// valueError explains why a value does not fit its column.
+type valueError struct {
+	value string
+	typ   colType
+}
+
+func (e *valueError) Error() string {
+	v := e.value
+	if len(v) > 40 {
+		v = v[:40] + "…"
+	}
+	return fmt.Sprintf("%q is not %s (the column holds %s)", v, e.typ.article(), e.typ.plural())
+}
+
+func (e *valueError) Unwrap() error { return ErrBadValue }
+
+// fieldCountError says how a record's field count differs from the header's.
+type fieldCountError struct{ got, want int }
+
+func (e *fieldCountError) Error() string {
+	return fmt.Sprintf("%d fields where the header has %d", e.got, e.want)
+}
+
+func (e *fieldCountError) Unwrap() error { return ErrFieldCount }

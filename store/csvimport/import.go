@@ -1,0 +1,332 @@
+package csvimport
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store/parse"
+)
+
+// Import writes the delimited text file csvPath into a table of the SQLite
+// database dbPath, creating the database if it does not exist. See the
+// package documentation for what is detected and how values are stored.
+//
+// Problems with the file's content are *ImportError values. Whatever the
+// error, and when ctx is cancelled, the database is left as it was.
+func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, error) {
+	j := &job{ctx: ctx, path: csvPath, opt: opt, start: time.Now()}
+	enc, err := j.validate()
+	if err != nil {
+		return nil, err
+	}
+	j.info, err = scanFile(ctx, csvPath, enc, func(n int64) { j.report(PhaseScan, 0, n) })
+	if err != nil {
+		return nil, err
+	}
+	if err := j.sniff(); err != nil {
+		return nil, err
+	}
+	table := opt.Table
+	if table == "" {
+		table = tableNameFor(csvPath)
+	}
+	if strings.HasPrefix(strings.ToLower(table), "sqlite_") || strings.EqualFold(table, metaTable) {
+		return nil, fmt.Errorf("%w: table name %q is reserved", ErrBadOption, table)
+	}
+	t, err := openTarget(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer t.abort()
+	// Fail before reading the file when the table is in the way.
+	if exists, err := t.tableExists(ctx, t.db, table); err != nil {
+		return nil, fmt.Errorf("read %s: %w", dbPath, err)
+	} else if exists && !opt.Replace {
+		return nil, fmt.Errorf("%w: %s already has a table %q (use --replace to overwrite it, or --table to choose another name)", ErrTableExists, dbPath, table)
+	}
+	cols, mark, err := j.inferTypes()
+	if err != nil {
+		return nil, err
+	}
+	key := findKey(j.names, columnAliases(cols), opt.Key)
+	if opt.Key != "" && key < 0 {
+		return nil, fmt.Errorf("%w: no column %q for --key (columns: %s)", ErrBadOption, opt.Key, strings.Join(j.names, ", "))
+	}
+	if key >= 0 {
+		cols[key].isKey = true
+		if cols[key].typ == tInteger || cols[key].typ == tText {
+			cols[key].kind = model.KindIdentifier
+		}
+	}
+	if err := t.begin(ctx); err != nil {
+		return nil, err
+	}
+	if err := prepareTable(ctx, t, table, cols, opt.Replace); err != nil {
+		return nil, err
+	}
+	rej := &rejects{path: opt.RejectsPath, header: j.names, fallback: filepath.Dir(dbPath)}
+	if rej.path == "" {
+		rej.path = rejectsPath(csvPath)
+	}
+	defer rej.discard()
+	rows, err := j.insert(t, table, cols, mark, rej)
+	if err != nil {
+		return nil, err
+	}
+	j.report(PhaseIndex, rows, j.info.size)
+	res := &Result{Database: dbPath, Table: table, Created: t.created, Rows: rows, Rejected: rej.n,
+		Dialect: Dialect{Delimiter: rune(j.delim), Header: j.header, Encoding: j.info.encoding,
+			BOM: j.info.bom, Decimal: rune(mark)}}
+	for _, c := range cols {
+		res.Columns = append(res.Columns, ColumnSummary{Name: c.name, Alias: c.alias, SQLType: c.typ.sql(),
+			Kind: c.kind, Key: c.isKey, Nulls: c.nulls, Examples: c.samples, Note: c.note})
+	}
+	if key >= 0 {
+		res.Key = cols[key].name
+		if res.Links, err = linkKey(ctx, t, table, cols[key]); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeMeta(ctx, t, csvPath, res); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if res.RejectsFile, err = rej.keep(); err != nil {
+		return nil, fmt.Errorf("write rejects: %w", err)
+	}
+	if err := t.commit(); err != nil {
+		if res.RejectsFile != "" {
+			os.Remove(res.RejectsFile)
+		}
+		return nil, err
+	}
+	res.Elapsed = time.Since(j.start)
+	return res, nil
+}
+
+// validate checks the options and returns the forced encoding, if any.
+func (j *job) validate() (string, error) {
+	switch j.opt.Delimiter {
+	case 0, ',', ';', '\t', '|', SpaceRuns:
+		j.delim = byte(j.opt.Delimiter)
+	default:
+		return "", fmt.Errorf("%w: delimiter %q (use , ; tab | or space)", ErrBadOption, j.opt.Delimiter)
+	}
+	switch j.opt.Decimal {
+	case 0, '.', ',':
+	default:
+		return "", fmt.Errorf("%w: decimal mark %q (use . or ,)", ErrBadOption, j.opt.Decimal)
+	}
+	if j.opt.SampleRows < 0 {
+		return "", fmt.Errorf("%w: negative sample size", ErrBadOption)
+	}
+	return normEncoding(j.opt.Encoding)
+}
+
+// sniff decides delimiter and header from the head of the file and reads
+// the column names.
+func (j *job) sniff() error {
+	if j.info.size == 0 || j.info.bom && j.info.size <= int64(len(utf8BOM)) {
+		return fmt.Errorf("%s: %w", j.path, ErrNoData)
+	}
+	f, err := os.Open(j.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var src io.Reader = f
+	if j.info.bom {
+		f.Seek(int64(len(utf8BOM)), io.SeekStart)
+	}
+	head, err := io.ReadAll(io.LimitReader(newDecoder(src, j.info.encoding), sniffBytes))
+	if err != nil {
+		return err
+	}
+	complete := int64(len(head)) >= j.info.size-3 && len(head) < sniffBytes
+	if j.delim == 0 {
+		j.delim = sniffDelimiter(head, complete)
+	}
+	if !complete {
+		if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+			head = head[:i+1]
+		}
+	}
+	r := newReader(bytes.NewReader(head), j.delim)
+	first, err := r.Read()
+	if err == io.EOF {
+		return fmt.Errorf("%s: %w", j.path, ErrNoData)
+	}
+	if err != nil {
+		return j.importErr(r.Line(), 0, err)
+	}
+	first = append([]string(nil), first...)
+	counts := map[int]int{}
+	for range sniffRecords {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err == nil {
+			counts[len(rec)]++
+		}
+	}
+	mode, freq := len(first), 0
+	for n, f := range counts {
+		if f > freq || f == freq && n > mode {
+			mode, freq = n, f
+		}
+	}
+	switch j.opt.Header {
+	case HeaderYes:
+		j.header = true
+	case HeaderNo:
+		j.header = false
+	default:
+		j.header = looksLikeHeader(first)
+	}
+	if !j.header {
+		j.ncols = max(mode, len(first))
+		if freq == 0 {
+			j.ncols = len(first)
+		}
+		j.names = columnNames(nil, j.ncols)
+		return nil
+	}
+	// A header with a trailing delimiter the data lines lack.
+	for len(first) > 1 && freq > 0 && len(first) > mode && strings.TrimSpace(first[len(first)-1]) == "" {
+		first = first[:len(first)-1]
+	}
+	j.ncols = len(first)
+	j.names = columnNames(first, j.ncols)
+	return nil
+}
+
+// inferTypes is the first pass: it reads the values (all of them, or the
+// sample) and decides each column's type, and the file's decimal mark.
+func (j *job) inferTypes() ([]*column, parse.DecimalMark, error) {
+	stats := make([]*colStats, j.ncols)
+	for i := range stats {
+		stats[i] = newColStats()
+	}
+	var votes markVotes
+	err := j.records(PhaseTypes, j.opt.SampleRows, func(rec []string, line int, bad *ImportError) error {
+		if bad != nil {
+			if j.opt.SkipBad {
+				return nil
+			}
+			return bad
+		}
+		for i, s := range rec {
+			if s = strings.TrimSpace(s); s != "" {
+				stats[i].add(s, line, &votes)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	mark := parse.DecimalMark(j.opt.Decimal)
+	if mark == 0 {
+		mark = parse.DecimalPoint
+		if votes.comma > votes.point {
+			mark = parse.DecimalComma
+		}
+	}
+	als := aliases(j.names)
+	cols := make([]*column, j.ncols)
+	for i := range cols {
+		cols[i] = &column{name: j.names[i], alias: als[i]}
+		stats[i].decide(cols[i], mark)
+	}
+	return cols, mark, nil
+}
+
+func columnAliases(cols []*column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.alias
+	}
+	return out
+}
+
+// insert is the second pass: it converts and writes every sound record,
+// and rejects (or stops at) the others.
+func (j *job) insert(t *target, table string, cols []*column, mark parse.DecimalMark, rej *rejects) (int64, error) {
+	ins, err := newInserter(j.ctx, t.tx, table, len(cols))
+	if err != nil {
+		return 0, err
+	}
+	defer ins.close()
+	convs := make([]converter, len(cols))
+	for i, c := range cols {
+		convs[i] = converter{col: c, mark: mark}
+	}
+	vals := make([]any, len(cols))
+	var rows int64
+	reject := func(bad *ImportError, rec []string) error {
+		if !j.opt.SkipBad {
+			return bad
+		}
+		reason := strings.TrimPrefix(bad.Error(), bad.File+":")
+		return rej.add(bad.Line, reason, rec)
+	}
+	err = j.records(PhaseInsert, 0, func(rec []string, line int, bad *ImportError) error {
+		if bad != nil {
+			return reject(bad, rec)
+		}
+		for i, s := range rec {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				vals[i] = nil
+				continue
+			}
+			v, err := convs[i].convert(s)
+			if err != nil {
+				return reject(j.importErr(line, i+1, err), rec)
+			}
+			vals[i] = v
+		}
+		for i, c := range cols {
+			if vals[i] == nil {
+				c.nulls++
+			} else if len(c.samples) < 3 {
+				c.addSample(vals[i])
+			}
+		}
+		rows++
+		return ins.add(vals)
+	})
+	if err == nil {
+		err = ins.flush()
+	}
+	if err != nil {
+		var ie *ImportError
+		if !errors.As(err, &ie) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("write %s: %w", t.path, err)
+		}
+		return 0, err
+	}
+	return rows, nil
+}
+
+// addSample keeps a distinct example of the stored values.
+func (c *column) addSample(v any) {
+	s := fmt.Sprint(v)
+	for _, x := range c.samples {
+		if x == s {
+			return
+		}
+	}
+	c.samples = append(c.samples, s)
+}

@@ -1,0 +1,265 @@
+package csvimport
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store/parse"
+)
+
+// Candidate types a column may still be, as bits.
+const (
+	cIntPoint  = 1 << iota // integer with '.' as decimal mark ("17850.0", "1,234")
+	cIntComma              // integer with ',' as decimal mark ("1.234")
+	cRealPoint             // number with '.' as decimal mark
+	cRealComma             // number with ',' as decimal mark
+	cBool                  // yes/no, si/no, true/false, y/n, 1/0
+	cDate                  // a date or date-time in a layout parse.ParseDate reads
+	cAll       = cIntPoint | cIntComma | cRealPoint | cRealComma | cBool | cDate
+)
+
+const maxDistinct = 100 // a text column with at most this many values is categorical
+
+// colStats gathers, value by value, what a column can be.
+type colStats struct {
+	cand       int
+	nonNull    int64
+	only01     bool
+	hasTime    bool
+	dateOnly   bool  // some date had no time of day
+	dayFirst   int64 // values that prove day-first (13/01/2020)
+	monthFirst int64 // values that prove month-first (01/13/2020)
+	distinct   map[string]struct{}
+	lastDate   string
+	leadingZero bool
+
+	// For the note on a column that ends as text although most values fit a type.
+	numeric, dates int64
+	miss           string
+	missLine       int
+}
+
+func newColStats() *colStats {
+	return &colStats{cand: cAll, only01: true, distinct: map[string]struct{}{}}
+}
+
+// markVotes counts values that show which decimal mark the file uses.
+type markVotes struct{ point, comma int64 }
+
+// add looks at one trimmed, non-empty value on the given line.
+func (c *colStats) add(s string, line int, votes *markVotes) {
+	c.nonNull++
+	if c.distinct != nil {
+		if _, ok := c.distinct[s]; !ok {
+			if len(c.distinct) >= maxDistinct {
+				c.distinct = nil
+			} else {
+				c.distinct[strings.Clone(s)] = struct{}{}
+			}
+		}
+	}
+	if c.cand&cBool != 0 {
+		if _, ok := parse.Bool(s); !ok {
+			c.cand &^= cBool
+		}
+	}
+	isNum := c.addNumber(s, votes)
+	isDate := c.addDate(s)
+	if isNum {
+		c.numeric++
+	}
+	if isDate {
+		c.dates++
+	}
+	if !isNum && !isDate && c.miss == "" {
+		c.miss, c.missLine = strings.Clone(s), line
+	}
+}
+
+// addNumber narrows the numeric candidates and reports whether s is a number.
+func (c *colStats) addNumber(s string, votes *markVotes) bool {
+	if digits, lead0 := plainInteger(s); digits {
+		if lead0 {
+			// "0042" is a code, not a number: storing 42 would lose it.
+			c.cand &^= cIntPoint | cIntComma | cRealPoint | cRealComma
+			c.leadingZero = true
+			return false
+		}
+		if s != "0" && s != "1" {
+			c.only01 = false
+		}
+		return true
+	}
+	const numeric = cIntPoint | cIntComma | cRealPoint | cRealComma
+	if c.cand&numeric == 0 && c.numeric*10 < c.nonNull {
+		return false // no longer worth the work, even for the note
+	}
+	c.only01 = false
+	okP, okC := false, false
+	if _, ok := parse.Number(s, parse.DecimalPoint); ok {
+		okP = true
+		if _, ok := parse.Integer(s, parse.DecimalPoint); !ok {
+			c.cand &^= cIntPoint
+		}
+	} else {
+		c.cand &^= cIntPoint | cRealPoint
+	}
+	if _, ok := parse.Number(s, parse.DecimalComma); ok {
+		okC = true
+		if _, ok := parse.Integer(s, parse.DecimalComma); !ok {
+			c.cand &^= cIntComma
+		}
+	} else {
+		c.cand &^= cIntComma | cRealComma
+	}
+	if okP || okC {
+		switch markEvidence(s) {
+		case '.':
+			votes.point++
+		case ',':
+			votes.comma++
+		}
+	}
+	return okP || okC
+}
+
+// addDate narrows the date candidate and reports whether s is a date.
+func (c *colStats) addDate(s string) bool {
+	if c.cand&cDate == 0 && c.dates*10 < c.nonNull {
+		return false
+	}
+	if s == c.lastDate {
+		return true // exports repeat the same timestamp on many lines
+	}
+	d, ok := parse.ParseDate(s, parse.DayFirst)
+	if !ok {
+		d, ok = parse.ParseDate(s, parse.MonthFirst)
+	}
+	if !ok {
+		c.cand &^= cDate
+		return false
+	}
+	if d.HasTime {
+		c.hasTime = true
+	} else {
+		c.dateOnly = true
+	}
+	if order, decided := parse.DateOrderEvidence(s); decided {
+		if order == parse.DayFirst {
+			c.dayFirst++
+		} else {
+			c.monthFirst++
+		}
+	}
+	c.lastDate = strings.Clone(s)
+	return true
+}
+
+// plainInteger reports whether s is an optionally signed run of digits,
+// and whether it has a significant-looking leading zero.
+func plainInteger(s string) (digits, leadingZero bool) {
+	i := 0
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		i = 1
+	}
+	if i == len(s) || len(s)-i > 18 {
+		return false, false
+	}
+	for j := i; j < len(s); j++ {
+		if s[j] < '0' || s[j] > '9' {
+			return false, false
+		}
+	}
+	return true, s[i] == '0' && len(s)-i > 1
+}
+
+// markEvidence returns the decimal mark a number proves, or 0 when it is
+// ambiguous ("1,234" could be either).
+func markEvidence(s string) byte {
+	p, c := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	switch {
+	case p >= 0 && c >= 0:
+		if p > c {
+			return '.'
+		}
+		return ','
+	case p >= 0 && strings.Count(s, ".") == 1 && fracDigits(s[p+1:]) != 3:
+		return '.'
+	case c >= 0 && strings.Count(s, ",") == 1 && fracDigits(s[c+1:]) != 3:
+		return ','
+	}
+	return 0
+}
+
+func fracDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// decide turns the gathered stats into a column's type and kind.
+func (c *colStats) decide(col *column, mark parse.DecimalMark) {
+	intBit, realBit := cIntPoint, cRealPoint
+	if mark == parse.DecimalComma {
+		intBit, realBit = cIntComma, cRealComma
+	}
+	conflict := c.dayFirst > 0 && c.monthFirst > 0
+	col.order = parse.DayFirst
+	if c.monthFirst > 0 {
+		col.order = parse.MonthFirst
+	}
+	dateType := tDate
+	if c.hasTime {
+		dateType = tDateTime
+	}
+	switch {
+	case c.nonNull == 0:
+		col.typ, col.kind = tText, model.KindText
+	case c.cand&cDate != 0 && c.cand&intBit != 0 && !conflict:
+		col.typ, col.kind = dateType, kindOf(dateType) // yyyymmdd: every value a valid date
+	case c.cand&intBit != 0:
+		col.typ, col.kind = tInteger, model.KindInteger
+		if c.only01 {
+			col.kind = model.KindBoolean
+		}
+	case c.cand&cBool != 0:
+		col.typ, col.kind = tBool, model.KindBoolean
+	case c.cand&realBit != 0:
+		col.typ, col.kind = tReal, model.KindReal
+	case c.cand&cDate != 0 && !conflict:
+		col.typ, col.kind = dateType, kindOf(dateType)
+	default:
+		col.typ, col.kind = tText, model.KindText
+		if c.distinct != nil && int64(len(c.distinct))*4 <= c.nonNull {
+			col.kind = model.KindCategorical
+		}
+		col.note = c.textNote(conflict)
+	}
+}
+
+func kindOf(t colType) model.Kind {
+	if t == tDateTime {
+		return model.KindDateTime
+	}
+	return model.KindDate
+}
+
+// textNote explains a text column whose values nearly all fit a type.
+func (c *colStats) textNote(conflict bool) string {
+	switch {
+	case conflict:
+		return "dates both day-first and month-first"
+	case c.leadingZero:
+		return "leading zeros kept: stored as text"
+	case c.miss == "":
+		return ""
+	case c.numeric*10 >= c.nonNull*9:
+		return fmt.Sprintf("%d of %d values are numbers; line %d has %q", c.numeric, c.nonNull, c.missLine, c.miss)
+	case c.dates*10 >= c.nonNull*9:
+		return fmt.Sprintf("%d of %d values are dates; line %d has %q", c.dates, c.nonNull, c.missLine, c.miss)
+	}
+	return ""
+}

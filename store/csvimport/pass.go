@@ -1,0 +1,175 @@
+package csvimport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// job holds what is known about the file between the passes.
+type job struct {
+	ctx    context.Context
+	path   string
+	opt    Options
+	info   scanInfo
+	delim  byte
+	header bool
+	names  []string // column names, also in pass 1
+	ncols  int
+	start  time.Time
+}
+
+// countingReader counts the raw bytes read, for progress.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// openText opens the file as UTF-8 text, without its BOM.
+func (j *job) openText() (*reader, *countingReader, io.Closer, error) {
+	f, err := os.Open(j.path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cr := &countingReader{r: f}
+	if j.info.bom {
+		if _, err := io.CopyN(io.Discard, cr, int64(len(utf8BOM))); err != nil {
+			f.Close()
+			return nil, nil, nil, err
+		}
+	}
+	return newReader(newDecoder(cr, j.info.encoding), j.delim), cr, f, nil
+}
+
+// report calls the progress callback.
+func (j *job) report(phase Phase, rows, bytes int64) {
+	if j.opt.Progress == nil {
+		return
+	}
+	total := j.info.lines
+	if j.header {
+		total--
+	}
+	j.opt.Progress(Progress{Phase: phase, Rows: rows, Bytes: bytes, TotalBytes: j.info.size,
+		TotalRows: max(total, 0), Elapsed: time.Since(j.start)})
+}
+
+// importErr places an error at a line and field of the file.
+func (j *job) importErr(line, col int, err error) *ImportError {
+	e := &ImportError{File: j.path, Line: line, Column: col, Err: err}
+	if col > 0 && col <= len(j.names) {
+		e.ColumnName = j.names[col-1]
+	}
+	return e
+}
+
+// records calls fn for every data record (the header skipped) with its line
+// and what is wrong with its structure (nil if sound). It stops after limit
+// records when limit > 0, checks ctx, and reports progress.
+func (j *job) records(phase Phase, limit int, fn func(rec []string, line int, bad *ImportError) error) error {
+	r, cr, f, err := j.openText()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var n int64
+	last := time.Now()
+	skipHeader := j.header
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if skipHeader {
+			skipHeader = false
+			if err != nil {
+				return j.importErr(r.Line(), 0, err)
+			}
+			continue
+		}
+		n++
+		if n&4095 == 0 {
+			if err := j.ctx.Err(); err != nil {
+				return err
+			}
+			if now := time.Now(); now.Sub(last) >= 100*time.Millisecond {
+				last = now
+				j.report(phase, n, cr.n)
+			}
+		}
+		var bad *ImportError
+		switch {
+		case errors.Is(err, ErrQuote), errors.Is(err, ErrLineTooLong):
+			bad = j.importErr(r.Line(), 0, err)
+		case err != nil:
+			return err // the file could not be read
+		default:
+			rec, bad = j.check(r, rec)
+		}
+		if err := fn(rec, r.Line(), bad); err != nil {
+			return err
+		}
+		if limit > 0 && n >= int64(limit) {
+			break
+		}
+	}
+	j.report(phase, n, cr.n)
+	return j.ctx.Err()
+}
+
+// check finds a wrong field count or bytes that are not text, and drops
+// empty fields after the last column (a trailing delimiter).
+func (j *job) check(r *reader, rec []string) ([]string, *ImportError) {
+	if len(rec) > j.ncols {
+		extra := rec[j.ncols:]
+		for _, f := range extra {
+			if strings.TrimSpace(f) != "" {
+				return rec, j.importErr(r.Line(), 0, &fieldCountError{len(rec), j.ncols})
+			}
+		}
+		rec = rec[:j.ncols]
+	}
+	if len(rec) < j.ncols {
+		return rec, j.importErr(r.Line(), 0, &fieldCountError{len(rec), j.ncols})
+	}
+	text := r.text()
+	utf := j.info.encoding == EncodingUTF8
+	if strings.IndexByte(text, 0) < 0 && (!utf || utf8.ValidString(text)) &&
+		(j.info.encoding != EncodingWindows1252 || !strings.ContainsRune(text, utf8.RuneError)) {
+		return rec, nil
+	}
+	for i, f := range rec {
+		switch {
+		case strings.IndexByte(f, 0) >= 0:
+			return rec, j.importErr(r.Line(), i+1, errBinary)
+		case utf && !utf8.ValidString(f):
+			return rec, j.importErr(r.Line(), i+1, fmt.Errorf("%w: %s is not UTF-8 (try --encoding latin-1)", ErrUnreadable, badBytes(f)))
+		case !utf && strings.ContainsRune(f, utf8.RuneError):
+			return rec, j.importErr(r.Line(), i+1, fmt.Errorf("%w: a byte that windows-1252 leaves undefined (try --encoding latin-1)", ErrUnreadable))
+		}
+	}
+	return rec, nil
+}
+
+// badBytes shows the first invalid UTF-8 bytes of s.
+func badBytes(s string) string {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return fmt.Sprintf("byte 0x%02X", s[i])
+		}
+		i += size
+	}
+	return "a byte"
+}
