@@ -23,15 +23,15 @@ const maxDistinct = 100 // a text column with at most this many values is catego
 
 // colStats gathers, value by value, what a column can be.
 type colStats struct {
-	cand       int
-	nonNull    int64
-	only01     bool
-	hasTime    bool
-	dateOnly   bool  // some date had no time of day
-	dayFirst   int64 // values that prove day-first (13/01/2020)
-	monthFirst int64 // values that prove month-first (01/13/2020)
-	distinct   map[string]struct{}
-	lastDate   string
+	cand        int
+	nonNull     int64
+	only01      bool
+	hasTime     bool
+	dateOnly    bool  // some date had no time of day
+	dayFirst    int64 // values that prove day-first (13/01/2020)
+	monthFirst  int64 // values that prove month-first (01/13/2020)
+	distinct    map[string]struct{}
+	lastDate    string
 	leadingZero bool
 
 	// For the note on a column that ends as text although most values fit a type.

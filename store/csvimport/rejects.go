@@ -21,9 +21,9 @@ type rejects struct {
 	path     string
 	fallback string // a folder to use when path's folder is not writable
 	header   []string
-	f      *os.File
-	w      *csv.Writer
-	n      int64
+	f        *os.File
+	w        *csv.Writer
+	n        int64
 }
 
 func (r *rejects) add(line int, reason string, fields []string) error {
