@@ -4,6 +4,7 @@ import (
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
 	"github.com/pulpero/pulpero/ui/roles"
+	"github.com/pulpero/pulpero/ui/segment"
 )
 
 // newScreens builds the screens in tab order, once the data is loaded.
@@ -11,6 +12,7 @@ import (
 func newScreens(c *common.Common) []common.Screen {
 	return []common.Screen{
 		explore.New(c),
+		segment.New(c),
 		roles.New(c), // keep last: the least used
 	}
 }

@@ -54,6 +54,12 @@ func Closest(name string, names []string, limit int) []string {
 		if strings.Contains(ln, lname) || strings.Contains(lname, ln) {
 			d = min(d, 1) // a part of the name is as good as a typo
 		}
+		// a typo in one word of a longer name: incme → monthly_income
+		for _, part := range strings.FieldsFunc(ln, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+			if len(part) >= 3 && part != ln {
+				d = min(d, distance(lname, part)+1)
+			}
+		}
 		if d <= max(2, utf8.RuneCountInString(name)/3) {
 			cs = append(cs, cand{n, d})
 		}

@@ -1,0 +1,99 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// lineInput is a one-line text field. The bubbles textinput needs a
+// clipboard module that is not in this build's pinned dependencies, and a
+// rule needs only typing, moving and deleting, so the screen keeps its own.
+type lineInput struct {
+	Prompt      string
+	Placeholder string
+	value       []rune
+	pos         int
+	width       int
+	focused     bool
+}
+
+func (in *lineInput) SetValue(s string) { in.value, in.pos = []rune(s), len([]rune(s)) }
+func (in *lineInput) Value() string     { return string(in.value) }
+func (in *lineInput) Focus()            { in.focused = true }
+func (in *lineInput) Blur()             { in.focused = false }
+func (in *lineInput) SetWidth(w int)    { in.width = w }
+
+// Update edits the text for one key; keys it does not know are ignored.
+func (in *lineInput) Update(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "left", "ctrl+b":
+		in.pos = max(0, in.pos-1)
+	case "right", "ctrl+f":
+		in.pos = min(len(in.value), in.pos+1)
+	case "home", "ctrl+a":
+		in.pos = 0
+	case "end", "ctrl+e":
+		in.pos = len(in.value)
+	case "backspace", "ctrl+h":
+		if in.pos > 0 {
+			in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
+			in.pos--
+		}
+	case "delete", "ctrl+d":
+		if in.pos < len(in.value) {
+			in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
+		}
+	case "ctrl+u":
+		in.value, in.pos = in.value[in.pos:], 0
+	case "ctrl+k":
+		in.value = in.value[:in.pos]
+	case "ctrl+w":
+		i := in.pos
+		for i > 0 && unicode.IsSpace(in.value[i-1]) {
+			i--
+		}
+		for i > 0 && !unicode.IsSpace(in.value[i-1]) {
+			i--
+		}
+		in.value, in.pos = append(in.value[:i], in.value[in.pos:]...), i
+	default:
+		if msg.Text == "" {
+			return
+		}
+		ins := []rune(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' ' // pasted newlines and tabs become spaces
+			}
+			return r
+		}, msg.Text))
+		in.value = append(in.value[:in.pos], append(ins, in.value[in.pos:]...)...)
+		in.pos += len(ins)
+	}
+}
+
+// View draws the prompt and the text with the cursor as a block, scrolled so
+// the cursor stays in view.
+func (in *lineInput) View() string {
+	if len(in.value) == 0 && in.Placeholder != "" {
+		return in.Prompt + "█" + in.Placeholder
+	}
+	room := max(5, in.width-len([]rune(in.Prompt))-1)
+	start := max(0, in.pos-room+1)
+	end := min(len(in.value), start+room)
+	var b strings.Builder
+	b.WriteString(in.Prompt)
+	for i := start; i <= end; i++ {
+		if i == in.pos && in.focused {
+			b.WriteRune('█')
+			if i < len(in.value) {
+				continue // the block stands in for the character under it
+			}
+		}
+		if i < end {
+			b.WriteRune(in.value[i])
+		}
+	}
+	return b.String()
+}

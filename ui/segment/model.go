@@ -1,0 +1,154 @@
+package segment
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	seg "github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// mode is what has the keys: the rule list, the rule input, the name input
+// of a save, or the list of saved segments.
+type mode int
+
+const (
+	modeRules mode = iota
+	modeEdit
+	modeName
+	modeList
+)
+
+// defaultSyncLimit is the row count up to which recounts run inside Update
+// (well under 10 ms); bigger tables recount in a Cmd with a sequence number.
+const defaultSyncLimit = 50_000
+
+// Model is the Segment screen.
+type Model struct {
+	common        *common.Common
+	keys          keyMap
+	mode          mode
+	width, height int
+
+	rules      []seg.Node // the segment's top-level rules, joined by and
+	cursor     int
+	name       string // the saved segment being edited; "" for a new one
+	undo, redo [][]seg.Node
+
+	input    lineInput
+	editing  int    // the rule being edited, -1 when adding
+	inputErr string // the caret block of the last rejected input
+
+	eval      *analysis.Evaluator
+	base      *analysis.ProfileBase
+	syncLimit int
+	seq       int
+	result    result
+	sample    []store.Row
+	sampleCol []string
+
+	saved      []store.SavedSegment
+	listCursor int
+	listErr    string
+}
+
+// result is a recount: the waterfall, the size, the profile.
+type result struct {
+	seq     int
+	steps   []analysis.WaterfallStep
+	size    int
+	rows    model.Bitset
+	profile []analysis.AttributeProfile
+	err     error
+}
+
+// New builds the screen over the loaded session.
+func New(c *common.Common) *Model {
+	in := lineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
+	m := &Model{common: c, keys: newKeyMap(), input: in, editing: -1, syncLimit: defaultSyncLimit}
+	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
+	m.sampleCol = sampleColumns(c.Session)
+	if m.small() {
+		m.base = analysis.NewProfileBase(c.Session.Data)
+		m.result = compute(m.eval, m.base, nil, 0)
+	}
+	return m
+}
+
+func (m *Model) Title() string { return "Segments" }
+
+func (m *Model) small() bool { return m.data().Rows() <= m.syncLimit }
+
+func (m *Model) data() *model.Dataset { return m.common.Session.Data }
+
+// Init lists the saved segments and, on a big table, prepares the profile's
+// view of everyone and the first count in the background.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{listCmd(m.common.Session.Workspace), m.sampleCmd()}
+	if !m.small() {
+		cmds = append(cmds, baseCmd(m.data()), m.recount())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.input.SetWidth(max(10, w-12))
+}
+
+// Typing is true while a rule or a name is being typed, so q and digits
+// go into the text.
+func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName }
+
+func (m *Model) ShortHelp() []key.Binding  { return m.keys.short(m.mode) }
+func (m *Model) FullHelp() [][]key.Binding { return m.keys.full(m.mode) }
+
+// Update routes keys by mode, and results of work to their owners.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch m.mode {
+		case modeEdit, modeName:
+			return m, m.typingKey(msg)
+		case modeList:
+			return m, m.listKey(msg)
+		}
+		return m, m.rulesKey(msg)
+	case common.AddConditionMsg:
+		return m, m.addFromElsewhere(msg.Expr)
+	case resultMsg:
+		if msg.r.seq == m.seq {
+			m.result = msg.r
+			return m, m.sampleCmd()
+		}
+	case baseMsg:
+		m.base = msg.base
+		return m, m.recount()
+	case sampleMsg:
+		if msg.seq == m.seq && msg.err == nil {
+			m.sample = msg.rows
+		}
+	case listMsg:
+		return m, m.gotList(msg)
+	case savedMsg:
+		return m, m.gotSaved(msg)
+	}
+	return m, nil
+}
+
+// tree is the segment being built: its rules joined by and.
+func (m *Model) tree() seg.Node { return seg.Join(m.rules) }
+
+// recount evaluates the segment after an edit: at once on a small table,
+// else in a Cmd whose stale replies are dropped by sequence number.
+func (m *Model) recount() tea.Cmd {
+	m.seq++
+	if m.small() {
+		m.result = compute(m.eval, m.base, m.tree(), m.seq)
+		return m.sampleCmd()
+	}
+	return computeCmd(m.eval, m.base, m.tree(), m.seq)
+}

@@ -1,0 +1,131 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/analysis"
+	seg "github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+func addRule(m *Model, expr string) {
+	press(m, "a")
+	typeText(m, expr)
+	press(m, "enter")
+}
+
+func view(m *Model) string { return ansi.Strip(m.View()) }
+
+var threeRules = []string{`zone in ("north", "east")`, `monthly_income > 1200`, `newsletter = yes`}
+
+// TestBuildSaveRestartUndo is the session of the issue: build a 3-rule
+// segment, see the waterfall, save it, restart, see it listed; undo, redo.
+func TestBuildSaveRestartUndo(t *testing.T) {
+	path := shopPath(t, 400)
+	s := session(t, path)
+	m := newScreen(t, s, 100, 30)
+	for _, r := range threeRules {
+		addRule(m, r)
+	}
+	if len(m.rules) != 3 || m.mode != modeRules {
+		t.Fatalf("rules %d, mode %d:\n%s", len(m.rules), m.mode, view(m))
+	}
+	tree, _ := seg.Parse(strings.Join(threeRules, " and "))
+	steps, rows, err := analysis.NewEvaluator(s.Data, asOf, nil).Waterfall(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view(m)
+	for _, st := range steps {
+		if !strings.Contains(v, common.Int(st.Remaining)) || !strings.Contains(v, "-"+common.Int(st.Removed)) {
+			t.Fatalf("waterfall step %+v not shown:\n%s", st, v)
+		}
+	}
+	if !strings.Contains(v, common.Int(rows.Count())+" of 400 customers") {
+		t.Fatalf("size %d not shown:\n%s", rows.Count(), v)
+	}
+	golden(t, "three_rules_100x30", m.View())
+
+	press(m, "s")
+	typeText(m, "North savers")
+	msgs := press(m, "enter")
+	if !hasStatus(msgs, "saved North savers version 1") {
+		t.Fatalf("no saved status in %v", msgs)
+	}
+
+	// restart: a new screen over a new session of the same file
+	m2 := newScreen(t, session(t, path), 100, 30)
+	press(m2, "l")
+	if v := view(m2); !strings.Contains(v, "North savers") || !strings.Contains(v, common.Int(rows.Count())) {
+		t.Fatalf("saved segment not listed after restart:\n%s", v)
+	}
+	press(m2, "enter")
+	if m2.name != "North savers" || len(m2.rules) != 3 || m2.result.size != rows.Count() {
+		t.Fatalf("opened %q with %d rules, size %d", m2.name, len(m2.rules), m2.result.size)
+	}
+
+	// undo and redo every kind of edit
+	before := seg.Print(m.tree())
+	press(m, "n") // negate the third rule
+	if !strings.HasPrefix(seg.Print(m.rules[2]), "not ") {
+		t.Fatalf("negate: %s", seg.Print(m.rules[2]))
+	}
+	press(m, "d", "K", "u", "u", "u")
+	if got := seg.Print(m.tree()); got != before {
+		t.Fatalf("after undo %s, want %s", got, before)
+	}
+	press(m, "r")
+	if !strings.HasPrefix(seg.Print(m.rules[2]), "not ") {
+		t.Fatalf("redo: %s", seg.Print(m.tree()))
+	}
+	press(m, "u")
+	if m.result.size != rows.Count() {
+		t.Fatalf("recount after undo: %d, want %d", m.result.size, rows.Count())
+	}
+}
+
+func hasStatus(msgs []tea.Msg, prefix string) bool {
+	for _, msg := range msgs {
+		if s, ok := msg.(common.StatusMsg); ok && strings.HasPrefix(s.Text, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGolden80x24(t *testing.T) {
+	m := newScreen(t, session(t, shopPath(t, 400)), 80, 24)
+	golden(t, "empty_80x24", m.View())
+	for _, r := range threeRules {
+		addRule(m, r)
+	}
+	golden(t, "three_rules_80x24", m.View())
+	press(m, "a")
+	typeText(m, "incme > 3")
+	press(m, "enter")
+	golden(t, "error_80x24", m.View())
+	if !m.Typing() {
+		t.Fatal("a rejected rule should stay in the input")
+	}
+}
+
+func TestAddConditionFromExplore(t *testing.T) {
+	m := newScreen(t, session(t, shopPath(t, 200)), 100, 30)
+	_, cmd := m.Update(common.AddConditionMsg{Expr: `zone in ("north", "south") and children >= 1`})
+	msgs := runCmd(m, cmd)
+	if len(m.rules) != 2 || !hasStatus(msgs, "added to the segment") {
+		t.Fatalf("rules %d, msgs %v", len(m.rules), msgs)
+	}
+	_, cmd = m.Update(common.AddConditionMsg{Expr: `nope = 1`})
+	if msgs := runCmd(m, cmd); len(m.rules) != 2 || !hasStatus(msgs, "cannot add") {
+		t.Fatalf("bad condition: rules %d, msgs %v", len(m.rules), msgs)
+	}
+	press(m, "u")
+	if len(m.rules) != 0 {
+		t.Fatalf("undo of an added condition left %d rules", len(m.rules))
+	}
+}

@@ -1,0 +1,161 @@
+package segment
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	seg "github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// Messages of the screen's background work, one per outcome.
+type (
+	resultMsg struct{ r result }
+	baseMsg   struct{ base *analysis.ProfileBase }
+	sampleMsg struct {
+		seq  int
+		rows []store.Row
+		err  error
+	}
+	listMsg struct {
+		segments []store.SavedSegment
+		err      error
+	}
+	savedMsg struct {
+		name string
+		v    store.SegmentVersion
+		err  error
+	}
+)
+
+// compute counts a tree: waterfall, size and (when the base is ready) the
+// profile. The evaluator and base are safe to share with a goroutine; the
+// tree is never modified after it is built.
+func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, seq int) result {
+	steps, rows, err := ev.Waterfall(tree)
+	r := result{seq: seq, steps: steps, rows: rows, err: err}
+	if err != nil {
+		return r
+	}
+	r.size = rows.Count()
+	if base != nil {
+		r.profile = base.Profile(rows)
+	}
+	return r
+}
+
+func computeCmd(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, seq int) tea.Cmd {
+	return func() tea.Msg { return resultMsg{compute(ev, base, tree, seq)} }
+}
+
+func baseCmd(ds *model.Dataset) tea.Cmd {
+	return func() tea.Msg { return baseMsg{analysis.NewProfileBase(ds)} }
+}
+
+// sampleRows is how many customers of the segment are shown.
+const sampleRows = 5
+
+// sampleColumns picks what to show of a sample customer: the personal
+// columns (they say who the customer is) then the id, at most four.
+func sampleColumns(s *common.Session) []string {
+	var out []string
+	for _, p := range s.Profiles {
+		if p.Personal && len(out) < 3 {
+			out = append(out, p.Name)
+		}
+	}
+	for _, p := range s.Profiles {
+		if p.Role == model.RoleCustomerID && len(out) < 4 {
+			out = append([]string{p.Name}, out...)
+		}
+	}
+	return out
+}
+
+// sampleCmd reads the personal columns of the first customers of the
+// segment from SQLite: only these few rows, never the column.
+func (m *Model) sampleCmd() tea.Cmd {
+	s := m.common.Session
+	if m.result.rows == nil || s.DB == nil || len(m.sampleCol) == 0 {
+		return nil
+	}
+	var ids []int64
+	for _, i := range m.result.rows.Rows(sampleRows) {
+		ids = append(ids, s.Data.RowIDs[i])
+	}
+	db, table, cols, seq := s.DB, s.Table.Name, m.sampleCol, m.seq
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		rows, err := db.ReadRows(ctx, table, cols, ids)
+		return sampleMsg{seq: seq, rows: rows, err: err}
+	}
+}
+
+func listCmd(ws *store.Workspace) tea.Cmd {
+	if ws == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		list, err := ws.Segments(context.Background())
+		return listMsg{segments: list, err: err}
+	}
+}
+
+func saveCmd(ws *store.Workspace, name string, v store.SegmentVersion) tea.Cmd {
+	return func() tea.Msg {
+		if ws == nil {
+			return savedMsg{name: name, err: errNoWorkspace}
+		}
+		got, err := ws.SaveSegment(context.Background(), name, v)
+		return savedMsg{name: name, v: got, err: err}
+	}
+}
+
+type constError string
+
+func (e constError) Error() string { return string(e) }
+
+const errNoWorkspace = constError("saving needs a workspace")
+
+// gotList keeps the saved segments and rebuilds the evaluator so that
+// `in segment "NAME"` sees them; the resolver reads a map that is never
+// changed afterwards, so Cmds in flight can keep using the old one.
+func (m *Model) gotList(msg listMsg) tea.Cmd {
+	if msg.err != nil {
+		m.listErr = msg.err.Error()
+		return nil
+	}
+	m.saved, m.listErr = msg.segments, ""
+	trees := map[string]seg.Node{}
+	for _, s := range msg.segments {
+		if n, err := seg.Parse(s.Latest.Definition); err == nil {
+			trees[strings.ToLower(s.Name)] = n
+		}
+	}
+	m.eval = analysis.NewEvaluator(m.data(), m.common.Session.AsOf, func(name string) (seg.Node, bool) {
+		n, ok := trees[strings.ToLower(name)]
+		return n, ok
+	})
+	m.listCursor = min(m.listCursor, max(0, len(m.saved)-1))
+	return m.recount()
+}
+
+func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
+	if msg.err != nil {
+		return status("saving "+msg.name+": "+msg.err.Error(), true)
+	}
+	m.name = msg.name
+	return tea.Batch(listCmd(m.common.Session.Workspace),
+		status("saved "+msg.name+" version "+itoa(msg.v.Version)+": "+common.Int(msg.v.Size)+" customers", false))
+}
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+}
