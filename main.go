@@ -128,6 +128,10 @@ func runVersion(_ []string, stdout, _ io.Writer) int {
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("pulpero "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	// The flag package prints its error line and then the whole flag list;
+	// keep the one line (the command adds its usage line) and list the flags
+	// only when asked with --help.
+	fs.Usage = func() {}
 	return fs
 }
 
@@ -137,6 +141,9 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.PrintDefaults()
+			}
 			return nil, err
 		}
 		args = fs.Args()
