@@ -27,6 +27,9 @@ func (c Channel) String() string {
 	return channelNames[c]
 }
 
+// MarshalText writes the channel's name (in manifests).
+func (c Channel) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
 // Digital reports whether the channel is a digital one (e-mail, SMS).
 func (c Channel) Digital() bool { return c == ChannelEmail || c == ChannelSMS }
 

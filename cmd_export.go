@@ -1,0 +1,420 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/store"
+)
+
+// exportOpts are the flags of `pulpero export`.
+type exportOpts struct {
+	db, table, dataDir              string
+	where, segment, exclude, exWhre string
+	all                             bool
+	channels, costs                 string
+	budget, value, control, rate    float64
+	prior                           float64
+	by                              string
+	fatigue                         int
+	name, out, rejected, format     string
+	excel, force                    bool
+	now                             time.Time
+}
+
+const exportUsage = "usage: pulpero export DB (--segment NAME | --where EXPR | --all) [--exclude NAME] --channel email --cost 0.05 " +
+	"--value 40 [--budget 5000] [--control 10] --out list.csv [--rejected FILE] [--format csv|jsonl] [--excel] [--force] [--rate R]"
+
+// runExport implements `pulpero export`: the target list of a campaign, only
+// ever with customers reachable on the channel they are listed for.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", stderr)
+	o := exportOpts{now: time.Now().UTC()}
+	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
+	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	fs.StringVar(&o.segment, "segment", "", "the saved segment to target")
+	fs.StringVar(&o.where, "where", "", "target the customers matching this rule (segment language)")
+	fs.BoolVar(&o.all, "all", false, "target every customer")
+	fs.StringVar(&o.exclude, "exclude", "", "leave out the customers of this saved segment")
+	fs.StringVar(&o.exWhre, "exclude-where", "", "leave out the customers matching this rule")
+	fs.StringVar(&o.channels, "channel", "email", "channel(s), comma-separated: email, sms, phone, post")
+	fs.StringVar(&o.costs, "cost", "", "cost of one contact, one per channel, comma-separated (required)")
+	fs.Float64Var(&o.value, "value", 0, "value of one response, e.g. the average ticket (required)")
+	fs.Float64Var(&o.budget, "budget", 0, "total budget (0: no limit)")
+	fs.Float64Var(&o.control, "control", 10, "percentage held out as the control group")
+	fs.Float64Var(&o.rate, "rate", 0.02, "response rate assumed for a channel with no campaign history")
+	fs.Float64Var(&o.prior, "prior", 50, "shrinkage of group rates to the channel rate, in contacts")
+	fs.StringVar(&o.by, "by", "", "attribute the response rates are estimated by (default: generation when known)")
+	fs.IntVar(&o.fatigue, "fatigue", 0, "leave out customers contacted in the last N days (0: nobody)")
+	fs.StringVar(&o.name, "name", "", "campaign name; the control group is a hash of it (default: the list's file name)")
+	fs.StringVar(&o.out, "out", "", "the list to write (required)")
+	fs.StringVar(&o.rejected, "rejected", "", "also write the matching customers left out, with the reason")
+	fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
+	fs.BoolVar(&o.excel, "excel", false, "CSV for spreadsheets in comma-decimal locales: BOM, ';' and decimal commas")
+	fs.BoolVar(&o.force, "force", false, "replace existing files")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil || len(pos) != 1 {
+		fmt.Fprintln(stderr, exportUsage)
+		return exitUsage
+	}
+	o.db = pos[0]
+	if err := o.check(); err != nil {
+		fmt.Fprintf(stderr, "pulpero export: %v\n%s\n", err, exportUsage)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	m, err := exportList(ctx, o, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero export: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d target and %d control customers (%s)\n", o.out, m.Files.Target, m.Files.Control, o.channels)
+	for _, s := range m.Steps.([]analysis.Step) {
+		fmt.Fprintf(stdout, "  %-24s %d\n", s.Name, s.Count)
+	}
+	e := m.Summary.(analysis.CampaignSummary)
+	fmt.Fprintf(stdout, "expected: %.1f responses, revenue %.2f, cost %.2f, profit %.2f, return on spend %.2f\n",
+		e.Responses, e.Revenue, e.Cost, e.Profit, e.ROI)
+	for _, line := range m.Model {
+		fmt.Fprintf(stdout, "  %s\n", line)
+	}
+	fmt.Fprintf(stdout, "manifest: %s\n", manifestPath(o.out))
+	return exitOK
+}
+
+func (o *exportOpts) check() error {
+	n := 0
+	for _, set := range []bool{o.segment != "", o.where != "", o.all} {
+		if set {
+			n++
+		}
+	}
+	switch {
+	case n != 1:
+		return errors.New("give exactly one of --segment NAME, --where EXPR or --all")
+	case o.out == "":
+		return errors.New("--out FILE is required")
+	case o.format != "csv" && o.format != "jsonl":
+		return fmt.Errorf("--format %q: use csv or jsonl", o.format)
+	case o.excel && o.format != "csv":
+		return errors.New("--excel applies to --format csv only")
+	case o.value <= 0:
+		return errors.New("--value: give the value of one response (> 0)")
+	case o.control < 0 || o.control >= 100:
+		return fmt.Errorf("--control %g: give a percentage from 0 to under 100", o.control)
+	case o.rate < 0 || o.rate > 1:
+		return fmt.Errorf("--rate %g: give a rate from 0 to 1 (0.02 is 2%%)", o.rate)
+	case o.budget < 0 || o.fatigue < 0:
+		return errors.New("--budget and --fatigue cannot be negative")
+	}
+	if _, err := o.channelCosts(); err != nil {
+		return err
+	}
+	if o.name == "" {
+		o.name = strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
+	}
+	if !o.force {
+		for _, p := range []string{o.out, o.rejected, manifestPath(o.out)} {
+			if _, err := os.Stat(p); p != "" && err == nil {
+				return fmt.Errorf("%s already exists; add --force to replace it", p)
+			}
+		}
+	}
+	return nil
+}
+
+// channelCosts pairs --channel with --cost.
+func (o *exportOpts) channelCosts() ([]analysis.ChannelCost, error) {
+	chs, costs := strings.Split(o.channels, ","), strings.Split(o.costs, ",")
+	if o.costs == "" || len(costs) != len(chs) {
+		return nil, fmt.Errorf("--cost: give one cost per channel (%d channel(s) in --channel %s)", len(chs), o.channels)
+	}
+	var out []analysis.ChannelCost
+	for i, s := range chs {
+		ch, ok := analysis.ParseChannel(s)
+		if !ok {
+			return nil, fmt.Errorf("--channel %q: use email, sms, phone or post", s)
+		}
+		c, err := strconv.ParseFloat(strings.TrimSpace(costs[i]), 64)
+		if err != nil || c <= 0 {
+			return nil, fmt.Errorf("--cost %q: give a positive number for %s", costs[i], ch)
+		}
+		out = append(out, analysis.ChannelCost{Channel: ch, Cost: c})
+	}
+	return out, nil
+}
+
+func manifestPath(list string) string {
+	return strings.TrimSuffix(list, filepath.Ext(list)) + ".manifest.json"
+}
+
+// resolveSegment evaluates a saved segment (with its `in segment` references)
+// or an inline rule, and describes it for the manifest.
+func resolveSegment(ctx context.Context, ws *store.Workspace, ds *model.Dataset, now time.Time, name, where string) (model.Bitset, store.SegRef, error) {
+	resolve := func(n string) (segment.Node, bool) {
+		s, err := ws.Segment(ctx, n)
+		if err != nil {
+			return nil, false
+		}
+		tree, err := segment.Parse(s.Latest.Definition)
+		return tree, err == nil
+	}
+	ref := store.SegRef{Name: name, Definition: where}
+	if name != "" {
+		s, err := ws.Segment(ctx, name)
+		if err != nil {
+			return nil, ref, fmt.Errorf("segment %q: %v; `pulpero segment list` shows the saved ones", name, err)
+		}
+		ref.Name, ref.Definition = s.Name, s.Latest.Definition
+	} else {
+		ref.Name = "where"
+	}
+	src := ref.Definition
+	tree, err := segment.Parse(src)
+	if err != nil {
+		return nil, ref, fmt.Errorf("segment %s:\n%s", ref.Name, segment.Caret(src, err))
+	}
+	ref.Definition, ref.Hash = segment.Print(tree), segment.Hash(tree)
+	rows, err := analysis.EvaluateSegment(ds, tree, now, resolve)
+	if err != nil {
+		return nil, ref, fmt.Errorf("segment %s:\n%s", ref.Name, segment.Caret(src, err))
+	}
+	ref.Matching = rows.Count()
+	return rows, ref, nil
+}
+
+// exportList runs the whole export: load, reachability, segments, history,
+// plan, then the list, the rejected file and the manifest, each written to a
+// temporary file and renamed only once all are complete.
+func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Manifest, error) {
+	db, err := store.Open(o.db)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	ws, err := store.OpenWorkspace(db, o.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	cust, err := db.LoadCustomers(ctx, ws, o.table, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	ds := cust.Data
+	analysis.Derive(ds, o.now)
+	cc := store.FindContactColumns(cust.Profiles)
+	valid, err := db.ReadContactValidity(ctx, cust.Table, cc, ds.RowIDs)
+	if err != nil {
+		return nil, err
+	}
+	reach := analysis.AddReachability(ds, analysis.ValidAddresses(valid))
+	m := &store.Manifest{Tool: "pulpero " + version, Created: o.now.Format(time.RFC3339), Campaign: o.name, Reach: reach.Notes,
+		Database: store.Database{Path: db.Path, Table: cust.Table.Name, Rows: ds.Rows()}}
+	spec := analysis.CampaignSpec{Name: o.name, Value: o.value, Budget: o.budget, Control: o.control / 100}
+	spec.Channels, _ = o.channelCosts()
+	if !o.all {
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.segment, o.where)
+		if err != nil {
+			return nil, err
+		}
+		spec.Target = rows
+		m.Segments = append(m.Segments, ref)
+	} else {
+		m.Segments = append(m.Segments, store.SegRef{Name: "all", Definition: "every customer", Matching: ds.Rows()})
+	}
+	if o.exclude != "" || o.exWhre != "" {
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.exclude, o.exWhre)
+		if err != nil {
+			return nil, err
+		}
+		spec.Exclude = rows
+		m.Exclude = append(m.Exclude, ref)
+	}
+	past, err := pastContacts(ctx, db, ds)
+	if err != nil {
+		return nil, err
+	}
+	if o.fatigue > 0 {
+		spec.Recent = analysis.ContactedSince(past, ds.Rows(), o.now.Unix()/86400-int64(o.fatigue))
+	}
+	by := o.by
+	if by == "" && ds.Column("generation") != nil {
+		by = "generation"
+	}
+	rm, err := analysis.FitResponseRates(ds, past, by, o.prior, o.rate)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := analysis.PlanCampaign(ds, reach, rm, spec)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range spec.Channels {
+		m.Model = append(m.Model, rm.Describe(c.Channel))
+	}
+	m.Params = map[string]any{"channels": spec.Channels, "value": o.value, "budget": o.budget, "control_percent": o.control,
+		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "format": o.format, "excel": o.excel}
+	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
+	if m.Database.SHA256, err = store.FileSHA256(db.Path); err != nil {
+		return nil, err
+	}
+	if err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// pastContacts reads the campaign history, if any, matched to rows.
+func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset) (*analysis.PastContacts, error) {
+	h, ok, err := db.ReadCampaignHistory(ctx)
+	if err != nil || !ok {
+		return nil, err
+	}
+	p := &analysis.PastContacts{Row: analysis.RowsOfCustomerIDs(ds, h.CustomerIDs), Control: h.Control, Responded: h.Responded}
+	p.Channel, p.Day = make([]analysis.Channel, h.Len()), make([]int64, h.Len())
+	for i, k := range h.Campaign {
+		c := h.Campaigns[k]
+		ch, known := analysis.ParseChannel(c.Channel)
+		if !known {
+			ch = -1
+		}
+		p.Channel[i], p.Day[i] = ch, c.Day
+	}
+	return p, nil
+}
+
+// writeFiles writes the list, the rejected file and the manifest. Every
+// listed row is checked once more against the reachability of its channel
+// here, and its contact once more by store as it is read: two independent
+// guards on top of the plan, which only ever offers reachable channels.
+func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc store.ContactColumns, ds *model.Dataset,
+	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest) error {
+	list, err := store.CreateAtomic(o.out, o.force)
+	if err != nil {
+		return err
+	}
+	defer list.Abort()
+	lw, err := store.NewListWriter(list, store.ListFormat{JSONLines: o.format == "jsonl", Excel: o.excel})
+	if err != nil {
+		return fmt.Errorf("%s: %v", o.out, err)
+	}
+	key := analysis.CustomerKeys(ds)
+	segName := m.Segments[0].Name
+	var items []store.ListItem
+	listed := plan.Target.Clone().Or(plan.Control)
+	for _, i := range listed.Rows(-1) {
+		ch := analysis.Channel(plan.Channel[i])
+		if plan.Channel[i] < 0 || !reach.Channels[ch].Reachable.Has(i) {
+			return fmt.Errorf("internal check failed: customer %s is listed for %s without being reachable on it; nothing was written", key(i), ch)
+		}
+		group := "target"
+		if plan.Control.Has(i) {
+			group = "control"
+		}
+		p := plan.Model.Prob(ch, i)
+		items = append(items, store.ListItem{RowID: ds.RowIDs[i], CustomerID: key(i), Channel: ch.String(), Segment: segName,
+			Group: group, Prob: p, Expected: p * o.value})
+	}
+	var skipped []store.ListItem
+	var skipWhy []string
+	cols := store.ListColumns{Name: nameColumn(cust.Profiles),
+		Contact: map[string]string{"email": cc.Email, "sms": cc.SMS, "phone": cc.Phone, "post": cc.Post}}
+	written, err := db.WriteList(ctx, cust.Table.Name, cols, items, lw, func(it store.ListItem, why string) {
+		skipped, skipWhy = append(skipped, it), append(skipWhy, why)
+	}, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %v", o.out, err)
+	}
+	m.Files = store.FilesMeta{List: o.out, Format: o.format, Rows: written, SkippedAtExport: len(skipped)}
+	for _, it := range items {
+		if it.Group == "control" {
+			m.Files.Control++
+		} else {
+			m.Files.Target++
+		}
+	}
+	for _, it := range skipped {
+		if it.Group == "control" {
+			m.Files.Control--
+		} else {
+			m.Files.Target--
+		}
+	}
+	var rej *store.AtomicFile
+	if o.rejected != "" {
+		if rej, err = writeRejected(o, plan, key, skipped, skipWhy); err != nil {
+			return err
+		}
+		defer rej.Abort()
+		m.Files.Rejected = o.rejected
+		m.Files.RejectedRows = len(skipped)
+		m.Files.RejectedRows += plan.Matching.Count() - plan.Target.Count() - plan.Control.Count()
+	}
+	if err := list.Commit(); err != nil {
+		return err
+	}
+	if rej != nil {
+		if err := rej.Commit(); err != nil {
+			return err
+		}
+	}
+	return store.WriteManifest(manifestPath(o.out), m, o.force)
+}
+
+func nameColumn(profiles []store.ColumnProfile) string {
+	for _, p := range profiles {
+		if p.Role == model.RoleName {
+			return p.Name
+		}
+	}
+	return ""
+}
+
+// writeRejected writes customer_id,reason for every matching customer not in
+// the list (no personal data), ready to commit.
+func writeRejected(o exportOpts, plan *analysis.Plan, key func(int) string, skipped []store.ListItem, why []string) (*store.AtomicFile, error) {
+	f, err := store.CreateAtomic(o.rejected, o.force)
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"customer_id", "reason"})
+	plan.Matching.ForEach(func(i int) {
+		if r := plan.Why[i]; r != analysis.ReasonNone {
+			cw.Write([]string{key(i), r.String()})
+		}
+	})
+	for k, it := range skipped {
+		cw.Write([]string{it.CustomerID, why[k] + " at export"})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		f.Abort()
+		return nil, fmt.Errorf("%s: %v", o.rejected, err)
+	}
+	if err := w.Flush(); err != nil {
+		f.Abort()
+		return nil, fmt.Errorf("%s: %v", o.rejected, err)
+	}
+	return f, nil
+}
