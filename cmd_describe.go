@@ -172,7 +172,7 @@ func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColum
 	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
 	switch x := c.(type) {
 	case *model.NumberColumn:
-		s := analysis.Summarize(x, nil)
+		s := analysis.SummarizeQuick(x, nil)
 		d.Count, d.Nulls = s.Count, s.Nulls
 		if s.Count > 0 {
 			d.Stats = []descStat{{"mean", s.Mean}, {"std", s.Std}, {"min", s.Min}, {"p5", s.Quantiles[0]}, {"p25", s.Quantiles[1]},

@@ -152,7 +152,18 @@ func DateCounts(c *model.NumberColumn, subset model.Bitset, g DateGrouping) (gro
 		first, last = 0, 6
 	}
 	counts := make([]int, last-first+1)
-	eachValue(c, subset, func(v float64) { counts[dateKey(toDay(v), g)-first]++ })
+	// a table from day to group saves the calendar arithmetic per value when
+	// the days span less than about 500 years (always, for customers)
+	d0, d1 := toDay(lo), toDay(hi)
+	if span := d1 - d0 + 1; span <= 200_000 {
+		table := make([]int32, span)
+		for d := range table {
+			table[d] = int32(dateKey(d0+int64(d), g) - first)
+		}
+		eachValue(c, subset, func(v float64) { counts[table[toDay(v)-d0]]++ })
+	} else {
+		eachValue(c, subset, func(v float64) { counts[dateKey(toDay(v), g)-first]++ })
+	}
 	for i, k := range counts {
 		if k > 0 || g == ByWeekday {
 			groups = append(groups, LabelCount{Label: dateLabel(first+i, g), Key: first + i, Count: k})
@@ -218,4 +229,116 @@ func civil(day int64) (year, month, dayOfMonth int) {
 		y++
 	}
 	return int(y), int(m), int(d)
+}
+
+// SummarizeQuick computes the same Summary as Summarize, exactly, in a
+// fixed number of passes: quantiles come from a bucketed selection (count
+// values in 4,096 equal-width buckets, then select inside the few buckets
+// that hold the wanted order statistics) instead of repeated quickselects
+// over a copy of the column, which is what makes a cursor move over a
+// million rows fit in a frame budget.
+func SummarizeQuick(c *model.NumberColumn, subset model.Bitset) Summary {
+	lo, hi, n, nulls := minMax(c, subset)
+	s := Summary{Count: n, Nulls: nulls, Quantiles: make([]float64, len(SummaryProbs))}
+	if n == 0 {
+		nan := math.NaN()
+		s.Min, s.Max, s.Mean, s.Std = nan, nan, nan, nan
+		for i := range s.Quantiles {
+			s.Quantiles[i] = nan
+		}
+		return s
+	}
+	s.Min, s.Max = lo, hi
+	const buckets = 4096
+	scale := 0.0
+	if hi > lo {
+		scale = float64(buckets) / (hi - lo)
+	}
+	bucket := func(v float64) int { return min(buckets-1, int((v-lo)*scale)) } // monotone in v
+	counts := make([]int, buckets)
+	var sum float64
+	eachValue(c, subset, func(v float64) {
+		counts[bucket(v)]++
+		sum += v
+	})
+	s.Mean = sum / float64(n)
+	// the order statistics type-7 interpolation needs: ⌊h⌋ and ⌊h⌋+1 per p
+	want := map[int]bool{}
+	for _, p := range SummaryProbs {
+		k := int(math.Floor(float64(n-1) * p))
+		want[k], want[min(k+1, n-1)] = true, true
+	}
+	start := make([]int, buckets) // rank of each bucket's first value
+	for b := 1; b < buckets; b++ {
+		start[b] = start[b-1] + counts[b-1]
+	}
+	bucketOf := func(k int) int {
+		b := sortSearch(buckets, func(b int) bool { return start[b]+counts[b] > k })
+		return b
+	}
+	// slot maps a bucket to its gathered values (-1: not needed); a slice,
+	// not a map, because it is consulted once per value
+	slot := make([]int32, buckets)
+	for b := range slot {
+		slot[b] = -1
+	}
+	var gather [][]float64
+	for k := range want {
+		if b := bucketOf(k); slot[b] < 0 {
+			slot[b] = int32(len(gather))
+			gather = append(gather, make([]float64, 0, counts[b]))
+		}
+	}
+	var m2 float64
+	eachValue(c, subset, func(v float64) {
+		d := v - s.Mean
+		m2 += d * d
+		if g := slot[bucket(v)]; g >= 0 {
+			gather[g] = append(gather[g], v)
+		}
+	})
+	s.Std = math.NaN()
+	if n > 1 {
+		s.Std = math.Sqrt(m2 / float64(n-1))
+	}
+	order := func(k int) float64 {
+		b := bucketOf(k)
+		g := gather[slot[b]]
+		if allEqual(g) { // a small integer column: each bucket is one value
+			return g[0]
+		}
+		return selectKth(g, k-start[b])
+	}
+	for i, p := range SummaryProbs {
+		h := float64(n-1) * p
+		k := int(math.Floor(h))
+		x := order(k)
+		if frac := h - float64(k); frac > 0 && k+1 < n {
+			x += frac * (order(k+1) - x)
+		}
+		s.Quantiles[i] = x
+	}
+	return s
+}
+
+func allEqual(v []float64) bool {
+	for _, x := range v {
+		if x != v[0] {
+			return false
+		}
+	}
+	return true
+}
+
+func sortSearch(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if !f(mid) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }

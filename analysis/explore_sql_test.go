@@ -64,6 +64,9 @@ func one[T any](t *testing.T, db *sql.DB, q string, args ...any) T {
 func checkNumber(t *testing.T, table string, c *model.NumberColumn, db *sql.DB) {
 	e, tb := sqlExpr(c), store.QuoteIdent(table)
 	s := analysis.Summarize(c, nil)
+	if q := analysis.SummarizeQuick(c, nil); q.Count != s.Count || fmt.Sprint(q.Quantiles) != fmt.Sprint(s.Quantiles) || !near(q.Mean, s.Mean) || !(near(q.Std, s.Std) || s.Count < 2) {
+		t.Errorf("SummarizeQuick %+v, Summarize %+v", q, s)
+	}
 	count := one[int](t, db, fmt.Sprintf("SELECT count(%s) FROM %s", e, tb))
 	nulls := one[int](t, db, fmt.Sprintf("SELECT count(*) - count(%s) FROM %s", e, tb))
 	if s.Count != count || s.Nulls != nulls {

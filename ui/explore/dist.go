@@ -85,11 +85,11 @@ func computeDist(c model.Column, k distKey) *dist {
 	case *model.NumberColumn:
 		if x.Kind == model.KindDate || x.Kind == model.KindDateTime {
 			d.dates, d.nulls = analysis.DateCounts(x, nil, k.dateBy)
-			s := analysis.Summarize(x, nil)
+			s := analysis.SummarizeQuick(x, nil)
 			d.summary = &s
 			return d
 		}
-		s := analysis.Summarize(x, nil)
+		s := analysis.SummarizeQuick(x, nil)
 		var h analysis.Histogram
 		switch {
 		case k.log:
