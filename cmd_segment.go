@@ -21,6 +21,9 @@ const segmentUsage = `usage:
   pulpero segment list DB                the saved segments
   pulpero segment show DB NAME           definition, size now, profile and history
   pulpero segment overlap DB [--segments A,B,...]  pairwise intersections
+  pulpero segment diff DB NAME [V1 [V2]]  rules added and removed between versions (default: the last two)
+  pulpero segment assign DB --in FILE.csv --out FILE.csv [--segments A,B,...]
+                                         the saved segments each row of a CSV falls in
 options: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR`
 
 // runSegment is `pulpero segment SUBCOMMAND ...`.
@@ -43,7 +46,9 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
 	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
 	asOf := fs.String("as-of", "", "reference day for relative dates and ages (default: today)")
-	segs := fs.String("segments", "", "comma-separated saved segments (overlap; default: all)")
+	segs := fs.String("segments", "", "comma-separated saved segments (overlap, assign; default: all)")
+	fs.StringVar(&o.in, "in", "", "assign: the CSV of new customers or prospects")
+	fs.StringVar(&o.out, "out", "", "assign: the CSV to write")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(stdout, segmentUsage)
@@ -63,9 +68,10 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	want := map[string]int{"count": 2, "save": 3, "list": 1, "show": 2, "overlap": 1}
+	want := map[string][2]int{"count": {2, 2}, "save": {3, 3}, "list": {1, 1}, "show": {2, 2}, "overlap": {1, 1},
+		"diff": {2, 4}, "assign": {1, 1}}
 	n, known := want[sub]
-	if !known || len(pos) != n {
+	if !known || len(pos) < n[0] || len(pos) > n[1] || sub == "assign" && (o.in == "" || o.out == "") {
 		if !known {
 			fmt.Fprintf(stderr, "pulpero: no segment command %q\n", sub)
 		}
@@ -77,7 +83,8 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	o.stdout, o.stderr = stdout, stderr
 	ctx := context.Background()
-	s, err := openSegmentSession(ctx, pos[0], o)
+	// diff and assign need no columnar copy of the database's customers
+	s, err := openSegmentSession(ctx, pos[0], o, sub != "diff" && sub != "assign")
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
@@ -92,12 +99,17 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 		return s.list(ctx)
 	case "show":
 		return s.show(ctx, pos[1])
+	case "diff":
+		return s.diff(ctx, pos[1], pos[2:])
+	case "assign":
+		return s.assign(ctx)
 	}
 	return s.overlap(ctx)
 }
 
 type segOptions struct {
 	format, table, dataDir string
+	in, out                string
 	asOf                   time.Time
 	segments               []string
 	stdout, stderr         io.Writer
@@ -114,7 +126,7 @@ type segSession struct {
 	saved map[string]segment.Node // lower-cased name → tree
 }
 
-func openSegmentSession(ctx context.Context, path string, o segOptions) (*segSession, error) {
+func openSegmentSession(ctx context.Context, path string, o segOptions, load bool) (*segSession, error) {
 	db, err := store.Open(path)
 	if err != nil {
 		return nil, err
@@ -124,30 +136,22 @@ func openSegmentSession(ctx context.Context, path string, o segOptions) (*segSes
 		db.Close()
 		return nil, err
 	}
-	if err := s.load(ctx); err != nil {
+	if err := s.load(ctx, load); err != nil {
 		s.close()
 		return nil, err
 	}
 	return s, nil
 }
 
-func (s *segSession) load(ctx context.Context) error {
-	t, _, err := customerTable(ctx, s.db, s.table)
-	if err != nil {
-		return err
+func (s *segSession) load(ctx context.Context, data bool) error {
+	if data {
+		c, err := s.db.LoadCustomers(ctx, s.ws, s.table, nil, nil)
+		if err != nil {
+			return err
+		}
+		s.data = c.Data
+		analysis.Derive(s.data, s.asOf)
 	}
-	overrides, err := s.ws.RoleOverrides(ctx, t.Name)
-	if err != nil {
-		return err
-	}
-	cols, err := s.db.Profile(ctx, t, overrides)
-	if err != nil {
-		return err
-	}
-	if s.data, err = s.db.Load(ctx, t, cols, nil); err != nil {
-		return err
-	}
-	analysis.Derive(s.data, s.asOf)
 	list, err := s.ws.Segments(ctx)
 	if err != nil {
 		return err
@@ -158,11 +162,16 @@ func (s *segSession) load(ctx context.Context) error {
 			s.saved[strings.ToLower(seg.Name)] = n
 		}
 	}
-	s.eval = analysis.NewEvaluator(s.data, s.asOf, func(name string) (segment.Node, bool) {
-		n, ok := s.saved[strings.ToLower(name)]
-		return n, ok
-	})
+	if data {
+		s.eval = analysis.NewEvaluator(s.data, s.asOf, s.resolve)
+	}
 	return nil
+}
+
+// resolve finds a saved segment's tree for `in segment "NAME"`.
+func (s *segSession) resolve(name string) (segment.Node, bool) {
+	n, ok := s.saved[strings.ToLower(name)]
+	return n, ok
 }
 
 func (s *segSession) close() {

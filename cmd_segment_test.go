@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,7 +91,7 @@ func TestSegmentCountSaveListShow(t *testing.T) {
 func TestSegmentErrorsShowCaret(t *testing.T) {
 	db := segmentShop(t)
 	code, _, errs := segCmd(t, "count", db, `incme > 3`)
-	want := "  incme > 3\n  ^ no attribute \"incme\"; did you mean income?"
+	want := "  incme > 3\n  ^ no attribute \"incme\"; did you mean income"
 	if code != exitUsage || !strings.Contains(errs, want) {
 		t.Fatalf("unknown attribute: %d\n%s", code, errs)
 	}
@@ -106,5 +107,41 @@ func TestSegmentErrorsShowCaret(t *testing.T) {
 	}
 	if code, _, _ = segCmd(t, "count", db, "a = 1", "--format", "xml"); code != exitUsage {
 		t.Fatalf("bad format: %d", code)
+	}
+}
+
+func TestSegmentDiffAndAssign(t *testing.T) {
+	db := segmentShop(t)
+	dataDir := t.TempDir()
+	run := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := runSegment(append(args, "--data-dir", dataDir, "--as-of", "2026-01-15"), &out, &errb)
+		return code, out.String(), errb.String()
+	}
+	run("save", db, "Rich", `income > 50000 and zone = north`)
+	run("save", db, "Rich", `zone = north and income > 60000 and signup_date in the last 1 year`)
+	code, out, errs := run("diff", db, "rich")
+	want := "rich: version 1 (10 customers) → version 2 (6 customers)\n  - income > 50000\n    zone = \"north\"\n  + income > 60000\n  + signup_date in the last 1 year\n"
+	if code != 0 || out != want {
+		t.Fatalf("diff: %d\n%s%s\nwant\n%s", code, out, errs, want)
+	}
+	run("save", db, "South", `zone = south`)
+	in := filepath.Join(t.TempDir(), "prospects.csv")
+	csvText := "customer_id,zone,income,signup_date\n501,north,70000,2025-12-01\n502,south,1000,2020-01-01\n503,north,,2025-12-01\n"
+	if err := os.WriteFile(in, []byte(csvText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outPath := filepath.Join(t.TempDir(), "assigned.csv")
+	code, out, errs = run("assign", db, "--in", in, "--out", outPath)
+	if code != 0 {
+		t.Fatalf("assign: %d\n%s%s", code, out, errs)
+	}
+	got, _ := os.ReadFile(outPath)
+	wantCSV := "customer_id,zone,income,signup_date,segments\n501,north,70000,2025-12-01,Rich\n502,south,1000,2020-01-01,South\n503,north,,2025-12-01,\n"
+	if string(got) != wantCSV {
+		t.Fatalf("assigned:\n%s\nwant\n%s", got, wantCSV)
+	}
+	if code, _, _ = run("assign", db, "--in", in, "--out", outPath, "--segments", "nope"); code != exitFail {
+		t.Fatalf("unknown segment: %d", code)
 	}
 }
