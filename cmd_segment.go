@@ -21,6 +21,9 @@ const segmentUsage = `usage:
   pulpero segment list DB                the saved segments
   pulpero segment show DB NAME           definition, size now, profile and history
   pulpero segment overlap DB [--segments A,B,...]  pairwise intersections
+  pulpero segment rename DB NAME NEW     rename, keeping the history
+  pulpero segment duplicate DB NAME NEW  save a copy of the latest version
+  pulpero segment delete DB NAME         delete a segment and its history
   pulpero segment diff DB NAME [V1 [V2]]  rules added and removed between versions (default: the last two)
   pulpero segment assign DB --in FILE.csv --out FILE.csv [--segments A,B,...]
                                          the saved segments each row of a CSV falls in
@@ -69,7 +72,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	want := map[string][2]int{"count": {2, 2}, "save": {3, 3}, "list": {1, 1}, "show": {2, 2}, "overlap": {1, 1},
-		"diff": {2, 4}, "assign": {1, 1}}
+		"diff": {2, 4}, "assign": {1, 1}, "rename": {3, 3}, "duplicate": {3, 3}, "delete": {2, 2}}
 	n, known := want[sub]
 	if !known || len(pos) < n[0] || len(pos) > n[1] || sub == "assign" && (o.in == "" || o.out == "") {
 		if !known {
@@ -84,7 +87,8 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	o.stdout, o.stderr = stdout, stderr
 	ctx := context.Background()
 	// diff and assign need no columnar copy of the database's customers
-	s, err := openSegmentSession(ctx, pos[0], o, sub != "diff" && sub != "assign")
+	load := sub == "count" || sub == "save" || sub == "show" || sub == "overlap"
+	s, err := openSegmentSession(ctx, pos[0], o, load)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
@@ -103,6 +107,8 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 		return s.diff(ctx, pos[1], pos[2:])
 	case "assign":
 		return s.assign(ctx)
+	case "rename", "duplicate", "delete":
+		return s.manage(ctx, sub, pos[1:])
 	}
 	return s.overlap(ctx)
 }

@@ -182,3 +182,25 @@ func (s *segSession) writeAssigned(cols []string, rows []store.Row, ids []int64,
 	}
 	return exitOK
 }
+
+// manage renames, duplicates or deletes a saved segment, each in one
+// transaction of the workspace.
+func (s *segSession) manage(ctx context.Context, op string, args []string) int {
+	var err error
+	var done string
+	switch op {
+	case "rename":
+		err, done = s.ws.RenameSegment(ctx, args[0], args[1]), fmt.Sprintf("renamed %q to %q", args[0], args[1])
+	case "duplicate":
+		_, err = s.ws.DuplicateSegment(ctx, args[0], args[1])
+		done = fmt.Sprintf("saved a copy of %q as %q", args[0], args[1])
+	default:
+		err, done = s.ws.DeleteSegment(ctx, args[0]), fmt.Sprintf("deleted %q and its history", args[0])
+	}
+	if err != nil {
+		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintln(s.stdout, done)
+	return exitOK
+}

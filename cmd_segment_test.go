@@ -144,4 +144,14 @@ func TestSegmentDiffAndAssign(t *testing.T) {
 	if code, _, _ = run("assign", db, "--in", in, "--out", outPath, "--segments", "nope"); code != exitFail {
 		t.Fatalf("unknown segment: %d", code)
 	}
+	run("rename", db, "rich", "Wealthy")
+	run("duplicate", db, "wealthy", "Wealthy 2")
+	run("delete", db, "south")
+	if code, out, _ = run("list", db, "--format", "csv"); code != 0 || strings.Count(out, "\n") != 3 ||
+		!strings.Contains(out, "\nWealthy,2,") || !strings.Contains(out, "\nWealthy 2,1,") {
+		t.Fatalf("after rename, duplicate, delete:\n%s", out)
+	}
+	if code, _, _ = run("delete", db, "south"); code != exitFail {
+		t.Fatalf("deleting twice: %d", code)
+	}
 }
