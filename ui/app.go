@@ -14,6 +14,7 @@ import (
 
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/palette"
 )
 
 // Options are what main hands the interface.
@@ -46,6 +47,7 @@ type App struct {
 	ready    bool
 	mouseOff bool
 	status   common.StatusMsg
+	palette  *palette.Model // the open command palette, nil when closed
 }
 
 // New builds the root model; Init starts loading.
@@ -155,6 +157,9 @@ func (a *App) focused() common.Screen { return a.screens[a.focus] }
 func (a *App) typing() bool { return a.ready && a.focused().Typing() }
 
 func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if a.palette != nil {
+		return a.paletteKey(msg)
+	}
 	switch {
 	case key.Matches(msg, a.keys.Quit) && (msg.String() == "ctrl+c" || !a.typing()):
 		if a.cancel != nil {
@@ -171,6 +176,10 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Help):
 		a.help.ShowAll = !a.help.ShowAll
 		a.resizeScreens()
+		return a, nil
+	case key.Matches(msg, a.keys.Palette):
+		p := palette.New(palette.Items(helpKeys{screen: a.focused(), global: a.keys}.FullHelp()))
+		a.palette = &p
 		return a, nil
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouseOff = !a.mouseOff
@@ -193,6 +202,26 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// paletteKey gives a key to the open palette; running an action closes it
+// and presses the action's key, so the palette does exactly what the key does.
+func (a *App) paletteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p, res := a.palette.Update(msg)
+	a.palette = &p
+	if res == palette.Stay {
+		return a, nil
+	}
+	item, ok := p.Chosen()
+	a.palette = nil
+	if res == palette.Cancel || !ok {
+		return a, nil
+	}
+	km, ok := palette.KeyMsg(item.Key)
+	if !ok {
+		return a, nil
+	}
+	return a.handleKey(km)
+}
+
 // bodyHeight is the height left for the focused screen under the title line
 // and above the help.
 func (a *App) bodyHeight() int {
@@ -206,6 +235,8 @@ func (a *App) View() tea.View {
 		body = a.errorView()
 	case !a.ready:
 		body = a.loadingView()
+	case a.palette != nil:
+		body = a.palette.View(a.common.Styles, a.common.Width, a.bodyHeight())
 	default:
 		body = a.focused().View()
 	}
@@ -290,11 +321,11 @@ type helpKeys struct {
 }
 
 func (h helpKeys) ShortHelp() []key.Binding {
-	return append(h.screen.ShortHelp(), h.global.NextScreen, h.global.Help, h.global.Quit)
+	return append(h.screen.ShortHelp(), h.global.Palette, h.global.NextScreen, h.global.Help, h.global.Quit)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.screen.FullHelp(), []key.Binding{h.global.NextScreen, h.global.PrevScreen, h.global.Help, h.global.Mouse, h.global.Quit})
+	return append(h.screen.FullHelp(), []key.Binding{h.global.Palette, h.global.NextScreen, h.global.PrevScreen, h.global.Help, h.global.Mouse, h.global.Quit})
 }
 
 // placeBottom puts footer on the last lines of a screen of height rows.

@@ -39,7 +39,7 @@ func appShop(t *testing.T) string {
 
 // TestAppOpensExploresAndQuits runs the whole program: it loads the
 // database in the background, shows Explore, answers keys (move, cross-tab,
-// quality) and quits on q.
+// the palette opening data quality) and quits on q.
 func TestAppOpensExploresAndQuits(t *testing.T) {
 	db, err := store.Open(appShop(t))
 	if err != nil {
@@ -68,7 +68,11 @@ func TestAppOpensExploresAndQuits(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'x', Text: "x"})
 	waitFor("missing either")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
-	tm.Send(tea.KeyPressMsg{Code: 'Q', Text: "Q"})
+	// the palette finds the action by name and presses its key (Q)
+	tm.Send(tea.KeyPressMsg{Code: ':', Text: ":"})
+	waitFor("type to filter")
+	tm.Type("quality")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	waitFor("Data quality")
 	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

@@ -9,6 +9,8 @@ type globalKeys struct {
 	Quit   key.Binding
 	Cancel key.Binding
 	Mouse  key.Binding
+	// Palette opens the list of every action by name.
+	Palette key.Binding
 
 	NextScreen, PrevScreen key.Binding
 }
@@ -19,6 +21,8 @@ func newGlobalKeys() globalKeys {
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel loading")),
 		Mouse:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mouse on/off")),
+
+		Palette: key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "actions")),
 
 		NextScreen: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/1-9", "next screen")),
 		PrevScreen: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),

@@ -1,0 +1,122 @@
+package palette
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// Item is one action: its name (the binding's help) and the key that runs it.
+type Item struct {
+	Name, Key string
+}
+
+// Items lists the actions of bindings once each, in order, skipping
+// disabled ones and those without help text.
+func Items(groups [][]key.Binding) []Item {
+	var out []Item
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			if !b.Enabled() || b.Help().Desc == "" || len(b.Keys()) == 0 || seen[b.Help().Desc] {
+				continue
+			}
+			seen[b.Help().Desc] = true
+			out = append(out, Item{Name: b.Help().Desc, Key: b.Keys()[0]})
+		}
+	}
+	return out
+}
+
+// Model is the open palette: a query and the actions that match it.
+type Model struct {
+	items  []Item
+	query  string
+	cursor int
+}
+
+// New opens a palette over items.
+func New(items []Item) Model { return Model{items: items} }
+
+// Matches are the items whose name or key holds every word of the query.
+func (m Model) Matches() []Item {
+	words := strings.Fields(strings.ToLower(m.query))
+	var out []Item
+	for _, it := range m.items {
+		text := strings.ToLower(it.Name + " " + it.Key)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(text, w)
+		}
+		if ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Result says what a key did to the palette.
+type Result int
+
+const (
+	Stay   Result = iota
+	Cancel        // esc: close without running anything
+	Run           // enter: run Chosen
+)
+
+// Update applies a key: typing filters, ↑/↓ choose, enter runs, esc closes.
+func (m Model) Update(k tea.KeyPressMsg) (Model, Result) {
+	switch k.String() {
+	case "esc", "ctrl+c":
+		return m, Cancel
+	case "enter":
+		if len(m.Matches()) > 0 {
+			return m, Run
+		}
+	case "up", "ctrl+p":
+		m.cursor = max(0, m.cursor-1)
+	case "down", "ctrl+n":
+		m.cursor = min(len(m.Matches())-1, m.cursor+1)
+	case "backspace":
+		if r := []rune(m.query); len(r) > 0 {
+			m.query, m.cursor = string(r[:len(r)-1]), 0
+		}
+	default:
+		if k.Text != "" && k.Mod == 0 || k.Text != "" && k.Mod == tea.ModShift {
+			m.query, m.cursor = m.query+k.Text, 0
+		}
+	}
+	m.cursor = max(0, m.cursor)
+	return m, Stay
+}
+
+// Chosen is the action under the cursor.
+func (m Model) Chosen() (Item, bool) {
+	ms := m.Matches()
+	if m.cursor < len(ms) {
+		return ms[m.cursor], true
+	}
+	return Item{}, false
+}
+
+// View renders the query and as many matches as fit in width × height.
+func (m Model) View(st *common.Styles, width, height int) string {
+	lines := []string{st.Title.Render("Actions") + st.Subtle.Render("  type to filter · enter runs · esc closes"), "> " + m.query + "▏"}
+	ms := m.Matches()
+	if len(ms) == 0 {
+		lines = append(lines, st.Subtle.Render("  no action matches"))
+	}
+	rows := max(1, height-len(lines))
+	top := max(0, m.cursor-rows+1)
+	for i := top; i < min(len(ms), top+rows); i++ {
+		line := common.Pad("  "+ms[i].Name, max(10, width-12)) + " " + common.PadLeft(ms[i].Key, 9)
+		if i == m.cursor {
+			line = st.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
