@@ -1,7 +1,13 @@
 package main
 
 import (
+	"database/sql"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -18,4 +24,202 @@ func TestHelperExport(t *testing.T) {
 	if code := runExport(strings.Split(args, "\n"), os.Stdout, os.Stderr); code != 0 {
 		t.Fatalf("export exited with %d", code)
 	}
+}
+
+// truth is what the random database generator knows about each customer.
+type truth struct {
+	consent     [4]bool // email, sms, phone, post
+	unsub, bnc  bool
+	email, post bool // well-formed
+	phone, mob  bool
+	gender      string
+}
+
+// reachableTruth is the independent statement of the consent law.
+func (t truth) reachable(ch string) bool {
+	switch ch {
+	case "email":
+		return t.consent[0] && !t.unsub && t.email && !t.bnc
+	case "sms":
+		return t.consent[1] && !t.unsub && t.phone && t.mob
+	case "phone":
+		return t.consent[2] && !t.unsub && t.phone
+	case "post":
+		return t.consent[3] && !t.unsub && t.post
+	}
+	return false
+}
+
+// randomShop writes a customers table (and a campaign history) of n random
+// customers, with every kind of flaw in contact data, and returns the truth.
+func randomShop(t *testing.T, r *rand.Rand, path string, n int) map[int64]truth {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(q string, args ...any) {
+		if _, err := db.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, name TEXT, gender TEXT, email TEXT, phone TEXT,
+		address TEXT, consent_email INTEGER, consent_sms INTEGER, consent_phone INTEGER, consent_post INTEGER,
+		email_bounced INTEGER, unsubscribed INTEGER, household_id INTEGER)`)
+	exec(`CREATE TABLE campaigns (campaign_id INTEGER PRIMARY KEY, name TEXT, channel TEXT, campaign_date TEXT, cost_per_contact REAL)`)
+	exec(`CREATE TABLE campaign_contacts (campaign_id INTEGER REFERENCES campaigns(campaign_id), customer_id INTEGER REFERENCES customers(customer_id), control_group INTEGER, responded INTEGER, revenue REAL,
+		PRIMARY KEY (campaign_id, customer_id))`)
+	for k, ch := range []string{"email", "sms", "phone", "post"} {
+		exec(`INSERT INTO campaigns VALUES (?, ?, ?, '2025-01-10', 0.1)`, k+1, "past "+ch, ch)
+	}
+	first := []string{"Ana", "Luis", "Marta", "Jorge", "Lucía", "Pablo", "Elena", "Raúl"}
+	last := []string{"García", "López", "Martín", "Sánchez", "Pérez", "Gómez", "Ruiz", "Díaz"}
+	out := map[int64]truth{}
+	for i := int64(1); i <= int64(n); i++ {
+		var tr truth
+		bit := func(p float64) int {
+			if r.Float64() < p {
+				return 1
+			}
+			return 0
+		}
+		var cons [4]any
+		for k := range cons {
+			switch r.IntN(5) {
+			case 0:
+				cons[k] = nil
+			case 1, 2:
+				cons[k] = 0
+			default:
+				cons[k] = 1
+				tr.consent[k] = true
+			}
+		}
+		var email any = fmt.Sprintf("user%d@example.com", i)
+		switch r.IntN(6) {
+		case 0:
+			email = nil
+		case 1:
+			email = fmt.Sprintf("user%d.example.com", i)
+		case 2:
+			email = fmt.Sprintf("user%d@@mail", i)
+		default:
+			tr.email = true
+		}
+		var phone any = fmt.Sprintf("6%02d %03d %03d", r.IntN(100), r.IntN(1000), i%1000)
+		switch r.IntN(6) {
+		case 0:
+			phone = nil
+		case 1:
+			phone = "12-34"
+		case 2:
+			phone, tr.phone = fmt.Sprintf("9%02d %03d %03d", r.IntN(100), r.IntN(1000), i%1000), true
+		default:
+			tr.phone, tr.mob = true, true
+		}
+		var addr any = fmt.Sprintf("Calle Mayor %d, %dº", i, r.IntN(9))
+		switch r.IntN(6) {
+		case 0:
+			addr = nil
+		case 1:
+			addr = " "
+		default:
+			tr.post = true
+		}
+		tr.bnc, tr.unsub = bit(0.1) == 1, bit(0.1) == 1
+		tr.gender = []string{"f", "m"}[r.IntN(2)]
+		exec(`INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, i, first[r.IntN(8)]+" "+last[r.IntN(8)], tr.gender,
+			email, phone, addr, cons[0], cons[1], cons[2], cons[3], tr.bnc, tr.unsub, (i+1)/2)
+		for k := range 4 {
+			if r.IntN(2) == 0 {
+				exec(`INSERT INTO campaign_contacts VALUES (?,?,?,?,?)`, k+1, i, bit(0.2), bit(0.15), 10.0)
+			}
+		}
+		out[i] = tr
+	}
+	return out
+}
+
+// TestExportConsentProperty: over random databases and parameters, no
+// exported row lacks consent or a valid address for its channel, no customer
+// is listed twice (so no control customer is in the target rows), and with
+// no budget limit the list is exactly the reachable matching customers.
+func TestExportConsentProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(42, 7))
+	for trial := range 12 {
+		dir := t.TempDir()
+		dbPath := filepath.Join(dir, "shop.db")
+		n := 60 + r.IntN(200)
+		tr := randomShop(t, r, dbPath, n)
+		channels := [][]string{{"email"}, {"sms"}, {"phone"}, {"post"}, {"email", "post"}, {"sms", "phone", "email"}}[trial%6]
+		costs := make([]string, len(channels))
+		for k := range costs {
+			costs[k] = fmt.Sprintf("%.2f", 0.05+r.Float64())
+		}
+		budget := 0.0
+		if trial%2 == 1 {
+			budget = 5 + r.Float64()*20
+		}
+		out := filepath.Join(dir, "list.csv")
+		args := []string{dbPath, "--channel", strings.Join(channels, ","), "--cost", strings.Join(costs, ","),
+			"--value", "1000", "--budget", fmt.Sprint(budget), "--control", fmt.Sprint(r.IntN(40)), "--out", out,
+			"--rejected", filepath.Join(dir, "rej.csv"), "--data-dir", dir}
+		where := trial%3 == 0
+		if where {
+			args = append(args, "--where", `gender = "f"`)
+		} else {
+			args = append(args, "--all")
+		}
+		var stdout, stderr strings.Builder
+		if code := runExport(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("trial %d: exit %d: %s", trial, code, stderr.String())
+		}
+		rows := readCSV(t, out)
+		seen := map[int64]bool{}
+		for _, row := range rows[1:] {
+			id, _ := strconv.ParseInt(row[0], 10, 64)
+			ch := row[3]
+			if seen[id] {
+				t.Fatalf("trial %d: customer %d listed twice", trial, id)
+			}
+			seen[id] = true
+			if !tr[id].reachable(ch) {
+				t.Fatalf("trial %d: customer %d exported for %s without consent or a valid address: %+v", trial, id, ch, tr[id])
+			}
+			if where && tr[id].gender != "f" {
+				t.Fatalf("trial %d: customer %d is not in the segment", trial, id)
+			}
+		}
+		if budget == 0 {
+			want := 0
+			for id, c := range tr {
+				ok := false
+				for _, ch := range channels {
+					ok = ok || c.reachable(ch)
+				}
+				if ok && (!where || c.gender == "f") {
+					want++
+					if !seen[id] {
+						t.Errorf("trial %d: reachable customer %d (%+v) missing from the list", trial, id, c)
+					}
+				}
+			}
+			if want != len(seen) {
+				t.Fatalf("trial %d: %d listed, %d reachable", trial, len(seen), want)
+			}
+		}
+	}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
