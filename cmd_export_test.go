@@ -4,12 +4,16 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/store"
 )
 
 // TestHelperExport runs `pulpero export` with the arguments in
@@ -222,4 +226,74 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestResponseRatesMatchSQL compares the response model's counts and rates
+// with an independent SQL computation over the same random database: treated
+// contacts and responses by channel and by channel × gender, and the shrunk
+// rate recomputed from SQL's numbers.
+func TestResponseRatesMatchSQL(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shop.db")
+	randomShop(t, rand.New(rand.NewPCG(3, 9)), path, 400)
+	ctx := t.Context()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cust, err := db.LoadCustomers(ctx, nil, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	past, err := pastContacts(ctx, db, cust.Data)
+	if err != nil || past == nil {
+		t.Fatalf("no history: %v", err)
+	}
+	const prior = 50
+	m, err := analysis.FitResponseRates(cust.Data, past, "gender", prior, 0.02)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.SQL().Query(`SELECT c.channel, cu.gender, count(*), sum(cc.responded)
+		FROM campaign_contacts cc JOIN campaigns c USING (campaign_id) JOIN customers cu USING (customer_id)
+		WHERE coalesce(cc.control_group, 0) = 0 GROUP BY 1, 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	type cell struct{ n, k int }
+	byChannel := map[string]cell{}
+	byGroup := map[[2]string]cell{}
+	for rows.Next() {
+		var ch, g string
+		var c cell
+		if err := rows.Scan(&ch, &g, &c.n, &c.k); err != nil {
+			t.Fatal(err)
+		}
+		byGroup[[2]string{ch, g}] = c
+		s := byChannel[ch]
+		byChannel[ch] = cell{s.n + c.n, s.k + c.k}
+	}
+	if len(byChannel) != 4 {
+		t.Fatalf("SQL found %d channels", len(byChannel))
+	}
+	for name, want := range byChannel {
+		ch, _ := analysis.ParseChannel(name)
+		got := m.Channel[ch]
+		if got.N != want.n || got.Responses != want.k {
+			t.Errorf("%s: model %d/%d, SQL %d/%d", name, got.Responses, got.N, want.k, want.n)
+		}
+		mean := float64(want.k) / float64(want.n)
+		for _, g := range m.Groups[ch][1:] {
+			w := byGroup[[2]string{name, g.Group}]
+			shrunk := (float64(w.k) + prior*mean) / (float64(w.n) + prior)
+			if g.N != w.n || g.Responses != w.k || math.Abs(g.Rate-shrunk) > 1e-12 {
+				t.Errorf("%s × %s: model %d/%d rate %.6f, SQL %d/%d rate %.6f", name, g.Group, g.Responses, g.N, g.Rate, w.k, w.n, shrunk)
+			}
+			if g.N > 0 && (g.Lo > g.Raw || g.Hi < g.Raw) {
+				t.Errorf("%s × %s: interval %.4f–%.4f misses %.4f", name, g.Group, g.Lo, g.Hi, g.Raw)
+			}
+		}
+	}
 }
