@@ -94,6 +94,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		if n == 0 {
 			return status("save needs at least one rule: press a to add one", true)
 		}
+		m.nameFor = "save"
 		return m.startInput(modeName, -1, m.name)
 	case key.Matches(msg, k.List):
 		m.mode = modeList
@@ -120,6 +121,9 @@ func (m *Model) typingKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Cancel):
 		m.mode, m.inputErr = modeRules, ""
+		if m.nameFor == "rename" || m.nameFor == "duplicate" {
+			m.mode, m.nameFor = modeList, ""
+		}
 		m.input.Blur()
 		return nil
 	case key.Matches(msg, m.keys.Accept):
@@ -171,6 +175,11 @@ func (m *Model) acceptName() tea.Cmd {
 	}
 	m.mode, m.inputErr = modeRules, ""
 	m.input.Blur()
+	if m.nameFor == "rename" || m.nameFor == "duplicate" {
+		cmd := m.acceptManage(name)
+		m.nameFor = ""
+		return cmd
+	}
 	tree := m.tree()
 	v := store.SegmentVersion{Definition: seg.Print(tree), Hash: seg.Hash(tree), Size: m.result.size, Customers: m.data().Rows()}
 	return saveCmd(m.common.Session.Workspace, name, v)
@@ -189,6 +198,9 @@ func (m *Model) addFromElsewhere(expr string) tea.Cmd {
 }
 
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.savedKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, m.keys.Cancel), key.Matches(msg, m.keys.List):
 		m.mode = modeRules

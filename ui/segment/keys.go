@@ -42,6 +42,8 @@ func (k keyMap) short(m mode) []key.Binding {
 		return []key.Binding{k.Accept, k.Cancel}
 	case modeList:
 		return []key.Binding{k.Up, k.Down, k.Apply, k.Cancel}
+	case modeHistory, modeOverlap:
+		return []key.Binding{k.Cancel}
 	}
 	return []key.Binding{k.Add, k.Edit, k.Delete, k.Negate, k.Undo, k.Redo, k.Save, k.List}
 }

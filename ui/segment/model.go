@@ -20,6 +20,8 @@ const (
 	modeEdit
 	modeName
 	modeList
+	modeHistory
+	modeOverlap
 )
 
 // defaultSyncLimit is the row count up to which recounts run inside Update
@@ -50,9 +52,14 @@ type Model struct {
 	sample    []store.Row
 	sampleCol []string
 
-	saved      []store.SavedSegment
-	listCursor int
-	listErr    string
+	saved         []store.SavedSegment
+	listCursor    int
+	listErr       string
+	skeys         savedKeys
+	nameFor       string // what the name field is for: save, rename or duplicate
+	confirmDelete bool
+	history       historyMsg
+	overlap       overlapMsg
 }
 
 // result is a recount: the waterfall, the size, the profile.
@@ -68,7 +75,7 @@ type result struct {
 // New builds the screen over the loaded session.
 func New(c *common.Common) *Model {
 	in := lineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
-	m := &Model{common: c, keys: newKeyMap(), input: in, editing: -1, syncLimit: defaultSyncLimit}
+	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), input: in, editing: -1, syncLimit: defaultSyncLimit}
 	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
 	m.sampleCol = sampleColumns(c.Session)
 	if m.small() {
@@ -103,8 +110,21 @@ func (m *Model) SetSize(w, h int) {
 // go into the text.
 func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName }
 
-func (m *Model) ShortHelp() []key.Binding  { return m.keys.short(m.mode) }
-func (m *Model) FullHelp() [][]key.Binding { return m.keys.full(m.mode) }
+func (m *Model) ShortHelp() []key.Binding {
+	if m.mode == modeList {
+		k := m.skeys
+		return append(m.keys.short(m.mode), k.Rename, k.Duplicate, k.Delete, k.History, k.Overlap)
+	}
+	return m.keys.short(m.mode)
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	if m.mode == modeList {
+		k := m.skeys
+		return [][]key.Binding{m.keys.short(m.mode), {k.Rename, k.Duplicate, k.Delete, k.History, k.Overlap}}
+	}
+	return m.keys.full(m.mode)
+}
 
 // Update routes keys by mode, and results of work to their owners.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -115,6 +135,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.typingKey(msg)
 		case modeList:
 			return m, m.listKey(msg)
+		case modeHistory, modeOverlap:
+			if key.Matches(msg, m.keys.Cancel) || key.Matches(msg, m.keys.List) {
+				m.mode = modeList
+			}
+			return m, nil
 		}
 		return m, m.rulesKey(msg)
 	case common.AddConditionMsg:
@@ -135,6 +160,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.gotList(msg)
 	case savedMsg:
 		return m, m.gotSaved(msg)
+	case manageMsg:
+		return m, m.gotManage(msg)
+	case historyMsg:
+		m.history = msg
+	case overlapMsg:
+		m.overlap = msg
 	}
 	return m, nil
 }

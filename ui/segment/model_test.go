@@ -63,6 +63,21 @@ func TestBuildSaveRestartUndo(t *testing.T) {
 	if v := view(m2); !strings.Contains(v, "North savers") || !strings.Contains(v, common.Int(rows.Count())) {
 		t.Fatalf("saved segment not listed after restart:\n%s", v)
 	}
+	press(m2, "h")
+	if v := view(m2); !strings.Contains(v, "History of North savers") || !strings.Contains(v, "+ newsletter = \"yes\"") {
+		t.Fatalf("history:\n%s", v)
+	}
+	press(m2, "esc", "D")
+	m2.Update(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	typeText(m2, "Copy")
+	press(m2, "enter", "v")
+	if v := view(m2); !strings.Contains(v, "#1 Copy") || !strings.Contains(v, "#2 North savers") || !strings.Contains(v, "100.0%") {
+		t.Fatalf("overlap after duplicate:\n%s", v)
+	}
+	press(m2, "esc", "x", "x")
+	if len(m2.saved) != 1 || m2.saved[0].Name != "North savers" {
+		t.Fatalf("after delete: %+v", m2.saved)
+	}
 	press(m2, "enter")
 	if m2.name != "North savers" || len(m2.rules) != 3 || m2.result.size != rows.Count() {
 		t.Fatalf("opened %q with %d rules, size %d", m2.name, len(m2.rules), m2.result.size)

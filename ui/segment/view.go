@@ -14,9 +14,14 @@ import (
 // View draws the screen in at most height lines.
 func (m *Model) View() string {
 	var lines []string
-	if m.mode == modeList {
+	switch {
+	case m.mode == modeList, m.mode == modeName && m.nameFor != "save":
 		lines = m.listView()
-	} else {
+	case m.mode == modeHistory:
+		lines = m.historyView()
+	case m.mode == modeOverlap:
+		lines = m.overlapView()
+	default:
 		lines = m.segmentView()
 	}
 	if m.height > 0 && len(lines) > m.height {
@@ -156,7 +161,10 @@ func (m *Model) sampleView() []string {
 
 func (m *Model) listView() []string {
 	st := m.common.Styles
-	out := []string{st.Title.Render("Saved segments") + st.Subtle.Render("  enter opens one · esc goes back"), ""}
+	out := []string{st.Title.Render("Saved segments") + st.Subtle.Render("  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back"), ""}
+	if m.mode == modeName {
+		out = append(out, "  "+m.input.View(), "")
+	}
 	if m.listErr != "" {
 		return append(out, "  "+st.Error.Render(m.listErr))
 	}
