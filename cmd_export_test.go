@@ -7,10 +7,12 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/store"
@@ -296,4 +298,60 @@ func TestResponseRatesMatchSQL(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExportKilled runs the export in a child process (TestHelperExport),
+// kills it at random moments, and checks that the list is always either the
+// old file or the complete new one, never a part.
+func TestExportKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes")
+	}
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "shop.db")
+	randomShop(t, rand.New(rand.NewPCG(5, 5)), dbPath, 3000)
+	out := filepath.Join(dir, "list.csv")
+	args := strings.Join([]string{dbPath, "--all", "--channel", "email,post", "--cost", "0.05,0.6", "--value", "40",
+		"--control", "10", "--out", out, "--data-dir", dir, "--force"}, "\n")
+	child := func() *exec.Cmd {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExport$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "PULPERO_EXPORT_ARGS="+args)
+		return cmd
+	}
+	start := time.Now()
+	if b, err := child().CombinedOutput(); err != nil {
+		t.Fatalf("uninterrupted export: %v\n%s", err, b)
+	}
+	full := time.Since(start)
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := []byte("customer_id,name\nold,list\n")
+	r := rand.New(rand.NewPCG(1, 1))
+	outcomes := map[string]int{}
+	for range 12 {
+		if err := os.WriteFile(out, old, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := child()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(r.Int64N(int64(full) * 6 / 5)))
+		cmd.Process.Kill()
+		cmd.Wait()
+		got, err := os.ReadFile(out)
+		switch {
+		case err != nil:
+			t.Fatalf("after kill: %v", err)
+		case string(got) == string(old):
+			outcomes["old"]++
+		case string(got) == string(want):
+			outcomes["new"]++
+		default:
+			t.Fatalf("after kill: a partial or different list (%d bytes, want %d or %d)", len(got), len(old), len(want))
+		}
+	}
+	t.Logf("kills left the old list %d times and the complete new one %d times", outcomes["old"], outcomes["new"])
 }
