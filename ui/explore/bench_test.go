@@ -111,6 +111,27 @@ func BenchmarkCursorMove(b *testing.B) {
 	}
 }
 
+// BenchmarkCursorMoveWarm measures a move once the background prefetch
+// (started by Init on a big table) has filled the cache: render only.
+func BenchmarkCursorMoveWarm(b *testing.B) {
+	s := benchSession(b)
+	c := &common.Common{Width: 100, Height: 27, Styles: common.NewStyles(true), Session: s}
+	m := New(c)
+	m.SetSize(100, 27)
+	msg := m.prefetch()()
+	m.Update(msg)
+	n := len(s.Data.Columns)
+	i := 0
+	for b.Loop() {
+		m.cursor = i % n
+		if m.ensure() != nil {
+			b.Fatal("cache miss after prefetch")
+		}
+		_ = m.View()
+		i++
+	}
+}
+
 // BenchmarkCrossTab50x50 measures a cross-tab of two 50-value attributes,
 // computed and rendered.
 func BenchmarkCrossTab50x50(b *testing.B) {

@@ -146,6 +146,13 @@ func TestBigTableComputesInCmds(t *testing.T) {
 	if m.current() == nil {
 		t.Fatal("Init's reply did not fill the pane")
 	}
+	// Init prefetched every column: moving is a cache hit
+	for i, col := range m.data().Columns {
+		if _, ok := m.cache[keyFor(i, col, m.set, m.maxBins())]; !ok {
+			t.Errorf("%s was not prefetched", col.Meta().Name)
+		}
+	}
+	m.cache = map[distKey]*dist{} // as before the prefetch arrives
 	// two moves while the first is computed: only one Cmd runs at a time
 	_, first := m.Update(keyMsg("j"))
 	_, second := m.Update(keyMsg("j"))

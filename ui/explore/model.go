@@ -62,7 +62,7 @@ func (m *Model) Title() string { return "Explore" }
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.data().Rows() > m.syncLimit {
-		cmds = append(cmds, distinctCmd(m.data()))
+		cmds = append(cmds, distinctCmd(m.data()), m.prefetch())
 	}
 	return tea.Batch(append(cmds, m.ensure())...)
 }
@@ -110,6 +110,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.ensure() // the cursor may have moved on meanwhile
 	case distinctMsg:
 		applyDistinct(m.stats, msg.distinct)
+	case prefetchMsg:
+		for _, d := range msg.dists {
+			if _, ok := m.cache[d.key]; !ok {
+				m.cache[d.key] = d
+			}
+		}
 	case crossTabMsg:
 		m.gotCrossTab(msg)
 	case qualityMsg:
@@ -155,6 +161,28 @@ func (m *Model) ensure() tea.Cmd {
 	m.inflight = true
 	m.seq++
 	return computeDistCmd(c, k, m.seq)
+}
+
+// prefetchMsg carries the distributions of every column under the settings
+// of the moment the table was opened.
+type prefetchMsg struct{ dists []*dist }
+
+// prefetch computes every column's distribution in one background Cmd, one
+// column after another (so it takes one core, not all), so that on a big
+// table moving the cursor is a cache hit: render only.
+func (m *Model) prefetch() tea.Cmd {
+	cols := m.data().Columns
+	keys := make([]distKey, len(cols))
+	for i, c := range cols {
+		keys[i] = keyFor(i, c, m.set, m.maxBins())
+	}
+	return func() tea.Msg {
+		out := make([]*dist, len(cols))
+		for i, c := range cols {
+			out[i] = computeDist(c, keys[i])
+		}
+		return prefetchMsg{dists: out}
+	}
 }
 
 // current is the distribution on screen, or nil while it is computed.
