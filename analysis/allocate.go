@@ -129,14 +129,15 @@ func profitCurve(opts []Option, incs []increment, rows int, free func(row int32)
 // ladders returns every row's upgrade steps, sorted by efficiency (best
 // first; ties by row then level, so a row's steps stay in order).
 func ladders(opts []Option) []increment {
-	var incs []increment
+	incs := make([]increment, 0, len(opts))
 	hull := make([]int32, 0, NumChannels)
+	buf := make([]int32, 0, NumChannels)
 	for start := 0; start < len(opts); {
 		end := start
 		for end < len(opts) && opts[end].Row == opts[start].Row {
 			end++
 		}
-		hull = rowHull(opts, start, end, hull[:0])
+		hull, buf = rowHull(opts, start, end, hull[:0], buf[:0])
 		var pc, pp float64
 		for lv, k := range hull {
 			o := opts[k]
@@ -150,22 +151,12 @@ func ladders(opts []Option) []increment {
 		}
 		start = end
 	}
-	slices.SortFunc(incs, func(a, b increment) int {
-		if c := cmp.Compare(b.eff, a.eff); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.row, b.row); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.level, b.level)
-	})
-	return incs
+	return sortIncrements(incs)
 }
 
 // rowHull returns the indexes of opts[start:end] on the upper concave hull
 // from (0,0): profitable, by rising cost, with falling profit per extra cost.
-func rowHull(opts []Option, start, end int, hull []int32) []int32 {
-	idx := make([]int32, 0, end-start)
+func rowHull(opts []Option, start, end int, hull, idx []int32) ([]int32, []int32) {
 	for k := start; k < end; k++ {
 		if opts[k].Profit > 0 {
 			idx = append(idx, int32(k))
@@ -201,7 +192,7 @@ func rowHull(opts []Option, start, end int, hull []int32) []int32 {
 		}
 		hull = append(hull, k)
 	}
-	return hull
+	return hull, idx
 }
 
 // curveBuilder keeps about 200 points of the profit-against-budget curve.
