@@ -41,6 +41,9 @@ func (c *converter) convert(s string) (any, error) {
 			return c.lastOut, nil
 		}
 		if d, ok := parse.ParseDate(s, c.col.order); ok {
+			if isoShape(s) && (len(s) == 19 || c.col.typ == tDate) {
+				return s, nil // already YYYY-MM-DD[ HH:MM:SS]
+			}
 			iso := d.ISO()
 			if c.col.typ == tDateTime && !d.HasTime {
 				iso += " 00:00:00"
@@ -52,4 +55,16 @@ func (c *converter) convert(s string) (any, error) {
 		return s, nil
 	}
 	return nil, &valueError{value: s, typ: c.col.typ}
+}
+
+// isoShape reports whether s is laid out as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS;
+// once parse.ParseDate has accepted it, it is stored as it is.
+func isoShape(s string) bool {
+	switch len(s) {
+	case 10:
+		return s[4] == '-' && s[7] == '-'
+	case 19:
+		return s[4] == '-' && s[7] == '-' && s[10] == ' ' && s[13] == ':' && s[16] == ':'
+	}
+	return false
 }

@@ -82,7 +82,7 @@ func scanFile(ctx context.Context, path, forced string, report func(int64)) (sca
 			valid = utf8.Valid(body)
 		}
 		if !valid && forced == "" && !undefined1252 {
-			undefined1252 = bytes.ContainsAny(chunk, "\x81\x8d\x8f\x90\x9d")
+			undefined1252 = hasUndefined1252(chunk)
 		}
 		if report != nil {
 			report(info.size)
@@ -184,4 +184,16 @@ func (d *singleByteDecoder) Read(p []byte) (int, error) {
 	n := copy(p, d.pending)
 	d.pending = d.pending[n:]
 	return n, nil
+}
+
+// hasUndefined1252 reports whether b has a byte Windows-1252 leaves undefined.
+// (bytes.ContainsAny would decode b as UTF-8 and match any invalid byte.)
+func hasUndefined1252(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			return true
+		}
+	}
+	return false
 }

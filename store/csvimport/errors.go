@@ -80,7 +80,11 @@ func (e *valueError) Unwrap() error { return ErrBadValue }
 type fieldCountError struct{ got, want int }
 
 func (e *fieldCountError) Error() string {
-	return fmt.Sprintf("%d fields where the header has %d", e.got, e.want)
+	noun := "fields"
+	if e.got == 1 {
+		noun = "field"
+	}
+	return fmt.Sprintf("%d %s where the header has %d", e.got, noun, e.want)
 }
 
 func (e *fieldCountError) Unwrap() error { return ErrFieldCount }

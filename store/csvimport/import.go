@@ -3,7 +3,6 @@ package csvimport
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -219,7 +218,7 @@ func (j *job) inferTypes() ([]*column, parse.DecimalMark, error) {
 		stats[i] = newColStats()
 	}
 	var votes markVotes
-	err := j.records(PhaseTypes, j.opt.SampleRows, func(rec []string, line int, bad *ImportError) error {
+	err := j.records(j.ctx, PhaseTypes, j.opt.SampleRows, func(rec []string, line int, bad *ImportError) error {
 		if bad != nil {
 			if j.opt.SkipBad {
 				return nil
@@ -258,66 +257,6 @@ func columnAliases(cols []*column) []string {
 		out[i] = c.alias
 	}
 	return out
-}
-
-// insert is the second pass: it converts and writes every sound record,
-// and rejects (or stops at) the others.
-func (j *job) insert(t *target, table string, cols []*column, mark parse.DecimalMark, rej *rejects) (int64, error) {
-	ins, err := newInserter(j.ctx, t.tx, table, len(cols))
-	if err != nil {
-		return 0, err
-	}
-	defer ins.close()
-	convs := make([]converter, len(cols))
-	for i, c := range cols {
-		convs[i] = converter{col: c, mark: mark}
-	}
-	vals := make([]any, len(cols))
-	var rows int64
-	reject := func(bad *ImportError, rec []string) error {
-		if !j.opt.SkipBad {
-			return bad
-		}
-		reason := strings.TrimPrefix(bad.Error(), bad.File+":")
-		return rej.add(bad.Line, reason, rec)
-	}
-	err = j.records(PhaseInsert, 0, func(rec []string, line int, bad *ImportError) error {
-		if bad != nil {
-			return reject(bad, rec)
-		}
-		for i, s := range rec {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				vals[i] = nil
-				continue
-			}
-			v, err := convs[i].convert(s)
-			if err != nil {
-				return reject(j.importErr(line, i+1, err), rec)
-			}
-			vals[i] = v
-		}
-		for i, c := range cols {
-			if vals[i] == nil {
-				c.nulls++
-			} else if len(c.samples) < 3 {
-				c.addSample(vals[i])
-			}
-		}
-		rows++
-		return ins.add(vals)
-	})
-	if err == nil {
-		err = ins.flush()
-	}
-	if err != nil {
-		var ie *ImportError
-		if !errors.As(err, &ie) && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("write %s: %w", t.path, err)
-		}
-		return 0, err
-	}
-	return rows, nil
 }
 
 // addSample keeps a distinct example of the stored values.

@@ -91,28 +91,16 @@ func (c *colStats) addNumber(s string, votes *markVotes) bool {
 		}
 		return true
 	}
-	const numeric = cIntPoint | cIntComma | cRealPoint | cRealComma
-	if c.cand&numeric == 0 && c.numeric*10 < c.nonNull {
-		return false // no longer worth the work, even for the note
+	tryP, tryC := c.cand&(cIntPoint|cRealPoint) != 0, c.cand&(cIntComma|cRealComma) != 0
+	if !tryP && !tryC {
+		if c.numeric*10 < c.nonNull {
+			return false // no longer worth the work, even for the note
+		}
+		tryP = true
 	}
 	c.only01 = false
-	okP, okC := false, false
-	if _, ok := parse.Number(s, parse.DecimalPoint); ok {
-		okP = true
-		if _, ok := parse.Integer(s, parse.DecimalPoint); !ok {
-			c.cand &^= cIntPoint
-		}
-	} else {
-		c.cand &^= cIntPoint | cRealPoint
-	}
-	if _, ok := parse.Number(s, parse.DecimalComma); ok {
-		okC = true
-		if _, ok := parse.Integer(s, parse.DecimalComma); !ok {
-			c.cand &^= cIntComma
-		}
-	} else {
-		c.cand &^= cIntComma | cRealComma
-	}
+	okP := tryP && c.number(s, parse.DecimalPoint, cIntPoint, cRealPoint)
+	okC := tryC && c.number(s, parse.DecimalComma, cIntComma, cRealComma)
 	if okP || okC {
 		switch markEvidence(s) {
 		case '.':
@@ -122,6 +110,20 @@ func (c *colStats) addNumber(s string, votes *markVotes) bool {
 		}
 	}
 	return okP || okC
+}
+
+// number reads s with one decimal mark and drops the candidates it rules out.
+func (c *colStats) number(s string, mark parse.DecimalMark, intBit, realBit int) bool {
+	v, ok := parse.Number(s, mark)
+	if !ok {
+		c.cand &^= intBit | realBit
+		return false
+	}
+	// Whole numbers within float64's exact range are integers, as parse.Integer says.
+	if v != float64(int64(v)) || v > 1<<53 || v < -(1<<53) {
+		c.cand &^= intBit
+	}
+	return true
 }
 
 // addDate narrows the date candidate and reports whether s is a date.

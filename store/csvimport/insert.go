@@ -22,14 +22,11 @@ type inserter struct {
 	ncols int
 	per   int // rows per full batch
 	full  *sql.Stmt
-	args  []any
-	rows  int
 }
 
 func newInserter(ctx context.Context, tx *sql.Tx, table string, ncols int) (*inserter, error) {
 	per := max(1, min(batchRows, maxParams/max(ncols, 1)))
-	ins := &inserter{ctx: ctx, tx: tx, table: table, ncols: ncols, per: per,
-		args: make([]any, 0, per*ncols)}
+	ins := &inserter{ctx: ctx, tx: tx, table: table, ncols: ncols, per: per}
 	var err error
 	ins.full, err = tx.PrepareContext(ctx, ins.sql(per))
 	return ins, err
@@ -50,25 +47,13 @@ func (ins *inserter) sql(rows int) string {
 	return b.String()
 }
 
-// add queues one row's values (len ncols), writing a batch when full.
-func (ins *inserter) add(vals []any) error {
-	ins.args = append(ins.args, vals...)
-	ins.rows++
-	if ins.rows < ins.per {
-		return nil
+// exec writes the rows whose values (ncols per row) are in args.
+func (ins *inserter) exec(args []any) error {
+	if len(args) == ins.per*ins.ncols {
+		_, err := ins.full.ExecContext(ins.ctx, args...)
+		return err
 	}
-	_, err := ins.full.ExecContext(ins.ctx, ins.args...)
-	ins.args, ins.rows = ins.args[:0], 0
-	return err
-}
-
-// flush writes the rows of an unfinished batch.
-func (ins *inserter) flush() error {
-	if ins.rows == 0 {
-		return nil
-	}
-	_, err := ins.tx.ExecContext(ins.ctx, ins.sql(ins.rows), ins.args...)
-	ins.args, ins.rows = ins.args[:0], 0
+	_, err := ins.tx.ExecContext(ins.ctx, ins.sql(len(args)/ins.ncols), args...)
 	return err
 }
 

@@ -77,7 +77,7 @@ func (j *job) importErr(line, col int, err error) *ImportError {
 // records calls fn for every data record (the header skipped) with its line
 // and what is wrong with its structure (nil if sound). It stops after limit
 // records when limit > 0, checks ctx, and reports progress.
-func (j *job) records(phase Phase, limit int, fn func(rec []string, line int, bad *ImportError) error) error {
+func (j *job) records(ctx context.Context, phase Phase, limit int, fn func(rec []string, line int, bad *ImportError) error) error {
 	r, cr, f, err := j.openText()
 	if err != nil {
 		return err
@@ -100,7 +100,7 @@ func (j *job) records(phase Phase, limit int, fn func(rec []string, line int, ba
 		}
 		n++
 		if n&4095 == 0 {
-			if err := j.ctx.Err(); err != nil {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if now := time.Now(); now.Sub(last) >= 100*time.Millisecond {
@@ -125,7 +125,7 @@ func (j *job) records(phase Phase, limit int, fn func(rec []string, line int, ba
 		}
 	}
 	j.report(phase, n, cr.n)
-	return j.ctx.Err()
+	return ctx.Err()
 }
 
 // check finds a wrong field count or bytes that are not text, and drops
