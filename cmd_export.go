@@ -96,7 +96,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	for _, line := range m.Model {
 		fmt.Fprintf(stdout, "  %s\n", line)
 	}
-	fmt.Fprintf(stdout, "manifest: %s\n", manifestPath(o.out))
+	fmt.Fprintf(stdout, "manifest: %s (load %.1f s, contacts %.1f s, plan %.1f s, write %.1f s)\n", manifestPath(o.out),
+		m.Seconds["load"], m.Seconds["contacts"], m.Seconds["plan"], m.Seconds["write"])
 	return exitOK
 }
 
@@ -215,19 +216,27 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		return nil, err
 	}
 	defer ws.Close()
+	seconds := map[string]float64{}
+	t0 := time.Now()
+	lap := func(stage string) {
+		seconds[stage] = time.Since(t0).Seconds()
+		t0 = time.Now()
+	}
 	cust, err := db.LoadCustomers(ctx, ws, o.table, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	ds := cust.Data
 	analysis.Derive(ds, o.now)
+	lap("load")
 	cc := store.FindContactColumns(cust.Profiles)
 	valid, err := db.ReadContactValidity(ctx, cust.Table, cc, ds.RowIDs)
 	if err != nil {
 		return nil, err
 	}
 	reach := analysis.AddReachability(ds, analysis.ValidAddresses(valid))
-	m := &store.Manifest{Tool: "pulpero " + version, Created: o.now.Format(time.RFC3339), Campaign: o.name, Reach: reach.Notes,
+	lap("contacts")
+	m := &store.Manifest{Seconds: seconds, Tool: "pulpero " + version, Created: o.now.Format(time.RFC3339), Campaign: o.name, Reach: reach.Notes,
 		Database: store.Database{Path: db.Path, Table: cust.Table.Name, Rows: ds.Rows()}}
 	spec := analysis.CampaignSpec{Name: o.name, Value: o.value, Budget: o.budget, Control: o.control / 100}
 	spec.Channels, _ = o.channelCosts()
@@ -274,10 +283,11 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	m.Params = map[string]any{"channels": spec.Channels, "value": o.value, "budget": o.budget, "control_percent": o.control,
 		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "format": o.format, "excel": o.excel}
 	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
+	lap("plan")
 	if m.Database.SHA256, err = store.FileSHA256(db.Path); err != nil {
 		return nil, err
 	}
-	if err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m); err != nil {
+	if err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") }); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -307,7 +317,7 @@ func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset) (*analys
 // here, and its contact once more by store as it is read: two independent
 // guards on top of the plan, which only ever offers reachable channels.
 func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc store.ContactColumns, ds *model.Dataset,
-	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest) error {
+	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest, done func()) error {
 	list, err := store.CreateAtomic(o.out, o.force)
 	if err != nil {
 		return err
@@ -377,6 +387,7 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 			return err
 		}
 	}
+	done()
 	return store.WriteManifest(manifestPath(o.out), m, o.force)
 }
 

@@ -23,6 +23,9 @@ type Manifest struct {
 	Summary  any       `json:"expected"`
 	Curve    any       `json:"profit_curve"`
 	Files    FilesMeta `json:"files"`
+	// Seconds each stage took (load, contacts, plan, write), for the
+	// benchmarks and for a user wondering where the time went.
+	Seconds map[string]float64 `json:"seconds"`
 }
 
 // Database identifies the source file.
