@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
@@ -263,7 +264,7 @@ func (a *App) titleView() string {
 	}
 	title := strings.Join(parts, st.Subtle.Render(" · "))
 	if !a.ready {
-		return title
+		return ansi.Truncate(title, a.common.Width, "…")
 	}
 	tabs := make([]string, len(a.screens))
 	for i, s := range a.screens {
@@ -275,7 +276,8 @@ func (a *App) titleView() string {
 		}
 		tabs[i] = t
 	}
-	return strings.Join(tabs, "") + "  " + title
+	// cut to the window: a long table reason must not widen every line
+	return ansi.Truncate(strings.Join(tabs, "")+"  "+title, a.common.Width, "…")
 }
 
 func (a *App) loadingView() string {
