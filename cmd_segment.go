@@ -198,6 +198,9 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
 		return nil, exitUsage
 	}
+	for _, w := range s.eval.Warnings(n) {
+		fmt.Fprintf(s.stderr, "pulpero: warning: %s\n", w)
+	}
 	return n, exitOK
 }
 

@@ -99,6 +99,10 @@ func TestSegmentErrorsShowCaret(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errs, "           ^ expected a value after >") {
 		t.Fatalf("syntax: %d\n%s", code, errs)
 	}
+	code, out, errs := segCmd(t, "count", db, `zone = "nort"`)
+	if code != exitOK || !strings.Contains(out, "0 of 100") || !strings.Contains(errs, `warning: no customer has zone = "nort"; did you mean "north"?`) {
+		t.Fatalf("absent value: %d\n%s%s", code, out, errs)
+	}
 	if code, _, _ = segCmd(t, "show", db, "nope"); code != exitFail {
 		t.Fatalf("show missing: %d", code)
 	}

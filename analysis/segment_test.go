@@ -144,3 +144,12 @@ func TestProfile(t *testing.T) {
 		t.Errorf("north bucket %+v", north)
 	}
 }
+
+func TestWarningsForAbsentValues(t *testing.T) {
+	ev := analysis.NewEvaluator(tinyShop(), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+	n, _ := segment.Parse(`zone in ("nort", "south") and income > 1 and "e-mail club" = yes`)
+	w := ev.Warnings(n)
+	if len(w) != 1 || w[0] != `no customer has Zone = "nort"; did you mean "north"?` {
+		t.Fatalf("warnings %q", w)
+	}
+}

@@ -64,12 +64,13 @@ type Model struct {
 
 // result is a recount: the waterfall, the size, the profile.
 type result struct {
-	seq     int
-	steps   []analysis.WaterfallStep
-	size    int
-	rows    model.Bitset
-	profile []analysis.AttributeProfile
-	err     error
+	seq      int
+	steps    []analysis.WaterfallStep
+	size     int
+	rows     model.Bitset
+	profile  []analysis.AttributeProfile
+	warnings []string // values no customer has: most often typos
+	err      error
 }
 
 // New builds the screen over the loaded session.

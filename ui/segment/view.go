@@ -60,6 +60,9 @@ func (m *Model) segmentView() []string {
 	if m.result.err != nil {
 		lines = append(lines, "", "  "+st.Error.Render(m.result.err.Error()))
 	}
+	for _, w := range m.result.warnings {
+		lines = append(lines, "  "+st.Warn.Render("! "+w))
+	}
 	// the profile and the sample share what height is left
 	left := m.height - len(lines) - 2
 	sample := m.sampleView()

@@ -44,6 +44,7 @@ func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, 
 		return r
 	}
 	r.size = rows.Count()
+	r.warnings = ev.Warnings(tree)
 	if base != nil {
 		r.profile = base.Profile(rows)
 	}
