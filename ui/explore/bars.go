@@ -11,12 +11,13 @@ import (
 type barRow struct {
 	label string
 	count int
-	muted bool // "other", "earlier": an aggregate, drawn in the second colour
+	muted bool  // "other": an aggregate, drawn in the second colour
+	code  int32 // dictionary code of a categorical's value, for ordering by value
 }
 
 // renderBars draws rows as label, bar, count and share of total, in width
 // cells; bars are scaled to the largest count so the shape is readable
-// even when one value dominates. Folded bars ("other", "earlier") do not set
+// even when one value dominates. Folded bars ("other") do not set
 // the scale, they are cut at full width. Pure: tested through the golden files.
 func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 	if len(rows) == 0 {
@@ -31,7 +32,7 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 		}
 	}
 	const shareW = 6
-	labelW = min(labelW, max(6, width/3))
+	labelW = min(labelW, max(6, width*2/5))
 	barW := max(1, width-labelW-countW-shareW-3)
 	out := make([]string, len(rows))
 	for i, r := range rows {

@@ -73,28 +73,18 @@ func (m *Model) countsLine(values, nulls, w int) string {
 // bodyRows is how many lines a pane has for bars below its header lines.
 func (m *Model) bodyRows(header int) int { return max(1, m.height-2-header) }
 
-// fit keeps the last rows of a chart that does not fit, folding the rest
-// into one muted bar, so counts still add up to the total.
-func fit(rows []barRow, n int, label string, atEnd bool) []barRow {
+// fit keeps the first rows of a chart that does not fit and folds the
+// rest into one muted bar, so counts still add up to the total.
+func fit(rows []barRow, n int, label string) []barRow {
 	if len(rows) <= n {
 		return rows
 	}
 	keep := max(1, n-1)
-	folded := barRow{muted: true}
-	var rest []barRow
-	if atEnd { // keep the first rows, fold the tail ("other")
-		rest, rows = rows[keep:], rows[:keep]
-	} else { // keep the last rows, fold the head ("earlier")
-		rest, rows = rows[:len(rows)-keep], rows[len(rows)-keep:]
-	}
-	for _, r := range rest {
+	folded := barRow{muted: true, label: fmt.Sprintf("%s (%d)", label, len(rows)-keep)}
+	for _, r := range rows[keep:] {
 		folded.count += r.count
 	}
-	folded.label = fmt.Sprintf("%s (%d)", label, len(rest))
-	if atEnd {
-		return append(append([]barRow(nil), rows...), folded)
-	}
-	return append([]barRow{folded}, rows...)
+	return append(append([]barRow(nil), rows[:keep]...), folded)
 }
 
 // value formats a number of the column's kind for the summary lines.

@@ -13,19 +13,24 @@ func (m *Model) codedPane(d *dist, w int) []string {
 	total := 0
 	rows := make([]barRow, len(d.values))
 	for i, v := range d.values {
-		rows[i] = barRow{label: v.Value, count: v.Count}
+		rows[i] = barRow{label: v.Value, count: v.Count, code: v.Code}
 		total += v.Count
 	}
 	order := "by count"
 	n := m.bodyRows(2)
-	rows = fit(rows, n, "other", true)
+	rows = fit(rows, n, "other")
 	if m.set.byValue {
 		order = "by value"
 		head := rows
 		if len(rows) > 0 && rows[len(rows)-1].muted {
 			head = rows[:len(rows)-1]
 		}
-		sort.SliceStable(head, func(i, j int) bool { return head[i].label < head[j].label })
+		if m.column().Meta().Derived {
+			// derived bands and generations have their natural order in the dictionary
+			sort.SliceStable(head, func(i, j int) bool { return head[i].code < head[j].code })
+		} else {
+			sort.SliceStable(head, func(i, j int) bool { return head[i].label < head[j].label })
+		}
 	}
 	lines := []string{
 		m.countsLine(total, d.nulls, w),
