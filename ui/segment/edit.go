@@ -114,6 +114,10 @@ func (m *Model) startInput(md mode, editing int, value string) tea.Cmd {
 	}
 	m.input.SetValue(value)
 	m.input.Focus()
+	m.previewText = ""
+	if md == modeEdit && value != "" {
+		return m.preview()
+	}
 	return nil
 }
 
@@ -132,7 +136,12 @@ func (m *Model) typingKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.acceptRule()
 	}
+	before := m.input.Value()
 	m.input.Update(msg)
+	if m.mode == modeEdit && m.input.Value() != before {
+		m.inputErr = "" // the caret pointed into text that has changed
+		return m.preview()
+	}
 	return nil
 }
 

@@ -44,6 +44,10 @@ type Model struct {
 	editing  int    // the rule being edited, -1 when adding
 	inputErr string // the caret block of the last rejected input
 
+	previewSeq  int
+	previewText string // the count with the rule being typed, or what it still lacks
+	previewErr  bool
+
 	eval      *analysis.Evaluator
 	base      *analysis.ProfileBase
 	syncLimit int
@@ -161,6 +165,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.gotList(msg)
 	case savedMsg:
 		return m, m.gotSaved(msg)
+	case previewMsg:
+		m.gotPreview(msg)
 	case manageMsg:
 		return m, m.gotManage(msg)
 	case historyMsg:

@@ -128,6 +128,21 @@ func TestGolden80x24(t *testing.T) {
 	}
 }
 
+func TestPreviewWhileTyping(t *testing.T) {
+	m := newScreen(t, session(t, shopPath(t, 400)), 100, 30)
+	addRule(m, threeRules[0])
+	press(m, "a")
+	typeText(m, "monthly_income >")
+	if v := view(m); !strings.Contains(v, "expected a value after >") {
+		t.Fatalf("incomplete rule:\n%s", v)
+	}
+	typeText(m, " 1200")
+	if v := view(m); !strings.Contains(v, "with this rule: 113 of 400 customers (28.2%)") {
+		t.Fatalf("preview:\n%s", v)
+	}
+	golden(t, "typing_100x30", m.View())
+}
+
 func TestAddConditionFromExplore(t *testing.T) {
 	m := newScreen(t, session(t, shopPath(t, 200)), 100, 30)
 	_, cmd := m.Update(common.AddConditionMsg{Expr: `zone in ("north", "south") and children >= 1`})

@@ -51,6 +51,13 @@ func (m *Model) segmentView() []string {
 	lines = append(lines, m.rulesView()...)
 	if m.mode == modeEdit || m.mode == modeName {
 		lines = append(lines, "", "  "+m.input.View())
+		if m.mode == modeEdit && m.inputErr == "" && m.previewText != "" {
+			style := st.Good
+			if m.previewErr {
+				style = st.Subtle
+			}
+			lines = append(lines, "  "+style.Render(m.previewText))
+		}
 		for _, l := range strings.Split(m.inputErr, "\n") {
 			if l != "" {
 				lines = append(lines, "  "+st.Error.Render(l))
