@@ -78,9 +78,13 @@ type result struct {
 }
 
 // New builds the screen over the loaded session.
-func New(c *common.Common) *Model {
+func New(c *common.Common) *Model { return newModel(c, defaultSyncLimit) }
+
+// newModel takes the row count up to which work runs inside Update; tests
+// lower it to drive the background path on a small table.
+func newModel(c *common.Common, syncLimit int) *Model {
 	in := lineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
-	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), input: in, editing: -1, syncLimit: defaultSyncLimit}
+	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), input: in, editing: -1, syncLimit: syncLimit}
 	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
 	m.sampleCol = sampleColumns(c.Session)
 	if m.small() {

@@ -159,3 +159,32 @@ func TestAddConditionFromExplore(t *testing.T) {
 		t.Fatalf("undo of an added condition left %d rules", len(m.rules))
 	}
 }
+
+// TestBackgroundPath drives the screen as on a big table: every count in a
+// Cmd, stale replies dropped, the profile once everyone's side is ready.
+func TestBackgroundPath(t *testing.T) {
+	s := session(t, shopPath(t, 400))
+	c := &common.Common{Width: 100, Height: 30, Styles: common.NewStyles(true), Session: s}
+	m := newModel(c, 10)
+	m.SetSize(100, 30)
+	if v := view(m); !strings.Contains(v, "counting…") {
+		t.Fatalf("before the first count:\n%s", v)
+	}
+	runCmd(m, m.Init())
+	if m.base == nil || m.result.profile == nil || m.result.size != 400 {
+		t.Fatalf("after Init: base %v, size %d", m.base != nil, m.result.size)
+	}
+	// two edits whose replies arrive out of order: only the newest counts
+	press(m, "a")
+	typeText(m, threeRules[0])
+	_, first := m.Update(keyMsg("enter"))
+	press(m, "a")
+	typeText(m, threeRules[1])
+	_, second := m.Update(keyMsg("enter"))
+	runCmd(m, second)
+	runCmd(m, first)
+	if m.result.size != 113 || len(m.result.steps) != 2 {
+		t.Fatalf("size %d with %d steps, want 113 after 2 rules", m.result.size, len(m.result.steps))
+	}
+	golden(t, "two_rules_background_100x30", m.View())
+}
