@@ -64,7 +64,7 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 		out = append(out, Problem{Column: m.Name, Kind: ProblemInvalid, Count: m.Invalid,
 			Detail: fmt.Sprintf("not a valid %s (e.g. %s); held as missing", m.Kind, ex)})
 	}
-	if m.Kind == model.KindIdentifier || m.Role == model.RoleCustomerID || nearlyUnique(c) {
+	if m.Role == model.RoleCustomerID || nearlyUnique(c) {
 		add(ProblemDuplicates, duplicateRows(c), "the same identifier on more than one row")
 	}
 	x, ok := c.(*model.NumberColumn)
@@ -91,16 +91,17 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	return out
 }
 
-// nearlyUnique reports a text column whose values are almost all different
-// (at least 90%): a key with repeats, which the loader could not call an
-// identifier because of those very repeats.
+// nearlyUnique reports an identifier or text column whose values are almost
+// all different (at least 90%): a key, where a repeat is a problem. A column
+// named like a key but shared by design (a neighbourhood or household id,
+// with many rows per value) is not one.
 func nearlyUnique(c model.Column) bool {
-	x, ok := c.(*model.TextColumn)
-	if !ok || x.Kind == model.KindIdentifier {
+	m := c.Meta()
+	if m.Kind != model.KindIdentifier && m.Kind != model.KindText {
 		return false
 	}
-	n := x.Len() - x.Nulls.Count()
-	return n >= 20 && Distinct(x)*10 >= n*9
+	n := c.Len() - Nulls(c).Count()
+	return n >= 20 && Distinct(c)*10 >= n*9
 }
 
 // moneyLike finds amounts that cannot be negative by role or by name.

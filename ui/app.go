@@ -302,6 +302,13 @@ func (a *App) helpView() string {
 		return ""
 	}
 	out := a.help.View(helpKeys{screen: a.focused(), global: a.keys})
+	// help stops adding keys at the width only when its "…" still fits, so
+	// cut every line again; the help line must never wrap at 80 columns
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, a.common.Width, "…")
+	}
+	out = strings.Join(lines, "\n")
 	if a.status.Text != "" {
 		st := a.common.Styles.Good
 		if a.status.Error {
