@@ -133,6 +133,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.reload()
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		// the wheel scrolls whatever the focused screen scrolls with ↑/↓
+		if a.ready && a.palette == nil {
+			code := tea.KeyDown
+			if msg.Button == tea.MouseWheelUp {
+				code = tea.KeyUp
+			}
+			return a.handleKey(tea.KeyPressMsg{Code: code})
+		}
+		return a, nil
 	}
 	// results of work go to every screen: each keeps only its own
 	cmds := make([]tea.Cmd, len(a.screens))

@@ -59,9 +59,8 @@ func TestAppOpensExploresAndQuits(t *testing.T) {
 			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	waitFor("monthly_income")
-	for _, k := range "jj" { // to monthly_income
-		tm.Send(tea.KeyPressMsg{Code: k, Text: string(k)})
-	}
+	tm.Send(tea.KeyPressMsg{Code: 'j', Text: "j"})         // to zone
+	tm.Send(tea.MouseWheelMsg{Button: tea.MouseWheelDown}) // the wheel moves too: monthly_income
 	waitFor("median")
 	tm.Send(tea.KeyPressMsg{Code: 'x', Text: "x"})
 	tm.Send(tea.KeyPressMsg{Code: 'k', Text: "k"})
