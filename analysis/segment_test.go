@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -152,4 +153,39 @@ func TestWarningsForAbsentValues(t *testing.T) {
 	if len(w) != 1 || w[0] != `no customer has Zone = "nort"; did you mean "north"?` {
 		t.Fatalf("warnings %q", w)
 	}
+}
+
+// FuzzEvaluate: whatever parses evaluates without panicking, and every
+// binding error carries a position inside the expression.
+func FuzzEvaluate(f *testing.F) {
+	for _, s := range []string{`income > 350`, `zone in ("north", nowhere) or not "e-mail club" = yes`,
+		`income between 1 and x`, `zone contains "or" and income is empty`, `zone in the last 3 days`,
+		`in segment "rich"`, `"e-mail club" > 3`, `income in this year`} {
+		f.Add(s)
+	}
+	ds := tinyShop()
+	resolve := func(name string) (segment.Node, bool) {
+		n, err := segment.Parse(`income >= 500 or in segment "loop"`)
+		return n, err == nil && name != "missing"
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := segment.Parse(s)
+		if err != nil {
+			return
+		}
+		ev := analysis.NewEvaluator(ds, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), resolve)
+		got, err := ev.Eval(n)
+		if err != nil {
+			var e *segment.Error
+			if !errors.As(err, &e) || e.Pos < 0 || e.Pos > len(s) {
+				t.Fatalf("%q: error without a position: %v", s, err)
+			}
+			return
+		}
+		if got.True.AndCount(got.Unknown) != 0 {
+			t.Fatalf("%q: a row both true and unknown", s)
+		}
+		ev.Warnings(n)
+		ev.Waterfall(n)
+	})
 }
