@@ -216,6 +216,16 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		return nil, err
 	}
 	defer ws.Close()
+	// the file's hash (seconds for a big database) is read alongside the load
+	type hashResult struct {
+		sum string
+		err error
+	}
+	hashed := make(chan hashResult, 1)
+	go func() {
+		sum, err := store.FileSHA256(db.Path)
+		hashed <- hashResult{sum, err}
+	}()
 	seconds := map[string]float64{}
 	t0 := time.Now()
 	lap := func(stage string) {
@@ -284,9 +294,12 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "format": o.format, "excel": o.excel}
 	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
 	lap("plan")
-	if m.Database.SHA256, err = store.FileSHA256(db.Path); err != nil {
-		return nil, err
+	h := <-hashed
+	if h.err != nil {
+		return nil, h.err
 	}
+	m.Database.SHA256 = h.sum
+	lap("hash")
 	if err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") }); err != nil {
 		return nil, err
 	}
