@@ -6,6 +6,9 @@
 //	pulpero                 open the built-in demo database
 //	pulpero FILE.db         open a SQLite database
 //	pulpero FILE.csv        import a CSV beside itself and open it
+//	pulpero describe DB     statistics of every attribute, for scripts
+//	pulpero segment ...     count, save and apply segments
+//	pulpero export DB ...   a campaign target list
 //	pulpero help [COMMAND]  list commands, or explain one
 package main
 
@@ -47,6 +50,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"open", "[FILE.db|FILE.csv] [--table NAME]", "open the interface (the default command)", runOpen},
+		{"describe", "DB [--table T] [--column C] [--format text|csv|json]", "print every attribute's statistics and distribution", runDescribe},
+		{"segment", "count|save|list|show|overlap|assign DB ...", "count, save and apply customer segments", runSegment},
+		{"export", "DB --segment NAME --channel CH --out FILE ...", "export a campaign target list that respects consent", runExport},
 		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", "show or correct what each column means", runRoles},
 		{"import", "FILE --db DB [--table NAME] [--replace] ...", "import a CSV/TSV file into a SQLite database", runImport},
 		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", "generate a demo shop database", runSample},
