@@ -21,7 +21,25 @@ import (
 	"github.com/pulpero/pulpero/ui/common"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+// updating reports -update, the flag that rewrites the golden files under
+// testdata. teatest's golden package defines it when linked in; otherwise
+// it is defined here.
+func updating() bool {
+	if f := flag.Lookup("update"); f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			b, _ := g.Get().(bool)
+			return b
+		}
+	}
+	return false
+}
+
+var _ = func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata")
+	}
+	return true
+}()
 
 // asOf is the fixed reference day, so ages and relative dates never move.
 var asOf = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
@@ -161,7 +179,7 @@ func golden(t *testing.T, name, got string) {
 	t.Helper()
 	got = ansi.Strip(got)
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
