@@ -1,8 +1,6 @@
 package explore
 
 import (
-	"sort"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -78,28 +76,27 @@ func keyFor(col int, c model.Column, s settings, maxBins int) distKey {
 const topText = 40
 
 // computeDist computes the distribution of column c under key k. It is a
-// pure function of its arguments: safe to run in a Cmd.
+// pure function of its arguments: safe to run in a Cmd. For numbers and
+// dates the summary and the bars are two independent passes over the
+// column, so they run side by side on two cores.
 func computeDist(c model.Column, k distKey) *dist {
 	d := &dist{key: k, kind: c.Meta().Kind}
 	switch x := c.(type) {
 	case *model.NumberColumn:
+		var s analysis.Summary
+		done := make(chan struct{})
+		go func() {
+			s = analysis.SummarizeQuick(x, nil)
+			close(done)
+		}()
 		if x.Kind == model.KindDate || x.Kind == model.KindDateTime {
 			d.dates, d.nulls = analysis.DateCounts(x, nil, k.dateBy)
-			s := analysis.SummarizeQuick(x, nil)
-			d.summary = &s
-			return d
+		} else {
+			h := histogram(x, k)
+			d.hist = &h
 		}
-		s := analysis.SummarizeQuick(x, nil)
-		var h analysis.Histogram
-		switch {
-		case k.log:
-			h = analysis.LogHistogram(x, nil, k.bins)
-		case k.mode == binsQuantile:
-			h = analysis.QuantileHistogram(x, nil, k.bins)
-		default:
-			h = analysis.EqualWidthHistogram(x, nil, k.bins)
-		}
-		d.summary, d.hist, d.nulls = &s, &h, s.Nulls
+		<-done
+		d.summary, d.nulls = &s, s.Nulls
 	case *model.CodedColumn:
 		d.values, d.nulls = analysis.Frequency(x, nil)
 	case *model.TextColumn:
@@ -109,11 +106,14 @@ func computeDist(c model.Column, k distKey) *dist {
 	return d
 }
 
-// byValue orders values alphabetically (booleans read no, yes).
-func byValue(vals []analysis.ValueCount) []analysis.ValueCount {
-	out := append([]analysis.ValueCount(nil), vals...)
-	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	return out
+func histogram(x *model.NumberColumn, k distKey) analysis.Histogram {
+	switch {
+	case k.log:
+		return analysis.LogHistogram(x, nil, k.bins)
+	case k.mode == binsQuantile:
+		return analysis.QuantileHistogram(x, nil, k.bins)
+	}
+	return analysis.EqualWidthHistogram(x, nil, k.bins)
 }
 
 // computeDistCmd runs computeDist on the Cmd goroutine; it captures the
