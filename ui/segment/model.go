@@ -22,6 +22,7 @@ const (
 	modeList
 	modeHistory
 	modeOverlap
+	modeProfile
 )
 
 // defaultSyncLimit is the row count up to which recounts run inside Update
@@ -64,6 +65,8 @@ type Model struct {
 	confirmDelete bool
 	history       historyMsg
 	overlap       overlapMsg
+	pkeys         profileKeys
+	profileTop    int
 }
 
 // result is a recount: the waterfall, the size, the profile.
@@ -84,7 +87,7 @@ func New(c *common.Common) *Model { return newModel(c, defaultSyncLimit) }
 // lower it to drive the background path on a small table.
 func newModel(c *common.Common, syncLimit int) *Model {
 	in := lineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
-	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), input: in, editing: -1, syncLimit: syncLimit}
+	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), pkeys: newProfileKeys(), input: in, editing: -1, syncLimit: syncLimit}
 	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
 	m.sampleCol = sampleColumns(c.Session)
 	if m.small() {
@@ -120,6 +123,12 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName }
 
 func (m *Model) ShortHelp() []key.Binding {
+	switch m.mode {
+	case modeRules:
+		return append(m.keys.short(m.mode), m.pkeys.Open)
+	case modeProfile:
+		return []key.Binding{m.keys.Down, m.pkeys.PageDown, m.pkeys.PageUp, m.keys.Cancel}
+	}
 	if m.mode == modeList {
 		k := m.skeys
 		return append(m.keys.short(m.mode), k.Rename, k.Duplicate, k.Delete, k.History, k.Overlap)
@@ -132,7 +141,11 @@ func (m *Model) FullHelp() [][]key.Binding {
 		k := m.skeys
 		return [][]key.Binding{m.keys.short(m.mode), {k.Rename, k.Duplicate, k.Delete, k.History, k.Overlap}}
 	}
-	return m.keys.full(m.mode)
+	f := m.keys.full(m.mode)
+	if m.mode == modeRules {
+		f[len(f)-1] = append(f[len(f)-1], m.pkeys.Open)
+	}
+	return f
 }
 
 // Update routes keys by mode, and results of work to their owners.
@@ -144,6 +157,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.typingKey(msg)
 		case modeList:
 			return m, m.listKey(msg)
+		case modeProfile:
+			return m, m.profileKey(msg)
 		case modeHistory, modeOverlap:
 			if key.Matches(msg, m.keys.Cancel) || key.Matches(msg, m.keys.List) {
 				m.mode = modeList

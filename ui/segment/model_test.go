@@ -119,6 +119,11 @@ func TestGolden80x24(t *testing.T) {
 		addRule(m, r)
 	}
 	golden(t, "three_rules_80x24", m.View())
+	press(m, "p")
+	golden(t, "profile_80x24", m.View())
+	press(m, " ")
+	golden(t, "profile_page2_80x24", m.View())
+	press(m, "esc")
 	press(m, "a")
 	typeText(m, "incme > 3")
 	press(m, "enter")

@@ -21,6 +21,8 @@ func (m *Model) View() string {
 		lines = m.historyView()
 	case m.mode == modeOverlap:
 		lines = m.overlapView()
+	case m.mode == modeProfile:
+		lines = m.profileView()
 	default:
 		lines = m.segmentView()
 	}
@@ -75,7 +77,7 @@ func (m *Model) segmentView() []string {
 	sample := m.sampleView()
 	profRoom := left - len(sample) - 1
 	lines = append(lines, "")
-	lines = append(lines, m.profileView(max(0, profRoom))...)
+	lines = append(lines, m.profileSummary(max(0, profRoom))...)
 	if len(sample) > 0 && left > 4 {
 		lines = append(lines, "")
 		lines = append(lines, sample...)
@@ -118,9 +120,9 @@ func (m *Model) rulesView() []string {
 	return out
 }
 
-// profileView lists the attributes that set the segment apart most, each
+// profileSummary lists the attributes that set the segment apart most, each
 // with the value most over-represented in it.
-func (m *Model) profileView(room int) []string {
+func (m *Model) profileSummary(room int) []string {
 	st := m.common.Styles
 	if room < 2 || m.result.profile == nil || m.result.size == 0 {
 		return nil
