@@ -96,8 +96,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	for _, line := range m.Model {
 		fmt.Fprintf(stdout, "  %s\n", line)
 	}
-	fmt.Fprintf(stdout, "manifest: %s (load %.1f s, contacts %.1f s, plan %.1f s, write %.1f s)\n", manifestPath(o.out),
-		m.Seconds["load"], m.Seconds["contacts"], m.Seconds["plan"], m.Seconds["write"])
+	fmt.Fprintf(stdout, "manifest: %s (load %.1f s, contacts %.1f s, history %.1f s, plan %.1f s, write %.1f s)\n",
+		manifestPath(o.out), m.Seconds["load"], m.Seconds["contacts"], m.Seconds["history"], m.Seconds["plan"], m.Seconds["write"])
 	return exitOK
 }
 
@@ -272,6 +272,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	if err != nil {
 		return nil, err
 	}
+	lap("history")
 	if o.fatigue > 0 {
 		spec.Recent = analysis.ContactedSince(past, ds.Rows(), o.now.Unix()/86400-int64(o.fatigue))
 	}
