@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/store"
 )
 
@@ -354,4 +356,69 @@ func TestExportKilled(t *testing.T) {
 		}
 	}
 	t.Logf("kills left the old list %d times and the complete new one %d times", outcomes["old"], outcomes["new"])
+}
+
+// TestExportSavedSegment: --segment and --exclude take saved segments, the
+// list holds exactly the reachable customers of one and not the other, and
+// the manifest names the segment with its definition's hash.
+func TestExportSavedSegment(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "shop.db")
+	tr := randomShop(t, rand.New(rand.NewPCG(8, 8)), dbPath, 300)
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := store.OpenWorkspace(db, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, def := range map[string]string{"Women": `gender = "f"`, "first fifty": `customer_id <= 50`} {
+		tree, err := segment.Parse(def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ws.SaveSegment(t.Context(), name, store.SegmentVersion{Definition: segment.Print(tree), Hash: segment.Hash(tree)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws.Close()
+	db.Close()
+	out := filepath.Join(dir, "women.csv")
+	var stdout, stderr strings.Builder
+	args := []string{dbPath, "--segment", "women", "--exclude", "first fifty", "--channel", "email", "--cost", "0.05",
+		"--value", "40", "--control", "0", "--out", out, "--data-dir", dir}
+	if code := runExport(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	want := map[string]bool{}
+	for id, c := range tr {
+		if c.gender == "f" && id > 50 && c.reachable("email") {
+			want[strconv.FormatInt(id, 10)] = true
+		}
+	}
+	rows := readCSV(t, out)[1:]
+	if len(rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(rows), len(want))
+	}
+	for _, r := range rows {
+		if !want[r[0]] || r[4] != "Women" || r[5] != "target" {
+			t.Fatalf("unexpected row %v", r)
+		}
+	}
+	b, err := os.ReadFile(manifestPath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m store.Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Segments) != 1 || m.Segments[0].Name != "Women" || m.Segments[0].Hash == "" || len(m.Exclude) != 1 {
+		t.Fatalf("manifest segments %+v exclude %+v", m.Segments, m.Exclude)
+	}
+	// a second run refuses to overwrite without --force
+	if code := runExport(args, &stdout, &stderr); code == 0 {
+		t.Fatalf("overwrote %s without --force", out)
+	}
 }
