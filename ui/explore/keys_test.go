@@ -97,6 +97,21 @@ func TestCrossTabAndQualityRows(t *testing.T) {
 	if m.view != viewQuality || len(m.q.problems) == 0 {
 		t.Fatalf("Q: view %d, %d problems", m.view, len(m.q.problems))
 	}
+	// the malformed e-mails, judged in SQLite row by row, are a finding too
+	var bad int
+	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE email IS NULL OR instr(email, '@') = 0`).Scan(&bad)
+	found := false
+	for _, p := range m.q.problems {
+		if p.Column == "email" && p.Kind == ProblemUnusable {
+			found = true
+			if p.Count != bad {
+				t.Errorf("unusable e-mails %d, SQL %d", p.Count, bad)
+			}
+		}
+	}
+	if !found || bad == 0 {
+		t.Errorf("no e-mail finding (SQL counts %d bad addresses)", bad)
+	}
 	// open the missing zones: the rows view lists exactly SQL's NULL zones
 	for i, p := range m.q.problems {
 		if p.Column == "zone" && p.Kind == "missing" {

@@ -120,6 +120,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.gotCrossTab(msg)
 	case qualityMsg:
 		m.gotQuality(msg)
+	case contactMsg:
+		m.gotContacts(msg)
 	case rowsMsg:
 		m.gotRows(msg)
 	}

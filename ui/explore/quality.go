@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
@@ -17,6 +18,8 @@ import (
 type qualityState struct {
 	problems    []analysis.Problem
 	ready       bool
+	contacts    bool  // the contact columns have been judged (or could not be)
+	contactErr  error // why they could not be
 	seq         int
 	cursor, top int
 }
@@ -33,12 +36,23 @@ func (m *Model) openQuality() tea.Cmd {
 	}
 	ds, asOf := m.data(), float64(m.common.Session.AsOf.Unix()/86400)
 	m.q.seq++
-	if ds.Rows() <= m.syncLimit {
-		m.gotQuality(qualityMsg{seq: m.q.seq, problems: analysis.Quality(ds, asOf)})
-		return nil
-	}
 	seq := m.q.seq
-	return func() tea.Msg { return qualityMsg{seq: seq, problems: analysis.Quality(ds, asOf)} }
+	contacts := contactCmd(m.common.Session, seq) // SQL: always in a Cmd
+	if ds.Rows() <= m.syncLimit {
+		m.gotQuality(qualityMsg{seq: seq, problems: analysis.Quality(ds, asOf)})
+		return contacts
+	}
+	return tea.Batch(func() tea.Msg { return qualityMsg{seq: seq, problems: analysis.Quality(ds, asOf)} }, contacts)
+}
+
+// gotContacts adds the contact findings after the in-memory ones, whichever
+// arrives first.
+func (m *Model) gotContacts(msg contactMsg) {
+	if msg.seq != m.q.seq {
+		return
+	}
+	m.q.contacts, m.q.contactErr = true, msg.err
+	m.q.problems = append(m.q.problems, msg.problems...)
 }
 
 func (m *Model) gotQuality(msg qualityMsg) {
@@ -96,6 +110,13 @@ func (m *Model) qualityView() string {
 		cols[p.Column] = true
 	}
 	lines := []string{st.Title.Render("Data quality") + st.Subtle.Render(fmt.Sprintf(" · %d findings on %d columns · enter opens the rows", len(m.q.problems), len(cols)))}
+	switch {
+	case m.q.contactErr != nil:
+		lines[0] += st.Error.Render(" · contact columns: " + m.q.contactErr.Error())
+	case !m.q.contacts:
+		lines[0] += st.Subtle.Render(" · checking e-mails and phones…")
+	}
+	lines[0] = ansi.Truncate(lines[0], m.width, "…")
 	if len(m.q.problems) == 0 {
 		return strings.Join(append(lines, "", "No problems found."), "\n")
 	}
