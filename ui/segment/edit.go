@@ -99,6 +99,8 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.List):
 		m.mode = modeList
 		return listCmd(m.common.Session.Workspace)
+	case key.Matches(msg, k.Form) && len(m.data().Columns) > 0:
+		m.startForm()
 	case key.Matches(msg, m.pkeys.Open):
 		m.mode, m.profileTop = modeProfile, 0
 	case key.Matches(msg, k.New) && (n > 0 || m.name != ""):

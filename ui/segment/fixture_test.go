@@ -165,7 +165,7 @@ func typeText(m *Model, s string) {
 
 func keyMsg(k string) tea.KeyPressMsg {
 	named := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown, "enter": tea.KeyEnter, "esc": tea.KeyEscape,
-		"backspace": tea.KeyBackspace}
+		"backspace": tea.KeyBackspace, "space": tea.KeySpace}
 	if r, ok := named[k]; ok {
 		return tea.KeyPressMsg{Code: r}
 	}

@@ -8,7 +8,7 @@ type keyMap struct {
 	Up, Down, MoveUp, MoveDown         key.Binding
 	Add, Edit, Delete, Negate, Group   key.Binding
 	Undo, Redo, Save, List, New, Apply key.Binding
-	Accept, Cancel                     key.Binding
+	Accept, Cancel, Form               key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -33,6 +33,7 @@ func newKeyMap() keyMap {
 		Apply:    b([]string{"enter"}, "enter", "open segment"),
 		Accept:   b([]string{"enter"}, "enter", "accept"),
 		Cancel:   b([]string{"esc"}, "esc", "cancel"),
+		Form:     b([]string{"f"}, "f", "add rule from a form"),
 	}
 }
 

@@ -23,6 +23,7 @@ const (
 	modeHistory
 	modeOverlap
 	modeProfile
+	modeForm
 )
 
 // defaultSyncLimit is the row count up to which recounts run inside Update
@@ -67,6 +68,7 @@ type Model struct {
 	overlap       overlapMsg
 	pkeys         profileKeys
 	profileTop    int
+	form          form
 }
 
 // result is a recount: the waterfall, the size, the profile.
@@ -120,12 +122,14 @@ func (m *Model) SetSize(w, h int) {
 
 // Typing is true while a rule or a name is being typed, so q and digits
 // go into the text.
-func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName }
+func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName || m.formTyping() }
 
 func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeRules:
-		return append(m.keys.short(m.mode), m.pkeys.Open)
+		return append(m.keys.short(m.mode), m.keys.Form, m.pkeys.Open)
+	case modeForm:
+		return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Accept, m.keys.Cancel}
 	case modeProfile:
 		return []key.Binding{m.keys.Down, m.pkeys.PageDown, m.pkeys.PageUp, m.keys.Cancel}
 	}
@@ -143,7 +147,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	f := m.keys.full(m.mode)
 	if m.mode == modeRules {
-		f[len(f)-1] = append(f[len(f)-1], m.pkeys.Open)
+		f[len(f)-1] = append(f[len(f)-1], m.keys.Form, m.pkeys.Open)
 	}
 	return f
 }
@@ -159,6 +163,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.listKey(msg)
 		case modeProfile:
 			return m, m.profileKey(msg)
+		case modeForm:
+			return m, m.formKey(msg)
 		case modeHistory, modeOverlap:
 			if key.Matches(msg, m.keys.Cancel) || key.Matches(msg, m.keys.List) {
 				m.mode = modeList

@@ -193,3 +193,49 @@ func TestBackgroundPath(t *testing.T) {
 	}
 	golden(t, "two_rules_background_100x30", m.View())
 }
+
+// TestFormGivesTheSameRules builds two rules with the form and compares
+// them with the same rules typed.
+func TestFormGivesTheSameRules(t *testing.T) {
+	m := newScreen(t, session(t, shopPath(t, 400)), 80, 24)
+	pick := func(want string) {
+		t.Helper()
+		for i := 0; i < 40; i++ {
+			if items := m.formItems(); m.form.cursor < len(items) && strings.HasPrefix(items[m.form.cursor], want) {
+				return
+			}
+			press(m, "down")
+		}
+		t.Fatalf("no %q in %v", want, m.formItems())
+	}
+	press(m, "f")
+	pick("zone")
+	press(m, "enter")
+	pick("is one of")
+	press(m, "enter")
+	pick("north")
+	press(m, "space")
+	for _, k := range []string{"up", "up", "up"} { // back to the top, then find east
+		press(m, k)
+	}
+	pick("east")
+	press(m, "space")
+	golden(t, "form_pick_80x24", m.View())
+	press(m, "enter")
+	press(m, "f")
+	pick("monthly_income")
+	press(m, "enter", "enter") // the first operator is >
+	if !m.Typing() {
+		t.Fatal("typing a value should hold the keys")
+	}
+	typeText(m, "1200")
+	press(m, "enter")
+	typed := newScreen(t, m.common.Session, 80, 24)
+	addRule(typed, `zone in ("north", "east") and monthly_income > 1200`)
+	if got, want := seg.Print(m.tree()), seg.Print(typed.tree()); got != want && seg.Print(m.tree()) != `zone in ("east", "north") and monthly_income > 1200` {
+		t.Fatalf("form built %s, typed %s", got, want)
+	}
+	if m.result.size != typed.result.size || m.result.size != 113 {
+		t.Fatalf("form segment %d customers, typed %d", m.result.size, typed.result.size)
+	}
+}

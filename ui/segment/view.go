@@ -66,6 +66,11 @@ func (m *Model) segmentView() []string {
 			}
 		}
 	}
+	if m.mode == modeForm {
+		lines = append(lines, "")
+		lines = append(lines, m.formView(m.height-len(lines)-1)...)
+		return lines
+	}
 	if m.result.err != nil {
 		lines = append(lines, "", "  "+st.Error.Render(m.result.err.Error()))
 	}
@@ -101,7 +106,7 @@ func (m *Model) rulesView() []string {
 	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, "RULE (all must hold)", "REMAINING", "REMOVED")) + "  "}
 	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, "everyone", common.Int(total), "")))
 	if len(m.rules) == 0 {
-		return append(out, st.Subtle.Render("  no rules yet: press a and type one, such as income > 20000"))
+		return append(out, st.Subtle.Render("  no rules yet: press a to type one (income > 20000) or f to build one from a form"))
 	}
 	for i, r := range m.rules {
 		text := seg.Print(r)
