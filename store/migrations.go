@@ -17,6 +17,7 @@ var migrations = []string{
 	        column_name TEXT NOT NULL, -- '' means: no column has this role
 	        PRIMARY KEY (table_name, role));`,
 	2: segmentsMigration,
+	3: campaignsMigration,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
