@@ -11,16 +11,16 @@ import (
 func TestParseExamples(t *testing.T) {
 	cases := map[string]string{
 		`income > 20000 and marital = "single" and zone in ("north", "north-east")`: `income > 20000 and marital = "single" and zone in ("north", "north-east")`,
-		`INCOME>=20_000 AND Zone = north-east`:                                       `INCOME >= 20000 and Zone = "north-east"`,
-		`"Annual Income (k$)" between 10 and 20 or not (a = 1 or b = 2)`:             `"Annual Income (k$)" between 10 and 20 or not (a = 1 or b = 2)`,
-		`signup in the last 90 days and birth before 1990-01-31`:                     `signup in the last 90 days and birth before "1990-01-31"`,
-		`signup this year or signup in the last 1 month`:                             `signup in this year or signup in the last 1 month`,
-		`in segment "VIP" and not in segment vip2`:                                   `in segment "VIP" and not in segment "vip2"`,
-		`email is empty or phone is not null`:                                        `email is empty or phone is not empty`,
-		`name contains "o'brien" and city starts with 'San'`:                          `name contains "o'brien" and city starts with "San"`,
-		`zone not in ("a","b") and (x <> -1.5)`:                                      `zone not in ("a", "b") and x != -1.5`,
-		`(a = 1 and b = 2) and c = 3`:                                                `(a = 1 and b = 2) and c = 3`,
-		`niño = "sí" and "and" = "or"`:                                               `niño = "sí" and "and" = "or"`,
+		`INCOME>=20_000 AND Zone = north-east`:                                      `INCOME >= 20000 and Zone = "north-east"`,
+		`"Annual Income (k$)" between 10 and 20 or not (a = 1 or b = 2)`:            `"Annual Income (k$)" between 10 and 20 or not (a = 1 or b = 2)`,
+		`signup in the last 90 days and birth before 1990-01-31`:                    `signup in the last 90 days and birth before "1990-01-31"`,
+		`signup this year or signup in the last 1 month`:                            `signup in this year or signup in the last 1 month`,
+		`in segment "VIP" and not in segment vip2`:                                  `in segment "VIP" and not in segment "vip2"`,
+		`email is empty or phone is not null`:                                       `email is empty or phone is not empty`,
+		`name contains "o'brien" and city starts with 'San'`:                        `name contains "o'brien" and city starts with "San"`,
+		`zone not in ("a","b") and (x <> -1.5)`:                                     `zone not in ("a", "b") and x != -1.5`,
+		`(a = 1 and b = 2) and c = 3`:                                               `(a = 1 and b = 2) and c = 3`,
+		`niño = "sí" and "and" = "or"`:                                              `niño = "sí" and "and" = "or"`,
 	}
 	for in, want := range cases {
 		n, err := Parse(in)
@@ -174,4 +174,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q printed as %q parses differently", s, p)
 		}
 	})
+}
+
+func TestBuilders(t *testing.T) {
+	for got, want := range map[string]string{
+		OneOf("zone", "north"):                            `zone = "north"`,
+		OneOf("Estado civil", "soltero", `"x"`):           `"Estado civil" in ("soltero", "\"x\"")`,
+		NumberBetween("income", 1000, 2500.5):             `income between 1000 and 2500.5`,
+		DateBetween("signup", "2024-01-01", "2024-03-31"): `signup between "2024-01-01" and "2024-03-31"`,
+		IsEmpty("in"): `"in" is empty`,
+	} {
+		if got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+		if _, err := Parse(got); err != nil {
+			t.Errorf("%s does not parse: %v", got, err)
+		}
+	}
 }
