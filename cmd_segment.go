@@ -27,7 +27,14 @@ const segmentUsage = `usage:
   pulpero segment diff DB NAME [V1 [V2]]  rules added and removed between versions (default: the last two)
   pulpero segment assign DB --in FILE.csv --out FILE.csv [--segments A,B,...]
                                          the saved segments each row of a CSV falls in
-options: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR`
+options: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR
+
+expressions: rules joined with and, or, not and parentheses; names ignore case; quote names with spaces
+  income > 20000 and marital = "single" and zone in ("north", "north-east")
+  "Annual Income (k$)" between 40 and 80      email is empty      city not in ("Madrid")
+  name contains "garcía"      phone starts with "+34"      newsletter = yes
+  signup_date after "2024-01-31"      last_purchase in the last 90 days      birth_date in this year
+  in segment "VIP" and not in segment "Complained"`
 
 // runSegment is `pulpero segment SUBCOMMAND ...`.
 func runSegment(args []string, stdout, stderr io.Writer) int {
