@@ -35,11 +35,12 @@ func normEncoding(s string) (string, error) {
 	return "", fmt.Errorf("%w: encoding %q (use utf-8, latin-1 or windows-1252)", ErrBadOption, s)
 }
 
-// scanFile reads the whole file once, fast: it counts lines and, unless the
+// scanFile reads the whole file once, fast: it counts lines, feeds hash
+// (when not nil) and, unless the
 // encoding is forced, decides it (UTF-8 if every byte sequence is valid,
 // else Windows-1252, else Latin-1 when a byte Windows-1252 leaves undefined
 // appears).
-func scanFile(ctx context.Context, path, forced string, report func(int64)) (scanInfo, error) {
+func scanFile(ctx context.Context, path, forced string, hash io.Writer, report func(int64)) (scanInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return scanInfo{}, err
@@ -58,6 +59,9 @@ func scanFile(ctx context.Context, path, forced string, report func(int64)) (sca
 		n, rerr := io.ReadFull(f, buf[carry:])
 		chunk := buf[:carry+n]
 		info.size += int64(n)
+		if hash != nil {
+			hash.Write(buf[carry : carry+n])
+		}
 		if first {
 			first = false
 			switch {

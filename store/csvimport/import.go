@@ -3,6 +3,9 @@ package csvimport
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
 	"fmt"
 	"io"
 	"os"
@@ -26,9 +29,20 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	j.info, err = scanFile(ctx, csvPath, enc, func(n int64) { j.report(PhaseScan, 0, n) })
+	var src Source
+	var hasher hash.Hash
+	if opt.RecordSource {
+		if src, err = sourceOf(csvPath); err != nil {
+			return nil, err
+		}
+		hasher = sha256.New()
+	}
+	j.info, err = scanFile(ctx, csvPath, enc, hasher, func(n int64) { j.report(PhaseScan, 0, n) })
 	if err != nil {
 		return nil, err
+	}
+	if hasher != nil {
+		src.SHA256 = hex.EncodeToString(hasher.Sum(nil))
 	}
 	if err := j.sniff(); err != nil {
 		return nil, err
@@ -51,13 +65,13 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	} else if exists && !opt.Replace {
 		return nil, fmt.Errorf("%w: %s already has a table %q (use --replace to overwrite it, or --table to choose another name)", ErrTableExists, dbPath, table)
 	}
+	key := findKey(j.names, aliases(j.names), opt.Key)
+	if opt.Key != "" && key < 0 {
+		return nil, fmt.Errorf("%w: no column %q for --key (columns: %s)", ErrBadOption, opt.Key, strings.Join(j.names, ", "))
+	}
 	cols, mark, err := j.inferTypes()
 	if err != nil {
 		return nil, err
-	}
-	key := findKey(j.names, columnAliases(cols), opt.Key)
-	if opt.Key != "" && key < 0 {
-		return nil, fmt.Errorf("%w: no column %q for --key (columns: %s)", ErrBadOption, opt.Key, strings.Join(j.names, ", "))
 	}
 	if key >= 0 {
 		cols[key].isKey = true
@@ -96,6 +110,12 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	}
 	if err := writeMeta(ctx, t, csvPath, res); err != nil {
 		return nil, err
+	}
+	if opt.RecordSource {
+		src.Table = table
+		if err := writeSource(ctx, t.tx, src); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -249,14 +269,6 @@ func (j *job) inferTypes() ([]*column, parse.DecimalMark, error) {
 		stats[i].decide(cols[i], mark)
 	}
 	return cols, mark, nil
-}
-
-func columnAliases(cols []*column) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = c.alias
-	}
-	return out
 }
 
 // addSample keeps a distinct example of the stored values.

@@ -48,6 +48,10 @@ type Options struct {
 	// RejectsPath is where rejected lines go; "" means FILE.rejects.csv
 	// beside the input.
 	RejectsPath string
+	// RecordSource stores the file's size, modification time and SHA-256 in
+	// pulpero_meta (key "source_csv"), in the same transaction, so that
+	// SourceUnchanged can later tell whether the database is up to date.
+	RecordSource bool
 	// Progress, when set, is called from the importing goroutine every
 	// 100 ms or so, and once at the end of each phase.
 	Progress func(Progress)
