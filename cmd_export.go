@@ -32,7 +32,7 @@ type exportOpts struct {
 	by                              string
 	fatigue                         int
 	name, out, rejected, format     string
-	excel, force                    bool
+	excel, force, noRecord          bool
 	now                             time.Time
 }
 
@@ -66,6 +66,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
 	fs.BoolVar(&o.excel, "excel", false, "CSV for spreadsheets in comma-decimal locales: BOM, ';' and decimal commas")
 	fs.BoolVar(&o.force, "force", false, "replace existing files")
+	fs.BoolVar(&o.noRecord, "no-record", false, "do not record the campaign and its members in the workspace")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -301,8 +302,16 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	}
 	m.Database.SHA256 = h.sum
 	lap("hash")
-	if err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") }); err != nil {
+	members, err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") })
+	if err != nil {
 		return nil, err
+	}
+	if !o.noRecord {
+		// the list is already complete; a failed record is a warning, not a lost list
+		if _, err := ws.RecordCampaign(ctx, m, members); err != nil {
+			fmt.Fprintf(stderr, "pulpero export: warning: %v; the list was written\n", err)
+		}
+		lap("record")
 	}
 	return m, nil
 }
@@ -331,15 +340,15 @@ func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset) (*analys
 // here, and its contact once more by store as it is read: two independent
 // guards on top of the plan, which only ever offers reachable channels.
 func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc store.ContactColumns, ds *model.Dataset,
-	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest, done func()) error {
+	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest, done func()) ([]store.ListItem, error) {
 	list, err := store.CreateAtomic(o.out, o.force)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer list.Abort()
 	lw, err := store.NewListWriter(list, store.ListFormat{JSONLines: o.format == "jsonl", Excel: o.excel})
 	if err != nil {
-		return fmt.Errorf("%s: %v", o.out, err)
+		return nil, fmt.Errorf("%s: %v", o.out, err)
 	}
 	key := analysis.CustomerKeys(ds)
 	segName := m.Segments[0].Name
@@ -348,7 +357,7 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 	for _, i := range listed.Rows(-1) {
 		ch := analysis.Channel(plan.Channel[i])
 		if plan.Channel[i] < 0 || !reach.Channels[ch].Reachable.Has(i) {
-			return fmt.Errorf("internal check failed: customer %s is listed for %s without being reachable on it; nothing was written", key(i), ch)
+			return nil, fmt.Errorf("internal check failed: customer %s is listed for %s without being reachable on it; nothing was written", key(i), ch)
 		}
 		group := "target"
 		if plan.Control.Has(i) {
@@ -360,13 +369,15 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 	}
 	var skipped []store.ListItem
 	var skipWhy []string
+	isSkipped := map[int64]bool{}
 	cols := store.ListColumns{Name: nameColumn(cust.Profiles),
 		Contact: map[string]string{"email": cc.Email, "sms": cc.SMS, "phone": cc.Phone, "post": cc.Post}}
 	written, err := db.WriteList(ctx, cust.Table.Name, cols, items, lw, func(it store.ListItem, why string) {
 		skipped, skipWhy = append(skipped, it), append(skipWhy, why)
+		isSkipped[it.RowID] = true
 	}, nil)
 	if err != nil {
-		return fmt.Errorf("%s: %v", o.out, err)
+		return nil, fmt.Errorf("%s: %v", o.out, err)
 	}
 	m.Files = store.FilesMeta{List: o.out, Format: o.format, Rows: written, SkippedAtExport: len(skipped)}
 	for _, it := range items {
@@ -386,7 +397,7 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 	var rej *store.AtomicFile
 	if o.rejected != "" {
 		if rej, err = writeRejected(o, plan, key, skipped, skipWhy); err != nil {
-			return err
+			return nil, err
 		}
 		defer rej.Abort()
 		m.Files.Rejected = o.rejected
@@ -394,15 +405,24 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 		m.Files.RejectedRows += plan.Matching.Count() - plan.Target.Count() - plan.Control.Count()
 	}
 	if err := list.Commit(); err != nil {
-		return err
+		return nil, err
 	}
 	if rej != nil {
 		if err := rej.Commit(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	done()
-	return store.WriteManifest(manifestPath(o.out), m, o.force)
+	if err := store.WriteManifest(manifestPath(o.out), m, o.force); err != nil {
+		return nil, err
+	}
+	members := items[:0:0]
+	for _, it := range items {
+		if !isSkipped[it.RowID] {
+			members = append(members, it)
+		}
+	}
+	return members, nil
 }
 
 func nameColumn(profiles []store.ColumnProfile) string {

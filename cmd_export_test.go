@@ -417,6 +417,17 @@ func TestExportSavedSegment(t *testing.T) {
 	if len(m.Segments) != 1 || m.Segments[0].Name != "Women" || m.Segments[0].Hash == "" || len(m.Exclude) != 1 {
 		t.Fatalf("manifest segments %+v exclude %+v", m.Segments, m.Exclude)
 	}
+	// the campaign is recorded with its members
+	check, err := sql.Open("sqlite", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	var members int
+	if err := check.QueryRow(`SELECT count(*) FROM pulpero_campaign_members m JOIN pulpero_campaigns c ON c.id = m.campaign_id
+		WHERE c.name = 'women'`).Scan(&members); err != nil || members != len(rows) {
+		t.Fatalf("recorded %d members, listed %d (%v)", members, len(rows), err)
+	}
 	// a second run refuses to overwrite without --force
 	if code := runExport(args, &stdout, &stderr); code == 0 {
 		t.Fatalf("overwrote %s without --force", out)
