@@ -1,0 +1,49 @@
+package segment
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// TestLargeTable drives the screen over a big database and logs how long
+// each step takes (it asserts no times). Run with
+//
+//	PULPERO_SEG_DB=/tmp/seg1m.db go test ./ui/segment -run TestLargeTable -v
+func TestLargeTable(t *testing.T) {
+	p := os.Getenv("PULPERO_SEG_DB")
+	if p == "" {
+		t.Skip("set PULPERO_SEG_DB to a big database")
+	}
+	db, err := store.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ws, err := store.OpenWorkspace(db, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	c, err := db.LoadCustomers(context.Background(), ws, "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysis.Derive(c.Data, asOf)
+	s := &common.Session{DB: db, Workspace: ws, Table: c.Table, Profiles: c.Profiles, Data: c.Data, AsOf: asOf}
+	start := time.Now()
+	m := newScreen(t, s, 120, 40)
+	t.Logf("open the screen (everyone's profile, first count): %v", time.Since(start))
+	for _, col := range c.Data.Columns[1:4] {
+		rule := col.Meta().Name + " is not empty"
+		start = time.Now()
+		addRule(m, rule)
+		t.Logf("add %s (recount, waterfall, profile, sample rows): %v → %d customers", rule, time.Since(start), m.result.size)
+	}
+	t.Log("\n" + view(m))
+}
