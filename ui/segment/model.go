@@ -176,12 +176,20 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.addFromElsewhere(msg.Expr)
 	case resultMsg:
 		if msg.r.seq == m.seq {
+			// keep showing the previous profile until this count's arrives:
+			// a blink of an empty pane on every keystroke would be worse
+			prev := m.result.profile
 			m.result = msg.r
-			return m, m.sampleCmd()
+			m.result.profile = prev
+			return m, tea.Batch(m.sampleCmd(), profileCmd(m.base, m.result.rows, m.seq))
+		}
+	case profileMsg:
+		if msg.seq == m.seq && m.result.seq == msg.seq {
+			m.result.profile = msg.profile
 		}
 	case baseMsg:
 		m.base = msg.base
-		return m, m.recount()
+		return m, profileCmd(m.base, m.result.rows, m.result.seq)
 	case sampleMsg:
 		if msg.seq == m.seq && msg.err == nil {
 			m.sample = msg.rows
@@ -213,5 +221,5 @@ func (m *Model) recount() tea.Cmd {
 		m.result = compute(m.eval, m.base, m.tree(), m.seq)
 		return m.sampleCmd()
 	}
-	return computeCmd(m.eval, m.base, m.tree(), m.seq)
+	return computeCmd(m.eval, m.tree(), m.seq)
 }

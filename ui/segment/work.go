@@ -51,8 +51,23 @@ func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, 
 	return r
 }
 
-func computeCmd(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, seq int) tea.Cmd {
-	return func() tea.Msg { return resultMsg{compute(ev, base, tree, seq)} }
+// computeCmd counts in the background without the profile, so the size and
+// the waterfall show as soon as they are known; profileCmd follows.
+func computeCmd(ev *analysis.Evaluator, tree seg.Node, seq int) tea.Cmd {
+	return func() tea.Msg { return resultMsg{compute(ev, nil, tree, seq)} }
+}
+
+// profileMsg fills in the profile of the count with the same seq.
+type profileMsg struct {
+	seq     int
+	profile []analysis.AttributeProfile
+}
+
+func profileCmd(base *analysis.ProfileBase, rows model.Bitset, seq int) tea.Cmd {
+	if base == nil || rows == nil {
+		return nil
+	}
+	return func() tea.Msg { return profileMsg{seq: seq, profile: base.Profile(rows)} }
 }
 
 func baseCmd(ds *model.Dataset) tea.Cmd {
