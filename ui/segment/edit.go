@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/store"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -193,9 +192,7 @@ func (m *Model) acceptName() tea.Cmd {
 		m.nameFor = ""
 		return cmd
 	}
-	tree := m.tree()
-	v := store.SegmentVersion{Definition: seg.Print(tree), Hash: seg.Hash(tree), Size: m.result.size, Customers: m.data().Rows()}
-	return saveCmd(m.common.Session.Workspace, name, v)
+	return saveCmd(m.common.Session.Workspace, m.eval, name, m.tree())
 }
 
 // addFromElsewhere adds the condition another screen sent (Explore's

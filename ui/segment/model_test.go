@@ -79,6 +79,12 @@ func TestBuildSaveRestartUndo(t *testing.T) {
 		t.Fatalf("after delete: %+v", m2.saved)
 	}
 	press(m2, "enter")
+	addRule(m2, `not in segment "north savers"`)
+	press(m2, "s", "enter")
+	if v := view(m2); len(m2.saved) != 1 || m2.saved[0].Versions != 1 {
+		t.Fatalf("a segment that contains itself was saved:\n%s", v)
+	}
+	press(m2, "u")
 	if m2.name != "North savers" || len(m2.rules) != 3 || m2.result.size != rows.Count() {
 		t.Fatalf("opened %q with %d rules, size %d", m2.name, len(m2.rules), m2.result.size)
 	}

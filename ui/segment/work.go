@@ -124,11 +124,35 @@ func listCmd(ws *store.Workspace) tea.Cmd {
 	}
 }
 
-func saveCmd(ws *store.Workspace, name string, v store.SegmentVersion) tea.Cmd {
+// saveCmd counts the segment afresh (a count in flight may be stale) and
+// saves it as the next version of name. A definition that would reach
+// itself through `in segment` is refused before anything is written.
+func saveCmd(ws *store.Workspace, ev *analysis.Evaluator, name string, tree seg.Node) tea.Cmd {
 	return func() tea.Msg {
 		if ws == nil {
 			return savedMsg{name: name, err: errNoWorkspace}
 		}
+		check := ev
+		for _, c := range seg.Conditions(tree) {
+			if c.Op == seg.OpInSegment {
+				// resolve name to the new definition, so a loop shows now
+				check = analysis.NewEvaluator(ev.Data, ev.AsOf, func(n string) (seg.Node, bool) {
+					if strings.EqualFold(n, name) {
+						return tree, true
+					}
+					if ev.Resolve == nil {
+						return nil, false
+					}
+					return ev.Resolve(n)
+				})
+				break
+			}
+		}
+		t, err := check.Eval(tree)
+		if err != nil {
+			return savedMsg{name: name, err: err}
+		}
+		v := store.SegmentVersion{Definition: seg.Print(tree), Hash: seg.Hash(tree), Size: t.True.Count(), Customers: ev.Data.Rows()}
 		got, err := ws.SaveSegment(context.Background(), name, v)
 		return savedMsg{name: name, v: got, err: err}
 	}
