@@ -170,7 +170,8 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 }
 
 // yesRows returns the rows where a yes/no column says yes: code "yes" of a
-// boolean, a dictionary value read as yes, or a number other than 0. NULL is
+// boolean, a dictionary value read as yes, or the number 1 (a 2 or a -1 in a
+// consent column is not a clear yes, and consent is never guessed). NULL is
 // never yes. A missing column gives the empty set.
 func yesRows(c model.Column, n int) model.Bitset {
 	out := model.NewBitset(n)
@@ -187,7 +188,7 @@ func yesRows(c model.Column, n int) model.Bitset {
 		}
 	case *model.NumberColumn:
 		for i, v := range x.Values {
-			if v != 0 && !x.Nulls.Has(i) {
+			if v == 1 && !x.Nulls.Has(i) {
 				out.Set(i)
 			}
 		}

@@ -1,0 +1,75 @@
+package analysis
+
+import (
+	"math"
+	"testing"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// TestPlanInvariants: over a synthetic world, whatever the parameters, the
+// list only holds customers reachable on their channel, control and target
+// never meet, every matching customer is listed or has one reason, the
+// budget holds, and the control group is the same on a re-run and different
+// for another campaign name.
+func TestPlanInvariants(t *testing.T) {
+	ds, v, past := campaignWorld(20_000)
+	reach := Reachability(ds, v)
+	m, err := FitResponseRates(ds, past, "generation", 50, 0.02)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := CodesIn(ds.Column("generation").(*model.CodedColumn), []int32{0, 2})
+	excl := CodesIn(ds.Column("consent_post").(*model.CodedColumn), []int32{1})
+	specs := []CampaignSpec{
+		{Name: "a", Channels: []ChannelCost{{ChannelEmail, 0.05}}, Value: 40, Control: 0.1},
+		{Name: "b", Target: seg, Exclude: excl, Channels: []ChannelCost{{ChannelSMS, 0.08}, {ChannelPhone, 2.5}}, Value: 60, Budget: 300, Control: 0.2},
+		{Name: "c", Target: seg, Channels: []ChannelCost{{ChannelEmail, 0.05}, {ChannelSMS, 0.08}, {ChannelPhone, 2.5}, {ChannelPost, 0.65}},
+			Value: 30, Budget: 900, Control: 0.05, Recent: ContactedSince(past, ds.Rows(), 20000)},
+	}
+	for _, spec := range specs {
+		p, err := PlanCampaign(ds, reach, m, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Target.AndCount(p.Control) != 0 {
+			t.Fatalf("%s: control customers in the target", spec.Name)
+		}
+		listed := p.Target.Clone().Or(p.Control)
+		listed.ForEach(func(i int) {
+			ch := p.Channel[i]
+			if ch < 0 || !reach.Channels[ch].Reachable.Has(i) {
+				t.Fatalf("%s: row %d listed for channel %d without being reachable", spec.Name, i, ch)
+			}
+		})
+		reasons := 0
+		for _, n := range p.Reasons() {
+			reasons += n
+		}
+		if got := p.Target.Count() + reasons; got != p.Matching.Count() {
+			t.Fatalf("%s: %d target + %d with reasons (control included) != %d matching", spec.Name, p.Target.Count(), reasons, p.Matching.Count())
+		}
+		if spec.Budget > 0 && p.Alloc.Cost > spec.Budget+1e-6 {
+			t.Fatalf("%s: cost %.2f over budget %.2f", spec.Name, p.Alloc.Cost, spec.Budget)
+		}
+		if spec.Recent != nil && listed.AndCount(spec.Recent) != 0 {
+			t.Fatalf("%s: recently contacted customers listed", spec.Name)
+		}
+		if spec.Exclude != nil && listed.AndCount(spec.Exclude) != 0 {
+			t.Fatalf("%s: excluded customers listed", spec.Name)
+		}
+		share := float64(p.Control.Count()) / float64(listed.Count())
+		if listed.Count() > 1000 && math.Abs(share-spec.Control) > 0.03 {
+			t.Errorf("%s: control share %.3f, asked %.2f", spec.Name, share, spec.Control)
+		}
+		again, _ := PlanCampaign(ds, reach, m, spec)
+		if again.Control.AndCount(p.Control) != p.Control.Count() || again.Control.Count() != p.Control.Count() {
+			t.Errorf("%s: a re-run held out different customers", spec.Name)
+		}
+		other := spec
+		other.Name += " (2)"
+		if o, _ := PlanCampaign(ds, reach, m, other); o.Control.Count() > 50 && o.Control.AndCount(p.Control) == o.Control.Count() {
+			t.Errorf("%s: another campaign name held out the same customers", spec.Name)
+		}
+	}
+}
