@@ -53,3 +53,45 @@ func TestSummarizeQuickEqualsSummarize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExplorePasses times the passes one cursor move over a million
+// money values makes, one by one.
+func BenchmarkExplorePasses(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 3))
+	n := 1_000_000
+	c := model.NewNumberColumn(model.ColumnMeta{Name: "income", Kind: model.KindReal}, n)
+	d := model.NewNumberColumn(model.ColumnMeta{Name: "signup", Kind: model.KindDate}, n)
+	for i := range n {
+		if r.IntN(10) > 0 {
+			c.SetValue(i, math.Round(math.Exp(7+0.6*r.NormFloat64())*100)/100)
+		}
+		if r.IntN(2) > 0 {
+			d.SetValue(i, float64(15000+r.IntN(5000)))
+		}
+	}
+	b.Run("SummarizeQuick", func(b *testing.B) {
+		for b.Loop() {
+			analysis.SummarizeQuick(c, nil)
+		}
+	})
+	b.Run("Summarize", func(b *testing.B) {
+		for b.Loop() {
+			analysis.Summarize(c, nil)
+		}
+	})
+	b.Run("EqualWidthHistogram", func(b *testing.B) {
+		for b.Loop() {
+			analysis.EqualWidthHistogram(c, nil, 24)
+		}
+	})
+	b.Run("DateCounts", func(b *testing.B) {
+		for b.Loop() {
+			analysis.DateCounts(d, nil, analysis.ByYear)
+		}
+	})
+	b.Run("SummarizeQuickDates", func(b *testing.B) {
+		for b.Loop() {
+			analysis.SummarizeQuick(d, nil)
+		}
+	})
+}
