@@ -32,7 +32,7 @@ type exportOpts struct {
 	by                              string
 	fatigue                         int
 	name, out, rejected, format     string
-	excel, force, noRecord          bool
+	excel, force, noRecord, uplift  bool
 	now                             time.Time
 }
 
@@ -58,6 +58,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&o.control, "control", 10, "percentage held out as the control group")
 	fs.Float64Var(&o.rate, "rate", 0.02, "response rate assumed for a channel with no campaign history")
 	fs.Float64Var(&o.prior, "prior", 50, "shrinkage of group rates to the channel rate, in contacts")
+	fs.BoolVar(&o.uplift, "uplift", false, "use the extra responses contact causes (treated minus control rate), not all responses")
 	fs.StringVar(&o.by, "by", "", "attribute the response rates are estimated by (default: generation when known)")
 	fs.IntVar(&o.fatigue, "fatigue", 0, "leave out customers contacted in the last N days (0: nobody)")
 	fs.StringVar(&o.name, "name", "", "campaign name; the control group is a hash of it (default: the list's file name)")
@@ -285,6 +286,9 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	if err != nil {
 		return nil, err
 	}
+	if o.uplift {
+		rm.UseUplift()
+	}
 	plan, err := analysis.PlanCampaign(ds, reach, rm, spec)
 	if err != nil {
 		return nil, err
@@ -293,7 +297,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		m.Model = append(m.Model, rm.Describe(c.Channel))
 	}
 	m.Params = map[string]any{"channels": spec.Channels, "value": o.value, "budget": o.budget, "control_percent": o.control,
-		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "format": o.format, "excel": o.excel}
+		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "uplift": o.uplift, "format": o.format, "excel": o.excel}
 	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
 	lap("plan")
 	h := <-hashed

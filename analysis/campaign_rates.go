@@ -70,6 +70,9 @@ type ResponseModel struct {
 	Default float64
 	Channel [NumChannels]RateCell
 	Groups  [NumChannels][]RateCell // indexed by code+1 of By (0: no value)
+	// Uplift: Rate is the treated rate less the control rate (each shrunk
+	// the same way), the chance of a response the contact itself causes.
+	Uplift bool
 
 	codes []int32
 }
@@ -165,6 +168,25 @@ func Wilson(k, n int, z float64) (lo, hi float64) {
 	return math.Max(0, mid-half), math.Min(1, mid+half)
 }
 
+// UseUplift turns every rate into the incremental one: treated minus control,
+// both shrunk to their channel's rates, never below 0. Channels without a
+// control group in the history keep their rate and say so in Describe.
+func (m *ResponseModel) UseUplift() {
+	m.Uplift = true
+	for ch := range NumChannels {
+		mean := &m.Channel[ch]
+		if mean.ControlN == 0 {
+			continue
+		}
+		for g := range m.Groups[ch] {
+			c := &m.Groups[ch][g]
+			ctl := (float64(c.ControlResponses) + m.Prior*mean.ControlRate) / (float64(c.ControlN) + m.Prior)
+			c.Rate = max(0, c.Rate-ctl)
+		}
+		mean.Rate = max(0, mean.Rate-mean.ControlRate)
+	}
+}
+
 // Prob is row's response probability on ch.
 func (m *ResponseModel) Prob(ch Channel, row int) float64 {
 	if m.codes == nil {
@@ -186,6 +208,12 @@ func (m *ResponseModel) Describe(ch Channel) string {
 	}
 	if m.By != "" {
 		s += fmt.Sprintf("; by %s, shrunk to the channel rate with a prior of %.0f contacts", m.By, m.Prior)
+	}
+	switch {
+	case m.Uplift && c.ControlN > 0:
+		s += "; uplift: treated minus control"
+	case m.Uplift:
+		s += "; no control group in the history, so not uplift"
 	}
 	return s
 }

@@ -73,3 +73,42 @@ func TestPlanInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestUplift: with no grouping, the rate becomes treated minus control; a
+// channel without control contacts keeps its rate.
+func TestUplift(t *testing.T) {
+	ds := &model.Dataset{RowIDs: []int64{1, 2}}
+	past := &PastContacts{}
+	add := func(ch Channel, control, responded bool, times int) {
+		for range times {
+			past.Row = append(past.Row, 0)
+			past.Channel = append(past.Channel, ch)
+			past.Day = append(past.Day, 0)
+			past.Control = append(past.Control, control)
+			past.Responded = append(past.Responded, responded)
+		}
+	}
+	add(ChannelEmail, false, true, 10)
+	add(ChannelEmail, false, false, 90)
+	add(ChannelEmail, true, true, 4)
+	add(ChannelEmail, true, false, 96)
+	add(ChannelSMS, false, true, 5)
+	add(ChannelSMS, false, false, 45)
+	m, err := FitResponseRates(ds, past, "", 50, 0.02)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := m.Prob(ChannelEmail, 0); math.Abs(p-0.10) > 1e-12 {
+		t.Fatalf("treated rate %.4f, want 0.10", p)
+	}
+	m.UseUplift()
+	if p := m.Prob(ChannelEmail, 0); math.Abs(p-0.06) > 1e-12 {
+		t.Fatalf("uplift %.4f, want 0.06", p)
+	}
+	if p := m.Prob(ChannelSMS, 1); math.Abs(p-0.10) > 1e-12 {
+		t.Fatalf("sms without control %.4f, want 0.10", p)
+	}
+	if p := m.Prob(ChannelPost, 1); p != 0.02 {
+		t.Fatalf("post without history %.4f, want the default 0.02", p)
+	}
+}
