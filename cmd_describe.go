@@ -287,8 +287,13 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 		if c.Lengths != nil {
 			bw.printf("  length min %v  mean %.1f  max %v\n", c.Lengths["min"], c.Lengths["mean"], c.Lengths["max"])
 		}
-		for _, b := range c.Histogram {
-			bw.printf("  [%-10s %10s) %9d %6.1f%% %s\n", strconv.FormatFloat(b.Lo, 'g', 6, 64)+",", strconv.FormatFloat(b.Hi, 'g', 6, 64), b.Count, 100*b.Share, strings.Repeat("#", int(math.Round(30*b.Share))))
+		for i, b := range c.Histogram {
+			closer := ")" // the last bin holds its upper edge
+			if i == len(c.Histogram)-1 {
+				closer = "]"
+			}
+			label := "[" + strconv.FormatFloat(b.Lo, 'g', 6, 64) + ", " + strconv.FormatFloat(b.Hi, 'g', 6, 64) + closer
+			bw.printf("  %-24s %9d %6.1f%% %s\n", label, b.Count, 100*b.Share, strings.Repeat("#", int(math.Round(30*b.Share))))
 		}
 		for _, g := range c.Groups {
 			bw.printf("  %-20s %9d %6.1f%% %s\n", g.Label, g.Count, 100*g.Share, strings.Repeat("#", int(math.Round(30*g.Share))))
