@@ -98,3 +98,15 @@ func TestUnsubscribedEmailOnly(t *testing.T) {
 		t.Errorf("an e-mail unsubscription did not block e-mail")
 	}
 }
+
+func TestReachByGroup(t *testing.T) {
+	ds, valid := reachFixture()
+	r := Reachability(ds, valid)
+	groups := r.ByGroup(ds.Column("consent_sms").(*model.CodedColumn), nil)
+	if len(groups) != 2 || groups[0].Group != "no" || groups[0].Size != 4 || groups[1].Size != 2 {
+		t.Fatalf("groups %+v", groups)
+	}
+	if groups[1].Channels[ChannelSMS].Reachable != 1 || groups[0].Digital != 1 || groups[0].Bridge != 2 {
+		t.Fatalf("yes group %+v, no group %+v", groups[1], groups[0])
+	}
+}
