@@ -189,3 +189,22 @@ func FuzzEvaluate(f *testing.F) {
 		ev.Waterfall(n)
 	})
 }
+
+// TestLibraryResolves is how other features turn a saved segment's name
+// into rows: a segment.Library (from store's Workspace.SegmentLibrary)
+// resolves names for EvaluateSegment.
+func TestLibraryResolves(t *testing.T) {
+	lib := segment.Library{}
+	if err := lib.Add("Rich", `income >= 500`); err != nil {
+		t.Fatal(err)
+	}
+	lib.Add("Rich north", `in segment "rich" and zone = north`)
+	tree, ok := lib.Resolve("RICH NORTH")
+	if !ok {
+		t.Fatal("not found")
+	}
+	rows, err := analysis.EvaluateSegment(tinyShop(), tree, time.Now(), lib.Resolve)
+	if err != nil || rowsOf2(rowsOf(rows)) != "[4]" {
+		t.Fatalf("rows %v, %v", rowsOf(rows), err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pulpero/pulpero/model/segment"
 )
 
 // segmentsMigration keeps saved segments: one row per segment (its name,
@@ -229,4 +231,20 @@ func (w *Workspace) DeleteSegment(ctx context.Context, name string) error {
 		_, err = tx.ExecContext(ctx, `DELETE FROM pulpero_segments WHERE id=?`, id)
 		return err
 	})
+}
+
+// SegmentLibrary returns the latest definition of every saved segment,
+// parsed, by name: pass lib.Resolve to analysis as the resolver of
+// `in segment "NAME"`, and lib.Resolve(name) gives a segment's tree. A
+// definition that no longer parses is left out.
+func (w *Workspace) SegmentLibrary(ctx context.Context) (segment.Library, error) {
+	list, err := w.Segments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lib := segment.Library{}
+	for _, s := range list {
+		lib.Add(s.Name, s.Latest.Definition)
+	}
+	return lib, nil
 }

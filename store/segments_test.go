@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/pulpero/pulpero/model/segment"
 )
 
 func segmentWorkspace(t *testing.T, path string) *Workspace {
@@ -60,6 +62,13 @@ func TestSegmentsKeepVersions(t *testing.T) {
 	h, err := ws.SegmentHistory(ctx, "Wealthy")
 	if err != nil || len(h) != 2 || h[0].Definition != "income > 100" || h[1].Hash != "h2" {
 		t.Fatalf("history %+v %v", h, err)
+	}
+	lib, err := ws.SegmentLibrary(ctx)
+	if err != nil || len(lib) != 2 {
+		t.Fatalf("library %v, %v", lib, err)
+	}
+	if n, ok := lib.Resolve("WEALTHY COPY"); !ok || segment.Print(n) != "income > 200" {
+		t.Fatalf("resolve: %v %v", n, ok)
 	}
 	if err := ws.DeleteSegment(ctx, "wealthy"); err != nil {
 		t.Fatal(err)
