@@ -40,7 +40,7 @@ func (c *converter) convert(s string) (any, error) {
 		if c.haveLast && s == c.lastIn {
 			return c.lastOut, nil
 		}
-		if d, ok := parse.ParseDate(s, c.col.order); ok {
+		if d, ok := parse.ParseDate(s, c.col.order); ok && (c.col.typ == tDateTime || !d.HasTime) {
 			if isoShape(s) && (len(s) == 19 || c.col.typ == tDate) {
 				return s, nil // already YYYY-MM-DD[ HH:MM:SS]
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -12,9 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store/parse"
 )
 
 // Import writes the delimited text file csvPath into a table of the SQLite
@@ -69,16 +67,18 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	if opt.Key != "" && key < 0 {
 		return nil, fmt.Errorf("%w: no column %q for --key (columns: %s)", ErrBadOption, opt.Key, strings.Join(j.names, ", "))
 	}
-	cols, mark, err := j.inferTypes()
+	// Decide types from the whole file, or from a sample that the writing
+	// pass then checks against the whole file (see optimisticRows).
+	optimistic := opt.SampleRows == 0 && j.info.lines > optimisticRows+optimisticRows/4
+	limit := opt.SampleRows
+	if optimistic {
+		limit = optimisticRows
+	}
+	ts, err := j.inferTypes(limit)
 	if err != nil {
 		return nil, err
 	}
-	if key >= 0 {
-		cols[key].isKey = true
-		if cols[key].typ == tInteger || cols[key].typ == tText {
-			cols[key].kind = model.KindIdentifier
-		}
-	}
+	cols, mark := j.decideTypes(ts, key)
 	if err := t.begin(ctx); err != nil {
 		return nil, err
 	}
@@ -90,7 +90,33 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 		rej.path = rejectsPath(csvPath)
 	}
 	defer rej.discard()
-	rows, err := j.insert(t, table, cols, mark, rej)
+	var learn *typeStats
+	if optimistic {
+		learn = newTypeStats(j.ncols)
+	}
+	rows, err := j.insert(t, table, cols, mark, rej, learn)
+	if optimistic && (err == nil || errors.Is(err, errRetype)) {
+		if err != nil { // stopped early: learn from the whole file
+			if learn, err = j.inferTypes(0); err != nil {
+				return nil, err
+			}
+		}
+		full, fullMark := j.decideTypes(learn, key)
+		if fullMark == mark && sameStorage(cols, full) {
+			for i, c := range full { // kinds and notes from every value
+				c.nulls, c.samples = cols[i].nulls, cols[i].samples
+			}
+		} else {
+			// The sample misled: write the rows again with the whole file's types.
+			rej.discard()
+			rej.n = 0
+			if err := prepareTable(ctx, t, table, full, true); err != nil {
+				return nil, err
+			}
+			rows, err = j.insert(t, table, full, fullMark, rej, nil)
+		}
+		cols, mark = full, fullMark
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -228,47 +254,6 @@ func (j *job) sniff() error {
 	j.ncols = len(first)
 	j.names = columnNames(first, j.ncols)
 	return nil
-}
-
-// inferTypes is the first pass: it reads the values (all of them, or the
-// sample) and decides each column's type, and the file's decimal mark.
-func (j *job) inferTypes() ([]*column, parse.DecimalMark, error) {
-	stats := make([]*colStats, j.ncols)
-	for i := range stats {
-		stats[i] = newColStats()
-	}
-	var votes markVotes
-	err := j.records(j.ctx, PhaseTypes, j.opt.SampleRows, func(rec []string, line int, bad *ImportError) error {
-		if bad != nil {
-			if j.opt.SkipBad {
-				return nil
-			}
-			return bad
-		}
-		for i, s := range rec {
-			if s = strings.TrimSpace(s); s != "" {
-				stats[i].add(s, line, &votes)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
-	}
-	mark := parse.DecimalMark(j.opt.Decimal)
-	if mark == 0 {
-		mark = parse.DecimalPoint
-		if votes.comma > votes.point {
-			mark = parse.DecimalComma
-		}
-	}
-	als := aliases(j.names)
-	cols := make([]*column, j.ncols)
-	for i := range cols {
-		cols[i] = &column{name: j.names[i], alias: als[i]}
-		stats[i].decide(cols[i], mark)
-	}
-	return cols, mark, nil
 }
 
 // addSample keeps a distinct example of the stored values.

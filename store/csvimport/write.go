@@ -13,7 +13,11 @@ import (
 // and rejects (or stops at) the others. Reading and converting run on one
 // goroutine while SQLite writes the previous batches on this one: on two
 // cores that overlap is a third of the time.
-func (j *job) insert(t *target, table string, cols []*column, mark parse.DecimalMark, rej *rejects) (int64, error) {
+//
+// With learn set, every sound record also teaches learn, and a value that
+// does not fit its column stops the pass with errRetype instead of being an
+// error: the types came from a sample.
+func (j *job) insert(t *target, table string, cols []*column, mark parse.DecimalMark, rej *rejects, learn *typeStats) (int64, error) {
 	ins, err := newInserter(j.ctx, t.tx, table, len(cols))
 	if err != nil {
 		return 0, err
@@ -29,7 +33,7 @@ func (j *job) insert(t *target, table string, cols []*column, mark parse.Decimal
 	go func() {
 		defer close(done)
 		defer close(full)
-		rows, readErr = j.convertAll(ctx, cols, mark, rej, ins.per, full, free)
+		rows, readErr = j.convertAll(ctx, cols, mark, rej, learn, ins.per, full, free)
 	}()
 	var writeErr error
 	for batch := range full {
@@ -63,7 +67,7 @@ func (j *job) insert(t *target, table string, cols []*column, mark parse.Decimal
 
 // convertAll reads the file and sends batches of converted values, per
 // rows at a time, on full; it takes empty buffers from free when it can.
-func (j *job) convertAll(ctx context.Context, cols []*column, mark parse.DecimalMark, rej *rejects, per int,
+func (j *job) convertAll(ctx context.Context, cols []*column, mark parse.DecimalMark, rej *rejects, learn *typeStats, per int,
 	full chan<- []any, free <-chan []any) (int64, error) {
 	convs := make([]converter, len(cols))
 	for i, c := range cols {
@@ -100,6 +104,9 @@ func (j *job) convertAll(ctx context.Context, cols []*column, mark parse.Decimal
 		if bad != nil {
 			return reject(bad, rec)
 		}
+		if learn != nil {
+			learn.add(rec, line)
+		}
 		start := len(buf)
 		for i, s := range rec {
 			s = strings.TrimSpace(s)
@@ -110,6 +117,9 @@ func (j *job) convertAll(ctx context.Context, cols []*column, mark parse.Decimal
 			v, err := convs[i].convert(s)
 			if err != nil {
 				buf = buf[:start]
+				if learn != nil {
+					return errRetype
+				}
 				return reject(j.importErr(line, i+1, err), rec)
 			}
 			buf = append(buf, v)
