@@ -203,3 +203,42 @@ func TestCopyUsesTheClipboard(t *testing.T) {
 		t.Errorf("y did not set the clipboard: %v", kinds)
 	}
 }
+
+// TestRowsSortedInACmdOnBigTables sorts the rows view by income as on a big
+// table (the order is computed in a Cmd) and checks the first page with SQL.
+func TestRowsSortedInACmdOnBigTables(t *testing.T) {
+	s := session(t, shopPath(t, 400))
+	m := newScreen(t, s, 100, 30)
+	m.syncLimit = 0
+	press(m, "r")
+	col := -1
+	for i, c := range m.rows.cols {
+		if c == "monthly_income" {
+			col = i
+		}
+	}
+	for range col {
+		press(m, "l")
+	}
+	_, cmd := m.Update(keyMsg("s"))
+	if cmd == nil || !m.rows.loading {
+		t.Fatal("sorting a big table did not start a Cmd")
+	}
+	runCmd(m, cmd)
+	var want []string
+	rows, err := s.DB.SQL().Query(`SELECT customer_id FROM customers ORDER BY monthly_income IS NULL, monthly_income, rowid LIMIT 5`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		want = append(want, id)
+	}
+	rows.Close()
+	for i, id := range want {
+		if i >= len(m.rows.data) || m.rows.data[i].Values[0] != id {
+			t.Fatalf("sorted page starts %v, SQL %v", m.rows.data[:min(5, len(m.rows.data))], want)
+		}
+	}
+}

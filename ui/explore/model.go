@@ -124,6 +124,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.gotContacts(msg)
 	case rowsMsg:
 		m.gotRows(msg)
+	case rowsOrderMsg:
+		return m, m.gotOrder(msg)
 	}
 	return m, nil
 }

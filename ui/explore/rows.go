@@ -159,10 +159,34 @@ func (m *Model) sortRows() tea.Cmd {
 	default:
 		m.rows.sortCol, m.rows.order = -1, nil
 	}
-	if m.rows.sortCol >= 0 {
-		m.rows.order = sortedRows(c, m.rows.base, m.data().Rows(), m.rows.desc)
-	}
 	m.rows.page, m.rows.cursor = 0, 0
+	if m.rows.sortCol < 0 {
+		m.rows.order = nil
+		return m.readPage()
+	}
+	base, n, desc := m.rows.base, m.data().Rows(), m.rows.desc
+	if m.total() <= m.syncLimit {
+		m.rows.order = sortedRows(c, base, n, desc)
+		return m.readPage()
+	}
+	// sorting a million rows takes a while: in a Cmd, the page follows
+	m.rows.seq++
+	m.rows.loading = true
+	seq := m.rows.seq
+	return func() tea.Msg { return rowsOrderMsg{seq: seq, order: sortedRows(c, base, n, desc)} }
+}
+
+// rowsOrderMsg carries a sort order computed off the UI goroutine.
+type rowsOrderMsg struct {
+	seq   int
+	order []int
+}
+
+func (m *Model) gotOrder(msg rowsOrderMsg) tea.Cmd {
+	if msg.seq != m.rows.seq {
+		return nil // sorted again (or left) since
+	}
+	m.rows.order = msg.order
 	return m.readPage()
 }
 
@@ -231,6 +255,9 @@ func (m *Model) rowsView() string {
 			dir = "↓"
 		}
 		info += " · sorted by " + m.rows.cols[m.rows.sortCol] + " " + dir
+	}
+	if m.rows.loading {
+		info += " · reading…"
 	}
 	lines := []string{st.Title.Render(common.Truncate(m.rows.title, m.width/2)) + st.Subtle.Render(common.Truncate(info, m.width-len([]rune(m.rows.title))))}
 	switch {
