@@ -33,6 +33,7 @@ type exportOpts struct {
 	fatigue                         int
 	name, out, rejected, format     string
 	excel, force, noRecord, uplift  bool
+	dryRun                          bool
 	now                             time.Time
 }
 
@@ -67,6 +68,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
 	fs.BoolVar(&o.excel, "excel", false, "CSV for spreadsheets in comma-decimal locales: BOM, ';' and decimal commas")
 	fs.BoolVar(&o.force, "force", false, "replace existing files")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "only count: matching, reachable per channel with the reasons, the plan; write nothing")
 	fs.BoolVar(&o.noRecord, "no-record", false, "do not record the campaign and its members in the workspace")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -88,7 +90,20 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pulpero export: %v\n", err)
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d target and %d control customers (%s)\n", o.out, m.Files.Target, m.Files.Control, o.channels)
+	for _, rc := range m.ReachOf.([]reachCount) {
+		fmt.Fprintf(stdout, "%s: %d matching, %d reachable", rc.Channel, rc.Matching, rc.Reachable)
+		for _, r := range []analysis.Reason{analysis.ReasonNoConsent, analysis.ReasonUnsubscribed, analysis.ReasonInvalidAddress, analysis.ReasonBounced} {
+			if n := rc.Why[r.String()]; n > 0 {
+				fmt.Fprintf(stdout, "; %s %d", r, n)
+			}
+		}
+		fmt.Fprintln(stdout)
+	}
+	if o.dryRun {
+		fmt.Fprintln(stdout, "dry run: nothing written; the plan would be:")
+	} else {
+		fmt.Fprintf(stdout, "wrote %s: %d target and %d control customers (%s)\n", o.out, m.Files.Target, m.Files.Control, o.channels)
+	}
 	for _, s := range m.Steps.([]analysis.Step) {
 		fmt.Fprintf(stdout, "  %-24s %d\n", s.Name, s.Count)
 	}
@@ -97,6 +112,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		e.Responses, e.Revenue, e.Cost, e.Profit, e.ROI)
 	for _, line := range m.Model {
 		fmt.Fprintf(stdout, "  %s\n", line)
+	}
+	if o.dryRun {
+		return exitOK
 	}
 	fmt.Fprintf(stdout, "manifest: %s (load %.1f s, contacts %.1f s, history %.1f s, plan %.1f s, write %.1f s)\n",
 		manifestPath(o.out), m.Seconds["load"], m.Seconds["contacts"], m.Seconds["history"], m.Seconds["plan"], m.Seconds["write"])
@@ -113,8 +131,8 @@ func (o *exportOpts) check() error {
 	switch {
 	case n != 1:
 		return errors.New("give exactly one of --segment NAME, --where EXPR or --all")
-	case o.out == "":
-		return errors.New("--out FILE is required")
+	case o.out == "" && !o.dryRun:
+		return errors.New("--out FILE is required (or --dry-run to only count)")
 	case o.format != "csv" && o.format != "jsonl":
 		return fmt.Errorf("--format %q: use csv or jsonl", o.format)
 	case o.excel && o.format != "csv":
@@ -134,7 +152,7 @@ func (o *exportOpts) check() error {
 	if o.name == "" {
 		o.name = strings.TrimSuffix(filepath.Base(o.out), filepath.Ext(o.out))
 	}
-	if !o.force {
+	if !o.force && !o.dryRun {
 		for _, p := range []string{o.out, o.rejected, manifestPath(o.out)} {
 			if _, err := os.Stat(p); p != "" && err == nil {
 				return fmt.Errorf("%s already exists; add --force to replace it", p)
@@ -299,6 +317,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	m.Params = map[string]any{"channels": spec.Channels, "value": o.value, "budget": o.budget, "control_percent": o.control,
 		"default_rate": o.rate, "rates_by": by, "prior_contacts": o.prior, "fatigue_days": o.fatigue, "uplift": o.uplift, "format": o.format, "excel": o.excel}
 	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
+	m.ReachOf = reachOf(reach, plan.Matching, spec.Channels)
 	lap("plan")
 	h := <-hashed
 	if h.err != nil {
@@ -306,6 +325,9 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	}
 	m.Database.SHA256 = h.sum
 	lap("hash")
+	if o.dryRun {
+		return m, nil
+	}
 	members, err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") })
 	if err != nil {
 		return nil, err
@@ -427,6 +449,29 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 		}
 	}
 	return members, nil
+}
+
+// reachCount is one channel's two counts and the reasons, for people.
+type reachCount struct {
+	Channel   string         `json:"channel"`
+	Matching  int            `json:"matching"`
+	Reachable int            `json:"reachable"`
+	Why       map[string]int `json:"not_reachable"`
+}
+
+func reachOf(reach *analysis.Reach, matching model.Bitset, channels []analysis.ChannelCost) []reachCount {
+	var out []reachCount
+	for _, c := range channels {
+		b := reach.Breakdown(c.Channel, matching)
+		rc := reachCount{Channel: c.Channel.String(), Matching: b.Matching, Reachable: b.Reachable, Why: map[string]int{}}
+		for k, n := range b.Why {
+			if n > 0 {
+				rc.Why[analysis.Reason(k).String()] = n
+			}
+		}
+		out = append(out, rc)
+	}
+	return out
 }
 
 func nameColumn(profiles []store.ColumnProfile) string {

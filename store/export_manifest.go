@@ -9,20 +9,23 @@ import (
 // was asked, what each step of the funnel kept, and which database file the
 // list came from, so a list can be audited and reproduced later.
 type Manifest struct {
-	Tool     string    `json:"tool"`
-	Created  string    `json:"created"` // RFC 3339, UTC
-	Campaign string    `json:"campaign"`
-	Database Database  `json:"database"`
-	Segments []SegRef  `json:"segments"`
-	Exclude  []SegRef  `json:"exclude,omitempty"`
-	Params   any       `json:"parameters"`
-	Model    []string  `json:"response_model"`
-	Reach    []string  `json:"reachability"`
-	Steps    any       `json:"steps"`
-	Reasons  any       `json:"excluded_by_reason"`
-	Summary  any       `json:"expected"`
-	Curve    any       `json:"profit_curve"`
-	Files    FilesMeta `json:"files"`
+	Tool     string   `json:"tool"`
+	Created  string   `json:"created"` // RFC 3339, UTC
+	Campaign string   `json:"campaign"`
+	Database Database `json:"database"`
+	Segments []SegRef `json:"segments"`
+	Exclude  []SegRef `json:"exclude,omitempty"`
+	Params   any      `json:"parameters"`
+	Model    []string `json:"response_model"`
+	Reach    []string `json:"reachability"`
+	// ReachOf is, per offered channel, how many matching customers can be
+	// contacted and why the others cannot.
+	ReachOf any       `json:"reachability_of_matching"`
+	Steps   any       `json:"steps"`
+	Reasons any       `json:"excluded_by_reason"`
+	Summary any       `json:"expected"`
+	Curve   any       `json:"profit_curve"`
+	Files   FilesMeta `json:"files"`
 	// Seconds each stage took (load, contacts, plan, write), for the
 	// benchmarks and for a user wondering where the time went.
 	Seconds map[string]float64 `json:"seconds"`
