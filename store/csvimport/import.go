@@ -139,7 +139,7 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	}
 	if opt.RecordSource {
 		src.Table = table
-		if err := writeSource(ctx, t.tx, src); err != nil {
+		if err := writeSource(ctx, t.conn, src); err != nil {
 			return nil, err
 		}
 	}

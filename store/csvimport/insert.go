@@ -2,42 +2,29 @@ package csvimport
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"strings"
 )
 
 // batchRows is how many rows one INSERT carries: multi-row statements cut
-// the per-call cost of database/sql and the driver, which dominates here.
+// the per-call cost of the driver, which dominates here.
 const batchRows = 64
 
 // maxParams stays under SQLite's limit on bound parameters per statement.
 const maxParams = 32766
 
-// inserter writes rows through prepared multi-row INSERTs. Values are
-// always bound as parameters, never spliced into the SQL.
-type inserter struct {
-	ctx   context.Context
-	tx    *sql.Tx
-	table string
-	ncols int
-	per   int // rows per full batch
-	full  *sql.Stmt
-}
+// rowsPerBatch is batchRows, or fewer for very wide tables.
+func rowsPerBatch(ncols int) int { return max(1, min(batchRows, maxParams/max(ncols, 1))) }
 
-func newInserter(ctx context.Context, tx *sql.Tx, table string, ncols int) (*inserter, error) {
-	per := max(1, min(batchRows, maxParams/max(ncols, 1)))
-	ins := &inserter{ctx: ctx, tx: tx, table: table, ncols: ncols, per: per}
-	var err error
-	ins.full, err = tx.PrepareContext(ctx, ins.sql(per))
-	return ins, err
-}
-
-func (ins *inserter) sql(rows int) string {
+// insertSQL is a multi-row INSERT with a parameter for every value: values
+// are always bound, never spliced into the SQL.
+func insertSQL(table string, ncols, rows int) string {
 	var b strings.Builder
 	b.WriteString("INSERT INTO ")
-	b.WriteString(quoteIdent(ins.table))
+	b.WriteString(quoteIdent(table))
 	b.WriteString(" VALUES ")
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", ins.ncols), ",") + ")"
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", ncols), ",") + ")"
 	for i := range rows {
 		if i > 0 {
 			b.WriteByte(',')
@@ -47,18 +34,53 @@ func (ins *inserter) sql(rows int) string {
 	return b.String()
 }
 
-// exec writes the rows whose values (ncols per row) are in args.
-func (ins *inserter) exec(args []any) error {
-	if len(args) == ins.per*ins.ncols {
-		_, err := ins.full.ExecContext(ins.ctx, args...)
-		return err
+// writeBatches executes every batch received on batches (ncols values per
+// row) on the transaction's connection. It talks to the driver directly:
+// database/sql's conversion and locking of each call's arguments cost a
+// tenth of the writing time. After an error it drains the channel, so that
+// the sender never blocks. Each batch written is handed to done for reuse.
+func (t *target) writeBatches(ctx context.Context, table string, ncols int, batches <-chan []any, done func([]any)) error {
+	per := rowsPerBatch(ncols)
+	err := t.conn.Raw(func(dc any) error {
+		pc, ok := dc.(driver.ConnPrepareContext)
+		if !ok {
+			return errors.New("sqlite driver cannot prepare with a context")
+		}
+		var stmts = map[int]driver.Stmt{}
+		defer func() {
+			for _, s := range stmts {
+				s.Close()
+			}
+		}()
+		args := make([]driver.NamedValue, per*ncols)
+		for i := range args {
+			args[i].Ordinal = i + 1
+		}
+		for batch := range batches {
+			rows := len(batch) / ncols
+			st := stmts[rows]
+			if st == nil {
+				var err error
+				if st, err = pc.PrepareContext(ctx, insertSQL(table, ncols, rows)); err != nil {
+					return err
+				}
+				stmts[rows] = st
+			}
+			ex, ok := st.(driver.StmtExecContext)
+			if !ok {
+				return errors.New("sqlite driver cannot execute with a context")
+			}
+			for i, v := range batch {
+				args[i].Value = v
+			}
+			if _, err := ex.ExecContext(ctx, args[:len(batch)]); err != nil {
+				return err
+			}
+			done(batch) // the driver has copied the values
+		}
+		return nil
+	})
+	for range batches {
 	}
-	_, err := ins.tx.ExecContext(ins.ctx, ins.sql(len(args)/ins.ncols), args...)
 	return err
-}
-
-func (ins *inserter) close() {
-	if ins.full != nil {
-		ins.full.Close()
-	}
 }

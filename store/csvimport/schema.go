@@ -42,7 +42,7 @@ func MetaKey(table string) string { return "import:" + table }
 // prepareTable drops the old table when replacing, then creates the new one.
 func prepareTable(ctx context.Context, t *target, table string, cols []*column, replace bool) error {
 	var typ string
-	err := t.tx.QueryRowContext(ctx, `SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ? COLLATE NOCASE`, table).Scan(&typ)
+	err := t.conn.QueryRowContext(ctx, `SELECT type FROM sqlite_master WHERE type IN ('table','view') AND name = ? COLLATE NOCASE`, table).Scan(&typ)
 	switch {
 	case err == sql.ErrNoRows:
 	case err != nil:
@@ -50,7 +50,7 @@ func prepareTable(ctx context.Context, t *target, table string, cols []*column, 
 	case !replace:
 		return fmt.Errorf("%w: %s already has a table %q (use --replace to overwrite it)", ErrTableExists, t.path, table)
 	default:
-		if _, err := t.tx.ExecContext(ctx, "DROP "+strings.ToUpper(typ)+" "+quoteIdent(table)); err != nil {
+		if _, err := t.conn.ExecContext(ctx, "DROP "+strings.ToUpper(typ)+" "+quoteIdent(table)); err != nil {
 			return err
 		}
 	}
@@ -58,12 +58,12 @@ func prepareTable(ctx context.Context, t *target, table string, cols []*column, 
 	for i, c := range cols {
 		defs[i] = quoteIdent(c.name) + " " + c.typ.sql()
 	}
-	_, err = t.tx.ExecContext(ctx, "CREATE TABLE "+quoteIdent(table)+" ("+strings.Join(defs, ", ")+")")
+	_, err = t.conn.ExecContext(ctx, "CREATE TABLE "+quoteIdent(table)+" ("+strings.Join(defs, ", ")+")")
 	return err
 }
 
 // ensureIndex indexes table(col) unless an index already starts with col.
-func ensureIndex(ctx context.Context, tx *sql.Tx, table, col, alias string) error {
+func ensureIndex(ctx context.Context, tx *sql.Conn, table, col, alias string) error {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_index_list(?) AS il, pragma_index_info(il.name) AS ii
 		WHERE ii.seqno = 0 AND ii.name = ?`, table, col).Scan(&n)
@@ -89,10 +89,10 @@ func ensureIndex(ctx context.Context, tx *sql.Tx, table, col, alias string) erro
 // linkKey indexes the new key column and the id columns of other tables it
 // joins with (same clean alias, or both named like a customer id).
 func linkKey(ctx context.Context, t *target, table string, key *column) ([]Link, error) {
-	if err := ensureIndex(ctx, t.tx, table, key.name, key.alias); err != nil {
+	if err := ensureIndex(ctx, t.conn, table, key.name, key.alias); err != nil {
 		return nil, err
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p
+	rows, err := t.conn.QueryContext(ctx, `SELECT m.name, p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p
 		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\' AND m.name <> ? AND m.name <> ? COLLATE NOCASE
 		ORDER BY m.name, p.cid`, metaTable, table)
 	if err != nil {
@@ -115,7 +115,7 @@ func linkKey(ctx context.Context, t *target, table string, key *column) ([]Link,
 		return nil, err
 	}
 	for _, l := range links {
-		if err := ensureIndex(ctx, t.tx, l.Table, l.Column, cleanAlias(l.Column)); err != nil {
+		if err := ensureIndex(ctx, t.conn, l.Table, l.Column, cleanAlias(l.Column)); err != nil {
 			return nil, err
 		}
 	}
@@ -124,7 +124,7 @@ func linkKey(ctx context.Context, t *target, table string, key *column) ([]Link,
 
 // writeMeta records the import in pulpero_meta.
 func writeMeta(ctx context.Context, t *target, csvPath string, res *Result) error {
-	if _, err := t.tx.ExecContext(ctx, MetaSchema); err != nil {
+	if _, err := t.conn.ExecContext(ctx, MetaSchema); err != nil {
 		return err
 	}
 	src, _ := filepath.Abs(csvPath)
@@ -137,6 +137,6 @@ func writeMeta(ctx context.Context, t *target, csvPath string, res *Result) erro
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `INSERT OR REPLACE INTO pulpero_meta (key, value) VALUES (?, ?)`, MetaKey(res.Table), string(js))
+	_, err = t.conn.ExecContext(ctx, `INSERT OR REPLACE INTO pulpero_meta (key, value) VALUES (?, ?)`, MetaKey(res.Table), string(js))
 	return err
 }

@@ -39,7 +39,7 @@ func sourceOf(path string) (Source, error) {
 }
 
 // writeSource records src in pulpero_meta inside the import's transaction.
-func writeSource(ctx context.Context, tx *sql.Tx, src Source) error {
+func writeSource(ctx context.Context, tx *sql.Conn, src Source) error {
 	js, err := json.Marshal(src)
 	if err != nil {
 		return err

@@ -18,7 +18,8 @@ import (
 // leaves no file behind.
 type target struct {
 	db      *sql.DB
-	tx      *sql.Tx
+	conn    *sql.Conn // the one connection; the transaction is BEGIN/COMMIT on it
+	inTx    bool
 	path    string // where the database is wanted
 	tmp     string // temporary file while a new database is built; "" otherwise
 	created bool
@@ -74,19 +75,28 @@ func (t *target) tableExists(ctx context.Context, q interface {
 	return n > 0, err
 }
 
+// begin takes the connection and starts the transaction, taking the write
+// lock at once so that a busy database fails before any work.
 func (t *target) begin(ctx context.Context) (err error) {
-	t.tx, err = t.db.BeginTx(ctx, nil)
-	return err
+	if t.conn, err = t.db.Conn(ctx); err != nil {
+		return err
+	}
+	if _, err = t.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		return err
+	}
+	t.inTx = true
+	return nil
 }
 
 // commit ends the transaction and, for a new database, moves it into place.
 func (t *target) commit() error {
-	if err := t.tx.Commit(); err != nil {
-		t.tx = nil
+	if _, err := t.conn.ExecContext(context.Background(), "COMMIT"); err != nil {
 		t.abort()
 		return err
 	}
-	t.tx = nil
+	t.inTx = false
+	t.conn.Close()
+	t.conn = nil
 	if err := t.db.Close(); err != nil {
 		t.db = nil
 		t.abort()
@@ -120,9 +130,14 @@ func (t *target) commit() error {
 // abort rolls back and removes a database file the import created. It is
 // safe to call more than once.
 func (t *target) abort() {
-	if t.tx != nil {
-		t.tx.Rollback()
-		t.tx = nil
+	if t.conn != nil {
+		if t.inTx {
+			// Not the import's context: it may be the cancelled one.
+			t.conn.ExecContext(context.Background(), "ROLLBACK")
+			t.inTx = false
+		}
+		t.conn.Close()
+		t.conn = nil
 	}
 	if t.db != nil {
 		t.db.Close()

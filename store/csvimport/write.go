@@ -18,11 +18,6 @@ import (
 // does not fit its column stops the pass with errRetype instead of being an
 // error: the types came from a sample.
 func (j *job) insert(t *target, table string, cols []*column, mark parse.DecimalMark, rej *rejects, learn *typeStats) (int64, error) {
-	ins, err := newInserter(j.ctx, t.tx, table, len(cols))
-	if err != nil {
-		return 0, err
-	}
-	defer ins.close()
 	ctx, cancel := context.WithCancel(j.ctx)
 	defer cancel()
 	full := make(chan []any, 4)
@@ -33,22 +28,19 @@ func (j *job) insert(t *target, table string, cols []*column, mark parse.Decimal
 	go func() {
 		defer close(done)
 		defer close(full)
-		rows, readErr = j.convertAll(ctx, cols, mark, rej, learn, ins.per, full, free)
+		rows, readErr = j.convertAll(ctx, cols, mark, rej, learn, rowsPerBatch(len(cols)), full, free)
 	}()
-	var writeErr error
-	for batch := range full {
-		if writeErr == nil {
-			if writeErr = ins.exec(batch); writeErr != nil {
-				cancel()
-			}
-		}
+	writeErr := t.writeBatches(j.ctx, table, len(cols), full, func(batch []any) {
 		select {
 		case free <- batch[:0]:
 		default:
 		}
+	})
+	if writeErr != nil {
+		cancel()
 	}
 	<-done
-	err = writeErr
+	err := writeErr
 	if err == nil {
 		err = readErr
 	}
