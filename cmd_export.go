@@ -189,7 +189,7 @@ func manifestPath(list string) string {
 
 // resolveSegment evaluates a saved segment (with its `in segment` references)
 // or an inline rule, and describes it for the manifest.
-func resolveSegment(ctx context.Context, ws *store.Workspace, ds *model.Dataset, now time.Time, name, where string) (model.Bitset, store.SegRef, error) {
+func resolveSegment(ctx context.Context, ws *store.Workspace, ds *model.Dataset, now time.Time, name, where, flagName string) (model.Bitset, store.SegRef, error) {
 	resolve := func(n string) (segment.Node, bool) {
 		s, err := ws.Segment(ctx, n)
 		if err != nil {
@@ -208,15 +208,19 @@ func resolveSegment(ctx context.Context, ws *store.Workspace, ds *model.Dataset,
 	} else {
 		ref.Name = "where"
 	}
+	label := "segment " + ref.Name
+	if name == "" {
+		label = flagName
+	}
 	src := ref.Definition
 	tree, err := segment.Parse(src)
 	if err != nil {
-		return nil, ref, fmt.Errorf("segment %s:\n%s", ref.Name, segment.Caret(src, err))
+		return nil, ref, fmt.Errorf("%s:\n%s", label, segment.Caret(src, err))
 	}
 	ref.Definition, ref.Hash = segment.Print(tree), segment.Hash(tree)
 	rows, err := analysis.EvaluateSegment(ds, tree, now, resolve)
 	if err != nil {
-		return nil, ref, fmt.Errorf("segment %s:\n%s", ref.Name, segment.Caret(src, err))
+		return nil, ref, fmt.Errorf("%s:\n%s", label, segment.Caret(src, err))
 	}
 	ref.Matching = rows.Count()
 	return rows, ref, nil
@@ -271,7 +275,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	spec := analysis.CampaignSpec{Name: o.name, Value: o.value, Budget: o.budget, Control: o.control / 100}
 	spec.Channels, _ = o.channelCosts()
 	if !o.all {
-		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.segment, o.where)
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.segment, o.where, "--where")
 		if err != nil {
 			return nil, err
 		}
@@ -281,7 +285,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		m.Segments = append(m.Segments, store.SegRef{Name: "all", Definition: "every customer", Matching: ds.Rows()})
 	}
 	if o.exclude != "" || o.exWhre != "" {
-		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.exclude, o.exWhre)
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.exclude, o.exWhre, "--exclude-where")
 		if err != nil {
 			return nil, err
 		}
