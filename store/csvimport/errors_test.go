@@ -210,3 +210,23 @@ func TestKeysLinkTables(t *testing.T) {
 		t.Errorf("--key nope: %v", err)
 	}
 }
+
+func TestEmptyAndTinyFiles(t *testing.T) {
+	for _, content := range []string{"", "\xEF\xBB\xBF", "\n\n"} {
+		if _, _, err := importText(t, "e.csv", content, Options{}); !errors.Is(err, ErrNoData) {
+			t.Errorf("%q: err = %v", content, err)
+		}
+	}
+	// A header alone makes an empty table of text columns.
+	res, db := mustImport(t, "h.csv", "a,b\n", Options{})
+	if res.Rows != 0 || len(res.Columns) != 2 {
+		t.Errorf("header only: %+v", res)
+	}
+	wantRows(t, db, `SELECT count(*) FROM h`, [][]any{{int64(0)}})
+	// One column, and a UTF-16 file refused in one sentence.
+	_, db = mustImport(t, "one.csv", "n\n1\n2\n", Options{})
+	wantRows(t, db, `SELECT sum(n) FROM one`, [][]any{{int64(3)}})
+	if _, _, err := importText(t, "u16.csv", "\xff\xfea\x00\n\x00", Options{}); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("UTF-16: %v", err)
+	}
+}
