@@ -433,3 +433,53 @@ func TestExportSavedSegment(t *testing.T) {
 		t.Fatalf("overwrote %s without --force", out)
 	}
 }
+
+// TestPastCampaignResultsMatchSQL: treated and control counts, responses and
+// revenue of every past campaign in the data, against SQL's GROUP BY.
+func TestPastCampaignResultsMatchSQL(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shop.db")
+	randomShop(t, rand.New(rand.NewPCG(4, 4)), path, 300)
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	h, ok, err := db.ReadCampaignHistory(t.Context())
+	if err != nil || !ok {
+		t.Fatalf("history: %v %v", ok, err)
+	}
+	byCampaign := make([][]int, len(h.Campaigns))
+	for i, k := range h.Campaign {
+		byCampaign[k] = append(byCampaign[k], i)
+	}
+	results := map[int64]analysis.CampaignResult{}
+	for k, c := range h.Campaigns {
+		results[c.ID] = analysis.MeasureCampaign(h.Control, h.Responded, h.Revenue, byCampaign[k], c.Cost)
+	}
+	rows, err := db.SQL().Query(`SELECT campaign_id, control_group, count(*), sum(responded), sum(revenue)
+		FROM campaign_contacts GROUP BY 1, 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id int64
+		var control, count, responses int
+		var revenue float64
+		if err := rows.Scan(&id, &control, &count, &responses, &revenue); err != nil {
+			t.Fatal(err)
+		}
+		arm := results[id].Treated
+		if control == 1 {
+			arm = results[id].Control
+		}
+		if arm.N != count || arm.Responses != responses || math.Abs(arm.Revenue-revenue) > 1e-6 {
+			t.Errorf("campaign %d control=%d: %d/%d %.2f, SQL %d/%d %.2f", id, control, arm.Responses, arm.N, arm.Revenue, responses, count, revenue)
+		}
+		n++
+	}
+	if n != 8 {
+		t.Fatalf("SQL found %d campaign arms, want 8", n)
+	}
+}

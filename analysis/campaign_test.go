@@ -112,3 +112,25 @@ func TestUplift(t *testing.T) {
 		t.Fatalf("post without history %.4f, want the default 0.02", p)
 	}
 }
+
+// TestMeasureCampaignNewcombe checks the lift interval against Newcombe
+// (1998), Statistics in Medicine 17:873, example (a): 56/70 against 48/80,
+// difference 0.2000, hybrid score interval (method 10) 0.0524 to 0.3339.
+func TestMeasureCampaignNewcombe(t *testing.T) {
+	var control, responded []bool
+	add := func(ctl bool, k, n int) {
+		for i := range n {
+			control = append(control, ctl)
+			responded = append(responded, i < k)
+		}
+	}
+	add(false, 56, 70)
+	add(true, 48, 80)
+	r := MeasureCampaign(control, responded, nil, nil, 2)
+	if math.Abs(r.Lift-0.2) > 1e-9 || math.Abs(r.LiftLo-0.0524) > 1e-4 || math.Abs(r.LiftHi-0.3339) > 1e-4 {
+		t.Fatalf("lift %.4f (%.4f to %.4f), want 0.2000 (0.0524 to 0.3339)", r.Lift, r.LiftLo, r.LiftHi)
+	}
+	if math.Abs(r.IncrementalResponses-70*r.Lift) > 1e-9 || math.Abs(r.CostPerIncremental-140/r.IncrementalResponses) > 1e-9 {
+		t.Fatalf("incremental %.3f, cost per incremental %.3f", r.IncrementalResponses, r.CostPerIncremental)
+	}
+}
