@@ -400,7 +400,7 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 	var skipped []store.ListItem
 	var skipWhy []string
 	isSkipped := map[int64]bool{}
-	cols := store.ListColumns{Name: nameColumn(cust.Profiles),
+	cols := store.ListColumns{Name: roleColumn(cust.Profiles, model.RoleName), Postcode: roleColumn(cust.Profiles, model.RolePostcode),
 		Contact: map[string]string{"email": cc.Email, "sms": cc.SMS, "phone": cc.Phone, "post": cc.Post}}
 	written, err := db.WriteList(ctx, cust.Table.Name, cols, items, lw, func(it store.ListItem, why string) {
 		skipped, skipWhy = append(skipped, it), append(skipWhy, why)
@@ -478,9 +478,9 @@ func reachOf(reach *analysis.Reach, matching model.Bitset, channels []analysis.C
 	return out
 }
 
-func nameColumn(profiles []store.ColumnProfile) string {
+func roleColumn(profiles []store.ColumnProfile, role model.Role) string {
 	for _, p := range profiles {
-		if p.Role == model.RoleName {
+		if p.Role == role {
 			return p.Name
 		}
 	}

@@ -38,7 +38,7 @@ func TestHelperExport(t *testing.T) {
 type truth struct {
 	consent     [4]bool // email, sms, phone, post
 	unsub, bnc  bool
-	email, post bool // well-formed
+	email, post bool // well-formed (post: address and postcode)
 	phone, mob  bool
 	gender      string
 }
@@ -72,7 +72,7 @@ func randomShop(t *testing.T, r *rand.Rand, path string, n int) map[int64]truth 
 		}
 	}
 	exec(`CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, name TEXT, gender TEXT, email TEXT, phone TEXT,
-		address TEXT, consent_email INTEGER, consent_sms INTEGER, consent_phone INTEGER, consent_post INTEGER,
+		address TEXT, postcode TEXT, consent_email INTEGER, consent_sms INTEGER, consent_phone INTEGER, consent_post INTEGER,
 		email_bounced INTEGER, unsubscribed INTEGER, household_id INTEGER)`)
 	exec(`CREATE TABLE campaigns (campaign_id INTEGER PRIMARY KEY, name TEXT, channel TEXT, campaign_date TEXT, cost_per_contact REAL)`)
 	exec(`CREATE TABLE campaign_contacts (campaign_id INTEGER REFERENCES campaigns(campaign_id), customer_id INTEGER REFERENCES customers(customer_id), control_group INTEGER, responded INTEGER, revenue REAL,
@@ -134,10 +134,14 @@ func randomShop(t *testing.T, r *rand.Rand, path string, n int) map[int64]truth 
 		default:
 			tr.post = true
 		}
+		var postcode any = fmt.Sprintf("28%03d", r.IntN(100))
+		if r.IntN(8) == 0 {
+			postcode, tr.post = nil, false
+		}
 		tr.bnc, tr.unsub = bit(0.1) == 1, bit(0.1) == 1
 		tr.gender = []string{"f", "m"}[r.IntN(2)]
-		exec(`INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, i, first[r.IntN(8)]+" "+last[r.IntN(8)], tr.gender,
-			email, phone, addr, cons[0], cons[1], cons[2], cons[3], tr.bnc, tr.unsub, (i+1)/2)
+		exec(`INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, i, first[r.IntN(8)]+" "+last[r.IntN(8)], tr.gender,
+			email, phone, addr, postcode, cons[0], cons[1], cons[2], cons[3], tr.bnc, tr.unsub, (i+1)/2)
 		for k := range 4 {
 			if r.IntN(2) == 0 {
 				exec(`INSERT INTO campaign_contacts VALUES (?,?,?,?,?)`, k+1, i, bit(0.2), bit(0.15), 10.0)

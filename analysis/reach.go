@@ -115,8 +115,9 @@ type Reach struct {
 // Reachability decides, for every customer and channel: consent given (a
 // consent column whose value is yes; NULL and no are no consent), not
 // unsubscribed (an unsubscribed column counts for every channel unless its
-// name says it is about e-mail), a well-formed address for the channel, and
-// for e-mail not bounced. The first failing check is the customer's reason.
+// name says it is about e-mail), a well-formed address for the channel (for
+// post also a postcode, when the data has a postcode column), and for e-mail
+// not bounced. The first failing check is the customer's reason.
 func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	n := ds.Rows()
 	r := &Reach{Rows: n}
@@ -151,6 +152,10 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 		addr := valid.of(ch)
 		if addr == nil {
 			addr = model.NewBitset(n)
+		}
+		if pc := ds.ByRole(model.RolePostcode); ch == ChannelPost && pc != nil {
+			// a letter needs its postcode as much as its street
+			addr = addr.Clone().AndNot(Nulls(pc))
 		}
 		take(ReasonInvalidAddress, model.FullBitset(n).AndNot(addr))
 		if ch == ChannelEmail {

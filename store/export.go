@@ -28,6 +28,9 @@ type ListItem struct {
 type ListColumns struct {
 	Name    string
 	Contact map[string]string // channel → column
+	// Postcode, when set, is appended to the address of post rows
+	// ("Calle Mayor 1, 3º B, 28013"): a letter needs both.
+	Postcode string
 }
 
 // ListFormat says how a list is written.
@@ -152,6 +155,7 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 	for _, c := range cols.Contact {
 		add(c)
 	}
+	add(cols.Postcode)
 	type batch struct {
 		items []ListItem
 		rows  []Row
@@ -206,6 +210,14 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 			if !ValidContact(it.Channel, contact) {
 				skipped(it, "invalid or missing address")
 				continue
+			}
+			if it.Channel == "post" && cols.Postcode != "" {
+				pc := strings.TrimSpace(r.Values[pos[cols.Postcode]])
+				if pc == "" {
+					skipped(it, "invalid or missing address")
+					continue
+				}
+				contact += ", " + pc
 			}
 			if err := w.Write(it, name, contact); err != nil {
 				return written, err
