@@ -96,13 +96,14 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	}
 	rows, err := j.insert(t, table, cols, mark, rej, learn)
 	if optimistic && (err == nil || errors.Is(err, errRetype)) {
-		if err != nil { // stopped early: learn from the whole file
+		stopped := err != nil
+		if stopped { // learn from the whole file
 			if learn, err = j.inferTypes(0); err != nil {
 				return nil, err
 			}
 		}
 		full, fullMark := j.decideTypes(learn, key)
-		if fullMark == mark && sameStorage(cols, full) {
+		if !stopped && fullMark == mark && sameStorage(cols, full) {
 			for i, c := range full { // kinds and notes from every value
 				c.nulls, c.samples = cols[i].nulls, cols[i].samples
 			}

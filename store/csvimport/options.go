@@ -52,8 +52,9 @@ type Options struct {
 	// pulpero_meta (key "source_csv"), in the same transaction, so that
 	// SourceUnchanged can later tell whether the database is up to date.
 	RecordSource bool
-	// Progress, when set, is called from the importing goroutine every
-	// 100 ms or so, and once at the end of each phase.
+	// Progress, when set, is called every 100 ms or so, and at the end of
+	// each phase; calls never overlap, but may come from a goroutine of the
+	// import's own (send a message, do not touch UI state).
 	Progress func(Progress)
 }
 
