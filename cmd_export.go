@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -487,32 +485,17 @@ func roleColumn(profiles []store.ColumnProfile, role model.Role) string {
 	return ""
 }
 
-// writeRejected writes customer_id,reason for every matching customer not in
-// the list (no personal data), ready to commit.
+// writeRejected writes every matching customer not in the list with the
+// reason, then those the final check at export left out.
 func writeRejected(o exportOpts, plan *analysis.Plan, key func(int) string, skipped []store.ListItem, why []string) (*store.AtomicFile, error) {
-	f, err := store.CreateAtomic(o.rejected, o.force)
-	if err != nil {
-		return nil, err
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"customer_id", "reason"})
-	plan.Matching.ForEach(func(i int) {
-		if r := plan.Why[i]; r != analysis.ReasonNone {
-			cw.Write([]string{key(i), r.String()})
+	return store.WriteRejected(o.rejected, o.force, func(emit func(id, reason string)) {
+		plan.Matching.ForEach(func(i int) {
+			if r := plan.Why[i]; r != analysis.ReasonNone {
+				emit(key(i), r.String())
+			}
+		})
+		for k, it := range skipped {
+			emit(it.CustomerID, why[k]+" at export")
 		}
 	})
-	for k, it := range skipped {
-		cw.Write([]string{it.CustomerID, why[k] + " at export"})
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		f.Abort()
-		return nil, fmt.Errorf("%s: %v", o.rejected, err)
-	}
-	if err := w.Flush(); err != nil {
-		f.Abort()
-		return nil, fmt.Errorf("%s: %v", o.rejected, err)
-	}
-	return f, nil
 }

@@ -1,0 +1,32 @@
+package store
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+)
+
+// WriteRejected writes the customers left out of a list, as customer_id and
+// reason (no personal data), to a temporary file for path; rows calls emit
+// once per customer. The file is returned uncommitted so the caller commits
+// it together with the list.
+func WriteRejected(path string, force bool, rows func(emit func(customerID, reason string))) (*AtomicFile, error) {
+	f, err := CreateAtomic(path, force)
+	if err != nil {
+		return nil, err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"customer_id", "reason"})
+	rows(func(id, reason string) { cw.Write([]string{id, reason}) })
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		f.Abort()
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if err := w.Flush(); err != nil {
+		f.Abort()
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return f, nil
+}
