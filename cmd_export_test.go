@@ -202,6 +202,23 @@ func TestExportConsentProperty(t *testing.T) {
 				t.Fatalf("trial %d: customer %d is not in the segment", trial, id)
 			}
 		}
+		// every matching customer is either listed or rejected with a reason, never both
+		matching := 0
+		for _, c := range tr {
+			if !where || c.gender == "f" {
+				matching++
+			}
+		}
+		rejected := readCSV(t, filepath.Join(dir, "rej.csv"))[1:]
+		for _, row := range rejected {
+			id, _ := strconv.ParseInt(row[0], 10, 64)
+			if seen[id] || row[1] == "" {
+				t.Fatalf("trial %d: customer %d both listed and rejected (%q)", trial, id, row[1])
+			}
+		}
+		if len(rejected)+len(seen) != matching {
+			t.Fatalf("trial %d: %d listed + %d rejected != %d matching", trial, len(seen), len(rejected), matching)
+		}
 		if budget == 0 {
 			want := 0
 			for id, c := range tr {
