@@ -111,6 +111,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	for _, line := range m.Model {
 		fmt.Fprintf(stdout, "  %s\n", line)
 	}
+	printCurve(stdout, m.Curve.([]analysis.CurvePoint))
 	if o.dryRun {
 		return exitOK
 	}
@@ -451,6 +452,30 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 		}
 	}
 	return members, nil
+}
+
+// printCurve shows expected profit at eight budgets up to what contacting
+// every profitable customer would cost, and what the last step adds, so the
+// owner sees where more money stops paying.
+func printCurve(w io.Writer, curve []analysis.CurvePoint) {
+	if len(curve) == 0 {
+		return
+	}
+	top := curve[len(curve)-1].Budget
+	budgets := make([]float64, 8)
+	for k := range budgets {
+		budgets[k] = top * float64(k+1) / 8
+	}
+	fmt.Fprintln(w, "profit against budget (contacting every profitable customer):")
+	prev := analysis.CurvePoint{}
+	for _, p := range analysis.CurveAt(curve, budgets) {
+		extra := 0.0
+		if p.Budget > prev.Budget {
+			extra = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
+		}
+		fmt.Fprintf(w, "  budget %12.2f  profit %14.2f  contacts %9d  each extra 1 spent returns %.2f\n", p.Budget, p.Profit, p.Contacts, extra)
+		prev = p
+	}
 }
 
 // reachCount is one channel's two counts and the reasons, for people.

@@ -195,26 +195,46 @@ func rowHull(opts []Option, start, end int, hull, idx []int32) ([]int32, []int32
 	return hull, idx
 }
 
-// curveBuilder keeps about 200 points of the profit-against-budget curve.
+// curveBuilder keeps 200 to 400 points of the profit-against-budget curve:
+// a new point starts once spend has moved step past where the last one
+// started; in between, the last point moves along to the newest spend.
 type curveBuilder struct {
 	points []CurvePoint
 	step   float64
+	mark   float64 // spend at which the last point started
 }
 
 func (c *curveBuilder) add(a Allocation) {
 	p := CurvePoint{Budget: a.Cost, Profit: a.Profit, Responses: a.Responses, Contacts: a.Contacts}
-	if len(c.points) == 0 || a.Cost >= c.points[len(c.points)-1].Budget+c.step {
-		c.points = append(c.points, p)
-		if len(c.points) > 400 {
-			// thin to every other point and double the spacing
-			kept := c.points[:0]
-			for i := 0; i < len(c.points); i += 2 {
-				kept = append(kept, c.points[i])
-			}
-			c.points = kept
-			c.step = max(c.step*2, a.Cost/200)
-		}
+	if len(c.points) > 0 && a.Cost < c.mark+c.step {
+		c.points[len(c.points)-1] = p
 		return
 	}
-	c.points[len(c.points)-1] = p
+	c.points = append(c.points, p)
+	c.mark = a.Cost
+	if len(c.points) > 400 {
+		// thin to every other point and double the spacing
+		kept := c.points[:0]
+		for i := 1; i < len(c.points); i += 2 {
+			kept = append(kept, c.points[i])
+		}
+		c.points = kept
+		c.step = max(c.step*2, a.Cost/200)
+	}
+}
+
+// CurveAt reads the profit curve at budgets: for each, the last point whose
+// spend is within it (the greedy's profit at that budget).
+func CurveAt(curve []CurvePoint, budgets []float64) []CurvePoint {
+	out := make([]CurvePoint, len(budgets))
+	for k, b := range budgets {
+		for _, p := range curve {
+			if p.Budget > b+1e-9 {
+				break
+			}
+			out[k] = p
+		}
+		out[k].Budget = b
+	}
+	return out
 }

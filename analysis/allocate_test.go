@@ -121,3 +121,24 @@ func TestAllocateFreeRows(t *testing.T) {
 		t.Fatalf("curve ends at %.3f/%.3f, unlimited allocation %.3f/%.3f", last.Budget, last.Profit, u.Cost, u.Profit)
 	}
 }
+
+// TestProfitCurve: the curve rises by spend, ends at the unlimited plan, and
+// read at any budget it is never above what the allocator achieves there.
+func TestProfitCurve(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	opts := randomOptions(r, 5000, 30)
+	u := Allocate(opts, 5000, 0, nil)
+	if n := len(u.Curve); n < 100 || n > 401 {
+		t.Fatalf("%d curve points", n)
+	}
+	for i := 1; i < len(u.Curve); i++ {
+		if u.Curve[i].Budget < u.Curve[i-1].Budget {
+			t.Fatalf("curve goes back at point %d", i)
+		}
+	}
+	for _, p := range CurveAt(u.Curve, []float64{10, 100, 500, u.Cost / 2}) {
+		if got := Allocate(opts, 5000, p.Budget, nil).Profit; p.Profit > got+1e-6 {
+			t.Fatalf("curve says %.2f at %.2f, the allocator gets %.2f", p.Profit, p.Budget, got)
+		}
+	}
+}
