@@ -247,17 +247,17 @@ func progressLine(name string, p csvimport.Progress, inPhase time.Duration) stri
 	case csvimport.PhaseIndex:
 		label, done = "indexing", 0.95
 	}
-	const width = 24
+	const width = 10
 	filled := int(done * width)
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
-	line := fmt.Sprintf("%s %s %s %3.0f%%  %s rows  %.1f/%.1f MB", label, name, bar, 100*done, thousands(p.Rows),
-		float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
+	line := fmt.Sprintf("%s %s %s %3.0f%% %s rows %.0f/%.0f MB", label, clip(name, 16), bar, 100*done,
+		thousands(p.Rows), float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
 	if s := inPhase.Seconds(); s > 0 && p.Rows > 0 {
-		line += fmt.Sprintf("  %s rows/s", thousands(int64(float64(p.Rows)/s)))
+		line += fmt.Sprintf(" %s rows/s", thousands(int64(float64(p.Rows)/s)))
 	}
 	if done > 0.02 {
 		eta := time.Duration(float64(p.Elapsed) * (1 - done) / done).Round(time.Second)
-		line += "  ETA " + eta.String()
+		line += " ETA " + eta.String()
 	}
-	return line
+	return clip(line, 79) // one line of an 80-column terminal, so \r can redraw it
 }

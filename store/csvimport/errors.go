@@ -67,11 +67,7 @@ type valueError struct {
 }
 
 func (e *valueError) Error() string {
-	v := e.value
-	if len(v) > 40 {
-		v = v[:40] + "…"
-	}
-	return fmt.Sprintf("%q is not %s (the column holds %s)", v, e.typ.article(), e.typ.plural())
+	return fmt.Sprintf("%q is not %s (the column holds %s)", clipValue(e.value), e.typ.article(), e.typ.plural())
 }
 
 func (e *valueError) Unwrap() error { return ErrBadValue }

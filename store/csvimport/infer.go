@@ -2,6 +2,7 @@ package csvimport
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -259,9 +260,26 @@ func (c *colStats) textNote(conflict bool) string {
 	case c.miss == "":
 		return ""
 	case c.numeric*10 >= c.nonNull*9:
-		return fmt.Sprintf("%d of %d values are numbers; line %d has %q", c.numeric, c.nonNull, c.missLine, c.miss)
+		return fmt.Sprintf("%s of %s values are numbers; line %d has %q", count(c.numeric), count(c.nonNull), c.missLine, clipValue(c.miss))
 	case c.dates*10 >= c.nonNull*9:
-		return fmt.Sprintf("%d of %d values are dates; line %d has %q", c.dates, c.nonNull, c.missLine, c.miss)
+		return fmt.Sprintf("%s of %s values are dates; line %d has %q", count(c.dates), count(c.nonNull), c.missLine, clipValue(c.miss))
 	}
 	return ""
+}
+
+// count writes n with thousands separators, for notes people read.
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// clipValue shortens a value quoted in a message.
+func clipValue(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
 }
