@@ -2,6 +2,7 @@ package csvimport
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -229,4 +230,29 @@ func TestEmptyAndTinyFiles(t *testing.T) {
 	if _, _, err := importText(t, "u16.csv", "\xff\xfea\x00\n\x00", Options{}); !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), "UTF-16") {
 		t.Errorf("UTF-16: %v", err)
 	}
+}
+
+func TestKeyJoinsRowidTable(t *testing.T) {
+	// A customers table whose id is the rowid needs no second index.
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	if _, err := Import(context.Background(), db, writeFile(t, "seed.csv", "x\n1\n"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := sql.Open("sqlite", dsn(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, name TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	res, err := Import(context.Background(), db, writeFile(t, "orders.csv", "CustomerID,total\n1,2.5\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Links) != 1 || res.Links[0] != (Link{"customers", "customer_id"}) {
+		t.Errorf("links %+v", res.Links)
+	}
+	wantRows(t, db, `SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite%' ORDER BY 1`, [][]any{{"orders"}})
 }

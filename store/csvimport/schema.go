@@ -62,11 +62,18 @@ func prepareTable(ctx context.Context, t *target, table string, cols []*column, 
 	return err
 }
 
-// ensureIndex indexes table(col) unless an index already starts with col.
+// ensureIndex indexes table(col) unless an index already starts with col
+// or col is the table's INTEGER PRIMARY KEY (the rowid itself).
 func ensureIndex(ctx context.Context, tx *sql.Conn, table, col, alias string) error {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_index_list(?) AS il, pragma_index_info(il.name) AS ii
 		WHERE ii.seqno = 0 AND ii.name = ?`, table, col).Scan(&n)
+	if err != nil || n > 0 {
+		return err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) AS p
+		WHERE p.name = ? AND p.pk = 1 AND upper(p.type) = 'INTEGER'
+		AND (SELECT count(*) FROM pragma_table_info(?) WHERE pk > 0) = 1`, table, col, table).Scan(&n)
 	if err != nil || n > 0 {
 		return err
 	}
