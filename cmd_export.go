@@ -19,20 +19,27 @@ import (
 	"github.com/pulpero/pulpero/store"
 )
 
+// nameList collects a repeated flag's values.
+type nameList []string
+
+func (n *nameList) String() string     { return strings.Join(*n, ", ") }
+func (n *nameList) Set(s string) error { *n = append(*n, s); return nil }
+
 // exportOpts are the flags of `pulpero export`.
 type exportOpts struct {
-	db, table, dataDir              string
-	where, segment, exclude, exWhre string
-	all                             bool
-	channels, costs                 string
-	budget, value, control, rate    float64
-	prior                           float64
-	by                              string
-	fatigue                         int
-	name, out, rejected, format     string
-	excel, force, noRecord, uplift  bool
-	dryRun                          bool
-	now                             time.Time
+	db, table, dataDir             string
+	where, exWhre                  string
+	segments, excludes             nameList
+	all                            bool
+	channels, costs                string
+	budget, value, control, rate   float64
+	prior                          float64
+	by                             string
+	fatigue                        int
+	name, out, rejected, format    string
+	excel, force, noRecord, uplift bool
+	dryRun                         bool
+	now                            time.Time
 }
 
 const exportUsage = "usage: pulpero export DB (--segment NAME | --where EXPR | --all) [--exclude NAME] --channel email --cost 0.05 " +
@@ -45,10 +52,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	o := exportOpts{now: time.Now().UTC()}
 	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
 	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
-	fs.StringVar(&o.segment, "segment", "", "the saved segment to target")
+	fs.Var(&o.segments, "segment", "a saved segment to target; repeat for several (their union)")
 	fs.StringVar(&o.where, "where", "", "target the customers matching this rule (segment language)")
 	fs.BoolVar(&o.all, "all", false, "target every customer")
-	fs.StringVar(&o.exclude, "exclude", "", "leave out the customers of this saved segment")
+	fs.Var(&o.excludes, "exclude", "leave out the customers of this saved segment; repeatable")
 	fs.StringVar(&o.exWhre, "exclude-where", "", "leave out the customers matching this rule")
 	fs.StringVar(&o.channels, "channel", "email", "channel(s), comma-separated: email, sms, phone, post")
 	fs.StringVar(&o.costs, "cost", "", "cost of one contact, one per channel, comma-separated (required)")
@@ -122,14 +129,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 func (o *exportOpts) check() error {
 	n := 0
-	for _, set := range []bool{o.segment != "", o.where != "", o.all} {
+	for _, set := range []bool{len(o.segments) > 0, o.where != "", o.all} {
 		if set {
 			n++
 		}
 	}
 	switch {
 	case n != 1:
-		return errors.New("give exactly one of --segment NAME, --where EXPR or --all")
+		return errors.New("give --segment NAME (repeatable), or --where EXPR, or --all")
 	case o.out == "" && !o.dryRun:
 		return errors.New("--out FILE is required (or --dry-run to only count)")
 	case o.format != "csv" && o.format != "jsonl":
@@ -273,22 +280,46 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		Database: store.Database{Path: db.Path, Table: cust.Table.Name, Rows: ds.Rows()}}
 	spec := analysis.CampaignSpec{Name: o.name, Value: o.value, Budget: o.budget, Control: o.control / 100}
 	spec.Channels, _ = o.channelCosts()
-	if !o.all {
-		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.segment, o.where, "--where")
-		if err != nil {
-			return nil, err
-		}
-		spec.Target = rows
-		m.Segments = append(m.Segments, ref)
-	} else {
+	// the included segments, in the order given: a customer's segment in the
+	// list is the first one holding them
+	var segRows []model.Bitset
+	switch {
+	case o.all:
 		m.Segments = append(m.Segments, store.SegRef{Name: "all", Definition: "every customer", Matching: ds.Rows()})
-	}
-	if o.exclude != "" || o.exWhre != "" {
-		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, o.exclude, o.exWhre, "--exclude-where")
+	case o.where != "":
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, "", o.where, "--where")
 		if err != nil {
 			return nil, err
 		}
-		spec.Exclude = rows
+		segRows, m.Segments = append(segRows, rows), append(m.Segments, ref)
+	default:
+		for _, name := range o.segments {
+			rows, ref, err := resolveSegment(ctx, ws, ds, o.now, name, "", "--segment")
+			if err != nil {
+				return nil, err
+			}
+			segRows, m.Segments = append(segRows, rows), append(m.Segments, ref)
+		}
+	}
+	for _, rows := range segRows {
+		if spec.Target == nil {
+			spec.Target = model.NewBitset(ds.Rows())
+		}
+		spec.Target.Or(rows)
+	}
+	excl := append([]string(nil), o.excludes...)
+	if o.exWhre != "" {
+		excl = append(excl, "")
+	}
+	for _, name := range excl {
+		rows, ref, err := resolveSegment(ctx, ws, ds, o.now, name, o.exWhre, "--exclude-where")
+		if err != nil {
+			return nil, err
+		}
+		if spec.Exclude == nil {
+			spec.Exclude = model.NewBitset(ds.Rows())
+		}
+		spec.Exclude.Or(rows)
 		m.Exclude = append(m.Exclude, ref)
 	}
 	past, err := pastContacts(ctx, db, ds)
@@ -331,7 +362,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	if o.dryRun {
 		return m, nil
 	}
-	members, err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, func() { lap("write") })
+	members, err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, segRows, func() { lap("write") })
 	if err != nil {
 		return nil, err
 	}
@@ -369,7 +400,7 @@ func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset) (*analys
 // here, and its contact once more by store as it is read: two independent
 // guards on top of the plan, which only ever offers reachable channels.
 func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc store.ContactColumns, ds *model.Dataset,
-	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest, done func()) ([]store.ListItem, error) {
+	reach *analysis.Reach, plan *analysis.Plan, o exportOpts, m *store.Manifest, segRows []model.Bitset, done func()) ([]store.ListItem, error) {
 	list, err := store.CreateAtomic(o.out, o.force)
 	if err != nil {
 		return nil, err
@@ -380,7 +411,14 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 		return nil, fmt.Errorf("%s: %v", o.out, err)
 	}
 	key := analysis.CustomerKeys(ds)
-	segName := m.Segments[0].Name
+	segOf := func(i int) string {
+		for k, rows := range segRows {
+			if rows.Has(i) {
+				return m.Segments[k].Name
+			}
+		}
+		return m.Segments[0].Name
+	}
 	var items []store.ListItem
 	listed := plan.Target.Clone().Or(plan.Control)
 	for _, i := range listed.Rows(-1) {
@@ -393,7 +431,7 @@ func writeFiles(ctx context.Context, db *store.DB, cust *store.Customers, cc sto
 			group = "control"
 		}
 		p := plan.Model.Prob(ch, i)
-		items = append(items, store.ListItem{RowID: ds.RowIDs[i], CustomerID: key(i), Channel: ch.String(), Segment: segName,
+		items = append(items, store.ListItem{RowID: ds.RowIDs[i], CustomerID: key(i), Channel: ch.String(), Segment: segOf(i),
 			Group: group, Prob: p, Expected: p * o.value})
 	}
 	var skipped []store.ListItem

@@ -394,7 +394,7 @@ func TestExportSavedSegment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, def := range map[string]string{"Women": `gender = "f"`, "first fifty": `customer_id <= 50`} {
+	for name, def := range map[string]string{"Women": `gender = "f"`, "first fifty": `customer_id <= 50`, "last ten": `customer_id > 290`} {
 		tree, err := segment.Parse(def)
 		if err != nil {
 			t.Fatal(err)
@@ -407,15 +407,15 @@ func TestExportSavedSegment(t *testing.T) {
 	db.Close()
 	out := filepath.Join(dir, "women.csv")
 	var stdout, stderr strings.Builder
-	args := []string{dbPath, "--segment", "women", "--exclude", "first fifty", "--channel", "email", "--cost", "0.05",
+	args := []string{dbPath, "--segment", "women", "--segment", "last ten", "--exclude", "first fifty", "--channel", "email", "--cost", "0.05",
 		"--value", "40", "--control", "0", "--out", out, "--data-dir", dir}
 	if code := runExport(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	want := map[string]bool{}
 	for id, c := range tr {
-		if c.gender == "f" && id > 50 && c.reachable("email") {
-			want[strconv.FormatInt(id, 10)] = true
+		if (c.gender == "f" || id > 290) && id > 50 && c.reachable("email") {
+			want[strconv.FormatInt(id, 10)] = tr[id].gender == "f"
 		}
 	}
 	rows := readCSV(t, out)[1:]
@@ -423,8 +423,10 @@ func TestExportSavedSegment(t *testing.T) {
 		t.Fatalf("%d rows, want %d", len(rows), len(want))
 	}
 	for _, r := range rows {
-		if !want[r[0]] || r[4] != "Women" || r[5] != "target" {
-			t.Fatalf("unexpected row %v", r)
+		women, ok := want[r[0]]
+		seg := map[bool]string{true: "Women", false: "last ten"}[women]
+		if !ok || r[4] != seg || r[5] != "target" {
+			t.Fatalf("unexpected row %v (want segment %s)", r, seg)
 		}
 	}
 	b, err := os.ReadFile(manifestPath(out))
@@ -435,7 +437,7 @@ func TestExportSavedSegment(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Segments) != 1 || m.Segments[0].Name != "Women" || m.Segments[0].Hash == "" || len(m.Exclude) != 1 {
+	if len(m.Segments) != 2 || m.Segments[0].Name != "Women" || m.Segments[0].Hash == "" || len(m.Exclude) != 1 {
 		t.Fatalf("manifest segments %+v exclude %+v", m.Segments, m.Exclude)
 	}
 	// the campaign is recorded with its members
