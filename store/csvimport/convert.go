@@ -18,11 +18,13 @@ type converter struct {
 func (c *converter) convert(s string) (any, error) {
 	switch c.col.typ {
 	case tInteger:
+		if _, code := plainInteger(s); code {
+			break
+		}
 		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
-			if digits, lead0 := plainInteger(s); !digits || !lead0 {
-				return v, nil
-			}
-		} else if v, ok := parse.Integer(s, c.mark); ok {
+			return v, nil
+		}
+		if v, ok := parse.Integer(s, c.mark); ok {
 			return v, nil
 		}
 	case tBool:
@@ -33,6 +35,9 @@ func (c *converter) convert(s string) (any, error) {
 			return int64(0), nil
 		}
 	case tReal:
+		if _, code := plainInteger(s); code {
+			break
+		}
 		if v, ok := parse.Number(s, c.mark); ok {
 			return v, nil
 		}

@@ -141,10 +141,10 @@ func TestDateOrder(t *testing.T) {
 }
 
 func TestTypes(t *testing.T) {
-	content := "CustomerID,yes_no,si_no,flag,when,day,price,code,blank,note\n" +
-		"17850.0,yes,sí,1,2011-12-09 12:50:00,20240131,\"1,234.50\",0042,, padded \n" +
-		"13047.0,no,no,0,2011-12-09,20231201,2,0007,  ,x\n" +
-		",Y,SI,0,2011-01-02 03:04,19991231,-3.25,1234,,\n"
+	content := "CustomerID,yes_no,si_no,flag,when,day,price,code,blank,note,phone,card\n" +
+		"17850.0,yes,sí,1,2011-12-09 12:50:00,20240131,\"1,234.50\",0042,, padded ,+34600123456,12345678901234567890\n" +
+		"13047.0,no,no,0,2011-12-09,20231201,2,0007,  ,x,600123456,2\n" +
+		",Y,SI,0,2011-01-02 03:04,19991231,-3.25,1234,,,,\n"
 	res, db := mustImport(t, "types.csv", content, Options{})
 	want := map[string][2]string{
 		"CustomerID": {"INTEGER", "identifier"},
@@ -156,6 +156,8 @@ func TestTypes(t *testing.T) {
 		"price":      {"REAL", "real"},
 		"code":       {"TEXT", "text"},
 		"blank":      {"TEXT", "text"},
+		"phone":      {"TEXT", "text"},
+		"card":       {"TEXT", "text"},
 	}
 	for name, w := range want {
 		if c := summaryOf(t, res, name); c.SQLType != w[0] || c.Kind.String() != w[1] {
@@ -164,6 +166,9 @@ func TestTypes(t *testing.T) {
 	}
 	if res.Key != "CustomerID" {
 		t.Errorf("key %q", res.Key)
+	}
+	if c := summaryOf(t, res, "code"); c.Note != `codes such as "0042" kept as text` {
+		t.Errorf("code note %q", c.Note)
 	}
 	wantRows(t, db, `SELECT CustomerID, yes_no, si_no, "when", day, price, code, blank, note FROM types ORDER BY rowid`, [][]any{
 		{int64(17850), int64(1), int64(1), "2011-12-09 12:50:00", "2024-01-31", 1234.5, "0042", nil, "padded"},

@@ -24,16 +24,16 @@ const maxDistinct = 100 // a text column with at most this many values is catego
 
 // colStats gathers, value by value, what a column can be.
 type colStats struct {
-	cand        int
-	nonNull     int64
-	only01      bool
-	hasTime     bool
-	dateOnly    bool  // some date had no time of day
-	dayFirst    int64 // values that prove day-first (13/01/2020)
-	monthFirst  int64 // values that prove month-first (01/13/2020)
-	distinct    map[string]struct{}
-	lastDate    string
-	leadingZero bool
+	cand       int
+	nonNull    int64
+	only01     bool
+	hasTime    bool
+	dateOnly   bool  // some date had no time of day
+	dayFirst   int64 // values that prove day-first (13/01/2020)
+	monthFirst int64 // values that prove month-first (01/13/2020)
+	distinct   map[string]struct{}
+	lastDate   string
+	code       string // the first value that is a code, not a number ("0042")
 
 	// For the note on a column that ends as text although most values fit a type.
 	numeric, dates int64
@@ -80,11 +80,13 @@ func (c *colStats) add(s string, line int, votes *markVotes) {
 
 // addNumber narrows the numeric candidates and reports whether s is a number.
 func (c *colStats) addNumber(s string, votes *markVotes) bool {
-	if digits, lead0 := plainInteger(s); digits {
-		if lead0 {
-			// "0042" is a code, not a number: storing 42 would lose it.
+	if digits, code := plainInteger(s); digits {
+		if code {
+			// "0042", "+34600123456": a code, not a number; storing 42 would lose it.
 			c.cand &^= cIntPoint | cIntComma | cRealPoint | cRealComma
-			c.leadingZero = true
+			if c.code == "" {
+				c.code = strings.Clone(s)
+			}
 			return false
 		}
 		if s != "0" && s != "1" {
@@ -160,13 +162,15 @@ func (c *colStats) addDate(s string) bool {
 }
 
 // plainInteger reports whether s is an optionally signed run of digits,
-// and whether it has a significant-looking leading zero.
-func plainInteger(s string) (digits, leadingZero bool) {
+// and whether it looks like a code rather than a quantity: a leading zero
+// ("0042"), more digits than an int64 holds, or a + before a phone-length
+// number ("+34600123456").
+func plainInteger(s string) (digits, code bool) {
 	i := 0
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		i = 1
 	}
-	if i == len(s) || len(s)-i > 18 {
+	if i == len(s) {
 		return false, false
 	}
 	for j := i; j < len(s); j++ {
@@ -174,7 +178,8 @@ func plainInteger(s string) (digits, leadingZero bool) {
 			return false, false
 		}
 	}
-	return true, s[i] == '0' && len(s)-i > 1
+	n := len(s) - i
+	return true, s[i] == '0' && n > 1 || n > 18 || s[0] == '+' && n >= 8
 }
 
 // markEvidence returns the decimal mark a number proves, or 0 when it is
@@ -255,8 +260,8 @@ func (c *colStats) textNote(conflict bool) string {
 	switch {
 	case conflict:
 		return "dates both day-first and month-first"
-	case c.leadingZero:
-		return "leading zeros kept: stored as text"
+	case c.code != "":
+		return fmt.Sprintf("codes such as %q kept as text", clipValue(c.code))
 	case c.miss == "":
 		return ""
 	case c.numeric*10 >= c.nonNull*9:
