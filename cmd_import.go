@@ -65,11 +65,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	_, statErr := os.Stat(*db)
 	bar := newProgressBar(stderr, filepath.Base(pos[0]))
 	opt.Progress = bar.update
 	res, err := csvimport.Import(ctx, *db, pos[0], opt)
 	bar.clear()
 	switch {
+	case err != nil && ctx.Err() != nil && statErr != nil:
+		fmt.Fprintf(stderr, "pulpero: import cancelled; %s was not created\n", *db)
+		return exitFail
 	case err != nil && ctx.Err() != nil:
 		fmt.Fprintf(stderr, "pulpero: import cancelled; %s is as it was\n", *db)
 		return exitFail
