@@ -2,9 +2,12 @@ package csvimport
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -99,4 +102,39 @@ func hasBlankLine(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// FuzzImport imports arbitrary bytes with every guess left to the importer:
+// it must succeed or report a problem with the file, and never find a value
+// that breaks the types it decided from those same values.
+func FuzzImport(f *testing.F) {
+	for _, s := range []string{
+		"id,n\n1,2\n", "a;b\n1,5;x\n2;\n", "d\n01/02/2020\n13/02/2020 10:00\n", "x\n0042\n42\n",
+		"flag\nyes\n0\n", "v\n1e3\n17850.0\n-1,234.5\n", "t\n2020-01-01\n2020-01-01T10:00:00Z\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		db := filepath.Join(dir, "f.db")
+		res, err := Import(context.Background(), db, p, Options{})
+		switch {
+		case errors.Is(err, ErrBadValue):
+			t.Fatalf("a value broke types decided from every value: %v", err)
+		case err != nil:
+			var ie *ImportError
+			if !errors.As(err, &ie) && !errors.Is(err, ErrNoData) && !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("not a problem with the file: %v", err)
+			}
+			return
+		}
+		got := rows(t, db, `SELECT count(*) FROM `+quoteIdent(res.Table))
+		if got[0][0] != res.Rows {
+			t.Fatalf("table has %v rows, result says %d", got[0][0], res.Rows)
+		}
+	})
 }

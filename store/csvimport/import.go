@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Import writes the delimited text file csvPath into a table of the SQLite
@@ -49,7 +50,8 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	if table == "" {
 		table = tableNameFor(csvPath)
 	}
-	if strings.HasPrefix(strings.ToLower(table), "sqlite_") || strings.EqualFold(table, metaTable) {
+	if strings.HasPrefix(strings.ToLower(table), "sqlite_") || strings.EqualFold(table, metaTable) ||
+		strings.IndexByte(table, 0) >= 0 || !utf8.ValidString(table) {
 		return nil, fmt.Errorf("%w: table name %q is reserved", ErrBadOption, table)
 	}
 	t, err := openTarget(ctx, dbPath)
@@ -216,6 +218,9 @@ func (j *job) sniff() error {
 		return j.importErr(r.Line(), 0, err)
 	}
 	first = append([]string(nil), first...)
+	if col, err := j.unreadable(strings.Join(first, ""), first); err != nil {
+		return j.importErr(r.Line(), col, err)
+	}
 	counts := map[int]int{}
 	for range sniffRecords {
 		rec, err := r.Read()

@@ -143,23 +143,34 @@ func (j *job) check(r *reader, rec []string) ([]string, *ImportError) {
 	if len(rec) < j.ncols {
 		return rec, j.importErr(r.Line(), 0, &fieldCountError{len(rec), j.ncols})
 	}
-	text := r.text()
+	if col, err := j.unreadable(r.text(), rec); err != nil {
+		return rec, j.importErr(r.Line(), col, err)
+	}
+	return rec, nil
+}
+
+// unreadable finds the first field holding bytes that are not text: a NUL,
+// invalid UTF-8, or a byte Windows-1252 leaves undefined. text is the
+// record's fields back to back, checked first because it is almost always
+// clean.
+func (j *job) unreadable(text string, rec []string) (col int, err error) {
 	utf := j.info.encoding == EncodingUTF8
+	win := j.info.encoding == EncodingWindows1252
 	if strings.IndexByte(text, 0) < 0 && (!utf || utf8.ValidString(text)) &&
-		(j.info.encoding != EncodingWindows1252 || !strings.ContainsRune(text, utf8.RuneError)) {
-		return rec, nil
+		(!win || !strings.ContainsRune(text, utf8.RuneError)) {
+		return 0, nil
 	}
 	for i, f := range rec {
 		switch {
 		case strings.IndexByte(f, 0) >= 0:
-			return rec, j.importErr(r.Line(), i+1, errBinary)
+			return i + 1, errBinary
 		case utf && !utf8.ValidString(f):
-			return rec, j.importErr(r.Line(), i+1, fmt.Errorf("%w: %s is not UTF-8 (try --encoding latin-1)", ErrUnreadable, badBytes(f)))
-		case !utf && strings.ContainsRune(f, utf8.RuneError):
-			return rec, j.importErr(r.Line(), i+1, fmt.Errorf("%w: a byte that windows-1252 leaves undefined (try --encoding latin-1)", ErrUnreadable))
+			return i + 1, fmt.Errorf("%w: %s is not UTF-8 (try --encoding latin-1)", ErrUnreadable, badBytes(f))
+		case win && strings.ContainsRune(f, utf8.RuneError):
+			return i + 1, fmt.Errorf("%w: a byte that windows-1252 leaves undefined (try --encoding latin-1)", ErrUnreadable)
 		}
 	}
-	return rec, nil
+	return 0, nil
 }
 
 // badBytes shows the first invalid UTF-8 bytes of s.
