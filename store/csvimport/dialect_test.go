@@ -218,3 +218,11 @@ func TestCleanAlias(t *testing.T) {
 		}
 	}
 }
+
+func TestTrailingDelimiterOnHeaderOnly(t *testing.T) {
+	res, db := mustImport(t, "h.csv", "a;b;\n1;2\n3;4\n", Options{})
+	if len(res.Columns) != 2 || res.Rows != 2 {
+		t.Fatalf("columns %d rows %d", len(res.Columns), res.Rows)
+	}
+	wantRows(t, db, `SELECT sum(a), sum(b) FROM h`, [][]any{{int64(4), int64(6)}})
+}
