@@ -37,9 +37,10 @@ func insertSQL(table string, ncols, rows int) string {
 // writeBatches executes every batch received on batches (ncols values per
 // row) on the transaction's connection. It talks to the driver directly:
 // database/sql's conversion and locking of each call's arguments cost a
-// tenth of the writing time. After an error it drains the channel, so that
-// the sender never blocks. Each batch written is handed to done for reuse.
-func (t *target) writeBatches(ctx context.Context, table string, ncols int, batches <-chan []any, done func([]any)) error {
+// tenth of the writing time. After an error it calls stop and drains the
+// channel, so that the sender never blocks. Each batch written is handed to
+// done for reuse.
+func (t *target) writeBatches(ctx context.Context, table string, ncols int, batches <-chan []any, done func([]any), stop func()) error {
 	per := rowsPerBatch(ncols)
 	err := t.conn.Raw(func(dc any) error {
 		pc, ok := dc.(driver.ConnPrepareContext)
@@ -80,6 +81,9 @@ func (t *target) writeBatches(ctx context.Context, table string, ncols int, batc
 		}
 		return nil
 	})
+	if err != nil {
+		stop()
+	}
 	for range batches {
 	}
 	return err

@@ -10,9 +10,9 @@ import (
 )
 
 // insert is the second pass: it converts every sound record and writes it,
-// and rejects (or stops at) the others. Reading and converting run on one
-// goroutine while SQLite writes the previous batches on this one: on two
-// cores that overlap is a third of the time.
+// and rejects (or stops at) the others. Reading and converting run on a
+// goroutine of their own while SQLite writes the previous batches on the
+// caller's: on two cores the reading hides behind the writing.
 //
 // With learn set, every sound record also teaches learn, and a value that
 // does not fit its column stops the pass with errRetype instead of being an
@@ -35,10 +35,7 @@ func (j *job) insert(t *target, table string, cols []*column, mark parse.Decimal
 		case free <- batch[:0]:
 		default:
 		}
-	})
-	if writeErr != nil {
-		cancel()
-	}
+	}, cancel)
 	<-done
 	err := writeErr
 	if err == nil {
