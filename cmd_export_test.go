@@ -506,3 +506,53 @@ func TestPastCampaignResultsMatchSQL(t *testing.T) {
 		t.Fatalf("SQL found %d campaign arms, want 8", n)
 	}
 }
+
+// TestExportFatigue: with a window reaching back past the history's
+// campaigns, nobody contacted (treated, not control) then is listed, and the
+// rejected file says why.
+func TestExportFatigue(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "shop.db")
+	randomShop(t, rand.New(rand.NewPCG(6, 6)), dbPath, 200)
+	out := filepath.Join(dir, "list.csv")
+	days := int(time.Since(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)).Hours()/24) + 1
+	args := []string{dbPath, "--all", "--channel", "email,post", "--cost", "0.05,0.6", "--value", "40", "--fatigue", strconv.Itoa(days),
+		"--out", out, "--rejected", filepath.Join(dir, "rej.csv"), "--data-dir", dir, "--no-record"}
+	var stdout, stderr strings.Builder
+	if code := runExport(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	raw, err := sql.Open("sqlite", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	contacted := map[string]bool{}
+	rows, err := raw.Query(`SELECT DISTINCT customer_id FROM campaign_contacts WHERE coalesce(control_group, 0) = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		contacted[id] = true
+	}
+	rows.Close()
+	for _, r := range readCSV(t, out)[1:] {
+		if contacted[r[0]] {
+			t.Fatalf("customer %s contacted within the window, yet listed", r[0])
+		}
+	}
+	fatigued := 0
+	for _, r := range readCSV(t, filepath.Join(dir, "rej.csv"))[1:] {
+		if r[1] == "contacted recently" {
+			fatigued++
+			if !contacted[r[0]] {
+				t.Fatalf("customer %s rejected as contacted recently, but never contacted", r[0])
+			}
+		}
+	}
+	if fatigued == 0 {
+		t.Fatal("nobody left out for fatigue")
+	}
+}
