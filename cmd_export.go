@@ -95,6 +95,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pulpero export: %v\n", err)
 		return exitFail
 	}
+	for _, note := range m.Reach {
+		fmt.Fprintf(stdout, "note: %s\n", note)
+	}
+	for _, rc := range m.ReachOf.([]reachCount) {
+		if rc.Reachable == 0 && rc.Why[analysis.ReasonNoConsent.String()] == rc.Matching && rc.Matching > 0 {
+			fmt.Fprintf(stdout, "hint: if a column holds consent for %s, name it with `pulpero roles %s --set consent_%s=COLUMN`\n", rc.Channel, o.db, rc.Channel)
+		}
+	}
 	for _, rc := range m.ReachOf.([]reachCount) {
 		fmt.Fprintf(stdout, "%s: %d matching, %d reachable", rc.Channel, rc.Matching, rc.Reachable)
 		for _, r := range []analysis.Reason{analysis.ReasonNoConsent, analysis.ReasonUnsubscribed, analysis.ReasonInvalidAddress, analysis.ReasonBounced} {
