@@ -304,7 +304,7 @@ func (a *App) loadingView() string {
 func (a *App) errorView() string {
 	st := a.common.Styles
 	return "\n  " + st.Error.Render("Cannot open this database") + "\n\n  " +
-		wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  q quits")
+		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  q quits")
 }
 
 func (a *App) helpView() string {
@@ -363,25 +363,4 @@ func placeBottom(body, footer string, height int) string {
 		return body
 	}
 	return body + "\n" + footer
-}
-
-// wrap breaks s into lines of at most width runes, indenting continuations.
-func wrap(s string, width int, indent string) string {
-	if width < 10 {
-		return s
-	}
-	var out, line []string
-	n := 0
-	for _, w := range strings.Fields(s) {
-		if n+len([]rune(w)) > width && len(line) > 0 {
-			out = append(out, strings.Join(line, " "))
-			line, n = nil, 0
-		}
-		line = append(line, w)
-		n += len([]rune(w)) + 1
-	}
-	if len(line) > 0 {
-		out = append(out, strings.Join(line, " "))
-	}
-	return strings.Join(out, "\n"+indent)
 }

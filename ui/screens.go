@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
+	"github.com/pulpero/pulpero/ui/importer"
 	"github.com/pulpero/pulpero/ui/roles"
 	"github.com/pulpero/pulpero/ui/segment"
 )
@@ -13,6 +14,7 @@ func newScreens(c *common.Common) []common.Screen {
 	return []common.Screen{
 		explore.New(c),
 		segment.New(c),
+		importer.New(c),
 		roles.New(c), // keep last: the least used
 	}
 }
