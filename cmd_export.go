@@ -270,19 +270,15 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 		seconds[stage] = time.Since(t0).Seconds()
 		t0 = time.Now()
 	}
-	cust, err := db.LoadCustomers(ctx, ws, o.table, nil, nil)
+	cust, reach, err := loadAnalysed(ctx, db, ws, o.table, o.now, func(s string) {
+		if strings.HasPrefix(s, "checking contact") {
+			lap("load")
+		}
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
 	ds := cust.Data
-	analysis.Derive(ds, o.now)
-	lap("load")
-	cc := store.FindContactColumns(cust.Profiles)
-	valid, err := db.ReadContactValidity(ctx, cust.Table, cc, ds.RowIDs)
-	if err != nil {
-		return nil, err
-	}
-	reach := analysis.AddReachability(ds, analysis.ValidAddresses(valid))
 	lap("contacts")
 	m := &store.Manifest{Seconds: seconds, Tool: "pulpero " + version, Created: o.now.Format(time.RFC3339), Campaign: o.name, Reach: reach.Notes,
 		Database: store.Database{Path: db.Path, Table: cust.Table.Name, Rows: ds.Rows()}}
@@ -370,7 +366,7 @@ func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Man
 	if o.dryRun {
 		return m, nil
 	}
-	members, err := writeFiles(ctx, db, cust, cc, ds, reach, plan, o, m, segRows, func() { lap("write") })
+	members, err := writeFiles(ctx, db, cust, store.FindContactColumns(cust.Profiles), ds, reach, plan, o, m, segRows, func() { lap("write") })
 	if err != nil {
 		return nil, err
 	}

@@ -158,12 +158,11 @@ func openSegmentSession(ctx context.Context, path string, o segOptions, load boo
 
 func (s *segSession) load(ctx context.Context, data bool) error {
 	if data {
-		c, err := s.db.LoadCustomers(ctx, s.ws, s.table, nil, nil)
+		c, _, err := loadAnalysed(ctx, s.db, s.ws, s.table, s.asOf, nil, nil)
 		if err != nil {
 			return err
 		}
 		s.data = c.Data
-		analysis.Derive(s.data, s.asOf)
 	}
 	list, err := s.ws.Segments(ctx)
 	if err != nil {

@@ -117,11 +117,12 @@ func (s *segSession) assign(ctx context.Context) int {
 		return fail(err)
 	}
 	defer db.Close()
-	cust, err := db.LoadCustomers(ctx, nil, res.Table, nil, nil)
+	// prospects get the same derived and reachability attributes as the
+	// customers the segments were defined on
+	cust, _, err := loadAnalysed(ctx, db, nil, res.Table, s.asOf, nil, nil)
 	if err != nil {
 		return fail(err)
 	}
-	analysis.Derive(cust.Data, s.asOf)
 	ev := analysis.NewEvaluator(cust.Data, s.asOf, s.resolve)
 	sets := make([]model.Bitset, len(names))
 	for i, n := range names {

@@ -26,6 +26,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui"
 )
@@ -200,7 +201,11 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer ws.Close()
-	app := ui.New(ui.Options{DB: db, Workspace: ws, Table: *table, AsOf: time.Now().UTC(), IsDark: true})
+	asOf := time.Now().UTC()
+	load := func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
+		return loadAnalysed(ctx, db, ws, *table, asOf, stage, progress)
+	}
+	app := ui.New(ui.Options{DB: db, Workspace: ws, Table: *table, AsOf: asOf, IsDark: true, Load: load})
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail

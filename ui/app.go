@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/palette"
@@ -25,7 +26,13 @@ type Options struct {
 	Table     string    // --table, or "" to detect
 	AsOf      time.Time // reference date for ages and tenure
 	IsDark    bool      // initial guess; the terminal's answer replaces it
+	// Load turns the database into the analysed customers; main passes the
+	// pipeline the commands share. Nil means load, derive, no reachability.
+	Load LoadFunc
 }
+
+// LoadFunc loads the customers of db, reporting stages and progress.
+type LoadFunc func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error)
 
 // App is the root model.
 type App struct {
@@ -82,7 +89,7 @@ func (a *App) startLoading() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	a.cancel = cancel
 	a.loadCh = make(chan tea.Msg, 16)
-	req := loadRequest{db: a.opts.DB, workspace: a.opts.Workspace, table: a.opts.Table, asOf: a.opts.AsOf}
+	req := loadRequest{db: a.opts.DB, workspace: a.opts.Workspace, table: a.opts.Table, asOf: a.opts.AsOf, load: a.opts.Load}
 	return startLoad(ctx, req, a.loadCh)
 }
 

@@ -32,6 +32,7 @@ type loadRequest struct {
 	workspace *store.Workspace
 	table     string // "" = detect
 	asOf      time.Time
+	load      LoadFunc
 }
 
 // startLoad runs the open → detect → profile → load pipeline in the
@@ -65,13 +66,22 @@ func runLoad(ctx context.Context, req loadRequest, ch chan tea.Msg) (*common.Ses
 		case <-ctx.Done():
 		}
 	}
-	c, err := req.db.LoadCustomers(ctx, req.workspace, req.table,
-		func(s string) { send(loadStageMsg{loadStage(s)}) },
-		func(p store.LoadProgress) { send(loadProgressMsg{p}) })
+	stage := func(s string) { send(loadStageMsg{loadStage(s)}) }
+	progress := func(p store.LoadProgress) { send(loadProgressMsg{p}) }
+	load := req.load
+	if load == nil {
+		load = func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
+			c, err := req.db.LoadCustomers(ctx, req.workspace, req.table, stage, progress)
+			if err == nil {
+				analysis.Derive(c.Data, req.asOf)
+			}
+			return c, nil, err
+		}
+	}
+	c, reach, err := load(ctx, stage, progress)
 	if err != nil {
 		return nil, err
 	}
-	analysis.Derive(c.Data, req.asOf)
 	return &common.Session{DB: req.db, Workspace: req.workspace, Table: c.Table, TableWhy: c.Why,
-		Profiles: c.Profiles, Data: c.Data, AsOf: req.asOf}, nil
+		Profiles: c.Profiles, Data: c.Data, Reach: reach, AsOf: req.asOf}, nil
 }

@@ -3,6 +3,7 @@ package common
 import (
 	"time"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store"
 )
@@ -16,7 +17,8 @@ type Session struct {
 	TableWhy  string // why this table was taken as the customer table
 	Profiles  []store.ColumnProfile
 	Data      *model.Dataset
-	AsOf      time.Time // the reference date for ages and tenure
+	Reach     *analysis.Reach // who can be contacted on which channel, and why not
+	AsOf      time.Time       // the reference date for ages and tenure
 }
 
 // Common is the shared state passed to every screen's constructor.

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/store"
+)
+
+// loadAnalysed is the one road from a database to the customers that every
+// screen and command works on: the columnar copy (store.LoadCustomers), the
+// derived attributes (age, generation, ...) and the reachability attributes
+// (reachable_email, digitally_valid, bridge, ...). Keeping it in one place
+// means a segment counted on the command line and on screen sees the same
+// attributes. stage and progress may be nil.
+func loadAnalysed(ctx context.Context, db *store.DB, ws *store.Workspace, table string, asOf time.Time,
+	stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
+	cust, err := db.LoadCustomers(ctx, ws, table, stage, progress)
+	if err != nil {
+		return nil, nil, err
+	}
+	analysis.Derive(cust.Data, asOf)
+	if stage != nil {
+		stage("checking contact details and consent")
+	}
+	// addresses are read and judged in SQLite's rows; only the verdicts
+	// (bitsets) reach memory
+	valid, err := db.ReadContactValidity(ctx, cust.Table, store.FindContactColumns(cust.Profiles), cust.Data.RowIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cust, analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid)), nil
+}
