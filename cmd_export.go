@@ -244,16 +244,11 @@ func resolveSegment(ctx context.Context, ws *store.Workspace, ds *model.Dataset,
 // plan, then the list, the rejected file and the manifest, each written to a
 // temporary file and renamed only once all are complete.
 func exportList(ctx context.Context, o exportOpts, stderr io.Writer) (*store.Manifest, error) {
-	db, err := store.Open(o.db)
+	db, ws, closeDB, err := openDatabase(o.db, o.dataDir)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
-	ws, err := store.OpenWorkspace(db, o.dataDir)
-	if err != nil {
-		return nil, err
-	}
-	defer ws.Close()
+	defer closeDB()
 	// the file's hash (seconds for a big database) is read alongside the load
 	type hashResult struct {
 		sum string

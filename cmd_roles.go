@@ -35,18 +35,12 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	ctx := context.Background()
-	db, err := store.Open(pos[0])
+	db, ws, closeDB, err := openDatabase(pos[0], *dataDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
 	}
-	defer db.Close()
-	ws, err := store.OpenWorkspace(db, *dataDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
-		return exitFail
-	}
-	defer ws.Close()
+	defer closeDB()
 	t, why, err := customerTable(ctx, db, *table)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)

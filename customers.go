@@ -8,6 +8,19 @@ import (
 	"github.com/pulpero/pulpero/store"
 )
 
+// openDatabase opens a user's database read-only and finds its workspace
+// (pulpero's own tables); close releases both.
+func openDatabase(path, dataDir string) (db *store.DB, ws *store.Workspace, close func(), err error) {
+	if db, err = store.Open(path); err != nil {
+		return nil, nil, nil, err
+	}
+	if ws, err = store.OpenWorkspace(db, dataDir); err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	return db, ws, func() { ws.Close(); db.Close() }, nil
+}
+
 // loadAnalysed is the one road from a database to the customers that every
 // screen and command works on: the columnar copy (store.LoadCustomers), the
 // derived attributes (age, generation, ...) and the reachability attributes

@@ -189,18 +189,12 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
 	}
-	db, err := store.Open(path)
+	db, ws, closeDB, err := openDatabase(path, *dataDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
 	}
-	defer db.Close()
-	ws, err := store.OpenWorkspace(db, *dataDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
-		return exitFail
-	}
-	defer ws.Close()
+	defer closeDB()
 	asOf := time.Now().UTC()
 	load := func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
 		return loadAnalysed(ctx, db, ws, *table, asOf, stage, progress)

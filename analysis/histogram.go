@@ -37,21 +37,8 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 	edges := h.Edges
 	// Inlined rather than through eachValue: this loop runs on every cursor
 	// move over a million values.
-	add := func(x float64) {
-		b := int((x - lo) * scale)
-		if b >= bins {
-			b = bins - 1
-		}
-		// floating point can put a value on an edge into the neighbour bin
-		if b > 0 && x < edges[b] {
-			b--
-		} else if b < bins-1 && x >= edges[b+1] {
-			b++
-		}
-		h.Counts[b]++
-	}
 	if subset != nil {
-		eachValue(c, subset, add)
+		eachValue(c, subset, func(x float64) { h.Counts[binIndex(x, lo, scale, edges)]++ })
 		return h
 	}
 	parts := make([][]int, chunkCount(len(c.Nulls)))
@@ -63,16 +50,7 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 				if nulls&(1<<uint(j)) != 0 {
 					continue
 				}
-				b := int((x - lo) * scale)
-				if b >= bins {
-					b = bins - 1
-				}
-				if b > 0 && x < edges[b] {
-					b--
-				} else if b < bins-1 && x >= edges[b+1] {
-					b++
-				}
-				counts[b]++
+				counts[binIndex(x, lo, scale, edges)]++
 			}
 		}
 		parts[chunk] = counts
@@ -83,6 +61,20 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 		}
 	}
 	return h
+}
+
+// binIndex is the bin of x among equal-width edges starting at lo. It is
+// small enough for the compiler to inline into the scan loops.
+func binIndex(x, lo, scale float64, edges []float64) int {
+	last := len(edges) - 2
+	b := min(int((x-lo)*scale), last)
+	// floating point can put a value on an edge into the neighbour bin
+	if b > 0 && x < edges[b] {
+		b--
+	} else if b < last && x >= edges[b+1] {
+		b++
+	}
+	return b
 }
 
 // BinOf returns the bin of v under h's edges, or -1 outside them.
