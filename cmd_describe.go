@@ -15,7 +15,6 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 )
 
 // describeOptions are describe's flags.
@@ -102,33 +101,20 @@ func descAsOf(s string) (time.Time, error) {
 	return time.Parse("2006-01-02", s)
 }
 
-// descLoad opens the database and loads the customer table as the
-// interface does, saved role corrections and derived attributes included.
+// descLoad opens the database and loads the customers exactly as the
+// interface does: saved role corrections, derived and reachability
+// attributes included.
 func descLoad(ctx context.Context, path string, o describeOptions, asOf time.Time) (*model.Dataset, error) {
-	db, err := store.Open(path)
+	db, ws, closeDB, err := openDatabase(path, o.dataDir)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
-	t, _, err := customerTable(ctx, db, o.table)
+	defer closeDB()
+	cust, _, err := loadAnalysed(ctx, db, ws, o.table, asOf, nil, nil)
 	if err != nil {
 		return nil, err
 	}
-	var overrides map[model.Role]string
-	if ws, err := store.OpenWorkspace(db, o.dataDir); err == nil {
-		overrides, _ = ws.RoleOverrides(ctx, t.Name) // none saved, or no workspace yet: the detected roles
-		ws.Close()
-	}
-	cols, err := db.Profile(ctx, t, overrides)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := db.Load(ctx, t, cols, nil)
-	if err != nil {
-		return nil, err
-	}
-	analysis.Derive(ds, asOf)
-	return ds, nil
+	return cust.Data, nil
 }
 
 // descColumn is one attribute's description; the JSON form is its fields.
