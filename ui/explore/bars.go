@@ -13,6 +13,9 @@ type barRow struct {
 	count int
 	muted bool  // "other": an aggregate, drawn in the second colour
 	code  int32 // dictionary code of a categorical's value, for ordering by value
+
+	lo, hi         float64 // a histogram bin's edges, for a range condition
+	cursor, marked bool    // under the bar cursor / marked for a segment condition
 }
 
 // renderBars draws rows as label, bar, count and share of total, in width
@@ -25,7 +28,11 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 	}
 	labelW, countW, maxCount := 1, 1, 1
 	for _, r := range rows {
-		labelW = max(labelW, len([]rune(r.label)))
+		w := len([]rune(r.label))
+		if r.marked {
+			w += 2 // "✓ "
+		}
+		labelW = max(labelW, w)
 		countW = max(countW, len(common.Int(r.count)))
 		if !r.muted {
 			maxCount = max(maxCount, r.count)
@@ -45,7 +52,15 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 			style = st.BarAlt
 		}
 		bar := common.Pad(common.Bar(min(1, float64(r.count)/float64(maxCount)), barW), barW)
-		out[i] = common.Pad(r.label, labelW) + " " + style.Render(bar) + " " +
+		label := r.label
+		if r.marked {
+			label = "✓ " + label
+		}
+		label = common.Pad(label, labelW)
+		if r.cursor {
+			label = st.Selected.Render(label)
+		}
+		out[i] = label + " " + style.Render(bar) + " " +
 			common.PadLeft(common.Int(r.count), countW) + " " + common.PadLeft(common.Percent(share), shareW)
 	}
 	return out

@@ -26,6 +26,11 @@ func (m *Model) distKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openRows(nil, "all customers")
 	case key.Matches(k, m.keys.Copy):
 		return m.copyDist()
+	case key.Matches(k, m.keys.BarPrev), key.Matches(k, m.keys.BarNext), key.Matches(k, m.keys.Mark):
+		m.barKey(k)
+		return nil
+	case key.Matches(k, m.keys.ToSegment):
+		return m.toSegment()
 	}
 	if !m.changeSettings(k) {
 		return nil

@@ -12,6 +12,8 @@ type keyMap struct {
 	MoreBins, FewerBins, BinMode, LogScale, SortBy, DateBy key.Binding
 
 	CrossTab, Quality, Rows, Open, Back, Copy, Percent, Sort key.Binding
+
+	BarPrev, BarNext, Mark, ToSegment key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -43,6 +45,11 @@ func newKeyMap() keyMap {
 		Copy:     b([]string{"y"}, "y", "copy"),
 		Percent:  b([]string{"%", "c"}, "%", "counts/row %/column %"),
 		Sort:     b([]string{"s"}, "s", "sort by column"),
+
+		BarPrev:   b([]string{"["}, "[", "previous bar"),
+		BarNext:   b([]string{"]"}, "]", "next bar"),
+		Mark:      b([]string{"space"}, "space", "mark bar"),
+		ToSegment: b([]string{"S"}, "S", "marked bars → segment rule"),
 	}
 }
 
@@ -76,5 +83,6 @@ func (k keyMap) full(v view) [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.MoreBins, k.FewerBins, k.BinMode, k.LogScale, k.SortBy, k.DateBy},
 		{k.CrossTab, k.Quality, k.Rows, k.Copy},
+		{k.BarPrev, k.BarNext, k.Mark, k.ToSegment},
 	}
 }

@@ -43,6 +43,7 @@ type Model struct {
 	xt   crossTabState
 	q    qualityState
 	rows rowsState
+	sel  *barSelection // bars marked to become a segment rule
 }
 
 // New builds the screen over the loaded session.

@@ -11,16 +11,29 @@ import (
 func (m *Model) codedPane(d *dist, w int) []string {
 	st := m.common.Styles
 	total := 0
-	rows := make([]barRow, len(d.values))
-	for i, v := range d.values {
-		rows[i] = barRow{label: v.Value, count: v.Count, code: v.Code}
+	for _, v := range d.values {
 		total += v.Count
 	}
 	order := "by count"
-	n := m.bodyRows(2)
-	rows = fit(rows, n, "other")
 	if m.set.byValue {
 		order = "by value"
+	}
+	lines := []string{
+		m.countsLine(total, d.nulls, w),
+		st.Subtle.Render(common.Truncate(order+"   (s changes)", w)),
+	}
+	return append(lines, renderBars(st, m.marks(d, m.codedRows(d)), total, w)...)
+}
+
+// codedRows are the bars on screen, in screen order: the shared source of
+// what is drawn and what a selection means.
+func (m *Model) codedRows(d *dist) []barRow {
+	rows := make([]barRow, len(d.values))
+	for i, v := range d.values {
+		rows[i] = barRow{label: v.Value, count: v.Count, code: v.Code}
+	}
+	rows = fit(rows, m.bodyRows(2), "other")
+	if m.set.byValue {
 		head := rows
 		if len(rows) > 0 && rows[len(rows)-1].muted {
 			head = rows[:len(rows)-1]
@@ -32,9 +45,5 @@ func (m *Model) codedPane(d *dist, w int) []string {
 			sort.SliceStable(head, func(i, j int) bool { return head[i].label < head[j].label })
 		}
 	}
-	lines := []string{
-		m.countsLine(total, d.nulls, w),
-		st.Subtle.Render(common.Truncate(order+"   (s changes)", w)),
-	}
-	return append(lines, renderBars(st, rows, total, w)...)
+	return rows
 }

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"github.com/pulpero/pulpero/analysis"
 
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -24,11 +25,16 @@ func (m *Model) numberPane(d *dist, w int) []string {
 		common.Truncate(fmt.Sprintf("p75 %s · p95 %s · max %s", value(k, s.Quantiles[3]), value(k, s.Quantiles[4]), value(k, s.Max)), w),
 		st.Subtle.Render(common.Truncate(binsLine(d), w)),
 	}
+	return append(lines, renderBars(st, m.marks(d, numberRows(h)), s.Count, w)...)
+}
+
+// numberRows are a histogram's bars, each knowing its edges.
+func numberRows(h *analysis.Histogram) []barRow {
 	rows := make([]barRow, len(h.Counts))
 	for i, n := range h.Counts {
-		rows[i] = barRow{label: short(h.Edges[i]) + "–" + short(h.Edges[i+1]), count: n}
+		rows[i] = barRow{label: short(h.Edges[i]) + "–" + short(h.Edges[i+1]), count: n, lo: h.Edges[i], hi: h.Edges[i+1]}
 	}
-	return append(lines, renderBars(st, rows, s.Count, w)...)
+	return rows
 }
 
 func binsLine(d *dist) string {
