@@ -6,6 +6,7 @@ import (
 	"github.com/pulpero/pulpero/ui/importer"
 	"github.com/pulpero/pulpero/ui/roles"
 	"github.com/pulpero/pulpero/ui/segment"
+	"github.com/pulpero/pulpero/ui/tables"
 )
 
 // newScreens builds the screens in tab order, once the data is loaded.
@@ -14,6 +15,7 @@ func newScreens(c *common.Common) []common.Screen {
 	return []common.Screen{
 		explore.New(c),
 		segment.New(c),
+		tables.New(c),
 		importer.New(c),
 		roles.New(c), // keep last: the least used
 	}

@@ -1,0 +1,216 @@
+package tables
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+type keyMap struct {
+	Up, Down, Open, Back, Next, Prev, Left, Right key.Binding
+}
+
+func newKeyMap() keyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return keyMap{
+		Up:    b([]string{"up", "k"}, "↑/k", "up"),
+		Down:  b([]string{"down", "j"}, "↓/j", "down"),
+		Open:  b([]string{"enter"}, "enter", "open table"),
+		Back:  b([]string{"esc", "backspace"}, "esc", "back to tables"),
+		Next:  b([]string{"n", "pgdown"}, "n", "next page"),
+		Prev:  b([]string{"p", "pgup"}, "p", "previous page"),
+		Left:  b([]string{"left", "h"}, "←/h", "columns left"),
+		Right: b([]string{"right", "l"}, "→/l", "columns right"),
+	}
+}
+
+// Messages: the table list, and one page of rows (tagged so a late page
+// of a table the user already left is dropped).
+type (
+	tablesMsg struct {
+		tables []store.TableInfo
+		err    error
+	}
+	pageMsg struct {
+		seq  int
+		page store.Page
+		err  error
+	}
+)
+
+// Model is the Tables screen.
+type Model struct {
+	common        *common.Common
+	keys          keyMap
+	width, height int
+
+	tables []store.TableInfo
+	cursor int
+	err    error
+
+	open    bool // a table's rows are on screen
+	seq     int
+	starts  []int64 // rowid each page read after: starts[len-1] is this page's
+	page    store.Page
+	colLeft int
+}
+
+// New builds the screen; Init lists the tables.
+func New(c *common.Common) *Model { return &Model{common: c, keys: newKeyMap()} }
+
+func (m *Model) Title() string    { return "Tables" }
+func (m *Model) Typing() bool     { return false }
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+func (m *Model) Init() tea.Cmd {
+	db := m.common.Session.DB
+	return func() tea.Msg {
+		t, err := db.Tables(context.Background())
+		return tablesMsg{tables: t, err: err}
+	}
+}
+
+func (m *Model) ShortHelp() []key.Binding {
+	if m.open {
+		return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.Left, m.keys.Right, m.keys.Back}
+	}
+	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open}
+}
+
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tablesMsg:
+		m.tables, m.err = msg.tables, msg.err
+	case pageMsg:
+		if msg.seq == m.seq {
+			m.page, m.err = msg.page, msg.err
+		}
+	case tea.KeyPressMsg:
+		if m.open {
+			return m, m.pageKey(msg)
+		}
+		return m, m.listKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(len(m.tables)-1, m.cursor+1)
+	case key.Matches(k, m.keys.Open) && len(m.tables) > 0:
+		m.open, m.starts, m.colLeft, m.page = true, []int64{0}, 0, store.Page{}
+		return m.read()
+	}
+	return nil
+}
+
+func (m *Model) pageKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Back):
+		m.open = false
+	case key.Matches(k, m.keys.Next) && m.page.More && len(m.page.Rows) > 0:
+		m.starts = append(m.starts, m.page.Rows[len(m.page.Rows)-1].RowID)
+		return m.read()
+	case key.Matches(k, m.keys.Prev) && len(m.starts) > 1:
+		m.starts = m.starts[:len(m.starts)-1]
+		return m.read()
+	case key.Matches(k, m.keys.Left):
+		m.colLeft = max(0, m.colLeft-1)
+	case key.Matches(k, m.keys.Right):
+		m.colLeft = min(max(0, len(m.page.Columns)-1), m.colLeft+1)
+	}
+	return nil
+}
+
+// read fetches the current page in a Cmd (SQLite I/O stays off Update).
+func (m *Model) read() tea.Cmd {
+	m.seq++
+	seq, db, t, after, n := m.seq, m.common.Session.DB, m.tables[m.cursor], m.starts[len(m.starts)-1], m.pageRows()
+	return func() tea.Msg {
+		p, err := db.ReadPage(context.Background(), t, after, n)
+		return pageMsg{seq: seq, page: p, err: err}
+	}
+}
+
+func (m *Model) pageRows() int { return max(1, m.height-3) }
+
+func (m *Model) View() string {
+	st := m.common.Styles
+	if m.err != nil {
+		return "\n  " + st.Error.Render(common.Wrap(m.err.Error(), max(20, m.width-4), "  "))
+	}
+	if m.open {
+		return m.pageView()
+	}
+	var b strings.Builder
+	b.WriteString(st.Header.Render(fmt.Sprintf("%-30s %12s  %s", "table", "rows", "columns")) + "\n")
+	for i, t := range m.tables {
+		mark := " "
+		if t.Name == m.common.Session.Table.Name {
+			mark = "*" // the customer table
+		}
+		line := fmt.Sprintf("%s %s %12s  %d", mark, common.Pad(t.Name, 28), common.Int(int(t.Rows)), len(t.Columns))
+		if i == m.cursor {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString(st.Subtle.Render("* the customer table"))
+	return b.String()
+}
+
+func (m *Model) pageView() string {
+	st := m.common.Styles
+	t := m.tables[m.cursor]
+	cols := m.page.Columns
+	if m.colLeft < len(cols) {
+		cols = cols[m.colLeft:]
+	}
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		widths[i] = min(24, max(4, len([]rune(c))))
+		for _, r := range m.page.Rows {
+			widths[i] = min(24, max(widths[i], len([]rune(r.Values[m.colLeft+i]))))
+		}
+	}
+	fit := func(cells []string) string {
+		var b strings.Builder
+		used := 0
+		for i, c := range cells {
+			if used+widths[i]+1 > m.width && i > 0 {
+				break
+			}
+			b.WriteString(common.Pad(c, widths[i]) + " ")
+			used += widths[i] + 1
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	first := (len(m.starts)-1)*m.pageRows() + 1
+	title := fmt.Sprintf("%s · rows %s–%s of %s", t.Name, common.Int(first), common.Int(first+len(m.page.Rows)-1), common.Int(int(t.Rows)))
+	lines := []string{st.Title.Render(common.Truncate(title, m.width)), st.Header.Render(fit(cols))}
+	for _, r := range m.page.Rows {
+		cells := make([]string, len(cols))
+		for i := range cols {
+			v := r.Values[m.colLeft+i]
+			if r.Nulls[m.colLeft+i] {
+				v = "·"
+			}
+			cells[i] = v
+		}
+		lines = append(lines, fit(cells))
+	}
+	return strings.Join(lines, "\n")
+}
