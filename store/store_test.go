@@ -326,3 +326,22 @@ func TestReadOnlyDatabaseGetsASeparateWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Without declared keys, a table called customers wins over a bigger one
+// whose name only contains a customer word.
+func TestCustomersBeatsCampaignContactsWithoutKeys(t *testing.T) {
+	d, err := Open(makeDB(t,
+		`CREATE TABLE customers (customer_id INTEGER, zone TEXT)`,
+		`INSERT INTO customers VALUES (1,'n'),(1,'s')`, // not unique: no link evidence either way
+		`CREATE TABLE campaign_contacts (campaign_id INTEGER, customer_id INTEGER)`,
+		`INSERT INTO campaign_contacts VALUES (1,1),(1,2),(2,1),(2,2),(3,1)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	tables, _ := d.Tables(context.Background())
+	choice, err := d.DetectCustomerTable(context.Background(), tables)
+	if err != nil || choice.Table.Name != "customers" {
+		t.Fatalf("chose %q (%s), %v", choice.Table.Name, choice.Why, err)
+	}
+}

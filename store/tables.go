@@ -131,7 +131,7 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 	}
 	type score struct {
 		refs  int
-		named bool
+		named int
 	}
 	scores := map[string]*score{}
 	for _, t := range tables {
@@ -166,7 +166,7 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 			return a.refs > b.refs
 		}
 		if a.named != b.named {
-			return a.named
+			return a.named > b.named
 		}
 		return sorted[i].Rows > sorted[j].Rows
 	})
@@ -176,7 +176,7 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 	switch {
 	case s.refs > 0:
 		why = fmt.Sprintf("other tables point at it (%d link(s))", s.refs)
-	case s.named:
+	case s.named > 0:
 		why = "named like a customer table"
 	case len(tables) == 1:
 		why = "the only table"
@@ -184,14 +184,21 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 	return CustomerTableChoice{Table: best, Why: why}, nil
 }
 
-func customerTableName(n string) bool {
+// customerTableName scores how much a table's name says "customers": 2 for
+// the word itself ("customers", "clientes"), 1 for a name that contains it
+// ("campaign_contacts", "customers_2024"), 0 otherwise.
+func customerTableName(n string) int {
 	n = normalizeName(n)
+	best := 0
 	for _, w := range []string{"customer", "customers", "client", "clients", "cliente", "clientes", "socios", "members", "contacts", "contactos"} {
-		if n == w || strings.HasPrefix(n, w+"_") || strings.HasSuffix(n, "_"+w) {
-			return true
+		switch {
+		case n == w:
+			return 2
+		case strings.HasPrefix(n, w+"_") || strings.HasSuffix(n, "_"+w):
+			best = 1
 		}
 	}
-	return false
+	return best
 }
 
 func customerKeyName(col string) bool {
