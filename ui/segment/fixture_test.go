@@ -1,24 +1,20 @@
 package segment
 
 import (
-	"context"
 	"database/sql"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // updating reports -update, the flag that rewrites the golden files under
@@ -84,32 +80,7 @@ func shopPath(t testing.TB, n int) string {
 // session loads path as the root model's background load does, with a
 // workspace (inside the writable test database).
 func session(t testing.TB, path string) *common.Session {
-	t.Helper()
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ws, err := store.OpenWorkspace(db, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	ctx := context.Background()
-	table, err := db.Table(ctx, "customers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	profiles, err := db.Profile(ctx, table, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := db.Load(ctx, table, profiles, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysis.Derive(ds, asOf)
-	return &common.Session{DB: db, Workspace: ws, Table: table, TableWhy: "test", Profiles: profiles, Data: ds, AsOf: asOf}
+	return screentest.Session(t, path, "customers", asOf, true)
 }
 
 // newScreen builds the screen as the root does after loading and runs
@@ -125,36 +96,10 @@ func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 
 // runCmd runs a Cmd and all it leads to, feeding messages back as the
 // runtime would; it returns the messages the root would see (status lines).
-func runCmd(m *Model, cmd tea.Cmd) []tea.Msg {
-	var seen []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		if b, ok := msg.(tea.BatchMsg); ok {
-			queue = append(queue, b...)
-			continue
-		}
-		seen = append(seen, msg)
-		_, next := m.Update(msg)
-		queue = append(queue, next)
-	}
-	return seen
-}
+func runCmd(m *Model, cmd tea.Cmd) []tea.Msg { return screentest.Run(m, cmd) }
 
 // press sends keys by name and runs what they start.
-func press(m *Model, keys ...string) []tea.Msg {
-	var seen []tea.Msg
-	for _, k := range keys {
-		_, cmd := m.Update(keyMsg(k))
-		seen = append(seen, runCmd(m, cmd)...)
-	}
-	return seen
-}
+func press(m *Model, keys ...string) []tea.Msg { return screentest.Press(m, keys...) }
 
 // typeText types s one character at a time.
 func typeText(m *Model, s string) {
@@ -163,34 +108,11 @@ func typeText(m *Model, s string) {
 	}
 }
 
-func keyMsg(k string) tea.KeyPressMsg {
-	named := map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown, "enter": tea.KeyEnter, "esc": tea.KeyEscape,
-		"backspace": tea.KeyBackspace, "space": tea.KeySpace}
-	if r, ok := named[k]; ok {
-		return tea.KeyPressMsg{Code: r}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
-}
+func keyMsg(k string) tea.KeyPressMsg { return screentest.Key(k) }
 
 // golden compares the screen's text (colours stripped) with
 // testdata/name.golden, rewriting it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	got = ansi.Strip(got)
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui/segment -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	screentest.Golden(t, name, got, updating())
 }

@@ -1,0 +1,115 @@
+// Package screentest drives a screen the way the Bubble Tea runtime and the
+// root model do, for tests: it loads a session as the background load does,
+// presses keys by name, runs the Cmds they start (batches included) and
+// feeds their messages back, and compares views with golden files. Like
+// net/http/httptest, it is ordinary code that only tests import.
+package screentest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// Session loads the table of the database at path as the root model does,
+// with derived attributes as of asOf. With workspace, saved work goes to a
+// workspace opened on the database (its data directory a temporary one).
+func Session(t testing.TB, path, table string, asOf time.Time, workspace bool) *common.Session {
+	t.Helper()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	var ws *store.Workspace
+	if workspace {
+		if ws, err = store.OpenWorkspace(db, t.TempDir()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ws.Close() })
+	}
+	c, err := db.LoadCustomers(context.Background(), ws, table, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysis.Derive(c.Data, asOf)
+	return &common.Session{DB: db, Workspace: ws, Table: c.Table, TableWhy: "test", Profiles: c.Profiles, Data: c.Data, AsOf: asOf}
+}
+
+// Run runs cmd and everything it leads to, feeding each message back into
+// s; it returns the messages seen (the ones the root would also get).
+func Run(s common.Screen, cmd tea.Cmd) []tea.Msg {
+	var seen []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, b...)
+			continue
+		}
+		seen = append(seen, msg)
+		_, next := s.Update(msg)
+		queue = append(queue, next)
+	}
+	return seen
+}
+
+// Press sends keys by name ("j", "down", "enter", "esc", "+") and runs
+// what each starts.
+func Press(s common.Screen, keys ...string) []tea.Msg {
+	var seen []tea.Msg
+	for _, k := range keys {
+		_, cmd := s.Update(Key(k))
+		seen = append(seen, Run(s, cmd)...)
+	}
+	return seen
+}
+
+// named are the keys Key knows by name; anything else is typed as text.
+var named = map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "tab": tea.KeyTab,
+	"backspace": tea.KeyBackspace, "space": tea.KeySpace}
+
+// Key is the key press named k.
+func Key(k string) tea.KeyPressMsg {
+	if r, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: r}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+// Golden compares got (colours stripped) with testdata/name.golden, or
+// rewrites that file when update is set.
+func Golden(t *testing.T, name, got string, update bool) {
+	t.Helper()
+	got = ansi.Strip(got)
+	path := filepath.Join("testdata", name+".golden")
+	if update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test with -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
