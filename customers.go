@@ -5,16 +5,24 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/store"
 )
 
 // openDatabase opens a user's database read-only and finds its workspace
-// (pulpero's own tables); close releases both.
+// (pulpero's own tables); close releases both. A database pulpero generated
+// (the demo, `pulpero sample`) keeps its workspace apart, in the data
+// directory: regenerating it then keeps the saved work, and its file stays
+// byte-for-byte what the generator wrote.
 func openDatabase(path, dataDir string) (db *store.DB, ws *store.Workspace, close func(), err error) {
 	if db, err = store.Open(path); err != nil {
 		return nil, nil, nil, err
 	}
-	if ws, err = store.OpenWorkspace(db, dataDir); err != nil {
+	open := store.OpenWorkspace
+	if _, generated, _ := store.ReadMeta(context.Background(), db.Path, sample.MetaVersionKey); generated {
+		open = store.OpenWorkspaceApart
+	}
+	if ws, err = open(db, dataDir); err != nil {
 		db.Close()
 		return nil, nil, nil, err
 	}

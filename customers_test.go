@@ -57,3 +57,42 @@ func TestCommandsAndScreensShareTheAnalysedAttributes(t *testing.T) {
 		t.Fatalf("segment count: exit %d, want %d in %q (%s)", code, want, out, errOut)
 	}
 }
+
+// TestGeneratedDatabasesKeepTheirWorkspaceApart: work saved on the demo
+// survives its regeneration, and the demo file itself never changes.
+func TestGeneratedDatabasesKeepTheirWorkspaceApart(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.db")
+	if err := generateSample(context.Background(), path, sample.Options{Customers: 200, Seed: 5}, false); err != nil {
+		t.Fatal(err)
+	}
+	before, err := store.FileSHA256(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ws, closeDB, err := openDatabase(path, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ws.Separate || filepath.Dir(filepath.Dir(ws.Path)) != dir {
+		t.Fatalf("workspace of a generated database at %s (separate %v), want under %s", ws.Path, ws.Separate, dir)
+	}
+	if _, err := ws.SaveSegment(context.Background(), "young", store.SegmentVersion{Definition: "age < 30", Hash: "h"}); err != nil {
+		t.Fatal(err)
+	}
+	closeDB()
+	if after, _ := store.FileSHA256(path); after != before {
+		t.Fatal("saving a segment changed the generated database's file")
+	}
+	if err := generateSample(context.Background(), path, sample.Options{Customers: 150, Seed: 6}, true); err != nil {
+		t.Fatal(err)
+	}
+	_, ws, closeDB, err = openDatabase(path, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeDB()
+	if _, err := ws.Segment(context.Background(), "young"); err != nil {
+		t.Fatalf("the segment saved before regeneration is gone: %v", err)
+	}
+}

@@ -38,6 +38,15 @@ func OpenWorkspace(d *DB, dataDir string) (*Workspace, error) {
 		}
 		return &Workspace{Path: d.Path, db: db}, nil
 	}
+	return OpenWorkspaceApart(d, dataDir)
+}
+
+// OpenWorkspaceApart keeps d's workspace in the data directory even when d
+// is writable: for databases pulpero generated (the demo), which are
+// replaced whole when the generator changes, so the work saved on them
+// survives, and exporting a list never changes the file whose hash the
+// list's manifest records.
+func OpenWorkspaceApart(d *DB, dataDir string) (*Workspace, error) {
 	if dataDir == "" {
 		dataDir = defaultDataDir()
 	}
