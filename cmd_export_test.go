@@ -271,7 +271,7 @@ func TestResponseRatesMatchSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	past, err := pastContacts(ctx, db, cust.Data)
+	past, err := pastContacts(ctx, db, cust.Data, -1)
 	if err != nil || past == nil {
 		t.Fatalf("no history: %v", err)
 	}
