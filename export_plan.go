@@ -100,7 +100,7 @@ func (e *exportRun) run(ctx context.Context, o exportOpts, stderr io.Writer) (*s
 	if o.fatigue > 0 {
 		spec.Recent = analysis.ContactedSince(past, ds.Rows(), o.now.Unix()/86400-int64(o.fatigue))
 	}
-	rm, by, err := fitResponseModel(ds, past, o)
+	rm, err := analysis.FitResponseModel(ds, past, analysis.ModelOptions{Method: o.model, By: o.by, Prior: o.prior, DefaultRate: o.rate, Uplift: o.uplift})
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func (e *exportRun) run(ctx context.Context, o exportOpts, stderr io.Writer) (*s
 		m.Model = append(m.Model, rm.Describe(c.Channel))
 	}
 	m.Params = map[string]any{"channels": spec.Channels, "value": o.value, "budget": o.budget, "control_percent": o.control,
-		"default_rate": o.rate, "model": o.model, "rates_by": by, "prior_contacts": o.prior, "history_since": o.historySince,
+		"default_rate": o.rate, "model": o.model, "rates_by": rm.By, "prior_contacts": o.prior, "history_since": o.historySince,
 		"fatigue_days": o.fatigue, "uplift": o.uplift, "format": o.format, "excel": o.excel}
 	m.Steps, m.Reasons, m.Summary, m.Curve = plan.Steps, plan.Reasons(), plan.Summary(), plan.Alloc.Curve
 	m.ReachOf = reachOf(e.reach, plan.Matching, spec.Channels)
@@ -186,23 +186,6 @@ func (e *exportRun) segments(ctx context.Context, o exportOpts, m *store.Manifes
 	return segRows, nil
 }
 
-// fitResponseModel estimates each customer's response probability the way
-// --model asks, and returns the attribute rates were grouped by.
-func fitResponseModel(ds *model.Dataset, past *analysis.PastContacts, o exportOpts) (*analysis.ResponseModel, string, error) {
-	by := o.by
-	if by == "" && ds.Column("generation") != nil {
-		by = "generation"
-	}
-	rm, err := analysis.FitResponseRates(ds, past, by, o.prior, o.rate)
-	if err != nil {
-		return nil, "", err
-	}
-	if o.uplift {
-		rm.UseUplift()
-	}
-	return rm, by, nil
-}
-
 // pastContacts reads the campaign history, if any, matched to rows; with
 // sinceDay ≥ 0, only the campaigns from that day on.
 func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset, sinceDay int64) (*analysis.PastContacts, error) {
@@ -214,7 +197,7 @@ func pastContacts(ctx context.Context, db *store.DB, ds *model.Dataset, sinceDay
 	for k, c := range h.Campaigns {
 		campaigns[k] = analysis.PastCampaign{Channel: c.Channel, Day: c.Day}
 	}
-	return analysis.MatchPastContacts(ds, campaigns, h.Campaign, h.CustomerIDs, h.Control, h.Responded, sinceDay), nil
+	return analysis.MatchPastContacts(ds, campaigns, h.Campaign, h.CustomerIDs, h.Control, h.Responded).Since(sinceDay), nil
 }
 
 // resolveSegment evaluates a saved segment (with its `in segment` references)

@@ -199,7 +199,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	load := func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
 		return loadAnalysed(ctx, db, ws, *table, asOf, stage, progress)
 	}
-	app := ui.New(ui.Options{DB: db, Workspace: ws, Table: *table, AsOf: asOf, IsDark: true, Load: load})
+	app := ui.New(ui.Options{DB: db, Workspace: ws, Table: *table, AsOf: asOf, IsDark: true, Load: load, Export: screenExport(path)})
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail

@@ -10,36 +10,40 @@ type PastCampaign struct {
 
 // MatchPastContacts turns a campaign history read column by column (one
 // entry per contact: its campaign's index, customer id, control flag and
-// response) into PastContacts matched to ds's rows. With sinceDay ≥ 0 only
-// campaigns on or after that day count, so an owner can leave out years
-// when the shop, or its customers, were different; campaigns of unknown date
-// then count too, since nothing says they are old.
+// response) into PastContacts matched to ds's rows.
 func MatchPastContacts(ds *model.Dataset, campaigns []PastCampaign, campaignOf []int32, customerIDs []int64,
-	control, responded []bool, sinceDay int64) *PastContacts {
-	keep := make([]bool, len(campaigns))
+	control, responded []bool) *PastContacts {
+	p := &PastContacts{Row: RowsOfCustomerIDs(ds, customerIDs), Channel: make([]Channel, len(campaignOf)),
+		Day: make([]int64, len(campaignOf)), Control: control, Responded: responded}
 	channel := make([]Channel, len(campaigns))
 	for k, c := range campaigns {
-		keep[k] = sinceDay < 0 || c.Day < 0 || c.Day >= sinceDay
 		ch, known := ParseChannel(c.Channel)
 		if !known {
 			ch = -1
 		}
 		channel[k] = ch
 	}
-	var ids []int64
-	var idx []int
 	for i, k := range campaignOf {
-		if keep[k] {
-			ids, idx = append(ids, customerIDs[i]), append(idx, i)
-		}
-	}
-	p := &PastContacts{Row: RowsOfCustomerIDs(ds, ids), Channel: make([]Channel, len(idx)), Day: make([]int64, len(idx)),
-		Control: make([]bool, len(idx)), Responded: make([]bool, len(idx))}
-	for j, i := range idx {
-		k := campaignOf[i]
-		p.Channel[j], p.Day[j], p.Control[j], p.Responded[j] = channel[k], campaigns[k].Day, control[i], responded[i]
+		p.Channel[i], p.Day[i] = channel[k], campaigns[k].Day
 	}
 	return p
+}
+
+// Since keeps the contacts of campaigns on or after day, so an owner can
+// leave out years when the shop, or its customers, were different. Contacts
+// of unknown date stay, since nothing says they are old; day < 0 keeps all.
+func (p *PastContacts) Since(day int64) *PastContacts {
+	if p == nil || day < 0 {
+		return p
+	}
+	out := &PastContacts{}
+	for i := range p.Len() {
+		if d := p.Day[i]; d < 0 || d >= day {
+			out.Row, out.Channel, out.Day = append(out.Row, p.Row[i]), append(out.Channel, p.Channel[i]), append(out.Day, d)
+			out.Control, out.Responded = append(out.Control, p.Control[i]), append(out.Responded, p.Responded[i])
+		}
+	}
+	return out
 }
 
 // Defaults of a campaign's response model and control group, shared by the

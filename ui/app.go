@@ -29,6 +29,8 @@ type Options struct {
 	// Load turns the database into the analysed customers; main passes the
 	// pipeline the commands share. Nil means load, derive, no reachability.
 	Load LoadFunc
+	// Export writes a campaign list with the export command's own code.
+	Export common.ExportFunc
 }
 
 // LoadFunc loads the customers of db, reporting stages and progress.
@@ -60,7 +62,7 @@ type App struct {
 
 // New builds the root model; Init starts loading.
 func New(opts Options) *App {
-	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark)}
+	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark), Export: opts.Export}
 	h := help.New()
 	h.Styles = help.DefaultStyles(opts.IsDark)
 	return &App{

@@ -26,4 +26,7 @@ type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Session       *Session
+	// Export runs `pulpero export`'s pipeline (main passes it; nil: the
+	// Campaign screen plans but cannot write).
+	Export ExportFunc
 }
