@@ -42,7 +42,7 @@ type Model struct {
 	name       string // the saved segment being edited; "" for a new one
 	undo, redo [][]seg.Node
 
-	input    lineInput
+	input    common.LineInput
 	editing  int    // the rule being edited, -1 when adding
 	inputErr string // the caret block of the last rejected input
 
@@ -88,7 +88,7 @@ func New(c *common.Common) *Model { return newModel(c, defaultSyncLimit) }
 // newModel takes the row count up to which work runs inside Update; tests
 // lower it to drive the background path on a small table.
 func newModel(c *common.Common, syncLimit int) *Model {
-	in := lineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
+	in := common.LineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
 	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), pkeys: newProfileKeys(), input: in, editing: -1, syncLimit: syncLimit}
 	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
 	m.sampleCol = sampleColumns(c.Session)

@@ -1,4 +1,4 @@
-package segment
+package common
 
 import (
 	"strings"
@@ -7,10 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// lineInput is a one-line text field. The bubbles textinput needs a
-// clipboard module that is not in this build's pinned dependencies, and a
-// rule needs only typing, moving and deleting, so the screen keeps its own.
-type lineInput struct {
+// LineInput is a one-line text field, shared by the screens that type. The
+// bubbles textinput needs a clipboard module that is not in this build's
+// pinned dependencies, and a field needs only typing, moving and deleting.
+type LineInput struct {
 	Prompt      string
 	Placeholder string
 	value       []rune
@@ -19,14 +19,14 @@ type lineInput struct {
 	focused     bool
 }
 
-func (in *lineInput) SetValue(s string) { in.value, in.pos = []rune(s), len([]rune(s)) }
-func (in *lineInput) Value() string     { return string(in.value) }
-func (in *lineInput) Focus()            { in.focused = true }
-func (in *lineInput) Blur()             { in.focused = false }
-func (in *lineInput) SetWidth(w int)    { in.width = w }
+func (in *LineInput) SetValue(s string) { in.value, in.pos = []rune(s), len([]rune(s)) }
+func (in *LineInput) Value() string     { return string(in.value) }
+func (in *LineInput) Focus()            { in.focused = true }
+func (in *LineInput) Blur()             { in.focused = false }
+func (in *LineInput) SetWidth(w int)    { in.width = w }
 
 // Update edits the text for one key; keys it does not know are ignored.
-func (in *lineInput) Update(msg tea.KeyPressMsg) {
+func (in *LineInput) Update(msg tea.KeyPressMsg) {
 	switch msg.String() {
 	case "left", "ctrl+b":
 		in.pos = max(0, in.pos-1)
@@ -75,7 +75,7 @@ func (in *lineInput) Update(msg tea.KeyPressMsg) {
 
 // View draws the prompt and the text with the cursor as a block, scrolled so
 // the cursor stays in view.
-func (in *lineInput) View() string {
+func (in *LineInput) View() string {
 	if len(in.value) == 0 && in.Placeholder != "" {
 		return in.Prompt + "█" + in.Placeholder
 	}
