@@ -18,6 +18,7 @@ var migrations = []string{
 	        PRIMARY KEY (table_name, role));`,
 	2: segmentsMigration,
 	3: campaignsMigration,
+	4: campaignResponsesMigration,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
