@@ -140,17 +140,13 @@ type segSession struct {
 }
 
 func openSegmentSession(ctx context.Context, path string, o segOptions, load bool) (*segSession, error) {
-	db, err := store.Open(path)
+	db, ws, closeDB, err := openDatabase(path, o.dataDir)
 	if err != nil {
 		return nil, err
 	}
-	s := &segSession{segOptions: o, db: db}
-	if s.ws, err = store.OpenWorkspace(db, o.dataDir); err != nil {
-		db.Close()
-		return nil, err
-	}
+	s := &segSession{segOptions: o, db: db, ws: ws}
 	if err := s.load(ctx, load); err != nil {
-		s.close()
+		closeDB()
 		return nil, err
 	}
 	return s, nil

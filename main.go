@@ -54,6 +54,7 @@ func commands() []command {
 		{"describe", "DB [--table T] [--column C] [--format text|csv|json]", "print every attribute's statistics and distribution", runDescribe},
 		{"segment", "count|save|list|show|overlap|assign DB ...", "count, save and apply customer segments", runSegment},
 		{"export", "DB --segment NAME --channel CH --out FILE ...", "export a campaign target list that respects consent", runExport},
+		{"campaign", "list|responses|results DB ...", "import who responded to a campaign and measure treated against control", runCampaign},
 		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", "show or correct what each column means", runRoles},
 		{"import", "FILE --db DB [--table NAME] [--replace] ...", "import a CSV/TSV file into a SQLite database", runImport},
 		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", "generate a demo shop database", runSample},
@@ -195,16 +196,21 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer closeDB()
-	asOf := time.Now().UTC()
-	load := func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
-		return loadAnalysed(ctx, db, ws, *table, asOf, stage, progress)
-	}
-	app := ui.New(ui.Options{DB: db, Workspace: ws, Table: *table, AsOf: asOf, IsDark: true, Load: load, Export: screenExport(path)})
+	app := newApp(db, ws, path, *table, time.Now().UTC())
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail
 	}
 	return exitOK
+}
+
+// newApp is the interface on an open database, with the pipelines the
+// commands use for loading and for exporting lists.
+func newApp(db *store.DB, ws *store.Workspace, path, table string, asOf time.Time) *ui.App {
+	load := func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
+		return loadAnalysed(ctx, db, ws, table, asOf, stage, progress)
+	}
+	return ui.New(ui.Options{DB: db, Workspace: ws, Table: table, AsOf: asOf, IsDark: true, Load: load, Export: screenExport(path)})
 }
 
 func isCSV(path string) bool {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/pulpero/pulpero/ui/campaign"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
 	"github.com/pulpero/pulpero/ui/importer"
@@ -15,6 +16,7 @@ func newScreens(c *common.Common) []common.Screen {
 	return []common.Screen{
 		explore.New(c),
 		segment.New(c),
+		campaign.New(c),
 		tables.New(c),
 		importer.New(c),
 		roles.New(c), // keep last: the least used

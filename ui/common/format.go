@@ -27,6 +27,19 @@ func Int(n int) string {
 	return b.String()
 }
 
+// Money formats an amount with thousands separators, with cents below
+// 1,000 and without them above, where they are noise: 12.5 → "12.50",
+// 26321.8 → "26,322".
+func Money(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "–"
+	}
+	if math.Abs(x) >= 1000 {
+		return Int(int(math.Round(x)))
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
 // Percent formats a share in [0,1] as "12.3%".
 func Percent(share float64) string {
 	if math.IsNaN(share) {

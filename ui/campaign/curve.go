@@ -1,0 +1,83 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// curveView draws expected profit against budget, from nothing to what
+// contacting every profitable customer costs, as a sparkline with the chosen
+// budget marked, and what one more unit of money returns at a few budgets:
+// where that falls under 1, more money stops paying.
+func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, width int) string {
+	if len(curve) == 0 {
+		return ""
+	}
+	top := curve[len(curve)-1].Budget
+	n := max(8, min(48, width-24))
+	budgets := make([]float64, n)
+	for k := range budgets {
+		budgets[k] = top * float64(k+1) / float64(n)
+	}
+	pts := analysis.CurveAt(curve, budgets)
+	hi := 0.0
+	for _, p := range pts {
+		hi = max(hi, p.Profit)
+	}
+	var spark strings.Builder
+	for k, p := range pts {
+		level := 0
+		if hi > 0 && p.Profit > 0 {
+			level = min(len(sparks)-1, int(p.Profit/hi*float64(len(sparks)-1)+0.5))
+		}
+		r := string(sparks[level])
+		if budget > 0 && budget >= budgets[k]-top/float64(n)/2 && budget < budgets[k]+top/float64(n)/2 {
+			r = st.Warn.Render(r) // the chosen budget
+		} else {
+			r = st.Bar.Render(r)
+		}
+		spark.WriteString(r)
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s (everyone profitable)", money(top))) + "\n")
+	b.WriteString("  " + spark.String() + "\n")
+	prev := analysis.CurvePoint{}
+	for _, p := range analysis.CurveAt(curve, []float64{top / 4, top / 2, 3 * top / 4, top}) {
+		extra := 0.0
+		if p.Budget > prev.Budget {
+			extra = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
+		}
+		line := fmt.Sprintf("  budget %9s  profit %9s  %8s contacts  +1 spent: %+.2f", money(p.Budget), money(p.Profit), common.Int(p.Contacts), extra)
+		b.WriteString(common.Truncate(line, width) + "\n")
+		prev = p
+	}
+	return b.String()
+}
+
+// joinColumns puts right beside left, left padded to leftWidth cells.
+func joinColumns(left, right string, leftWidth int) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := range max(len(l), len(r)) {
+		var a, c string
+		if i < len(l) {
+			a = l[i]
+		}
+		if i < len(r) {
+			c = r[i]
+		}
+		pad := max(0, leftWidth-ansi.StringWidth(a))
+		b.WriteString(strings.TrimRight(a+strings.Repeat(" ", pad)+c, " "))
+		if i < max(len(l), len(r))-1 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package campaign
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// field is one line of the setup form. Values are kept as typed; parse
+// turns them into numbers when the plan is built, so a half-typed value is
+// never half-applied.
+type field struct {
+	label string
+	hint  string
+	value string
+}
+
+// The form's fields, in screen order.
+const (
+	fInclude = iota
+	fExclude
+	fEmail
+	fSMS
+	fPhone
+	fPost
+	fValue
+	fBudget
+	fControl
+	fFatigue
+	fModel
+	fRate
+	fSince
+	fName
+	fFile
+	numFields
+)
+
+// channelField is the cost field of each channel.
+var channelField = [analysis.NumChannels]int{analysis.ChannelEmail: fEmail, analysis.ChannelSMS: fSMS,
+	analysis.ChannelPhone: fPhone, analysis.ChannelPost: fPost}
+
+func newForm() []field {
+	f := make([]field, numFields)
+	f[fInclude] = field{"Include", "segments to target (none: every customer)", ""}
+	f[fExclude] = field{"Exclude", "segments to leave out", ""}
+	f[fEmail] = field{"E-mail cost", "cost of one contact; empty: not offered", "0.05"}
+	f[fSMS] = field{"SMS cost", "cost of one contact; empty: not offered", ""}
+	f[fPhone] = field{"Phone cost", "cost of one call; empty: not offered", ""}
+	f[fPost] = field{"Post cost", "cost of one letter; empty: not offered", ""}
+	f[fValue] = field{"Value", "value of one response, e.g. the average ticket", "40"}
+	f[fBudget] = field{"Budget", "total to spend; 0: no limit", "0"}
+	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(analysis.DefaultControlPercent)}
+	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
+	f[fModel] = field{"Model", "response model: rates (by generation) or logistic", "rates"}
+	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * analysis.DefaultResponseRate)}
+	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
+	f[fName] = field{"Name", "campaign name, the control group's seed (empty: the file's name)", ""}
+	f[fFile] = field{"List file", "CSV (or .jsonl) to write; the manifest goes beside it", "campaign.csv"}
+	return f
+}
+
+// setup is the form parsed: what a plan or an export needs.
+type setup struct {
+	include, exclude []string
+	req              common.ExportRequest
+}
+
+// parseForm reads the fields; the error names the field and says what to
+// type, and the plan keeps its last good state meanwhile.
+func parseForm(f []field, include, exclude []string) (setup, error) {
+	s := setup{include: include, exclude: exclude}
+	r := &s.req
+	r.Include, r.Exclude = include, exclude
+	num := func(i int, min, max float64) (float64, error) {
+		v := strings.TrimSpace(strings.ReplaceAll(f[i].value, ",", "."))
+		if v == "" {
+			return 0, nil
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil || x < min || x > max {
+			return 0, fmt.Errorf("%s: %q is not a number from %g to %g", f[i].label, f[i].value, min, max)
+		}
+		return x, nil
+	}
+	for ch, i := range channelField {
+		c, err := num(i, 0, 1e6)
+		if err != nil {
+			return s, err
+		}
+		if c > 0 {
+			r.Channels = append(r.Channels, analysis.ChannelCost{Channel: analysis.Channel(ch), Cost: c})
+		}
+	}
+	if len(r.Channels) == 0 {
+		return s, fmt.Errorf("give the cost of at least one channel (e-mail, SMS, phone or post)")
+	}
+	var err error
+	if r.Value, err = num(fValue, 0, 1e9); err != nil {
+		return s, err
+	}
+	if r.Value <= 0 {
+		return s, fmt.Errorf("Value: give the value of one response (> 0)")
+	}
+	if r.Budget, err = num(fBudget, 0, 1e12); err != nil {
+		return s, err
+	}
+	if r.ControlPercent, err = num(fControl, 0, 99.99); err != nil {
+		return s, err
+	}
+	days, err := num(fFatigue, 0, 36500)
+	if err != nil {
+		return s, err
+	}
+	r.FatigueDays = int(days)
+	rate, err := num(fRate, 0, 100)
+	if err != nil {
+		return s, err
+	}
+	r.DefaultRate = rate / 100
+	r.Model = strings.TrimSpace(f[fModel].value)
+	if r.Model != "rates" && r.Model != "logistic" {
+		return s, fmt.Errorf("Model: rates or logistic")
+	}
+	r.HistorySince = strings.TrimSpace(f[fSince].value)
+	if r.HistorySince != "" {
+		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {
+			return s, fmt.Errorf("History since: give a date as YYYY-MM-DD")
+		}
+	}
+	r.Name = strings.TrimSpace(f[fName].value)
+	r.Out = strings.TrimSpace(f[fFile].value)
+	r.Format = "csv"
+	if strings.HasSuffix(strings.ToLower(r.Out), ".jsonl") {
+		r.Format = "jsonl"
+	}
+	return s, nil
+}
+
+// sinceDay is the history cut-off in days since 1970-01-01, -1 for none.
+func (s setup) sinceDay() int64 {
+	d, err := time.Parse(time.DateOnly, s.req.HistorySince)
+	if err != nil {
+		return -1
+	}
+	return d.Unix() / 86400
+}

@@ -1,0 +1,304 @@
+package campaign
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// view is what the screen shows below its tabs.
+type view int
+
+const (
+	viewPlan view = iota
+	viewReach
+	viewResults
+	numViews
+)
+
+var viewNames = [numViews]string{"Plan", "Reachability", "Results"}
+
+// Model is the Campaign screen.
+type Model struct {
+	common        *common.Common
+	keys          keyMap
+	width, height int
+	view          view
+
+	form    []field
+	cursor  int
+	editing bool
+	input   common.LineInput
+	formErr string
+
+	picking          int // fInclude or fExclude while choosing segments, else -1
+	pickCursor       int
+	names            []string // saved segments
+	lib              segment.Library
+	include, exclude []string // in the order picked: a customer's segment is the first holding them
+
+	past        *analysis.PastContacts
+	historyRead bool
+	seq         int
+	counts      countsMsg
+	plan        planMsg
+
+	exporting    bool
+	cancelExport context.CancelFunc
+	forceNext    bool // the list exists: the next e replaces it
+
+	reach   reachView
+	results resultsView
+}
+
+// New builds the screen; Init reads the campaign history and saved segments.
+func New(c *common.Common) *Model {
+	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1, lib: segment.Library{}}
+	m.reach.init()
+	m.results.init()
+	return m
+}
+
+func (m *Model) Title() string    { return "Campaign" }
+func (m *Model) Typing() bool     { return m.editing || m.picking >= 0 }
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+func (m *Model) Init() tea.Cmd {
+	s := m.common.Session
+	return tea.Batch(readHistory(s.DB, s.Data), readLibrary(s.Workspace))
+}
+
+func (m *Model) ShortHelp() []key.Binding {
+	switch {
+	case m.editing:
+		return []key.Binding{key.NewBinding(key.WithHelp("enter", "apply")), m.keys.Cancel}
+	case m.picking >= 0:
+		return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Toggle, key.NewBinding(key.WithHelp("enter/esc", "done"))}
+	case m.view == viewReach:
+		return []key.Binding{m.reach.keys.Next, m.keys.View}
+	case m.view == viewResults:
+		return []key.Binding{m.keys.Up, m.keys.Down, m.results.keys.Reload, m.keys.View}
+	}
+	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Edit, m.keys.Export, m.keys.View}
+}
+
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyMsg:
+		m.past, m.historyRead = msg.past, true
+		if msg.err != nil {
+			return m, status("campaign history: "+msg.err.Error(), true)
+		}
+		return m, m.replan()
+	case libraryMsg:
+		if msg.err != nil {
+			return m, status("saved segments: "+msg.err.Error(), true)
+		}
+		m.lib, m.names = msg.lib, msg.names
+		return m, m.replan()
+	case countsMsg:
+		if msg.seq == m.seq {
+			m.counts = msg
+			if m.view == viewReach {
+				return m, m.reachCmd()
+			}
+		}
+	case reachMsg:
+		m.reach.got(msg)
+	case planMsg:
+		if msg.seq == m.seq {
+			m.plan = msg
+		}
+	case exportedMsg:
+		return m, m.exported(msg)
+	case resultsMsg:
+		m.results.got(msg)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case m.editing:
+		return m.editKey(k)
+	case m.picking >= 0:
+		return m.pickKey(k)
+	case key.Matches(k, m.keys.Cancel) && m.exporting:
+		m.cancelExport()
+		return nil
+	case key.Matches(k, m.keys.View):
+		m.view = (m.view + 1) % numViews
+		switch m.view {
+		case viewResults:
+			return m.results.load(m.common.Session)
+		case viewReach:
+			return m.reachCmd()
+		}
+		return nil
+	}
+	switch m.view {
+	case viewReach:
+		s := m.common.Session
+		return m.reach.key(k, s.Data, s.Reach, m.counts.target)
+	case viewResults:
+		return m.results.key(k, m.common.Session)
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(numFields-1, m.cursor+1)
+	case key.Matches(k, m.keys.Edit):
+		return m.startEdit()
+	case key.Matches(k, m.keys.Export):
+		return m.export()
+	}
+	return nil
+}
+
+// startEdit opens the current field: a segment picker, a toggle, or a line
+// to type in.
+func (m *Model) startEdit() tea.Cmd {
+	switch m.cursor {
+	case fInclude, fExclude:
+		m.picking, m.pickCursor = m.cursor, 0
+		return readLibrary(m.common.Session.Workspace) // segments saved since are offered too
+	case fModel:
+		m.form[fModel].value = map[string]string{"rates": "logistic", "logistic": "rates"}[m.form[fModel].value]
+		return m.replan()
+	}
+	m.editing = true
+	m.input = common.LineInput{Prompt: m.form[m.cursor].label + ": "}
+	m.input.SetValue(m.form[m.cursor].value)
+	m.input.SetWidth(max(20, m.width-4))
+	m.input.Focus()
+	return nil
+}
+
+func (m *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
+	switch k.String() {
+	case "esc":
+		m.editing = false
+	case "enter":
+		m.editing = false
+		old := m.form[m.cursor].value
+		m.form[m.cursor].value = strings.TrimSpace(m.input.Value())
+		if m.form[m.cursor].value != old {
+			m.forceNext = false
+			return m.replan()
+		}
+	default:
+		m.input.Update(k)
+	}
+	return nil
+}
+
+func (m *Model) pickKey(k tea.KeyPressMsg) tea.Cmd {
+	list := &m.include
+	if m.picking == fExclude {
+		list = &m.exclude
+	}
+	switch k.String() {
+	case "esc", "enter":
+		m.picking = -1
+		return m.replan()
+	case "up", "k":
+		m.pickCursor = max(0, m.pickCursor-1)
+	case "down", "j":
+		m.pickCursor = min(len(m.names)-1, m.pickCursor+1)
+	case "space", " ", "x":
+		if m.pickCursor < len(m.names) {
+			name := m.names[m.pickCursor]
+			if i := slices.Index(*list, name); i >= 0 {
+				*list = slices.Delete(*list, i, i+1)
+			} else {
+				*list = append(*list, name)
+			}
+			return m.replan()
+		}
+	}
+	return nil
+}
+
+// replan starts the counts and the plan of the current setup; answers to
+// earlier setups are dropped when they arrive.
+func (m *Model) replan() tea.Cmd {
+	if !m.historyRead {
+		return nil // the first plan waits for the history, so it never claims there is none
+	}
+	s, err := parseForm(m.form, m.include, m.exclude)
+	if err != nil {
+		m.formErr = err.Error()
+		return nil
+	}
+	m.formErr = ""
+	m.seq++
+	sess := m.common.Session
+	j := job{seq: m.seq, ds: sess.Data, reach: sess.Reach, asOf: sess.AsOf, lib: m.lib, past: m.past, s: s}
+	return tea.Batch(j.counts, j.plan)
+}
+
+func (m *Model) reachCmd() tea.Cmd {
+	s := m.common.Session
+	return m.reach.compute(s.Data, s.Reach, m.counts.target)
+}
+
+// export writes the list with the export command's own pipeline.
+func (m *Model) export() tea.Cmd {
+	if m.exporting {
+		return nil
+	}
+	if m.common.Export == nil {
+		return status("exporting is not available here; use `pulpero export`", true)
+	}
+	s, err := parseForm(m.form, m.include, m.exclude)
+	if err != nil {
+		return status(err.Error(), true)
+	}
+	req := s.req
+	req.Force = m.forceNext
+	ctx, cancel := context.WithCancel(context.Background())
+	m.exporting, m.cancelExport = true, cancel
+	export, sess := m.common.Export, m.common.Session
+	// in sequence, so a quick failure is never overwritten by "exporting"
+	return tea.Sequence(status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
+		res, err := export(ctx, sess, req)
+		cancel()
+		return exportedMsg{res: res, err: err}
+	})
+}
+
+func (m *Model) exported(msg exportedMsg) tea.Cmd {
+	m.exporting = false
+	if msg.err != nil {
+		text := msg.err.Error()
+		if strings.Contains(text, "already exists") {
+			m.forceNext = true
+			text = strings.Replace(text, "add --force to replace it", "press e again to replace it", 1)
+		}
+		return status("export: "+text, true)
+	}
+	m.forceNext = false
+	r := msg.res
+	text := "wrote " + r.List + ": " + common.Int(r.Target) + " target and " + common.Int(r.Control) + " control customers; manifest " + r.Manifest
+	if r.Warning != "" {
+		text += " (warning: " + r.Warning + ")"
+	}
+	m.results.stale = true
+	return status(text, r.Warning != "")
+}
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+}

@@ -1,0 +1,150 @@
+package campaign
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// resultsView is the Campaign results view: every campaign, the data's own
+// and those exported from pulpero, measured against its control group.
+type resultsView struct {
+	keys     struct{ Reload key.Binding }
+	loaded   bool // asked for
+	have     bool // answered
+	stale    bool // a list was exported since the last read
+	err      error
+	outcomes []store.CampaignOutcome
+	measured []analysis.CampaignResult
+	cursor   int
+}
+
+type resultsMsg struct {
+	outcomes []store.CampaignOutcome
+	measured []analysis.CampaignResult
+	err      error
+}
+
+func (v *resultsView) init() {
+	v.keys.Reload = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read again"))
+}
+
+// load reads and measures every campaign in a Cmd, once, and again after an
+// export or on r.
+func (v *resultsView) load(s *common.Session) tea.Cmd {
+	if v.loaded && !v.stale {
+		return nil
+	}
+	v.loaded, v.stale = true, false
+	db, ws := s.DB, s.Workspace
+	return func() tea.Msg {
+		if ws == nil {
+			return resultsMsg{err: fmt.Errorf("no workspace: campaigns cannot be read")}
+		}
+		out, err := ws.CampaignOutcomes(context.Background(), db)
+		if err != nil {
+			return resultsMsg{err: err}
+		}
+		msg := resultsMsg{outcomes: out}
+		for _, o := range out {
+			msg.measured = append(msg.measured, analysis.MeasureCampaign(o.Control, o.Responded, o.Revenue, nil, o.CostPerContact))
+		}
+		return msg
+	}
+}
+
+func (v *resultsView) got(msg resultsMsg) {
+	v.outcomes, v.measured, v.err, v.have = msg.outcomes, msg.measured, msg.err, true
+	v.cursor = min(v.cursor, max(0, len(v.outcomes)-1))
+}
+
+func (v *resultsView) key(k tea.KeyPressMsg, s *common.Session) tea.Cmd {
+	switch k.String() {
+	case "up", "k":
+		v.cursor = max(0, v.cursor-1)
+	case "down", "j":
+		v.cursor = min(len(v.outcomes)-1, v.cursor+1)
+	case "r":
+		v.stale = true
+		return v.load(s)
+	}
+	return nil
+}
+
+func (v *resultsView) view(st *common.Styles, width, height int) string {
+	switch {
+	case v.err != nil:
+		return st.Error.Render(common.Wrap(v.err.Error(), width-4, "  "))
+	case !v.have:
+		return st.Subtle.Render("  reading campaigns…")
+	case len(v.outcomes) == 0:
+		return st.Subtle.Render(common.Wrap("No campaigns yet: the data has no campaign history, and no list was exported. Export one (e in the Plan view), then import who responded with `pulpero campaign responses`.", width-4, "  "))
+	}
+	var b strings.Builder
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-24s %-10s %-7s %9s %9s %9s %8s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
+	list := max(3, height-14)
+	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
+	for i := first; i < min(len(v.outcomes), first+list); i++ {
+		o, r := v.outcomes[i], v.measured[i]
+		lift := "—"
+		if r.Control.N > 0 && r.Treated.N > 0 {
+			lift = fmt.Sprintf("%+.2f pt", 100*r.Lift)
+		}
+		if !o.HasResponses {
+			lift = "no replies"
+		}
+		line := fmt.Sprintf("  %-24s %-10s %-7s %9s %9s %9s %8s", common.Truncate(o.Name, 24), o.Date, common.Truncate(o.Channel, 7),
+			common.Int(r.Treated.N), common.Int(r.Control.N), lift, o.Source)
+		line = common.Truncate(line, width)
+		if i == v.cursor {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + v.detail(st, width))
+	return b.String()
+}
+
+// detail measures the chosen campaign: treated against control.
+func (v *resultsView) detail(st *common.Styles, width int) string {
+	o, r := v.outcomes[v.cursor], v.measured[v.cursor]
+	var b strings.Builder
+	b.WriteString(st.Title.Render(common.Truncate(o.Name, width-2)) + "\n")
+	if !o.HasResponses {
+		b.WriteString(st.Subtle.Render(common.Wrap("Exported by pulpero; who responded is not known yet. Import it with `pulpero campaign responses DB --campaign \""+o.Name+"\" --in responses.csv`, then press r.", width-4, "  ")) + "\n")
+		return b.String()
+	}
+	arm := func(name string, a analysis.Arm) string {
+		return fmt.Sprintf("  %-8s %9s customers %8s responses  rate %6s (95%% CI %s–%s)  revenue %s", name, common.Int(a.N),
+			common.Int(a.Responses), pct(a.Rate), pct(a.Lo), pct(a.Hi), money(a.Revenue))
+	}
+	b.WriteString(common.Truncate(arm("treated", r.Treated), width) + "\n")
+	if r.Control.N == 0 {
+		b.WriteString(common.Truncate(st.Warn.Render("  no control group: the lift cannot be measured, only the treated response rate"), width) + "\n")
+		return b.String()
+	}
+	b.WriteString(common.Truncate(arm("control", r.Control), width) + "\n")
+	liftStyle := st.Good
+	if r.LiftLo <= 0 {
+		liftStyle = st.Warn // the interval reaches zero: the effect is not shown
+	}
+	b.WriteString(common.Truncate(liftStyle.Render(fmt.Sprintf("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)), width) + "\n")
+	cpi := "— (no incremental responses)"
+	if !math.IsInf(r.CostPerIncremental, 1) {
+		cpi = money(r.CostPerIncremental)
+	}
+	b.WriteString(common.Truncate(fmt.Sprintf("  incremental: %.1f responses, revenue %s · cost %s · cost per incremental response %s",
+		r.IncrementalResponses, money(r.IncrementalRevenue), money(r.Cost), cpi), width) + "\n")
+	return b.String()
+}
+
+func pct(x float64) string   { return fmt.Sprintf("%.2f%%", 100*x) }
+func money(x float64) string { return common.Money(x) }

@@ -1,0 +1,213 @@
+package campaign
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+func (m *Model) View() string {
+	st := m.common.Styles
+	var tabs []string
+	for v := range numViews {
+		name := viewNames[v]
+		if v == m.view {
+			tabs = append(tabs, st.Selected.Render(" "+name+" "))
+		} else {
+			tabs = append(tabs, st.Subtle.Render(" "+name+" "))
+		}
+	}
+	head := strings.Join(tabs, " ") + st.Subtle.Render("   v: next view")
+	var body string
+	switch m.view {
+	case viewReach:
+		body = m.reach.view(st, m.width, m.matchingLabel())
+	case viewResults:
+		body = m.results.view(st, m.width, m.height)
+	default:
+		body = m.planView()
+	}
+	return head + "\n" + body
+}
+
+// matchingLabel says whom the counts are about.
+func (m *Model) matchingLabel() string {
+	if len(m.include) == 0 {
+		return "every customer"
+	}
+	return strings.Join(m.include, " + ")
+}
+
+// planView puts the form beside the plan when there is room, else above it.
+func (m *Model) planView() string {
+	form := m.formView()
+	if m.picking >= 0 {
+		return form + "\n" + m.pickView()
+	}
+	if m.width >= 110 {
+		return joinColumns(form, m.planPanel(m.width-48), 48)
+	}
+	return form + "\n" + m.planPanel(m.width)
+}
+
+func (m *Model) formView() string {
+	st := m.common.Styles
+	var b strings.Builder
+	for i, f := range m.form {
+		v := f.value
+		switch i {
+		case fInclude:
+			v = orDash(strings.Join(m.include, ", "), "every customer")
+		case fExclude:
+			v = orDash(strings.Join(m.exclude, ", "), "—")
+		case fName:
+			v = orDash(v, "(the file's name)")
+		default:
+			v = orDash(v, "—")
+		}
+		line := fmt.Sprintf(" %-15s %s", f.label, common.Truncate(v, 28))
+		if i == m.cursor && m.editing {
+			line = " " + m.input.View()
+		} else if i == m.cursor {
+			line = st.Selected.Render(common.Pad(line, 45))
+		}
+		b.WriteString(line + "\n")
+	}
+	hint := m.form[m.cursor].hint
+	if m.formErr != "" {
+		b.WriteString(st.Error.Render(common.Truncate(" "+m.formErr, max(20, m.width-2))))
+	} else {
+		b.WriteString(st.Subtle.Render(common.Truncate(" "+hint, 46)))
+	}
+	return b.String()
+}
+
+func (m *Model) pickView() string {
+	st := m.common.Styles
+	list := m.include
+	what := "include"
+	if m.picking == fExclude {
+		list, what = m.exclude, "exclude"
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Segments to "+what) + st.Subtle.Render("  (space: pick, enter: done)") + "\n")
+	if len(m.names) == 0 {
+		b.WriteString(st.Subtle.Render("  no saved segments yet: build one on the Segments screen and save it with ctrl+s"))
+	}
+	for i, n := range m.names {
+		mark := "[ ]"
+		if k := indexOf(list, n); k >= 0 {
+			mark = fmt.Sprintf("[%d]", k+1)
+		}
+		line := "  " + mark + " " + n
+		if i == m.pickCursor {
+			line = st.Selected.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// planPanel shows the two counts per channel, the funnel, the expected
+// outcome, how the response probabilities were estimated, and the profit
+// curve.
+func (m *Model) planPanel(width int) string {
+	st := m.common.Styles
+	var b strings.Builder
+	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
+	if !m.historyRead {
+		return st.Subtle.Render("reading the campaign history…")
+	}
+	c := m.counts
+	if c.err != nil {
+		return st.Error.Render(common.Wrap(c.err.Error(), width-2, " "))
+	}
+	line(st.Title.Render("Who") + fmt.Sprintf("  %s match (%s)", common.Int(c.matching), common.Truncate(m.matchingLabel(), 30)))
+	for _, r := range c.reach {
+		var why []string
+		for k, n := range r.Why {
+			if n > 0 {
+				why = append(why, fmt.Sprintf("%s %s", analysis.Reason(k), common.Int(n)))
+			}
+		}
+		line(fmt.Sprintf("  %-6s %s can be contacted of %s", r.Channel, st.Good.Render(common.Int(r.Reachable)), common.Int(r.Matching)))
+		if len(why) > 0 {
+			b.WriteString(st.Subtle.Render("         "+common.Wrap("not: "+strings.Join(why, " · "), width-12, "              ")) + "\n")
+		}
+	}
+	p := m.plan
+	switch {
+	case p.err != nil:
+		return b.String() + st.Error.Render(common.Wrap(p.err.Error(), width-2, " "))
+	case p.plan == nil:
+		return b.String() + st.Subtle.Render("planning…")
+	}
+	var steps []string
+	for _, s := range p.plan.Steps {
+		steps = append(steps, s.Name+" "+common.Int(s.Count))
+	}
+	b.WriteString(st.Title.Render("Funnel") + " " + common.Wrap(strings.Join(steps, " → "), width-8, "  ") + "\n")
+	b.WriteString(st.Subtle.Render(common.Wrap("left out: "+reasonsLine(p.reasons), width-2, "  ")) + "\n")
+	e := p.summary
+	line(st.Title.Render("Expected") + fmt.Sprintf(" %s responses · revenue %s · cost %s", responses(e.Responses), money(e.Revenue), money(e.Cost)))
+	profit := st.Good.Render("profit " + money(e.Profit))
+	if e.Profit <= 0 {
+		profit = st.Warn.Render("profit " + money(e.Profit))
+	}
+	line(fmt.Sprintf("         %s · return on spend %.2f", profit, e.ROI))
+	line(fmt.Sprintf("         %s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
+	for _, s := range p.model {
+		b.WriteString(st.Subtle.Render(common.Wrap(s, width-2, "  ")) + "\n")
+	}
+	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
+	return b.String()
+}
+
+// reasonsLine lists the reasons customers are left out, largest first.
+func reasonsLine(reasons map[string]int) string {
+	type kv struct {
+		k string
+		n int
+	}
+	var list []kv
+	for k, n := range reasons {
+		list = append(list, kv{k, n})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].n > list[j].n || list[i].n == list[j].n && list[i].k < list[j].k })
+	var parts []string
+	for _, x := range list {
+		parts = append(parts, x.k+" "+common.Int(x.n))
+	}
+	if len(parts) == 0 {
+		return "nobody"
+	}
+	return strings.Join(parts, " · ")
+}
+
+func orDash(s, empty string) string {
+	if s == "" {
+		return empty
+	}
+	return s
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// responses formats an expected number of responses: one decimal while it
+// is small enough for the decimal to mean something.
+func responses(x float64) string {
+	if x >= 1000 {
+		return common.Int(int(x + 0.5))
+	}
+	return fmt.Sprintf("%.1f", x)
+}
