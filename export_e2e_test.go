@@ -34,7 +34,7 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	}
 	list := filepath.Join(dir, "spring.csv")
 	code, stdout, stderr := runCLI(t, "export", db, "--segment", "young", "--exclude", "no_kids", "--channel", "email,sms", "--cost", "0.05,0.6",
-		"--value", "40", "--budget", "3000", "--control", "10", "--fatigue", "30", "--out", list, "--data-dir", dir)
+		"--value", "40", "--budget", "3000", "--control", "10", "--fatigue", "30", "--uplift", "--out", list, "--data-dir", dir)
 	if code != 0 {
 		t.Fatalf("export: %s", stderr)
 	}
@@ -90,7 +90,8 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	set("3000") // Budget
 	press("j", "j")
 	set("30") // Fatigue days
-	press("j", "j", "j", "j", "j")
+	press("j", "j", "enter") // Count: uplift
+	press("j", "j", "j", "j")
 	set(list) // List file
 	press("e")
 	waitFor("control customers")
@@ -105,6 +106,9 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 		a, _ := json.MarshalIndent(fromCLI.manifest, "", " ")
 		b, _ := json.MarshalIndent(fromScreen.manifest, "", " ")
 		t.Fatalf("the manifests differ:\ncommand: %s\nscreen: %s", a, b)
+	}
+	if params, _ := fromScreen.manifest["parameters"].(map[string]any); params["uplift"] != true || params["fatigue_days"] != 30.0 {
+		t.Fatalf("the screen's keys did not reach the export: %v", params)
 	}
 	if n := bytes.Count(fromCLI.list, []byte("\n")); n < 100 {
 		t.Fatalf("only %d lines in the list: the test proves little", n)

@@ -32,6 +32,7 @@ const (
 	fControl
 	fFatigue
 	fModel
+	fUplift
 	fRate
 	fSince
 	fName
@@ -56,6 +57,7 @@ func newForm() []field {
 	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(analysis.DefaultControlPercent)}
 	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
 	f[fModel] = field{"Model", "response model: rates (by generation) or logistic", "rates"}
+	f[fUplift] = field{"Count", "all responses, or only the extra ones contact causes (uplift: treated − control)", "all"}
 	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * analysis.DefaultResponseRate)}
 	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
 	f[fName] = field{"Name", "campaign name, the control group's seed (empty: the file's name)", ""}
@@ -125,6 +127,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 	if r.Model != "rates" && r.Model != "logistic" {
 		return s, fmt.Errorf("Model: rates or logistic")
 	}
+	r.Uplift = f[fUplift].value == "uplift"
 	r.HistorySince = strings.TrimSpace(f[fSince].value)
 	if r.HistorySince != "" {
 		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {

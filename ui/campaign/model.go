@@ -174,8 +174,10 @@ func (m *Model) startEdit() tea.Cmd {
 	case fInclude, fExclude:
 		m.picking, m.pickCursor = m.cursor, 0
 		return readLibrary(m.common.Session.Workspace) // segments saved since are offered too
-	case fModel:
-		m.form[fModel].value = map[string]string{"rates": "logistic", "logistic": "rates"}[m.form[fModel].value]
+	case fModel, fUplift:
+		toggle := map[string]string{"rates": "logistic", "logistic": "rates", "all": "uplift", "uplift": "all"}
+		m.form[m.cursor].value = toggle[m.form[m.cursor].value]
+		m.forceNext = false
 		return m.replan()
 	}
 	m.editing = true

@@ -150,7 +150,8 @@ func (j job) plan() tea.Msg {
 	}
 	r := j.s.req
 	past := j.past.Since(j.s.sinceDay())
-	m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, Prior: analysis.DefaultPriorContacts, DefaultRate: r.DefaultRate})
+	m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, Prior: analysis.DefaultPriorContacts,
+		DefaultRate: r.DefaultRate, Uplift: r.Uplift})
 	if err != nil {
 		return planMsg{seq: j.seq, err: err}
 	}

@@ -41,48 +41,69 @@ func (m *Model) matchingLabel() string {
 	return strings.Join(m.include, " + ")
 }
 
-// planView puts the form beside the plan when there is room, else above it.
+// planView puts the form beside the plan when there is room, else the form
+// in two columns above it.
 func (m *Model) planView() string {
-	form := m.formView()
+	if m.width >= 110 {
+		form := m.formView(1, 46)
+		if m.picking >= 0 {
+			return form + "\n" + m.pickView()
+		}
+		return joinColumns(form, m.planPanel(m.width-48), 48)
+	}
+	form := m.formView(2, max(30, (m.width-1)/2))
 	if m.picking >= 0 {
 		return form + "\n" + m.pickView()
-	}
-	if m.width >= 110 {
-		return joinColumns(form, m.planPanel(m.width-48), 48)
 	}
 	return form + "\n" + m.planPanel(m.width)
 }
 
-func (m *Model) formView() string {
+// formView lays the fields out in columns of colWidth cells, top to bottom
+// then left to right, with the current field's hint (or the form's error)
+// below.
+func (m *Model) formView(columns, colWidth int) string {
 	st := m.common.Styles
-	var b strings.Builder
-	for i, f := range m.form {
-		v := f.value
-		switch i {
-		case fInclude:
-			v = orDash(strings.Join(m.include, ", "), "every customer")
-		case fExclude:
-			v = orDash(strings.Join(m.exclude, ", "), "—")
-		case fName:
-			v = orDash(v, "(the file's name)")
-		default:
-			v = orDash(v, "—")
+	perCol := (numFields + columns - 1) / columns
+	cols := make([]string, columns)
+	for c := range columns {
+		var b strings.Builder
+		for i := c * perCol; i < min(numFields, (c+1)*perCol); i++ {
+			b.WriteString(m.fieldLine(i, colWidth) + "\n")
 		}
-		line := fmt.Sprintf(" %-15s %s", f.label, common.Truncate(v, 28))
-		if i == m.cursor && m.editing {
-			line = " " + m.input.View()
-		} else if i == m.cursor {
-			line = st.Selected.Render(common.Pad(line, 45))
-		}
-		b.WriteString(line + "\n")
+		cols[c] = strings.TrimSuffix(b.String(), "\n")
 	}
-	hint := m.form[m.cursor].hint
+	out := cols[0]
+	for c := 1; c < columns; c++ {
+		out = joinColumns(out, cols[c], colWidth+1)
+	}
 	if m.formErr != "" {
-		b.WriteString(st.Error.Render(common.Truncate(" "+m.formErr, max(20, m.width-2))))
-	} else {
-		b.WriteString(st.Subtle.Render(common.Truncate(" "+hint, 46)))
+		return out + "\n" + st.Error.Render(common.Truncate(" "+m.formErr, max(20, m.width-2)))
 	}
-	return b.String()
+	return out + "\n" + st.Subtle.Render(common.Truncate(" "+m.form[m.cursor].hint, max(20, m.width-2)))
+}
+
+func (m *Model) fieldLine(i, width int) string {
+	st := m.common.Styles
+	f := m.form[i]
+	v := f.value
+	switch i {
+	case fInclude:
+		v = orDash(strings.Join(m.include, ", "), "every customer")
+	case fExclude:
+		v = orDash(strings.Join(m.exclude, ", "), "—")
+	case fName:
+		v = orDash(v, "(the file's name)")
+	default:
+		v = orDash(v, "—")
+	}
+	if i == m.cursor && m.editing {
+		return " " + m.input.View()
+	}
+	line := common.Truncate(fmt.Sprintf(" %-14s %s", f.label, v), width-1)
+	if i == m.cursor {
+		return st.Selected.Render(common.Pad(line, width-1))
+	}
+	return line
 }
 
 func (m *Model) pickView() string {
@@ -145,12 +166,6 @@ func (m *Model) planPanel(width int) string {
 	case p.plan == nil:
 		return b.String() + st.Subtle.Render("planning…")
 	}
-	var steps []string
-	for _, s := range p.plan.Steps {
-		steps = append(steps, s.Name+" "+common.Int(s.Count))
-	}
-	b.WriteString(st.Title.Render("Funnel") + " " + common.Wrap(strings.Join(steps, " → "), width-8, "  ") + "\n")
-	b.WriteString(st.Subtle.Render(common.Wrap("left out: "+reasonsLine(p.reasons), width-2, "  ")) + "\n")
 	e := p.summary
 	line(st.Title.Render("Expected") + fmt.Sprintf(" %s responses · revenue %s · cost %s", responses(e.Responses), money(e.Revenue), money(e.Cost)))
 	profit := st.Good.Render("profit " + money(e.Profit))
@@ -159,10 +174,16 @@ func (m *Model) planPanel(width int) string {
 	}
 	line(fmt.Sprintf("         %s · return on spend %.2f", profit, e.ROI))
 	line(fmt.Sprintf("         %s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
+	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
+	var steps []string
+	for _, s := range p.plan.Steps {
+		steps = append(steps, s.Name+" "+common.Int(s.Count))
+	}
+	b.WriteString(st.Title.Render("Funnel") + " " + common.Wrap(strings.Join(steps, " → "), width-8, "  ") + "\n")
+	b.WriteString(st.Subtle.Render(common.Wrap("left out: "+reasonsLine(p.reasons), width-2, "  ")) + "\n")
 	for _, s := range p.model {
 		b.WriteString(st.Subtle.Render(common.Wrap(s, width-2, "  ")) + "\n")
 	}
-	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
 	return b.String()
 }
 
