@@ -46,7 +46,7 @@ func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, w
 		spark.WriteString(r)
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s (everyone profitable)", money(top))) + "\n")
+	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s, enough for every profitable contact", money(top))) + "\n")
 	b.WriteString("  " + spark.String() + "\n")
 	prev := analysis.CurvePoint{}
 	for _, p := range analysis.CurveAt(curve, []float64{top / 4, top / 2, 3 * top / 4, top}) {

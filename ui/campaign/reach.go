@@ -83,16 +83,16 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Who can be reached, by "+v.attr) + st.Subtle.Render("  ("+matching+"; g: another attribute)") + "\n")
-	head := fmt.Sprintf("  %-18s %10s", v.attr, "customers")
+	head := fmt.Sprintf("  %-16s %9s", common.Truncate(v.attr, 16), "customers")
 	for ch := range analysis.NumChannels {
-		head += fmt.Sprintf(" %7s", analysis.Channel(ch).String())
+		head += fmt.Sprintf(" %6s", analysis.Channel(ch).String())
 	}
-	head += fmt.Sprintf(" %8s %8s", "digital", "bridge")
+	head += fmt.Sprintf(" %7s %7s", "digital", "bridge")
 	b.WriteString(st.Header.Render(common.Truncate(head, width)) + "\n")
 	var total analysis.GroupReach
 	total.Group = "all"
 	row := func(g analysis.GroupReach) string {
-		s := fmt.Sprintf("  %-18s %10s", common.Truncate(g.Group, 18), common.Int(g.Size))
+		s := fmt.Sprintf("  %-16s %9s", common.Truncate(g.Group, 16), common.Int(g.Size))
 		share := func(n int) string {
 			if g.Size == 0 {
 				return "—"
@@ -100,9 +100,9 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 			return common.Percent(float64(n) / float64(g.Size))
 		}
 		for ch := range analysis.NumChannels {
-			s += fmt.Sprintf(" %7s", share(g.Channels[ch].Reachable))
+			s += fmt.Sprintf(" %6s", share(g.Channels[ch].Reachable))
 		}
-		return s + fmt.Sprintf(" %8s %8s", share(g.Digital), share(g.Bridge))
+		return s + fmt.Sprintf(" %7s %7s", share(g.Digital), share(g.Bridge))
 	}
 	for _, g := range v.groups {
 		b.WriteString(common.Truncate(row(g), width) + "\n")

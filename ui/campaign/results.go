@@ -89,7 +89,7 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		return st.Subtle.Render(common.Wrap("No campaigns yet: the data has no campaign history, and no list was exported. Export one (e in the Plan view), then import who responded with `pulpero campaign responses`.", width-4, "  "))
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-24s %-10s %-7s %9s %9s %9s %8s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-22s %-10s %-6s %8s %8s %10s %-7s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
 	list := max(3, height-14)
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
@@ -101,7 +101,7 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		if !o.HasResponses {
 			lift = "no replies"
 		}
-		line := fmt.Sprintf("  %-24s %-10s %-7s %9s %9s %9s %8s", common.Truncate(o.Name, 24), o.Date, common.Truncate(o.Channel, 7),
+		line := fmt.Sprintf("  %-22s %-10s %-6s %8s %8s %10s %-7s", common.Truncate(o.Name, 22), o.Date, common.Truncate(o.Channel, 6),
 			common.Int(r.Treated.N), common.Int(r.Control.N), lift, o.Source)
 		line = common.Truncate(line, width)
 		if i == v.cursor {
@@ -123,9 +123,10 @@ func (v *resultsView) detail(st *common.Styles, width int) string {
 		return b.String()
 	}
 	arm := func(name string, a analysis.Arm) string {
-		return fmt.Sprintf("  %-8s %9s customers %8s responses  rate %6s (95%% CI %s–%s)  revenue %s", name, common.Int(a.N),
-			common.Int(a.Responses), pct(a.Rate), pct(a.Lo), pct(a.Hi), money(a.Revenue))
+		return fmt.Sprintf("  %-8s %9s %9s %7s  %-15s %9s", name, common.Int(a.N), common.Int(a.Responses), pct(a.Rate),
+			pct(a.Lo)+"–"+pct(a.Hi), money(a.Revenue))
 	}
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-8s %9s %9s %7s  %-15s %9s", "", "customers", "responded", "rate", "95% CI", "revenue"), width)) + "\n")
 	b.WriteString(common.Truncate(arm("treated", r.Treated), width) + "\n")
 	if r.Control.N == 0 {
 		b.WriteString(common.Truncate(st.Warn.Render("  no control group: the lift cannot be measured, only the treated response rate"), width) + "\n")
@@ -141,10 +142,10 @@ func (v *resultsView) detail(st *common.Styles, width int) string {
 	if !math.IsInf(r.CostPerIncremental, 1) {
 		cpi = money(r.CostPerIncremental)
 	}
-	b.WriteString(common.Truncate(fmt.Sprintf("  incremental: %.1f responses, revenue %s · cost %s · cost per incremental response %s",
-		r.IncrementalResponses, money(r.IncrementalRevenue), money(r.Cost), cpi), width) + "\n")
+	b.WriteString(common.Truncate(fmt.Sprintf("  incremental: %.1f responses, revenue %s", r.IncrementalResponses, money(r.IncrementalRevenue)), width) + "\n")
+	b.WriteString(common.Truncate(fmt.Sprintf("  cost %s · cost per incremental response %s", money(r.Cost), cpi), width) + "\n")
 	return b.String()
 }
 
-func pct(x float64) string   { return fmt.Sprintf("%.2f%%", 100*x) }
+func pct(x float64) string   { return fmt.Sprintf("%.1f%%", 100*x) }
 func money(x float64) string { return common.Money(x) }

@@ -7,6 +7,7 @@ package screentest
 
 import (
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -112,4 +113,30 @@ func Golden(t *testing.T, name, got string, update bool) {
 	if string(want) != got {
 		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
+}
+
+// AddReach adds the reachability attributes and verdicts to s, as the
+// program's load pipeline does (main's loadAnalysed), for screens that need
+// them (Campaign).
+func AddReach(t testing.TB, s *common.Session) {
+	t.Helper()
+	valid, err := s.DB.ReadContactValidity(context.Background(), s.Table, store.FindContactColumns(s.Profiles), s.Data.RowIDs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Reach = analysis.AddReachability(s.Data, analysis.ValidAddresses(valid))
+}
+
+// Updating reports whether go test ran with -update, the flag that rewrites
+// golden files. teatest's golden package defines it when linked in; a test
+// package without it defines it itself (see ui/campaign's tests), since a
+// definition here could clash with teatest's, depending on init order.
+func Updating() bool {
+	if f := flag.Lookup("update"); f != nil {
+		if g, ok := f.Value.(flag.Getter); ok {
+			b, _ := g.Get().(bool)
+			return b
+		}
+	}
+	return false
 }
