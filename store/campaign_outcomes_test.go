@@ -246,3 +246,50 @@ func TestImportResponses(t *testing.T) {
 		t.Fatalf("unknown campaign: %v", err)
 	}
 }
+
+// FuzzParseAmount: an amount written with either decimal mark reads back,
+// and whatever is accepted is a finite number.
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"12,50", "1.234,50 €", "1,234.50", "-3", "", "12,3,4", "EUR 7", "1e3"} {
+		f.Add(s, int64(1250))
+	}
+	f.Fuzz(func(t *testing.T, s string, cents int64) {
+		if v, ok := parseAmount(s); ok && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("%q read as %v", s, v)
+		}
+		cents %= 1 << 40
+		want := float64(cents) / 100
+		point := strconv.FormatFloat(want, 'f', 2, 64)
+		for _, text := range []string{point, strings.Replace(point, ".", ",", 1), point + " €"} {
+			if v, ok := parseAmount(text); !ok || math.Abs(v-want) > 1e-9 {
+				t.Fatalf("%q read as %v %v, want %v", text, v, ok, want)
+			}
+		}
+	})
+}
+
+// FuzzResponseFile: any file either reads or fails with an error that
+// names the file, never a panic.
+func FuzzResponseFile(f *testing.F) {
+	for _, s := range []string{"customer_id,revenue\n1,2\n", "\ufeffcliente;respondió\n1;sí\n", "id\t\"x\n", "a,b\n1,2\n", "7\n8\n"} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "r.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readResponseFile(path, func(string) bool { return true })
+		if err != nil && !strings.HasPrefix(err.Error(), path) {
+			t.Fatalf("error without the file's name: %v", err)
+		}
+		if err == nil {
+			for _, r := range got.rows {
+				if r.id == "" || math.IsNaN(r.revenue) {
+					t.Fatalf("row %+v", r)
+				}
+			}
+		}
+	})
+}

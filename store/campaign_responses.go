@@ -332,7 +332,11 @@ func readResponseFile(path string, isMember func(string) bool) (*responseFile, e
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fail(0, 0, "", err, "give the path of the CSV of responses")
 	}
 	defer fh.Close()
 	sum := sha256.New()
