@@ -236,8 +236,10 @@ func (m *Model) pickKey(k tea.KeyPressMsg) tea.Cmd {
 // replan starts the counts and the plan of the current setup; answers to
 // earlier setups are dropped when they arrive.
 func (m *Model) replan() tea.Cmd {
-	if !m.historyRead {
-		return nil // the first plan waits for the history, so it never claims there is none
+	if !m.historyRead || m.common.Session.Reach == nil {
+		// the first plan waits for the history, so it never claims there is
+		// none; without reachability nobody may be contacted, so no plan
+		return nil
 	}
 	s, err := parseForm(m.form, m.include, m.exclude)
 	if err != nil {

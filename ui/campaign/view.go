@@ -25,6 +25,9 @@ func (m *Model) View() string {
 	switch m.view {
 	case viewReach:
 		body = m.reach.view(st, m.width, m.matchingLabel())
+		if m.common.Session.Reach == nil {
+			body = st.Warn.Render(" Contact details and consent were not checked for this table.")
+		}
 	case viewResults:
 		body = m.results.view(st, m.width, m.height)
 	default:
@@ -139,6 +142,9 @@ func (m *Model) planPanel(width int) string {
 	st := m.common.Styles
 	var b strings.Builder
 	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
+	if m.common.Session.Reach == nil {
+		return st.Warn.Render(common.Wrap("Contact details and consent were not checked for this table, so nobody can be planned for a campaign.", width-2, " "))
+	}
 	if !m.historyRead {
 		return st.Subtle.Render("reading the campaign history…")
 	}
