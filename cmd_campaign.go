@@ -19,9 +19,9 @@ import (
 )
 
 const campaignUsage = `usage:
-  pulpero campaign list DB                                   every campaign: the data's own and pulpero's exports
+  pulpero campaign list DB                                     every campaign: the data's own and pulpero's exports
   pulpero campaign responses DB --campaign NAME --in FILE.csv  import who responded to an export and what they spent
-  pulpero campaign results DB [--campaign NAME]              treated against control: response rates, lift, cost
+  pulpero campaign results DB [--campaign NAME]                treated against control: response rates, lift, cost
 options: --format text|json (list, results)  --data-dir DIR
 
 responses file: a CSV (',', ';' or tab; UTF-8) with a customer id column (customer_id, id, cliente, ...),
