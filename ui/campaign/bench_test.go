@@ -1,0 +1,63 @@
+package campaign
+
+import (
+	"os"
+	"testing"
+
+	"github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
+)
+
+// benchJob loads the database in PULPERO_CAMPAIGN_DB (a demo world made by
+// `pulpero sample --customers 1000000`) as the program does, and sets up
+// a campaign to one segment on e-mail and post.
+func benchJob(b *testing.B) job {
+	path := os.Getenv("PULPERO_CAMPAIGN_DB")
+	if path == "" {
+		b.Skip("set PULPERO_CAMPAIGN_DB to a database made by `pulpero sample --customers 1000000`")
+	}
+	s := screentest.Session(b, path, "", asOf, false)
+	screentest.AddReach(b, s)
+	m := New(&common.Common{Width: 120, Height: 40, Styles: common.NewStyles(true), Session: s})
+	hist := readHistory(s.DB, s.Data)().(historyMsg)
+	lib := segment.Library{}
+	if err := lib.Add("target", `generation in ("gen x", "millennials") and monthly_income > 1500`); err != nil {
+		b.Fatal(err)
+	}
+	if err := lib.Add("out", `loyalty_member = yes`); err != nil {
+		b.Fatal(err)
+	}
+	m.form[fPost].value = "0.65"
+	st, err := parseForm(m.form, []string{"target"}, []string{"out"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return job{ds: s.Data, reach: s.Reach, asOf: asOf, lib: lib, past: hist.past, s: st}
+}
+
+// BenchmarkCountsAfterChange is what a change of segment or channel costs
+// before the two counts are on screen: evaluating the segments and the
+// breakdown per channel.
+func BenchmarkCountsAfterChange(b *testing.B) {
+	j := benchJob(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if msg := j.counts().(countsMsg); msg.err != nil {
+			b.Fatal(msg.err)
+		}
+	}
+}
+
+// BenchmarkPlanAfterChange is the rest: response model, funnel, control
+// group and the budget allocation with its profit curve.
+func BenchmarkPlanAfterChange(b *testing.B) {
+	j := benchJob(b)
+	j.s.req.Budget = 20000
+	b.ResetTimer()
+	for b.Loop() {
+		if msg := j.plan().(planMsg); msg.err != nil {
+			b.Fatal(msg.err)
+		}
+	}
+}
