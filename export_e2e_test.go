@@ -95,10 +95,19 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	set(list) // List file
 	press("e")
 	waitFor("control customers")
+	fromScreen := readBoth(t, list)
+	// a second export asks before replacing the files, and replaces them
+	// on the second press
+	press("e")
+	waitFor("press e again to replace it")
+	press("e")
+	waitFor("control customers")
 	press("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
-	fromScreen := readBoth(t, list)
+	if again := readBoth(t, list); !bytes.Equal(again.list, fromScreen.list) {
+		t.Fatal("replacing the list changed it")
+	}
 	if !bytes.Equal(fromCLI.list, fromScreen.list) {
 		t.Fatalf("the lists differ: command %d bytes, screen %d bytes", len(fromCLI.list), len(fromScreen.list))
 	}

@@ -89,7 +89,7 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		return st.Subtle.Render(common.Wrap("No campaigns yet: the data has no campaign history, and no list was exported. Export one (e in the Plan view), then import who responded with `pulpero campaign responses`.", width-4, "  "))
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-22s %-10s %-6s %8s %8s %10s %-7s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-20s %-10s %-9s %7s %7s %10s %-7s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
 	list := max(3, height-14)
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
@@ -101,7 +101,8 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		if !o.HasResponses {
 			lift = "no replies"
 		}
-		line := fmt.Sprintf("  %-22s %-10s %-6s %8s %8s %10s %-7s", common.Truncate(o.Name, 22), o.Date, common.Truncate(o.Channel, 6),
+		channel := strings.ReplaceAll(o.Channel, ", ", "+")
+		line := fmt.Sprintf("  %-20s %-10s %-9s %7s %7s %10s %-7s", common.Truncate(o.Name, 20), o.Date, common.Truncate(channel, 9),
 			common.Int(r.Treated.N), common.Int(r.Control.N), lift, o.Source)
 		line = common.Truncate(line, width)
 		if i == v.cursor {
