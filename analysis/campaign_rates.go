@@ -65,6 +65,7 @@ type RateCell struct {
 // Small groups thus lean on the channel mean and large ones on their own
 // data. A channel with no history uses Default, and says so.
 type ResponseModel struct {
+	Method  string // "rates" (FitResponseRates) or "logistic" (FitLogisticResponse)
 	By      string // grouping attribute, "" for none
 	Prior   float64
 	Default float64
@@ -73,6 +74,9 @@ type ResponseModel struct {
 	// Uplift: Rate is the treated rate less the control rate (each shrunk
 	// the same way), the chance of a response the contact itself causes.
 	Uplift bool
+	// Logit: the logistic model of each channel with history (Method
+	// "logistic"); Prob reads its per-customer probabilities.
+	Logit [NumChannels]*LogitFit
 
 	codes []int32
 }
@@ -80,7 +84,7 @@ type ResponseModel struct {
 // FitResponseRates estimates the model from past contacts. by names a
 // categorical or yes/no attribute ("" for channel rates only).
 func FitResponseRates(ds *model.Dataset, past *PastContacts, by string, prior, defaultRate float64) (*ResponseModel, error) {
-	m := &ResponseModel{By: by, Prior: prior, Default: defaultRate}
+	m := &ResponseModel{Method: "rates", By: by, Prior: prior, Default: defaultRate}
 	ngroups := 1
 	if by != "" {
 		c, ok := ds.Column(by).(*model.CodedColumn)
@@ -173,6 +177,7 @@ func Wilson(k, n int, z float64) (lo, hi float64) {
 // control group in the history keep their rate and say so in Describe.
 func (m *ResponseModel) UseUplift() {
 	m.Uplift = true
+	m.logitUplift()
 	for ch := range NumChannels {
 		mean := &m.Channel[ch]
 		if mean.ControlN == 0 {
@@ -189,6 +194,9 @@ func (m *ResponseModel) UseUplift() {
 
 // Prob is row's response probability on ch.
 func (m *ResponseModel) Prob(ch Channel, row int) float64 {
+	if f := m.Logit[ch]; f != nil && f.prob != nil {
+		return float64(f.prob[row])
+	}
 	if m.codes == nil {
 		return m.Groups[ch][0].Rate
 	}
@@ -201,6 +209,9 @@ func (m *ResponseModel) Describe(ch Channel) string {
 	c := m.Channel[ch]
 	if c.FromDefault {
 		return fmt.Sprintf("%s: no campaign history; default rate %.2f%% (--rate)", ch, 100*m.Default)
+	}
+	if m.Method == "logistic" {
+		return m.describeLogit(ch)
 	}
 	s := fmt.Sprintf("%s: %d past treated contacts, %.2f%% responded (95%% CI %.2f–%.2f%%)", ch, c.N, 100*c.Raw, 100*c.Lo, 100*c.Hi)
 	if c.ControlN > 0 {
