@@ -89,7 +89,8 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		return st.Subtle.Render(common.Wrap("No campaigns yet: the data has no campaign history, and no list was exported. Export one (e in the Plan view), then import who responded with `pulpero campaign responses`.", width-4, "  "))
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-20s %-10s %-9s %7s %7s %10s %-7s", "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
+	nw := max(20, min(40, width-60)) // the name takes what the figures leave
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-*s %-10s %-9s %7s %7s %10s %-7s", nw, "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
 	list := max(3, height-14)
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
@@ -102,7 +103,7 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 			lift = "no replies"
 		}
 		channel := strings.ReplaceAll(o.Channel, ", ", "+")
-		line := fmt.Sprintf("  %-20s %-10s %-9s %7s %7s %10s %-7s", common.Truncate(o.Name, 20), o.Date, common.Truncate(channel, 9),
+		line := fmt.Sprintf("  %-*s %-10s %-9s %7s %7s %10s %-7s", nw, common.Truncate(o.Name, nw), o.Date, common.Truncate(channel, 9),
 			common.Int(r.Treated.N), common.Int(r.Control.N), lift, o.Source)
 		line = common.Truncate(line, width)
 		if i == v.cursor {
