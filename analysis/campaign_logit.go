@@ -213,6 +213,7 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch Channel, cols []m
 			fit.Features = append(fit.Features, c.Meta().Name)
 		}
 	}
+	d.buildCells()
 
 	nTrain := len(train)
 	beta := make([]float64, d.p)
@@ -333,13 +334,84 @@ func (f *logitFeature) addEta(eta []float64, beta []float64) {
 
 // logitDesign holds the fitted contacts' terms column by column: standardised
 // numbers as float32, and for each categorical (and missing indicator) the
-// coefficient each contact's level switches on (-1: the reference).
+// coefficient each contact's level switches on (-1: the reference). Then
+// the categorical slots are folded into cells, one per combination of
+// levels that occurs: a contact's categorical terms are those of its cell,
+// so a pass gathers and scatters once per contact for all of them (the
+// Hessian's categorical blocks come from per-cell sums).
 type logitDesign struct {
 	n, p   int
 	y      []bool
 	num    [][]float32
 	numIdx []int
-	coded  [][]int16
+	coded  [][]int16 // until buildCells
+	cell   []int32   // per contact
+	cells  [][]int16 // per cell, its coefficients in increasing order
+}
+
+// logitDenseCells bounds the (cell, level) table of buildCells; past it, a map.
+var logitDenseCells = 1 << 22
+
+// buildCells folds the categorical slots into cells, slot by slot: (cell so
+// far, level) pairs get new cell numbers in order of first appearance.
+func (d *logitDesign) buildCells() {
+	d.cell = make([]int32, d.n)
+	d.cells = [][]int16{nil}
+	for _, col := range d.coded {
+		first := int16(math.MaxInt16)
+		for _, k := range col {
+			if k >= 0 {
+				first = min(first, k)
+			}
+		}
+		width := 1
+		for _, k := range col {
+			width = max(width, int(k-first)+2)
+		}
+		local := func(k int16) int {
+			if k < 0 {
+				return 0
+			}
+			return int(k-first) + 1
+		}
+		var cells [][]int16
+		dense := len(d.cells)*width <= logitDenseCells
+		var table []int32
+		byPair := map[int]int32{}
+		if dense {
+			table = make([]int32, len(d.cells)*width)
+			for i := range table {
+				table[i] = -1
+			}
+		}
+		for i, k := range col {
+			key := int(d.cell[i])*width + local(k)
+			var c int32
+			var ok bool
+			if dense {
+				c = table[key]
+				ok = c >= 0
+			} else {
+				c, ok = byPair[key]
+			}
+			if !ok {
+				c = int32(len(cells))
+				ks := slices.Clone(d.cells[d.cell[i]])
+				if k >= 0 {
+					ks = append(ks, k)
+				}
+				cells = append(cells, ks)
+				if dense {
+					table[key] = c
+				} else {
+					byPair[key] = c
+				}
+			}
+			d.cell[i] = c
+		}
+		d.cells = cells
+	}
+	d.coded = nil
 }
 
 // addFeature prepares column c over the contacts' rows and names its terms;
@@ -441,33 +513,45 @@ func (d *logitDesign) addFeature(c model.Column, rows []int32, fit *LogitFit) (l
 }
 
 // logitSums are the log-loss, its gradient and (when h is set) its Hessian
-// (p×p, filled in any triangle) summed over contacts.
+// (p×p, filled in any triangle) summed over contacts. gc and hc are the
+// per-cell sums the categorical parts come from: residuals; weights and
+// weights times each number.
 type logitSums struct {
-	f    float64
-	g, h []float64
+	f      float64
+	g, h   []float64
+	gc, hc []float64
 }
 
 // sums evaluates contacts [lo, hi) at beta. They are cut into logitParts
 // fixed parts, evaluated concurrently and added in order, so the result does
 // not depend on the number of cores.
 func (d *logitDesign) sums(beta []float64, lo, hi int, hess bool) logitSums {
+	cb := make([]float64, len(d.cells)) // each cell's categorical log-odds
+	for c, ks := range d.cells {
+		for _, k := range ks {
+			cb[c] += beta[k]
+		}
+	}
+	nn := len(d.num) + 1
 	parts := make([]logitSums, logitParts)
 	var wg sync.WaitGroup
 	per := (hi - lo + logitParts - 1) / logitParts
 	for k := range parts {
 		a, b := lo+k*per, min(hi, lo+(k+1)*per)
 		parts[k].g = make([]float64, d.p)
+		parts[k].gc = make([]float64, len(d.cells))
 		if hess {
 			parts[k].h = make([]float64, d.p*d.p)
+			parts[k].hc = make([]float64, len(d.cells)*nn)
 		}
 		if a >= b {
 			continue
 		}
 		if hi-lo < 50_000 {
-			d.part(beta, a, b, &parts[k])
+			d.part(beta, cb, a, b, &parts[k])
 			continue
 		}
-		wg.Go(func() { d.part(beta, a, b, &parts[k]) })
+		wg.Go(func() { d.part(beta, cb, a, b, &parts[k]) })
 	}
 	wg.Wait()
 	out := parts[0]
@@ -476,19 +560,45 @@ func (d *logitDesign) sums(beta []float64, lo, hi int, hess bool) logitSums {
 		for j := range out.g {
 			out.g[j] += s.g[j]
 		}
+		for j := range out.gc {
+			out.gc[j] += s.gc[j]
+		}
 		for j := range out.h {
 			out.h[j] += s.h[j]
+		}
+		for j := range out.hc {
+			out.hc[j] += s.hc[j]
+		}
+	}
+	// The categorical terms from the cells: an indicator squared is itself,
+	// so a cell's weight goes to the intercept row, the diagonal and every
+	// pair of its levels alike.
+	p, h := d.p, out.h
+	for c, ks := range d.cells {
+		for a, k := range ks {
+			out.g[k] += out.gc[c]
+			if h == nil {
+				continue
+			}
+			w := out.hc[c*nn]
+			h[k] += w // (0, k)
+			for _, k2 := range ks[a:] {
+				h[int(k)*p+int(k2)] += w
+			}
+			for j, idx := range d.numIdx {
+				h[idx*p+int(k)] += out.hc[c*nn+1+j]
+			}
 		}
 	}
 	return out
 }
 
 // part accumulates contacts [a, b) into s, a block at a time.
-func (d *logitDesign) part(beta []float64, a, b int, s *logitSums) {
+func (d *logitDesign) part(beta, cb []float64, a, b int, s *logitSums) {
 	var eta, r, w [logitBlock]float64
 	z := make([][logitBlock]float64, len(d.num))
 	num := make([][]float64, len(d.num))
-	coded := make([][]int16, len(d.coded))
+	nn := len(d.num) + 1
 	p := d.p
 	for i0 := a; i0 < b; i0 += logitBlock {
 		i1 := min(b, i0+logitBlock)
@@ -499,24 +609,15 @@ func (d *logitDesign) part(beta []float64, a, b int, s *logitSums) {
 			}
 			num[j] = z[j][:m]
 		}
-		for j, col := range d.coded {
-			coded[j] = col[i0:i1]
-		}
+		cell := d.cell[i0:i1]
 		e, rr, ww := eta[:m], r[:m], w[:m]
-		for i := range e {
-			e[i] = beta[0]
+		for i, c := range cell {
+			e[i] = beta[0] + cb[c]
 		}
 		for j, col := range num {
 			bj := beta[d.numIdx[j]]
 			for i, v := range col {
 				e[i] += bj * v
-			}
-		}
-		for _, col := range coded {
-			for i, k := range col {
-				if k >= 0 {
-					e[i] += beta[k]
-				}
 			}
 		}
 		// The loss of a contact is log(1+e^-|x|) + max(x, 0) − y·x. The
@@ -561,11 +662,9 @@ func (d *logitDesign) part(beta []float64, a, b int, s *logitSums) {
 			}
 			s.g[d.numIdx[j]] += acc
 		}
-		for _, col := range coded {
-			for i, k := range col {
-				if k >= 0 {
-					s.g[k] += rr[i]
-				}
+		if len(d.cells) > 1 {
+			for i, c := range cell {
+				s.gc[c] += rr[i]
 			}
 		}
 		if s.h == nil {
@@ -587,27 +686,13 @@ func (d *logitDesign) part(beta []float64, a, b int, s *logitSums) {
 				}
 				h[d.numIdx[j]*p+d.numIdx[l]] += acc
 			}
-			row := h[d.numIdx[j]*p:]
-			for _, col := range coded {
-				for i, k := range col {
-					if k >= 0 {
-						row[k] += ww[i] * zj[i]
-					}
-				}
-			}
 		}
-		for c, col := range coded {
-			for i, k := range col {
-				if k >= 0 {
-					h[k] += ww[i]               // (0, k)
-					h[int(k)*p+int(k)] += ww[i] // (k, k)
-				}
-			}
-			for _, other := range coded[c+1:] {
-				for i, k := range col {
-					if k >= 0 && other[i] >= 0 {
-						h[int(k)*p+int(other[i])] += ww[i]
-					}
+		if len(d.cells) > 1 {
+			for i, c := range cell {
+				hc := s.hc[int(c)*nn : int(c)*nn+nn]
+				hc[0] += ww[i]
+				for j := range num {
+					hc[1+j] += ww[i] * num[j][i]
 				}
 			}
 		}
@@ -713,11 +798,9 @@ func (d *logitDesign) predict(beta []float64, lo, hi int) []float64 {
 			out[i] += b * float64(z)
 		}
 	}
-	for _, col := range d.coded {
-		for i, k := range col[lo:hi] {
-			if k >= 0 {
-				out[i] += beta[k]
-			}
+	for i, c := range d.cell[lo:hi] {
+		for _, k := range d.cells[c] {
+			out[i] += beta[k]
 		}
 	}
 	for i, e := range out {
