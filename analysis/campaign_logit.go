@@ -185,7 +185,7 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch Channel, cols []m
 	// The channel's treated contacts, training ones first, then the held-out fifth.
 	var train, hold []int32
 	for i := range past.Len() {
-		if past.Channel[i] != ch || past.Row[i] < 0 || past.Control[i] {
+		if past.Channel[i] != ch || past.Row[i] < 0 || int(past.Row[i]) >= ds.Rows() || past.Control[i] {
 			continue
 		}
 		if heldOut(ds, int(past.Row[i])) {
