@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,5 +79,52 @@ func TestHistorySinceKeepsOnlyLaterCampaigns(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("SQL found no campaigns after the cut-off")
+	}
+}
+
+// TestExportWithLogisticModel: --model logistic gives each customer a
+// probability of their own (the rates model gives one per generation), says
+// so in the manifest, and still lists only reachable customers.
+func TestExportWithLogisticModel(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if err := generateSample(context.Background(), db, sample.Options{Customers: 1500, Seed: 11}, false); err != nil {
+		t.Fatal(err)
+	}
+	distinct := func(model string) (int, []string) {
+		out := filepath.Join(dir, model+".csv")
+		code, _, stderr := runCLI(t, "export", db, "--all", "--channel", "email", "--cost", "0.05", "--value", "40",
+			"--model", model, "--out", out, "--data-dir", dir, "--no-record")
+		if code != 0 {
+			t.Fatalf("--model %s: %s", model, stderr)
+		}
+		rows := readCSV(t, out)
+		seen := map[string]bool{}
+		for _, r := range rows[1:] {
+			seen[r[6]] = true
+		}
+		raw, err := os.ReadFile(manifestPath(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			Model []string `json:"response_model"`
+		}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		return len(seen), m.Model
+	}
+	nRates, _ := distinct("rates")
+	nLogit, described := distinct("logistic")
+	if nRates > 6 || nLogit < 50 {
+		t.Fatalf("distinct probabilities: rates %d (want ≤ 6: one per generation), logistic %d (want many)", nRates, nLogit)
+	}
+	if len(described) != 1 || !strings.Contains(described[0], "logistic on") || !strings.Contains(described[0], "AUC") {
+		t.Fatalf("the manifest does not say how sure the logistic model is: %q", described)
+	}
+	if code, _, _ := runCLI(t, "export", db, "--all", "--channel", "email", "--cost", "0.05", "--value", "40",
+		"--model", "tree", "--dry-run", "--data-dir", dir); code != exitUsage {
+		t.Fatalf("--model tree: exit %d, want a usage error", code)
 	}
 }

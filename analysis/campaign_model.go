@@ -8,11 +8,12 @@ import (
 
 // ModelOptions choose how customers' response probabilities are estimated.
 type ModelOptions struct {
-	Method      string  // "rates" (default) or "logistic"
-	By          string  // rates: the grouping attribute; "" picks generation when there is one
-	Prior       float64 // rates: shrinkage to the channel rate, in contacts
-	DefaultRate float64 // for a channel with no history
-	Uplift      bool    // use treated minus control
+	Method      string   // "rates" (default) or "logistic"
+	By          string   // rates: the grouping attribute; "" picks generation when there is one
+	Features    []string // logistic: the attributes; nil picks DefaultLogitFeatures
+	Prior       float64  // rates: shrinkage to the channel rate, in contacts
+	DefaultRate float64  // for a channel with no history
+	Uplift      bool     // use treated minus control
 }
 
 // FitResponseModel fits the model opt names, the one road from options to a
@@ -27,6 +28,12 @@ func FitResponseModel(ds *model.Dataset, past *PastContacts, opt ModelOptions) (
 	switch opt.Method {
 	case "", "rates":
 		m, err = FitResponseRates(ds, past, by, opt.Prior, opt.DefaultRate)
+	case "logistic":
+		features := opt.Features
+		if features == nil {
+			features = DefaultLogitFeatures(ds)
+		}
+		m, err = FitLogisticResponse(ds, past, features, opt.DefaultRate)
 	default:
 		return nil, fmt.Errorf("response model %q: use rates or logistic", opt.Method)
 	}

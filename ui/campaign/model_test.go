@@ -260,3 +260,22 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// TestModelToggleRefits: enter on Model switches to the logistic model, and
+// the plan says how it was estimated and how sure it is.
+func TestModelToggleRefits(t *testing.T) {
+	m, _ := screen(t, 100, 30)
+	if !strings.Contains(strings.Join(m.plan.model, " "), "by generation") {
+		t.Fatalf("rates model: %q", m.plan.model)
+	}
+	for range fModel {
+		screentest.Press(m, "j")
+	}
+	screentest.Press(m, "enter")
+	if got := strings.Join(m.plan.model, " "); !strings.Contains(got, "logistic on") || !strings.Contains(got, "AUC") {
+		t.Fatalf("after the toggle: %q", got)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "logistic on") {
+		t.Fatal("the screen does not show the logistic model")
+	}
+}
