@@ -61,3 +61,28 @@ func BenchmarkPlanAfterChange(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPlanLogisticFit is the plan when the logistic model must be
+// fitted (the model options changed); BenchmarkPlanLogisticAfterChange when
+// it is reused (a segment, cost or budget changed).
+func BenchmarkPlanLogisticFit(b *testing.B) { benchLogistic(b, false) }
+
+func BenchmarkPlanLogisticAfterChange(b *testing.B) { benchLogistic(b, true) }
+
+func benchLogistic(b *testing.B, reuse bool) {
+	j := benchJob(b)
+	j.s.req.Budget, j.s.req.Model = 20000, "logistic"
+	first := j.plan().(planMsg)
+	if first.err != nil {
+		b.Fatal(first.err)
+	}
+	if reuse {
+		j.fit = first.fit
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if msg := j.plan().(planMsg); msg.err != nil {
+			b.Fatal(msg.err)
+		}
+	}
+}

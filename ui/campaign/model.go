@@ -49,6 +49,7 @@ type Model struct {
 	seq         int
 	counts      countsMsg
 	plan        planMsg
+	fit         fitted // the last response model, reused while its options hold
 
 	exporting    bool
 	cancelExport context.CancelFunc
@@ -115,6 +116,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case reachMsg:
 		m.reach.got(msg)
 	case planMsg:
+		if msg.fit.model != nil {
+			m.fit = msg.fit // even from an older setup: the key says what it fits
+		}
 		if msg.seq == m.seq {
 			m.plan = msg
 		}
@@ -249,7 +253,7 @@ func (m *Model) replan() tea.Cmd {
 	m.formErr = ""
 	m.seq++
 	sess := m.common.Session
-	j := job{seq: m.seq, ds: sess.Data, reach: sess.Reach, asOf: sess.AsOf, lib: m.lib, past: m.past, s: s}
+	j := job{seq: m.seq, fit: m.fit, ds: sess.Data, reach: sess.Reach, asOf: sess.AsOf, lib: m.lib, past: m.past, s: s}
 	return tea.Batch(j.counts, j.plan)
 }
 

@@ -38,6 +38,7 @@ type (
 	}
 	planMsg struct {
 		seq     int
+		fit     fitted // the response model used, kept for the next plan
 		plan    *analysis.Plan
 		summary analysis.CampaignSummary
 		reasons map[string]int
@@ -87,8 +88,23 @@ func readLibrary(ws *store.Workspace) tea.Cmd {
 	}
 }
 
+// fitted is a response model and the options it was fitted with: only
+// those options change it, so a change of segment, cost or budget reuses it
+// (the logistic fit is most of a plan's time at a million customers).
+type fitted struct {
+	key   string
+	model *analysis.ResponseModel // read-only once fitted
+}
+
+// fitKey names the options a response model depends on.
+func (s setup) fitKey() string {
+	r := s.req
+	return fmt.Sprint(r.Model, r.Uplift, r.DefaultRate, r.HistorySince)
+}
+
 // job is everything a count or a plan reads, captured by value.
 type job struct {
+	fit   fitted
 	seq   int
 	ds    *model.Dataset
 	reach *analysis.Reach
@@ -150,11 +166,16 @@ func (j job) plan() tea.Msg {
 	}
 	r := j.s.req
 	past := j.past.Since(j.s.sinceDay())
-	m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, Prior: analysis.DefaultPriorContacts,
-		DefaultRate: r.DefaultRate, Uplift: r.Uplift})
-	if err != nil {
-		return planMsg{seq: j.seq, err: err}
+	fit := j.fit
+	if fit.model == nil || fit.key != j.s.fitKey() {
+		m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, Prior: analysis.DefaultPriorContacts,
+			DefaultRate: r.DefaultRate, Uplift: r.Uplift})
+		if err != nil {
+			return planMsg{seq: j.seq, err: err}
+		}
+		fit = fitted{key: j.s.fitKey(), model: m}
 	}
+	m := fit.model
 	spec := analysis.CampaignSpec{Name: campaignName(r), Target: target, Exclude: exclude, Channels: r.Channels,
 		Value: r.Value, Budget: r.Budget, Control: r.ControlPercent / 100}
 	if r.FatigueDays > 0 {
@@ -164,7 +185,7 @@ func (j job) plan() tea.Msg {
 	if err != nil {
 		return planMsg{seq: j.seq, err: err}
 	}
-	msg := planMsg{seq: j.seq, plan: p, summary: p.Summary(), reasons: p.Reasons()}
+	msg := planMsg{seq: j.seq, fit: fit, plan: p, summary: p.Summary(), reasons: p.Reasons()}
 	for _, c := range r.Channels {
 		msg.model = append(msg.model, m.Describe(c.Channel))
 	}
