@@ -173,12 +173,12 @@ func (m *Model) planPanel(width int) string {
 		return b.String() + st.Subtle.Render("planning…")
 	}
 	e := p.summary
-	line(st.Title.Render("Expected") + fmt.Sprintf(" %s responses · revenue %s · cost %s", responses(e.Responses), money(e.Revenue), money(e.Cost)))
+	line(st.Title.Render("Expected") + fmt.Sprintf(" %s responses · revenue %s", responses(e.Responses), money(e.Revenue)))
 	profit := st.Good.Render("profit " + money(e.Profit))
 	if e.Profit <= 0 {
 		profit = st.Warn.Render("profit " + money(e.Profit))
 	}
-	line(fmt.Sprintf("         %s · return on spend %.2f", profit, e.ROI))
+	line(fmt.Sprintf("         cost %s · %s · return on spend %.2f", money(e.Cost), profit, e.ROI))
 	line(fmt.Sprintf("         %s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
 	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
 	var steps []string
