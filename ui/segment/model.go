@@ -78,7 +78,8 @@ type result struct {
 	size     int
 	rows     model.Bitset
 	profile  []analysis.AttributeProfile
-	warnings []string // values no customer has: most often typos
+	warnings []string              // values no customer has: most often typos
+	reach    []analysis.ReachCount // per channel with a consent column: who can be contacted
 	err      error
 }
 
@@ -94,7 +95,7 @@ func newModel(c *common.Common, syncLimit int) *Model {
 	m.sampleCol = sampleColumns(c.Session)
 	if m.small() {
 		m.base = analysis.NewProfileBase(c.Session.Data)
-		m.result = compute(m.eval, m.base, nil, 0)
+		m.result = compute(m.eval, m.base, c.Session.Reach, nil, 0)
 	}
 	return m
 }
@@ -218,8 +219,8 @@ func (m *Model) tree() seg.Node { return seg.Join(m.rules) }
 func (m *Model) recount() tea.Cmd {
 	m.seq++
 	if m.small() {
-		m.result = compute(m.eval, m.base, m.tree(), m.seq)
+		m.result = compute(m.eval, m.base, m.common.Session.Reach, m.tree(), m.seq)
 		return m.sampleCmd()
 	}
-	return computeCmd(m.eval, m.tree(), m.seq)
+	return computeCmd(m.eval, m.common.Session.Reach, m.tree(), m.seq)
 }

@@ -49,7 +49,15 @@ func (m *Model) segmentView() []string {
 	} else if m.result.rows == nil && m.result.err == nil {
 		head += st.Subtle.Render(" · counting…")
 	}
-	lines := []string{head, ""}
+	lines := []string{head}
+	if r := m.result.reach; len(r) > 0 && m.result.err == nil {
+		parts := make([]string, len(r))
+		for i, c := range r {
+			parts[i] = c.Channel.String() + " " + common.Int(c.Reachable)
+		}
+		lines = append(lines, st.Subtle.Render("can be contacted: ")+strings.Join(parts, st.Subtle.Render(" · ")))
+	}
+	lines = append(lines, "")
 	lines = append(lines, m.rulesView()...)
 	if m.mode == modeEdit || m.mode == modeName {
 		lines = append(lines, "", "  "+m.input.View())

@@ -37,13 +37,21 @@ type (
 // compute counts a tree: waterfall, size and (when the base is ready) the
 // profile. The evaluator and base are safe to share with a goroutine; the
 // tree is never modified after it is built.
-func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, seq int) result {
+func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, reach *analysis.Reach, tree seg.Node, seq int) result {
 	steps, rows, err := ev.Waterfall(tree)
 	r := result{seq: seq, steps: steps, rows: rows, err: err}
 	if err != nil {
 		return r
 	}
 	r.size = rows.Count()
+	if reach != nil {
+		// the second count: who of them can be contacted, per channel
+		for ch := range analysis.NumChannels {
+			if reach.Channels[ch].Consent != "" {
+				r.reach = append(r.reach, reach.Breakdown(analysis.Channel(ch), rows))
+			}
+		}
+	}
 	r.warnings = ev.Warnings(tree)
 	if base != nil {
 		r.profile = base.Profile(rows)
@@ -53,8 +61,8 @@ func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, tree seg.Node, 
 
 // computeCmd counts in the background without the profile, so the size and
 // the waterfall show as soon as they are known; profileCmd follows.
-func computeCmd(ev *analysis.Evaluator, tree seg.Node, seq int) tea.Cmd {
-	return func() tea.Msg { return resultMsg{compute(ev, nil, tree, seq)} }
+func computeCmd(ev *analysis.Evaluator, reach *analysis.Reach, tree seg.Node, seq int) tea.Cmd {
+	return func() tea.Msg { return resultMsg{compute(ev, nil, reach, tree, seq)} }
 }
 
 // profileMsg fills in the profile of the count with the same seq.
