@@ -32,9 +32,9 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	if code, _, stderr := runCLI(t, "segment", "save", db, "no_kids", "has_children = no", "--data-dir", dir); code != 0 {
 		t.Fatalf("segment save: %s", stderr)
 	}
-	list := filepath.Join(dir, "spring.csv")
+	list, rejected := filepath.Join(dir, "spring.csv"), filepath.Join(dir, "left-out.csv")
 	code, stdout, stderr := runCLI(t, "export", db, "--segment", "young", "--exclude", "no_kids", "--channel", "email,sms", "--cost", "0.05,0.6",
-		"--value", "40", "--budget", "3000", "--control", "10", "--fatigue", "30", "--uplift", "--out", list, "--data-dir", dir)
+		"--value", "40", "--budget", "3000", "--control", "10", "--fatigue", "30", "--uplift", "--excel", "--out", list, "--rejected", rejected, "--data-dir", dir)
 	if code != 0 {
 		t.Fatalf("export: %s", stderr)
 	}
@@ -42,7 +42,11 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 		t.Fatalf("export said: %s", stdout)
 	}
 	fromCLI := readBoth(t, list)
-	for _, p := range []string{list, manifestPath(list)} {
+	rejectedCLI, err := os.ReadFile(rejected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{list, manifestPath(list), rejected} {
 		if err := os.Remove(p); err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +96,10 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	set("30")                // Fatigue days
 	press("j", "j", "enter") // Count: uplift
 	press("j", "j", "j", "j")
-	set(list) // List file
+	set(list)           // List file
+	press("j", "enter") // Format: excel
+	press("j")
+	set(rejected) // Rejected file
 	press("e")
 	waitFor("control customers")
 	fromScreen := readBoth(t, list)
@@ -107,6 +114,12 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 
 	if again := readBoth(t, list); !bytes.Equal(again.list, fromScreen.list) {
 		t.Fatal("replacing the list changed it")
+	}
+	if rejectedScreen, err := os.ReadFile(rejected); err != nil || !bytes.Equal(rejectedCLI, rejectedScreen) {
+		t.Fatalf("the rejected files differ (%v)", err)
+	}
+	if !bytes.HasPrefix(fromScreen.list, []byte("\xef\xbb\xbf")) {
+		t.Fatal("the Excel list has no BOM")
 	}
 	if !bytes.Equal(fromCLI.list, fromScreen.list) {
 		t.Fatalf("the lists differ: command %d bytes, screen %d bytes", len(fromCLI.list), len(fromScreen.list))

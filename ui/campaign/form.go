@@ -37,6 +37,8 @@ const (
 	fSince
 	fName
 	fFile
+	fFormat
+	fRejected
 	numFields
 )
 
@@ -61,7 +63,9 @@ func newForm() []field {
 	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * analysis.DefaultResponseRate)}
 	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
 	f[fName] = field{"Name", "campaign name, the control group's seed (empty: the file's name)", ""}
-	f[fFile] = field{"List file", "CSV (or .jsonl) to write; the manifest goes beside it", "campaign.csv"}
+	f[fFile] = field{"List file", "the list to write; its manifest goes beside it", "campaign.csv"}
+	f[fFormat] = field{"Format", "csv (UTF-8), excel (BOM, ';' and decimal commas) or jsonl", "csv"}
+	f[fRejected] = field{"Rejected file", "also write who was left out and why (empty: no)", ""}
 	return f
 }
 
@@ -136,9 +140,14 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 	}
 	r.Name = strings.TrimSpace(f[fName].value)
 	r.Out = strings.TrimSpace(f[fFile].value)
-	r.Format = "csv"
-	if strings.HasSuffix(strings.ToLower(r.Out), ".jsonl") {
+	r.Rejected = strings.TrimSpace(f[fRejected].value)
+	switch f[fFormat].value {
+	case "excel":
+		r.Format, r.Excel = "csv", true
+	case "jsonl":
 		r.Format = "jsonl"
+	default:
+		r.Format = "csv"
 	}
 	return s, nil
 }

@@ -178,9 +178,13 @@ func (m *Model) startEdit() tea.Cmd {
 	case fInclude, fExclude:
 		m.picking, m.pickCursor = m.cursor, 0
 		return readLibrary(m.common.Session.Workspace) // segments saved since are offered too
-	case fModel, fUplift:
-		toggle := map[string]string{"rates": "logistic", "logistic": "rates", "all": "uplift", "uplift": "all"}
+	case fModel, fUplift, fFormat:
+		toggle := map[string]string{"rates": "logistic", "logistic": "rates", "all": "uplift", "uplift": "all",
+			"csv": "excel", "excel": "jsonl", "jsonl": "csv"}
 		m.form[m.cursor].value = toggle[m.form[m.cursor].value]
+		if m.cursor == fFormat {
+			m.form[fFile].value = withExtension(m.form[fFile].value, m.form[fFormat].value)
+		}
 		m.forceNext = false
 		return m.replan()
 	}
@@ -309,4 +313,19 @@ func (m *Model) exported(msg exportedMsg) tea.Cmd {
 
 func status(text string, isErr bool) tea.Cmd {
 	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+}
+
+// withExtension gives a list file the extension of its format, when it has
+// the other format's: list.csv becomes list.jsonl and back.
+func withExtension(path, format string) string {
+	ext := ".csv"
+	if format == "jsonl" {
+		ext = ".jsonl"
+	}
+	for _, old := range []string{".csv", ".jsonl"} {
+		if strings.HasSuffix(strings.ToLower(path), old) {
+			return path[:len(path)-len(old)] + ext
+		}
+	}
+	return path
 }
