@@ -164,6 +164,10 @@ func (m *Model) planPanel(width int) string {
 		if len(why) > 0 {
 			b.WriteString(st.Subtle.Render("         "+common.Wrap("not: "+strings.Join(why, " · "), width-12, "              ")) + "\n")
 		}
+		if m.common.Session.Reach.Channels[r.Channel].Consent == "" {
+			hint := "no column holds consent for " + r.Channel.String() + ", and consent is never assumed; if one does, say so on the Roles screen"
+			b.WriteString(st.Warn.Render("         "+common.Wrap(hint, width-12, "         ")) + "\n")
+		}
 	}
 	p := m.plan
 	switch {
