@@ -140,7 +140,7 @@ type descStat struct {
 
 type descBin struct {
 	Lo    float64 `json:"lo"`
-	Hi    float64 `json:"hi"` // exclusive, except for the last bin
+	Hi    float64 `json:"hi"` // exclusive, except for the last bin of a column with fractions
 	Count int     `json:"count"`
 	Share float64 `json:"share"`
 }

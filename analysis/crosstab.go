@@ -34,7 +34,15 @@ func AxisOf(c model.Column, bins int) (Axis, error) {
 		h := EqualWidthHistogram(x, nil, bins)
 		a := Axis{Name: name, Index: make([]int32, x.Len())}
 		for b := range h.Counts {
-			a.Labels = append(a.Labels, binLabel(x.Kind, h.Edges[b], h.Edges[b+1], b == len(h.Counts)-1))
+			lo, hi := h.Edges[b], h.Edges[b+1]
+			switch {
+			case h.Whole && hi-1 > lo:
+				a.Labels = append(a.Labels, shortNumber(x.Kind, lo)+"–"+shortNumber(x.Kind, hi-1))
+			case h.Whole:
+				a.Labels = append(a.Labels, shortNumber(x.Kind, lo))
+			default:
+				a.Labels = append(a.Labels, binLabel(x.Kind, lo, hi, b == len(h.Counts)-1))
+			}
 		}
 		for i, v := range x.Values {
 			a.Index[i] = -1

@@ -12,6 +12,10 @@ type Histogram struct {
 	Edges  []float64
 	Counts []int
 	Nulls  int
+	// Whole: the edges are whole numbers and every bin is half-open, so
+	// bin i holds the integers Edges[i] … Edges[i+1]-1 (an integer column's
+	// equal-width bins: ages 18–21, not 18–21.85).
+	Whole bool
 }
 
 // EqualWidthHistogram bins c's values over subset into bins of equal width
@@ -23,17 +27,35 @@ func EqualWidthHistogram(c *model.NumberColumn, subset model.Bitset, bins int) H
 	if n == 0 || bins < 1 {
 		return h
 	}
+	whole := (c.Kind == model.KindInteger || c.Kind == model.KindIdentifier) && hi-lo < 1e15 && lo == math.Trunc(lo)
 	if lo == hi {
 		h.Edges, h.Counts = []float64{lo, hi}, []int{n}
+		if whole {
+			h.Edges[1], h.Whole = hi+1, true
+		}
 		return h
 	}
-	h.Edges = make([]float64, bins+1)
-	for i := range h.Edges {
-		h.Edges[i] = lo + (hi-lo)*float64(i)/float64(bins)
+	var scale float64
+	if whole {
+		// whole-number bins of a whole width: as many as asked, or one per
+		// value when there are fewer values than that
+		width := math.Ceil((hi - lo + 1) / float64(bins))
+		bins = int(math.Ceil((hi - lo + 1) / width))
+		h.Edges, h.Whole = make([]float64, bins+1), true
+		for i := range h.Edges {
+			h.Edges[i] = lo + width*float64(i)
+		}
+		h.Edges[bins] = hi + 1 // the last bin ends at the maximum: 90–94, not 90–97
+		scale = 1 / width
+	} else {
+		h.Edges = make([]float64, bins+1)
+		for i := range h.Edges {
+			h.Edges[i] = lo + (hi-lo)*float64(i)/float64(bins)
+		}
+		h.Edges[bins] = hi
+		scale = float64(bins) / (hi - lo)
 	}
-	h.Edges[bins] = hi
 	h.Counts = make([]int, bins)
-	scale := float64(bins) / (hi - lo)
 	edges := h.Edges
 	// Inlined rather than through eachValue: this loop runs on every cursor
 	// move over a million values.

@@ -30,7 +30,15 @@ func (m *Model) copyDist() tea.Cmd {
 	switch {
 	case d.hist != nil:
 		for i, n := range d.hist.Counts {
-			line(fmt.Sprintf("%v–%v", d.hist.Edges[i], d.hist.Edges[i+1]), n, d.summary.Count)
+			lo, hi := d.hist.Edges[i], d.hist.Edges[i+1]
+			switch {
+			case d.hist.Whole && hi-1 > lo:
+				line(fmt.Sprintf("%v–%v", lo, hi-1), n, d.summary.Count)
+			case d.hist.Whole:
+				line(fmt.Sprintf("%v", lo), n, d.summary.Count)
+			default:
+				line(fmt.Sprintf("%v–%v", lo, hi), n, d.summary.Count)
+			}
 		}
 	case d.dates != nil:
 		for _, g := range d.dates {

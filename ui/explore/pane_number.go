@@ -32,7 +32,17 @@ func (m *Model) numberPane(d *dist, w int) []string {
 func numberRows(h *analysis.Histogram) []barRow {
 	rows := make([]barRow, len(h.Counts))
 	for i, n := range h.Counts {
-		rows[i] = barRow{label: short(h.Edges[i]) + "–" + short(h.Edges[i+1]), count: n, lo: h.Edges[i], hi: h.Edges[i+1]}
+		lo, hi := h.Edges[i], h.Edges[i+1]
+		label := short(lo) + "–" + short(hi)
+		if h.Whole {
+			// whole numbers lo … hi-1: the label and the rule say so
+			hi--
+			label = short(lo)
+			if hi > lo {
+				label += "–" + short(hi)
+			}
+		}
+		rows[i] = barRow{label: label, count: n, lo: lo, hi: hi}
 	}
 	return rows
 }

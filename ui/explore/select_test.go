@@ -72,3 +72,39 @@ func TestSegmentKeyExplainsItselfWithNothingMarked(t *testing.T) {
 	}
 	t.Fatal("S with nothing marked should say how to mark bars")
 }
+
+// TestWholeNumberBinsBecomeInclusiveRanges: an integer column's bins are
+// whole numbers (here one per value), labelled by the values they hold, and
+// marked bars become `between first and last` selecting exactly their
+// customers in SQL.
+func TestWholeNumberBinsBecomeInclusiveRanges(t *testing.T) {
+	s := session(t, shopPath(t, 600))
+	m := newScreen(t, s, 100, 30)
+	moveTo(t, m, "children")
+	rows := numberRows(m.current().hist)
+	var labels []string
+	for _, r := range rows {
+		labels = append(labels, r.label)
+	}
+	var distinct int
+	s.DB.SQL().QueryRow(`SELECT count(DISTINCT children) FROM customers`).Scan(&distinct)
+	if len(rows) != distinct || labels[0] != "0" || labels[1] != "1" {
+		t.Fatalf("bars %q, want one per value (%d values) labelled by it", labels, distinct)
+	}
+	msgs := press(m, "]", "]", " ", "]", " ", "S")
+	want := segment.NumberBetween("children", 1, 2)
+	sent := ""
+	for _, msg := range msgs {
+		if x, ok := msg.(common.AddConditionMsg); ok {
+			sent = x.Expr
+		}
+	}
+	if sent != want {
+		t.Fatalf("sent %q, want %q", sent, want)
+	}
+	var n int
+	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE children BETWEEN 1 AND 2`).Scan(&n)
+	if n != rows[1].count+rows[2].count {
+		t.Errorf("the rule selects %d in SQL, the bars hold %d", n, rows[1].count+rows[2].count)
+	}
+}
