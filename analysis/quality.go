@@ -29,7 +29,7 @@ type Problem struct {
 	Count  int
 	Detail string
 	// Rows are the dataset rows with the problem; nil when they cannot be
-	// told apart in the analysis copy (invalid values are held as NULL).
+	// told apart (invalid values of a column built without their rows).
 	Rows model.Bitset
 }
 
@@ -61,8 +61,15 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	add(ProblemNulls, Nulls(c), "no value")
 	if m.Invalid > 0 {
 		ex := strings.Join(m.InvalidExamples, ", ")
-		out = append(out, Problem{Column: m.Name, Kind: ProblemInvalid, Count: m.Invalid,
-			Detail: fmt.Sprintf("not a valid %s (e.g. %s); held as missing", m.Kind, ex)})
+		p := Problem{Column: m.Name, Kind: ProblemInvalid, Count: m.Invalid,
+			Detail: fmt.Sprintf("not a valid %s (e.g. %s); held as missing", m.Kind, ex)}
+		if len(m.InvalidRows) == m.Invalid {
+			p.Rows = model.NewBitset(c.Len())
+			for _, r := range m.InvalidRows {
+				p.Rows.Set(int(r))
+			}
+		}
+		out = append(out, p)
 	}
 	if m.Role == model.RoleCustomerID || nearlyUnique(c) {
 		add(ProblemDuplicates, duplicateRows(c), "the same identifier on more than one row")

@@ -13,6 +13,7 @@ type ColumnMeta struct {
 	// a few of them for the data-quality view.
 	Invalid         int
 	InvalidExamples []string
+	InvalidRows     []int32 // the rows that held them, so they can be opened
 }
 
 // Column is one typed column of the analysis copy. The concrete types are

@@ -50,10 +50,7 @@ func (b *numberBuilder) add(v any) {
 	f, ok, null := b.convert(v)
 	if !ok {
 		if !null {
-			b.meta.Invalid++
-			if len(b.meta.InvalidExamples) < 5 {
-				b.meta.InvalidExamples = append(b.meta.InvalidExamples, fmt.Sprint(v))
-			}
+			noteInvalid(&b.meta, len(b.values), fmt.Sprint(v))
 		}
 		b.nulls = append(b.nulls, len(b.values))
 		f = 0
@@ -139,13 +136,25 @@ func (b *numberBuilder) merge(next columnBuilder) {
 	for _, i := range o.nulls {
 		b.nulls = append(b.nulls, off+i)
 	}
-	mergeInvalid(&b.meta, &o.meta)
+	mergeInvalid(&b.meta, &o.meta, off)
 }
 
-// mergeInvalid adds src's count of invalid values, and examples while there
-// is room, to dst.
-func mergeInvalid(dst, src *model.ColumnMeta) {
+// noteInvalid records that row held value, which contradicted the kind.
+func noteInvalid(m *model.ColumnMeta, row int, value string) {
+	m.Invalid++
+	m.InvalidRows = append(m.InvalidRows, int32(row))
+	if len(m.InvalidExamples) < 5 {
+		m.InvalidExamples = append(m.InvalidExamples, value)
+	}
+}
+
+// mergeInvalid adds src's invalid values (its rows start at off in dst's),
+// and examples while there is room, to dst.
+func mergeInvalid(dst, src *model.ColumnMeta, off int) {
 	dst.Invalid += src.Invalid
+	for _, r := range src.InvalidRows {
+		dst.InvalidRows = append(dst.InvalidRows, r+int32(off))
+	}
 	for _, e := range src.InvalidExamples {
 		if len(dst.InvalidExamples) < 5 {
 			dst.InvalidExamples = append(dst.InvalidExamples, e)
@@ -189,10 +198,7 @@ func (b *codedBuilder) add(v any) {
 		case ok:
 			s = "no"
 		default:
-			b.meta.Invalid++
-			if len(b.meta.InvalidExamples) < 5 {
-				b.meta.InvalidExamples = append(b.meta.InvalidExamples, s)
-			}
+			noteInvalid(&b.meta, len(b.codes), s)
 			b.codes = append(b.codes, -1)
 			return
 		}
@@ -218,13 +224,14 @@ func (b *codedBuilder) merge(next columnBuilder) {
 		}
 		remap[i] = code
 	}
+	off := len(b.codes)
 	for _, c := range o.codes {
 		if c >= 0 {
 			c = remap[c]
 		}
 		b.codes = append(b.codes, c)
 	}
-	mergeInvalid(&b.meta, &o.meta)
+	mergeInvalid(&b.meta, &o.meta, off)
 }
 
 // maxCategories is the dictionary size past which a column is no longer a

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/pulpero/pulpero/model"
@@ -45,6 +46,7 @@ func TestParallelLoadEqualsSQL(t *testing.T) {
 	income := ds.Column("income").(*model.NumberColumn)
 	member := ds.Column("member").(*model.CodedColumn)
 	i, invalid := 0, 0
+	var invalidAt []int32
 	for rows.Next() {
 		var id int64
 		var z, m *string
@@ -67,6 +69,7 @@ func TestParallelLoadEqualsSQL(t *testing.T) {
 			}
 			if v != nil {
 				invalid++
+				invalidAt = append(invalidAt, int32(i))
 			}
 		}
 		if got, ok := member.Value(i); ok != (m != nil) || ok && got != *m {
@@ -76,5 +79,8 @@ func TestParallelLoadEqualsSQL(t *testing.T) {
 	}
 	if income.Invalid != invalid || invalid == 0 {
 		t.Fatalf("invalid incomes %d, SQL finds %d", income.Invalid, invalid)
+	}
+	if !slices.Equal(income.InvalidRows, invalidAt) {
+		t.Fatalf("invalid incomes at rows %v, SQL finds them at %v", income.InvalidRows, invalidAt)
 	}
 }
