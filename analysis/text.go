@@ -18,23 +18,69 @@ type TextSummary struct {
 
 // SummarizeText computes a TextSummary of c over subset with the top most
 // frequent values. Lengths count characters (runes), as SQLite's length().
+//
+// A million strings cost a map lookup each, so large columns are counted in
+// one map per core, merged after; and a value equal to the row before's
+// (postcodes and zones come in runs) reuses its counter without hashing.
 func SummarizeText(c *model.TextColumn, subset model.Bitset, top int) TextSummary {
+	type part struct {
+		counts                       map[string]*int
+		count, total, minLen, maxLen int
+	}
+	n := c.Len()
+	parts := make([]part, chunkCount(len(c.Nulls)))
+	forWordChunks(len(c.Nulls), func(chunk, w0, w1 int) {
+		p := part{counts: map[string]*int{}, minLen: -1}
+		var prev string
+		var prevCount *int
+		prevLen := 0
+		for wi := w0; wi < w1; wi++ {
+			keep := ^c.Nulls[wi]
+			if subset != nil {
+				keep &= subset[wi]
+			}
+			base := wi << 6
+			for keep != 0 {
+				i := base | trailingZeros(keep)
+				if i >= n {
+					break
+				}
+				keep &= keep - 1
+				v := c.Values[i]
+				if prevCount == nil || v != prev {
+					prevCount = p.counts[v]
+					if prevCount == nil {
+						prevCount = new(int)
+						p.counts[v] = prevCount
+					}
+					prev, prevLen = v, utf8.RuneCountInString(v)
+				}
+				*prevCount++
+				p.total += prevLen
+				if p.minLen < 0 || prevLen < p.minLen {
+					p.minLen = prevLen
+				}
+				p.maxLen = max(p.maxLen, prevLen)
+				p.count++
+			}
+		}
+		parts[chunk] = p
+	})
 	counts := map[string]int{}
 	s := TextSummary{MinLen: -1}
 	total := 0
-	visit := func(i int) {
-		v := c.Values[i]
-		counts[v]++
-		l := utf8.RuneCountInString(v)
-		total += l
-		if s.MinLen < 0 || l < s.MinLen {
-			s.MinLen = l
+	for _, p := range parts {
+		for v, k := range p.counts {
+			counts[v] += *k
 		}
-		s.MaxLen = max(s.MaxLen, l)
-		s.Count++
+		s.Count += p.count
+		total += p.total
+		if p.minLen >= 0 && (s.MinLen < 0 || p.minLen < s.MinLen) {
+			s.MinLen = p.minLen
+		}
+		s.MaxLen = max(s.MaxLen, p.maxLen)
 	}
-	eachRow(c.Len(), c.Nulls, subset, visit)
-	s.Nulls = rowsIn(c.Len(), subset) - s.Count
+	s.Nulls = rowsIn(n, subset) - s.Count
 	s.Distinct = len(counts)
 	if s.Count > 0 {
 		s.MeanLen = float64(total) / float64(s.Count)
