@@ -93,8 +93,8 @@ func TestScreenExportMatchesCommandExport(t *testing.T) {
 	press("j", "j", "j", "j")
 	set("3000") // Budget
 	press("j", "j")
-	set("30")                // Fatigue days
-	press("j", "j", "enter") // Count: uplift
+	set("30")                     // Fatigue days
+	press("j", "j", "j", "enter") // Count: uplift
 	press("j", "j", "j", "j")
 	set(list)           // List file
 	press("j", "enter") // Format: excel

@@ -37,7 +37,7 @@ func screenExport(dbPath string) common.ExportFunc {
 func exportOptsOf(dbPath string, r common.ExportRequest, now time.Time) exportOpts {
 	o := exportOpts{db: dbPath, segments: r.Include, excludes: r.Exclude, all: len(r.Include) == 0,
 		value: r.Value, budget: r.Budget, control: r.ControlPercent, rate: r.DefaultRate, prior: analysis.DefaultPriorContacts,
-		fatigue: r.FatigueDays, model: r.Model, uplift: r.Uplift, historySince: r.HistorySince, name: r.Name,
+		fatigue: r.FatigueDays, model: r.Model, uplift: r.Uplift, by: r.By, historySince: r.HistorySince, name: r.Name,
 		out: r.Out, rejected: r.Rejected, format: r.Format, excel: r.Excel, force: r.Force, now: now}
 	if o.format == "" {
 		o.format = "csv"

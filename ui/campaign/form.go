@@ -32,6 +32,7 @@ const (
 	fControl
 	fFatigue
 	fModel
+	fBy
 	fUplift
 	fRate
 	fSince
@@ -59,6 +60,7 @@ func newForm() []field {
 	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(analysis.DefaultControlPercent)}
 	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
 	f[fModel] = field{"Model", "response model: rates (by generation) or logistic", "rates"}
+	f[fBy] = field{"Rates by", "rates model: the attribute response rates are estimated by (enter: next)", "generation"}
 	f[fUplift] = field{"Count", "all responses, or only the extra ones contact causes (uplift: treated − control)", "all"}
 	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * analysis.DefaultResponseRate)}
 	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
@@ -132,6 +134,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		return s, fmt.Errorf("Model: rates or logistic")
 	}
 	r.Uplift = f[fUplift].value == "uplift"
+	r.By = f[fBy].value
 	r.HistorySince = strings.TrimSpace(f[fSince].value)
 	if r.HistorySince != "" {
 		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -62,6 +63,9 @@ type Model struct {
 // New builds the screen; Init reads the campaign history and saved segments.
 func New(c *common.Common) *Model {
 	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1, lib: segment.Library{}}
+	if c.Session.Data.Column("generation") == nil {
+		m.form[fBy].value = "" // rates by channel only, until an attribute is picked
+	}
 	m.reach.init()
 	m.results.init()
 	return m
@@ -178,6 +182,10 @@ func (m *Model) startEdit() tea.Cmd {
 	case fInclude, fExclude:
 		m.picking, m.pickCursor = m.cursor, 0
 		return readLibrary(m.common.Session.Workspace) // segments saved since are offered too
+	case fBy:
+		m.form[fBy].value = nextAttribute(m.common.Session.Data, m.form[fBy].value)
+		m.forceNext = false
+		return m.replan()
 	case fModel, fUplift, fFormat:
 		toggle := map[string]string{"rates": "logistic", "logistic": "rates", "all": "uplift", "uplift": "all",
 			"csv": "excel", "excel": "jsonl", "jsonl": "csv"}
@@ -328,4 +336,19 @@ func withExtension(path, format string) string {
 		}
 	}
 	return path
+}
+
+// nextAttribute is the categorical attribute after current among those
+// worth estimating rates by (the Reachability view's), wrapping around.
+func nextAttribute(ds *model.Dataset, current string) string {
+	attrs := attributes(ds)
+	if len(attrs) == 0 {
+		return current
+	}
+	for i, c := range attrs {
+		if c.Name == current {
+			return attrs[(i+1)%len(attrs)].Name
+		}
+	}
+	return attrs[0].Name
 }

@@ -279,3 +279,20 @@ func TestModelToggleRefits(t *testing.T) {
 		t.Fatal("the screen does not show the logistic model")
 	}
 }
+
+// TestRatesByNextAttribute: enter on Rates by moves to the next attribute,
+// and the response rates are estimated by it.
+func TestRatesByNextAttribute(t *testing.T) {
+	m, _ := screen(t, 100, 30)
+	for range fBy {
+		screentest.Press(m, "j")
+	}
+	screentest.Press(m, "enter")
+	by := m.form[fBy].value
+	if by == "generation" || by == "" {
+		t.Fatalf("Rates by stayed %q", by)
+	}
+	if got := strings.Join(m.plan.model, " "); !strings.Contains(got, "by "+by) {
+		t.Fatalf("rates by %s, the plan says %q", by, got)
+	}
+}

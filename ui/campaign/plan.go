@@ -99,7 +99,7 @@ type fitted struct {
 // fitKey names the options a response model depends on.
 func (s setup) fitKey() string {
 	r := s.req
-	return fmt.Sprint(r.Model, r.Uplift, r.DefaultRate, r.HistorySince)
+	return fmt.Sprint(r.Model, r.By, r.Uplift, r.DefaultRate, r.HistorySince)
 }
 
 // job is everything a count or a plan reads, captured by value.
@@ -168,7 +168,7 @@ func (j job) plan() tea.Msg {
 	past := j.past.Since(j.s.sinceDay())
 	fit := j.fit
 	if fit.model == nil || fit.key != j.s.fitKey() {
-		m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, Prior: analysis.DefaultPriorContacts,
+		m, err := analysis.FitResponseModel(j.ds, past, analysis.ModelOptions{Method: r.Model, By: r.By, Prior: analysis.DefaultPriorContacts,
 			DefaultRate: r.DefaultRate, Uplift: r.Uplift})
 		if err != nil {
 			return planMsg{seq: j.seq, err: err}

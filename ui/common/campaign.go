@@ -18,6 +18,7 @@ type ExportRequest struct {
 	ControlPercent   float64
 	DefaultRate      float64
 	Model            string // "rates" or "logistic"
+	By               string // rates: the attribute rates are estimated by ("": generation when there is one)
 	Uplift           bool   // count only the responses contact causes
 	HistorySince     string // YYYY-MM-DD or ""
 	FatigueDays      int
