@@ -9,6 +9,7 @@
 //	pulpero describe DB     statistics of every attribute, for scripts
 //	pulpero segment ...     count, save and apply segments
 //	pulpero export DB ...   a campaign target list
+//	pulpero campaign ...    responses to a campaign, and what it caused
 //	pulpero help [COMMAND]  list commands, or explain one
 package main
 
