@@ -101,12 +101,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case historyMsg:
 		m.past, m.historyRead = msg.past, true
 		if msg.err != nil {
-			return m, status("campaign history: "+msg.err.Error(), true)
+			return m, common.Status("campaign history: "+msg.err.Error(), true)
 		}
 		return m, m.replan()
 	case libraryMsg:
 		if msg.err != nil {
-			return m, status("saved segments: "+msg.err.Error(), true)
+			return m, common.Status("saved segments: "+msg.err.Error(), true)
 		}
 		m.lib, m.names = msg.lib, msg.names
 		return m, m.replan()
@@ -280,11 +280,11 @@ func (m *Model) export() tea.Cmd {
 		return nil
 	}
 	if m.common.Export == nil {
-		return status("exporting is not available here; use `pulpero export`", true)
+		return common.Status("exporting is not available here; use `pulpero export`", true)
 	}
 	s, err := parseForm(m.form, m.include, m.exclude)
 	if err != nil {
-		return status(err.Error(), true)
+		return common.Status(err.Error(), true)
 	}
 	req := s.req
 	req.Force = m.forceNext
@@ -292,7 +292,7 @@ func (m *Model) export() tea.Cmd {
 	m.exporting, m.cancelExport = true, cancel
 	export, sess := m.common.Export, m.common.Session
 	// in sequence, so a quick failure is never overwritten by "exporting"
-	return tea.Sequence(status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
+	return tea.Sequence(common.Status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
 		res, err := export(ctx, sess, req)
 		cancel()
 		return exportedMsg{res: res, err: err}
@@ -307,7 +307,7 @@ func (m *Model) exported(msg exportedMsg) tea.Cmd {
 			m.forceNext = true
 			text = strings.Replace(text, "add --force to replace it", "press e again to replace it", 1)
 		}
-		return status("export: "+text, true)
+		return common.Status("export: "+text, true)
 	}
 	m.forceNext = false
 	r := msg.res
@@ -316,11 +316,7 @@ func (m *Model) exported(msg exportedMsg) tea.Cmd {
 		text += " (warning: " + r.Warning + ")"
 	}
 	m.results.stale = true
-	return status(text, r.Warning != "")
-}
-
-func status(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+	return common.Status(text, r.Warning != "")
 }
 
 // withExtension gives a list file the extension of its format, when it has

@@ -37,3 +37,8 @@ type (
 		Error bool
 	}
 )
+
+// Status is a Cmd that shows text in the status line (in red when isErr).
+func Status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Error: isErr} }
+}

@@ -12,7 +12,7 @@ import (
 // copyCmd puts text on the terminal's clipboard through OSC 52, which also
 // works over SSH, and says so in the status line.
 func copyCmd(text, what string) tea.Cmd {
-	return tea.Batch(tea.SetClipboard(text), status("copied the "+what+" to the clipboard", false))
+	return tea.Batch(tea.SetClipboard(text), common.Status("copied the "+what+" to the clipboard", false))
 }
 
 // copyDist copies the distribution under the cursor as tab-separated
@@ -20,7 +20,7 @@ func copyCmd(text, what string) tea.Cmd {
 func (m *Model) copyDist() tea.Cmd {
 	d := m.current()
 	if d == nil {
-		return status("the distribution is still being computed", true)
+		return common.Status("the distribution is still being computed", true)
 	}
 	var b strings.Builder
 	b.WriteString(m.column().Meta().Name + "\tcount\tshare\n")

@@ -51,14 +51,14 @@ func computeCrossTab(a, b model.Column) (analysis.CrossTab, error) {
 func (m *Model) crossTabStep() tea.Cmd {
 	c := m.column()
 	if _, text := c.(*model.TextColumn); text || c.Meta().Kind == model.KindIdentifier {
-		return status(c.Meta().Name+" is "+c.Meta().Kind.String()+": too many values to cross; choose a category, number or date", true)
+		return common.Status(c.Meta().Name+" is "+c.Meta().Kind.String()+": too many values to cross; choose a category, number or date", true)
 	}
 	if m.view != viewPick {
 		m.xt.first, m.view = m.cursor, viewPick
-		return status("cross-tab: move to the second attribute and press x or enter (esc cancels)", false)
+		return common.Status("cross-tab: move to the second attribute and press x or enter (esc cancels)", false)
 	}
 	if m.cursor == m.xt.first {
-		return status("choose a different attribute to cross "+c.Meta().Name+" with", true)
+		return common.Status("choose a different attribute to cross "+c.Meta().Name+" with", true)
 	}
 	m.xt = crossTabState{first: m.xt.first, second: m.cursor, seq: m.xt.seq + 1}
 	m.view = viewCrossTab

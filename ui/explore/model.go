@@ -198,7 +198,3 @@ func (m *Model) current() *dist {
 	}
 	return m.cache[keyFor(m.cursor, c, m.set, m.maxBins())]
 }
-
-func status(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
-}

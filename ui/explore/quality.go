@@ -93,7 +93,7 @@ func (m *Model) qualityKey(k tea.KeyPressMsg) tea.Cmd {
 // openProblem opens the rows behind a problem, or says why it cannot.
 func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
 	if p.Rows == nil {
-		return status(fmt.Sprintf("%s: the rows of this finding are not known; open the \"missing\" problem of %s, which holds them", p.Column, p.Column), true)
+		return common.Status(fmt.Sprintf("%s: the rows of this finding are not known; open the \"missing\" problem of %s, which holds them", p.Column, p.Column), true)
 	}
 	return m.openRows(p.Rows, fmt.Sprintf("%s: %s (%s rows)", p.Column, p.Kind, common.Int(p.Count)))
 }

@@ -149,7 +149,7 @@ func (m *Model) sortRows() tea.Cmd {
 	name := m.rows.cols[m.rows.colCursor]
 	c := m.data().Column(name)
 	if c == nil {
-		return status(name+" is personal data kept in the database: rows cannot be sorted by it", true)
+		return common.Status(name+" is personal data kept in the database: rows cannot be sorted by it", true)
 	}
 	switch {
 	case m.rows.sortCol != m.rows.colCursor:
@@ -226,7 +226,7 @@ func sortedRows(c model.Column, base []int, n int, desc bool) []int {
 // copyRow puts the row under the cursor on the clipboard as tab-separated text.
 func (m *Model) copyRow() tea.Cmd {
 	if m.rows.cursor >= len(m.rows.data) {
-		return status("no row to copy yet", true)
+		return common.Status("no row to copy yet", true)
 	}
 	return copyCmd(strings.Join(m.rows.data[m.rows.cursor].Values, "\t"), "row")
 }

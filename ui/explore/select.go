@@ -82,7 +82,7 @@ func (m *Model) toSegment() tea.Cmd {
 	d := m.current()
 	rows := m.barRows(d)
 	if len(rows) == 0 {
-		return status("only bars of categories and numbers become rules; write date rules in Segments (e.g. signup_date in the last 90 days)", true)
+		return common.Status("only bars of categories and numbers become rules; write date rules in Segments (e.g. signup_date in the last 90 days)", true)
 	}
 	s := m.selection(d)
 	var picked []int
@@ -95,7 +95,7 @@ func (m *Model) toSegment() tea.Cmd {
 		picked = []int{s.cursor}
 	}
 	if len(picked) == 0 {
-		return status("move to a bar with [ and ], mark bars with space, then S", true)
+		return common.Status("move to a bar with [ and ], mark bars with space, then S", true)
 	}
 	sort.Ints(picked)
 	attr := m.column().Meta().Name

@@ -63,10 +63,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
 		if msg.err != nil {
-			return m, status(msg.err.Error(), true)
+			return m, common.Status(msg.err.Error(), true)
 		}
 		m.changed = true
-		return m, status(msg.text+"; press L to reload the data with it", false)
+		return m, common.Status(msg.text+"; press L to reload the data with it", false)
 	case tea.KeyPressMsg:
 		if m.choosing {
 			return m, m.chooseKey(msg)
@@ -135,10 +135,6 @@ func saveRole(ws *store.Workspace, table, column string, old, role model.Role) t
 		err := ws.SetRole(ctx, table, role, column)
 		return savedMsg{text: fmt.Sprintf("saved: %s is %s", column, role), err: err}
 	}
-}
-
-func status(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
 }
 
 func (m *Model) View() string {

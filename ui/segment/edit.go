@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	seg "github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -75,7 +76,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.change(m.with(func(r []seg.Node) []seg.Node { r[i+1], r[i] = r[i], r[i+1]; return r }))
 	case key.Matches(msg, k.Undo):
 		if len(m.undo) == 0 {
-			return status("nothing to undo", false)
+			return common.Status("nothing to undo", false)
 		}
 		m.redo = append(m.redo, m.rules)
 		prev := m.undo[len(m.undo)-1]
@@ -83,7 +84,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setRules(prev)
 	case key.Matches(msg, k.Redo):
 		if len(m.redo) == 0 {
-			return status("nothing to redo", false)
+			return common.Status("nothing to redo", false)
 		}
 		m.undo = append(m.undo, m.rules)
 		next := m.redo[len(m.redo)-1]
@@ -91,7 +92,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setRules(next)
 	case key.Matches(msg, k.Save):
 		if n == 0 {
-			return status("save needs at least one rule: press a to add one", true)
+			return common.Status("save needs at least one rule: press a to add one", true)
 		}
 		m.nameFor = "save"
 		return m.startInput(modeName, -1, m.name)
@@ -200,11 +201,11 @@ func (m *Model) acceptName() tea.Cmd {
 func (m *Model) addFromElsewhere(expr string) tea.Cmd {
 	add, err := m.parseRules(expr)
 	if err != nil {
-		return status("cannot add "+expr+": "+err.Error(), true)
+		return common.Status("cannot add "+expr+": "+err.Error(), true)
 	}
 	m.cursor = len(m.rules) + len(add) - 1
 	return tea.Batch(m.change(m.with(func(r []seg.Node) []seg.Node { return append(r, add...) })),
-		status("added to the segment: "+expr, false))
+		common.Status("added to the segment: "+expr, false))
 }
 
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -222,7 +223,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		s := m.saved[m.listCursor]
 		n, err := seg.Parse(s.Latest.Definition)
 		if err != nil {
-			return status(s.Name+": "+err.Error(), true)
+			return common.Status(s.Name+": "+err.Error(), true)
 		}
 		m.mode, m.name, m.cursor = modeRules, s.Name, 0
 		return m.change(seg.Rules(n))

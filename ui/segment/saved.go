@@ -74,7 +74,7 @@ func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.startInput(modeName, -1, s.Name+" copy"), true
 	case key.Matches(msg, k.Delete) && !deleting:
 		m.confirmDelete = true
-		return status("press x again to delete "+s.Name+" and its history", false), true
+		return common.Status("press x again to delete "+s.Name+" and its history", false), true
 	case key.Matches(msg, k.Delete):
 		return manageCmd(ws, "deleted "+s.Name, func(ctx context.Context) error { return ws.DeleteSegment(ctx, s.Name) }), true
 	case key.Matches(msg, k.History):
@@ -142,9 +142,9 @@ func overlapCmd(ev *analysis.Evaluator, saved []store.SavedSegment) tea.Cmd {
 
 func (m *Model) gotManage(msg manageMsg) tea.Cmd {
 	if msg.err != nil {
-		return status(msg.err.Error(), true)
+		return common.Status(msg.err.Error(), true)
 	}
-	return tea.Batch(listCmd(m.common.Session.Workspace), status(msg.text, false))
+	return tea.Batch(listCmd(m.common.Session.Workspace), common.Status(msg.text, false))
 }
 
 // historyView lists the versions of a segment, each with what changed

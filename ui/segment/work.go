@@ -197,13 +197,9 @@ func (m *Model) gotList(msg listMsg) tea.Cmd {
 
 func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
-		return status("saving "+msg.name+": "+msg.err.Error(), true)
+		return common.Status("saving "+msg.name+": "+msg.err.Error(), true)
 	}
 	m.name = msg.name
 	return tea.Batch(listCmd(m.common.Session.Workspace),
-		status("saved "+msg.name+" version "+itoa(msg.v.Version)+": "+common.Int(msg.v.Size)+" customers", false))
-}
-
-func status(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return common.StatusMsg{Text: text, Error: isErr} }
+		common.Status("saved "+msg.name+" version "+itoa(msg.v.Version)+": "+common.Int(msg.v.Size)+" customers", false))
 }
