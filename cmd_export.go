@@ -218,19 +218,8 @@ func printCurve(w io.Writer, curve []analysis.CurvePoint) {
 	if len(curve) == 0 {
 		return
 	}
-	top := curve[len(curve)-1].Budget
-	budgets := make([]float64, 8)
-	for k := range budgets {
-		budgets[k] = top * float64(k+1) / 8
-	}
 	fmt.Fprintln(w, "profit against budget (contacting every profitable customer):")
-	prev := analysis.CurvePoint{}
-	for _, p := range analysis.CurveAt(curve, budgets) {
-		extra := 0.0
-		if p.Budget > prev.Budget {
-			extra = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
-		}
-		fmt.Fprintf(w, "  budget %12.2f  profit %14.2f  contacts %9d  each extra 1 spent returns %.2f\n", p.Budget, p.Profit, p.Contacts, extra)
-		prev = p
+	for _, p := range analysis.CurveSteps(curve, 8) {
+		fmt.Fprintf(w, "  budget %12.2f  profit %14.2f  contacts %9d  each extra 1 spent returns %.2f\n", p.Budget, p.Profit, p.Contacts, p.Return)
 	}
 }

@@ -238,3 +238,34 @@ func CurveAt(curve []CurvePoint, budgets []float64) []CurvePoint {
 	}
 	return out
 }
+
+// CurveStep is the curve at one budget and what each unit of money spent
+// since the budget before it returned: where that falls under 1, more money
+// stops paying.
+type CurveStep struct {
+	CurvePoint
+	Return float64
+}
+
+// CurveSteps reads the curve at n budgets evenly spread up to what
+// contacting every profitable customer costs (none for an empty curve).
+func CurveSteps(curve []CurvePoint, n int) []CurveStep {
+	if len(curve) == 0 || n < 1 {
+		return nil
+	}
+	top := curve[len(curve)-1].Budget
+	budgets := make([]float64, n)
+	for k := range budgets {
+		budgets[k] = top * float64(k+1) / float64(n)
+	}
+	out := make([]CurveStep, n)
+	prev := CurvePoint{}
+	for k, p := range CurveAt(curve, budgets) {
+		out[k].CurvePoint = p
+		if p.Budget > prev.Budget {
+			out[k].Return = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
+		}
+		prev = p
+	}
+	return out
+}

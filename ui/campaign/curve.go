@@ -49,15 +49,9 @@ func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, w
 	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s, enough for every profitable contact", money(top))) + "\n")
 	b.WriteString("  " + spark.String() + "\n")
 	b.WriteString(st.Subtle.Render(fmt.Sprintf("  %9s %11s %9s  %s", "budget", "profit", "contacts", "each extra 1 spent returns")) + "\n")
-	prev := analysis.CurvePoint{}
-	for _, p := range analysis.CurveAt(curve, []float64{top / 4, top / 2, 3 * top / 4, top}) {
-		extra := 0.0
-		if p.Budget > prev.Budget {
-			extra = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
-		}
-		line := fmt.Sprintf("  %9s %11s %9s  %.2f", money(p.Budget), money(p.Profit), common.Int(p.Contacts), extra)
+	for _, p := range analysis.CurveSteps(curve, 4) {
+		line := fmt.Sprintf("  %9s %11s %9s  %.2f", money(p.Budget), money(p.Profit), common.Int(p.Contacts), p.Return)
 		b.WriteString(common.Truncate(line, width) + "\n")
-		prev = p
 	}
 	return b.String()
 }
