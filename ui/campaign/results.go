@@ -146,6 +146,12 @@ func (v *resultsView) detail(st *common.Styles, width int) string {
 	}
 	b.WriteString(common.Truncate(fmt.Sprintf("  incremental: %.1f responses, revenue %s", r.IncrementalResponses, money(r.IncrementalRevenue)), width) + "\n")
 	b.WriteString(common.Truncate(fmt.Sprintf("  cost %s · cost per incremental response %s", money(r.Cost), cpi), width) + "\n")
+	profit := r.IncrementalRevenue - r.Cost
+	style := st.Good
+	if profit <= 0 {
+		style = st.Warn
+	}
+	b.WriteString(common.Truncate(style.Render(fmt.Sprintf("  incremental profit (incremental revenue − cost): %s", money(profit))), width) + "\n")
 	return b.String()
 }
 
