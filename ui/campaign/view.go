@@ -119,7 +119,7 @@ func (m *Model) pickView() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Segments to "+what) + st.Subtle.Render("  (space: pick, enter: done)") + "\n")
 	if len(m.names) == 0 {
-		b.WriteString(st.Subtle.Render("  no saved segments yet: build one on the Segments screen and save it with ctrl+s"))
+		b.WriteString(st.Subtle.Render("  no saved segments yet: build one on the Segments screen and save it with s"))
 	}
 	for i, n := range m.names {
 		mark := "[ ]"
