@@ -1,6 +1,7 @@
 // Package analysis holds pure functions over the columnar copy: summary
 // statistics, histograms, frequencies, predicates as bitsets, derived
-// attributes, and (in later files) segments and campaigns.
+// attributes, segments and reachability. Campaign planning is in the
+// subpackage targeting.
 //
 // In gonum's shape: plain functions over model columns, the formula and the
 // preconditions documented, errors for data problems. No I/O, no clock (the

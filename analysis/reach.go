@@ -1,84 +1,15 @@
 package analysis
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
 )
 
-// Channel is a way of contacting a customer.
-type Channel int
-
-const (
-	ChannelEmail Channel = iota
-	ChannelSMS
-	ChannelPhone
-	ChannelPost
-	NumChannels
-)
-
-var channelNames = [NumChannels]string{"email", "sms", "phone", "post"}
-
-func (c Channel) String() string {
-	if c < 0 || c >= NumChannels {
-		return "unknown"
-	}
-	return channelNames[c]
-}
-
-// MarshalText writes the channel's name (in manifests).
-func (c Channel) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
-
-// Digital reports whether the channel is a digital one (e-mail, SMS).
-func (c Channel) Digital() bool { return c == ChannelEmail || c == ChannelSMS }
-
-// ParseChannel reads a channel's name ("email", "sms", "phone", "post", and
-// the usual synonyms).
-func ParseChannel(s string) (Channel, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "email", "e-mail", "mail", "correo":
-		return ChannelEmail, true
-	case "sms", "text", "mobile":
-		return ChannelSMS, true
-	case "phone", "call", "telephone", "telefono", "llamada":
-		return ChannelPhone, true
-	case "post", "postal", "letter", "catalogue", "direct mail":
-		return ChannelPost, true
-	}
-	return 0, false
-}
-
-var consentRole = [NumChannels]model.Role{model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost}
-
-// Reason says why a customer is not in a campaign's list. The reachability
-// reasons come first, in the order they are checked, so each excluded
-// customer has exactly one reason and the breakdown adds up.
-type Reason int
-
-const (
-	ReasonNone           Reason = iota
-	ReasonNoConsent             // no consent for the channel, or it was withdrawn
-	ReasonUnsubscribed          // the data marks the customer unsubscribed
-	ReasonInvalidAddress        // the address or number for the channel is missing or malformed
-	ReasonBounced               // e-mail bounced
-	ReasonExcluded              // in an excluded segment
-	ReasonFatigue               // contacted within the fatigue window
-	ReasonControl               // held out as the control group
-	ReasonUnprofitable          // expected profit not above zero
-	ReasonBudget                // the budget ran out before this customer
-	numReasons
-)
-
-var reasonNames = [numReasons]string{"", "no consent", "unsubscribed", "invalid or missing address", "bounced",
-	"excluded segment", "contacted recently", "control group", "not profitable", "over budget"}
-
-func (r Reason) String() string {
-	if r < 0 || r >= numReasons {
-		return "unknown"
-	}
-	return reasonNames[r]
-}
+var consentRole = [campaign.NumChannels]model.Role{model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost}
 
 // ValidAddresses holds, per row, whether the row's address or number is
 // well-formed for each channel (read from the personal columns by store, see
@@ -87,25 +18,25 @@ type ValidAddresses struct {
 	Email, SMS, Phone, Post model.Bitset
 }
 
-func (v ValidAddresses) of(c Channel) model.Bitset {
-	return [NumChannels]model.Bitset{v.Email, v.SMS, v.Phone, v.Post}[c]
+func (v ValidAddresses) of(c campaign.Channel) model.Bitset {
+	return [campaign.NumChannels]model.Bitset{v.Email, v.SMS, v.Phone, v.Post}[c]
 }
 
 // ChannelReach is who can be contacted on one channel and why not the others.
 // Reachable and the four reason sets partition the rows.
 type ChannelReach struct {
-	Channel Channel
+	Channel campaign.Channel
 	// Consent is the consent column's name; "" means the data has none, and
 	// then nobody is reachable on the channel: consent is never assumed.
 	Consent   string
 	Reachable model.Bitset
-	Why       [ReasonBounced + 1]model.Bitset // indexed by the reachability reasons
+	Why       [campaign.ReasonBounced + 1]model.Bitset // indexed by the reachability reasons
 }
 
 // Reach is reachability over every channel, plus the digital and bridge sets.
 type Reach struct {
 	Rows     int
-	Channels [NumChannels]ChannelReach
+	Channels [campaign.NumChannels]ChannelReach
 	// Digital: reachable on e-mail or SMS. Bridge: not digital, but in a
 	// household with someone who is (nil when the data has no household).
 	Digital, Bridge model.Bitset
@@ -130,10 +61,10 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 			map[bool]string{true: "e-mail only", false: "every channel"}[unsubEmailOnly]))
 	}
 	bounced := yesRows(ds.ByRole(model.RoleEmailBounced), n)
-	for ch := range NumChannels {
+	for ch := range campaign.NumChannels {
 		cr := ChannelReach{Channel: ch}
 		left := model.FullBitset(n) // not yet given a reason
-		take := func(reason Reason, rows model.Bitset) {
+		take := func(reason campaign.Reason, rows model.Bitset) {
 			set := left.Clone().And(rows)
 			cr.Why[reason] = set
 			left.AndNot(set)
@@ -143,25 +74,25 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 		if consentCol != nil {
 			cr.Consent = consentCol.Meta().Name
 		}
-		take(ReasonNoConsent, model.FullBitset(n).AndNot(consent))
-		if unsubEmailOnly && ch != ChannelEmail {
-			take(ReasonUnsubscribed, model.NewBitset(n))
+		take(campaign.ReasonNoConsent, model.FullBitset(n).AndNot(consent))
+		if unsubEmailOnly && ch != campaign.ChannelEmail {
+			take(campaign.ReasonUnsubscribed, model.NewBitset(n))
 		} else {
-			take(ReasonUnsubscribed, unsub)
+			take(campaign.ReasonUnsubscribed, unsub)
 		}
 		addr := valid.of(ch)
 		if addr == nil {
 			addr = model.NewBitset(n)
 		}
-		if pc := ds.ByRole(model.RolePostcode); ch == ChannelPost && pc != nil {
+		if pc := ds.ByRole(model.RolePostcode); ch == campaign.ChannelPost && pc != nil {
 			// a letter needs its postcode as much as its street
 			addr = addr.Clone().AndNot(Nulls(pc))
 		}
-		take(ReasonInvalidAddress, model.FullBitset(n).AndNot(addr))
-		if ch == ChannelEmail {
-			take(ReasonBounced, bounced)
+		take(campaign.ReasonInvalidAddress, model.FullBitset(n).AndNot(addr))
+		if ch == campaign.ChannelEmail {
+			take(campaign.ReasonBounced, bounced)
 		} else {
-			take(ReasonBounced, model.NewBitset(n))
+			take(campaign.ReasonBounced, model.NewBitset(n))
 		}
 		cr.Reachable = left
 		r.Channels[ch] = cr
@@ -169,7 +100,7 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: no consent column, so nobody is reachable", ch))
 		}
 	}
-	r.Digital = r.Channels[ChannelEmail].Reachable.Clone().Or(r.Channels[ChannelSMS].Reachable)
+	r.Digital = r.Channels[campaign.ChannelEmail].Reachable.Clone().Or(r.Channels[campaign.ChannelSMS].Reachable)
 	r.Bridge = bridges(ds.ByRole(model.RoleHousehold), r.Digital, n)
 	return r
 }

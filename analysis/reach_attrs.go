@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 
 	"github.com/pulpero/pulpero/model"
@@ -15,19 +17,19 @@ import (
 // columns (store.DB.ReadContactValidity).
 func AddReachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	r := Reachability(ds, valid)
-	for ch := range NumChannels {
+	for ch := range campaign.NumChannels {
 		cr := r.Channels[ch]
 		if cr.Consent == "" {
 			continue
 		}
 		note := fmt.Sprintf("%s = yes, a well-formed %s", cr.Consent, addressWord(ch))
 		switch ch {
-		case ChannelEmail:
+		case campaign.ChannelEmail:
 			note += ", not bounced"
 		}
 		ds.Add(boolColumn("reachable_"+ch.String(), note+", not unsubscribed", cr.Reachable, ds.Rows()))
 	}
-	if r.Channels[ChannelEmail].Consent != "" || r.Channels[ChannelSMS].Consent != "" {
+	if r.Channels[campaign.ChannelEmail].Consent != "" || r.Channels[campaign.ChannelSMS].Consent != "" {
 		ds.Add(boolColumn("digitally_valid", "reachable by e-mail or SMS", r.Digital, ds.Rows()))
 		if r.Bridge != nil {
 			ds.Add(boolColumn("bridge", "not digitally valid, but shares a household with someone who is", r.Bridge, ds.Rows()))
@@ -36,13 +38,13 @@ func AddReachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	return r
 }
 
-func addressWord(ch Channel) string {
+func addressWord(ch campaign.Channel) string {
 	switch ch {
-	case ChannelEmail:
+	case campaign.ChannelEmail:
 		return "e-mail address"
-	case ChannelSMS:
+	case campaign.ChannelSMS:
 		return "mobile number"
-	case ChannelPhone:
+	case campaign.ChannelPhone:
 		return "phone number"
 	}
 	return "postal address"
@@ -61,15 +63,15 @@ func boolColumn(name, note string, rows model.Bitset, n int) *model.CodedColumn 
 // ReachCount is the two counts of a segment on one channel: how many match,
 // how many can be contacted, and why the others cannot.
 type ReachCount struct {
-	Channel   Channel
+	Channel   campaign.Channel
 	Matching  int
 	Reachable int
-	Why       [ReasonBounced + 1]int // per reachability reason; sums with Reachable to Matching
+	Why       [campaign.ReasonBounced + 1]int // per reachability reason; sums with Reachable to Matching
 }
 
 // Breakdown counts subset (nil: everyone) on channel ch. It is a handful of
 // word-wide AND-counts, cheap enough for every keystroke.
-func (r *Reach) Breakdown(ch Channel, subset model.Bitset) ReachCount {
+func (r *Reach) Breakdown(ch campaign.Channel, subset model.Bitset) ReachCount {
 	cr := &r.Channels[ch]
 	out := ReachCount{Channel: ch}
 	if subset == nil {
@@ -90,13 +92,13 @@ func (r *Reach) Breakdown(ch Channel, subset model.Bitset) ReachCount {
 	return out
 }
 
-// Why returns the reachability reason of row i on channel ch (ReasonNone
+// Why returns the reachability reason of row i on channel ch (campaign.ReasonNone
 // when reachable).
-func (r *Reach) Why(ch Channel, i int) Reason {
+func (r *Reach) Why(ch campaign.Channel, i int) campaign.Reason {
 	for k, set := range r.Channels[ch].Why {
 		if set != nil && set.Has(i) {
-			return Reason(k)
+			return campaign.Reason(k)
 		}
 	}
-	return ReasonNone
+	return campaign.ReasonNone
 }

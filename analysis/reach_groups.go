@@ -1,13 +1,16 @@
 package analysis
 
-import "github.com/pulpero/pulpero/model"
+import (
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/campaign"
+)
 
 // GroupReach is reachability within one value of an attribute (a generation,
 // a zone): the Reachability view's rows.
 type GroupReach struct {
 	Group    string
 	Size     int
-	Channels [NumChannels]ReachCount
+	Channels [campaign.NumChannels]ReachCount
 	Digital  int
 	Bridge   int
 }
@@ -35,7 +38,7 @@ func (r *Reach) ByGroup(c *model.CodedColumn, subset model.Bitset) []GroupReach 
 		if r.Bridge != nil {
 			g.Bridge = rows.AndCount(r.Bridge)
 		}
-		for ch := range NumChannels {
+		for ch := range campaign.NumChannels {
 			g.Channels[ch] = r.Breakdown(ch, rows)
 		}
 		out = append(out, g)

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"slices"
 	"testing"
 
@@ -46,14 +48,14 @@ func TestReachability(t *testing.T) {
 	ds, valid := reachFixture()
 	r := AddReachability(ds, valid)
 	wantEmail := []int{0}
-	if got := r.Channels[ChannelEmail].Reachable.Rows(-1); !slices.Equal(got, wantEmail) {
+	if got := r.Channels[campaign.ChannelEmail].Reachable.Rows(-1); !slices.Equal(got, wantEmail) {
 		t.Errorf("email reachable %v, want %v", got, wantEmail)
 	}
-	if got := r.Channels[ChannelSMS].Reachable.Rows(-1); !slices.Equal(got, []int{4}) {
+	if got := r.Channels[campaign.ChannelSMS].Reachable.Rows(-1); !slices.Equal(got, []int{4}) {
 		t.Errorf("sms reachable %v, want [4]", got)
 	}
-	for row, want := range []Reason{ReasonNone, ReasonNoConsent, ReasonUnsubscribed, ReasonBounced, ReasonInvalidAddress, ReasonNoConsent} {
-		if got := r.Why(ChannelEmail, row); got != want {
+	for row, want := range []campaign.Reason{campaign.ReasonNone, campaign.ReasonNoConsent, campaign.ReasonUnsubscribed, campaign.ReasonBounced, campaign.ReasonInvalidAddress, campaign.ReasonNoConsent} {
+		if got := r.Why(campaign.ChannelEmail, row); got != want {
 			t.Errorf("row %d e-mail reason %q, want %q", row, got, want)
 		}
 	}
@@ -64,8 +66,8 @@ func TestReachability(t *testing.T) {
 		t.Errorf("bridge %v, want [1 5]", got)
 	}
 	// no consent column for phone or post: nobody, and no attribute
-	if r.Channels[ChannelPhone].Reachable.Count() != 0 || ds.Column("reachable_phone") != nil {
-		t.Errorf("phone has no consent column, yet reachable %d", r.Channels[ChannelPhone].Reachable.Count())
+	if r.Channels[campaign.ChannelPhone].Reachable.Count() != 0 || ds.Column("reachable_phone") != nil {
+		t.Errorf("phone has no consent column, yet reachable %d", r.Channels[campaign.ChannelPhone].Reachable.Count())
 	}
 	for _, name := range []string{"reachable_email", "reachable_sms", "digitally_valid", "bridge"} {
 		if c, ok := ds.Column(name).(*model.CodedColumn); !ok || !c.Derived {
@@ -74,7 +76,7 @@ func TestReachability(t *testing.T) {
 	}
 	// the breakdown adds up, for everyone and for a subset
 	for _, subset := range []model.Bitset{nil, {0b110110}} {
-		for ch := range NumChannels {
+		for ch := range campaign.NumChannels {
 			b := r.Breakdown(ch, subset)
 			sum := b.Reachable
 			for _, k := range b.Why {
@@ -91,10 +93,10 @@ func TestUnsubscribedEmailOnly(t *testing.T) {
 	ds, valid := reachFixture()
 	ds.Columns[2].Meta().Name = "email_unsubscribed"
 	r := Reachability(ds, valid)
-	if !r.Channels[ChannelSMS].Reachable.Has(2) {
+	if !r.Channels[campaign.ChannelSMS].Reachable.Has(2) {
 		t.Errorf("an e-mail unsubscription blocked SMS")
 	}
-	if r.Channels[ChannelEmail].Reachable.Has(2) {
+	if r.Channels[campaign.ChannelEmail].Reachable.Has(2) {
 		t.Errorf("an e-mail unsubscription did not block e-mail")
 	}
 }
@@ -106,7 +108,7 @@ func TestReachByGroup(t *testing.T) {
 	if len(groups) != 2 || groups[0].Group != "no" || groups[0].Size != 4 || groups[1].Size != 2 {
 		t.Fatalf("groups %+v", groups)
 	}
-	if groups[1].Channels[ChannelSMS].Reachable != 1 || groups[0].Digital != 1 || groups[0].Bridge != 2 {
+	if groups[1].Channels[campaign.ChannelSMS].Reachable != 1 || groups[0].Digital != 1 || groups[0].Bridge != 2 {
 		t.Fatalf("yes group %+v, no group %+v", groups[1], groups[0])
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pulpero/pulpero/model/campaign"
 )
 
 // tableNames lists the tables of a SQLite file, read with a connection of
@@ -122,8 +124,8 @@ func recordSpring(t *testing.T, ws *Workspace) {
 		}
 		members = append(members, it)
 	}
-	m := &Manifest{Campaign: "Spring", Params: map[string]any{"channels": []map[string]any{
-		{"channel": "email", "cost_per_contact": 0.05}, {"channel": "sms", "cost_per_contact": 0.10}}}}
+	m := &campaign.Manifest{Campaign: "Spring", Params: campaign.Parameters{Channels: []campaign.ChannelCost{
+		{Channel: campaign.ChannelEmail, Cost: 0.05}, {Channel: campaign.ChannelSMS, Cost: 0.10}}}}
 	if _, err := ws.RecordCampaign(t.Context(), m, members); err != nil {
 		t.Fatal(err)
 	}

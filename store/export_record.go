@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"time"
+
+	"github.com/pulpero/pulpero/model/campaign"
 )
 
 // campaignsMigration keeps every exported campaign: its manifest (segment
@@ -32,7 +33,7 @@ const campaignsMigration = `
 // RecordCampaign stores an exported campaign and its members in one
 // transaction: a crash leaves the campaign recorded whole or not at all.
 // It returns the campaign's id.
-func (w *Workspace) RecordCampaign(ctx context.Context, m *Manifest, members []ListItem) (int64, error) {
+func (w *Workspace) RecordCampaign(ctx context.Context, m *campaign.Manifest, members []ListItem) (int64, error) {
 	b, err := json.Marshal(m)
 	if err != nil {
 		return 0, err
@@ -40,7 +41,7 @@ func (w *Workspace) RecordCampaign(ctx context.Context, m *Manifest, members []L
 	var id int64
 	err = w.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO pulpero_campaigns(name, created_at, list_path, db_sha256, manifest)
-			VALUES (?,?,?,?,?)`, m.Campaign, time.Now().UTC().Format(time.RFC3339), m.Files.List, m.Database.SHA256, string(b))
+			VALUES (?,?,?,?,?)`, m.Campaign, m.Created, m.Files.List, m.Database.SHA256, string(b))
 		if err != nil {
 			return err
 		}
@@ -60,7 +61,7 @@ func (w *Workspace) RecordCampaign(ctx context.Context, m *Manifest, members []L
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("recording campaign %q in %s: %v", m.Campaign, w.Path, err)
+		return 0, fmt.Errorf("recording campaign %q in %s: %w", m.Campaign, w.Path, err)
 	}
 	return id, nil
 }

@@ -13,28 +13,18 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/palette"
 )
 
-// Options are what main hands the interface.
+// Options are what the command line hands the interface.
 type Options struct {
-	DB        *store.DB
-	Workspace *store.Workspace
-	Table     string    // --table, or "" to detect
-	AsOf      time.Time // reference date for ages and tenure
-	IsDark    bool      // initial guess; the terminal's answer replaces it
-	// Load turns the database into the analysed customers; main passes the
-	// pipeline the commands share. Nil means load, derive, no reachability.
-	Load LoadFunc
-	// Export writes a campaign list with the export command's own code.
-	Export common.ExportFunc
+	DB     *app.Database
+	Table  string    // --table, or "" to detect
+	AsOf   time.Time // reference date for ages and tenure
+	IsDark bool      // initial guess; the terminal's answer replaces it
 }
-
-// LoadFunc loads the customers of db, reporting stages and progress.
-type LoadFunc func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error)
 
 // App is the root model.
 type App struct {
@@ -47,7 +37,7 @@ type App struct {
 	cancel   context.CancelFunc
 	loadCh   chan tea.Msg
 	stage    loadStage
-	progress store.LoadProgress
+	progress app.LoadProgress
 	bar      progress.Model
 	loadErr  error
 	loadTook time.Duration
@@ -62,7 +52,7 @@ type App struct {
 
 // New builds the root model; Init starts loading.
 func New(opts Options) *App {
-	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark), Export: opts.Export}
+	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark)}
 	h := help.New()
 	h.Styles = help.DefaultStyles(opts.IsDark)
 	return &App{
@@ -83,7 +73,7 @@ func (a *App) Init() tea.Cmd {
 // focused screen's place in the tab order.
 func (a *App) reload() tea.Cmd {
 	a.ready, a.screens, a.common.Session = false, nil, nil
-	a.stage, a.progress, a.status = "opening", store.LoadProgress{}, common.StatusMsg{}
+	a.stage, a.progress, a.status = "opening", app.LoadProgress{}, common.StatusMsg{}
 	return a.startLoading()
 }
 
@@ -91,7 +81,7 @@ func (a *App) startLoading() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	a.cancel = cancel
 	a.loadCh = make(chan tea.Msg, 16)
-	req := loadRequest{db: a.opts.DB, workspace: a.opts.Workspace, table: a.opts.Table, asOf: a.opts.AsOf, load: a.opts.Load}
+	req := loadRequest{db: a.opts.DB, table: a.opts.Table, asOf: a.opts.AsOf}
 	return startLoad(ctx, req, a.loadCh)
 }
 

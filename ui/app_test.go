@@ -11,8 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
-
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 )
 
 // appShop writes a small customer table for the full-program test.
@@ -41,18 +40,13 @@ func appShop(t *testing.T) string {
 // database in the background, shows Explore, answers keys (move, cross-tab,
 // the palette opening data quality) and quits on q.
 func TestAppOpensExploresAndQuits(t *testing.T) {
-	db, err := store.Open(appShop(t))
+	db, err := app.Open(appShop(t), app.OpenOptions{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ws, err := store.OpenWorkspace(db, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
-	app := New(Options{DB: db, Workspace: ws, AsOf: time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), IsDark: true})
-	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30))
+	root := New(Options{DB: db, AsOf: time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), IsDark: true})
+	tm := teatest.NewTestModel(t, root, teatest.WithInitialTermSize(100, 30))
 	waitFor := func(what string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(what)) },

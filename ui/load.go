@@ -6,8 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -17,7 +16,7 @@ type loadStage string
 // Messages of the background load, in the order they arrive.
 type (
 	loadStageMsg    struct{ stage loadStage }
-	loadProgressMsg struct{ p store.LoadProgress }
+	loadProgressMsg struct{ p app.LoadProgress }
 	loadedMsg       struct {
 		session *common.Session
 		elapsed time.Duration
@@ -28,11 +27,9 @@ type (
 // loadRequest is everything the load needs, captured by value so the
 // goroutine never reads the model.
 type loadRequest struct {
-	db        *store.DB
-	workspace *store.Workspace
-	table     string // "" = detect
-	asOf      time.Time
-	load      LoadFunc
+	db    *app.Database
+	table string // "" = detect
+	asOf  time.Time
 }
 
 // startLoad runs the open → detect → profile → load pipeline in the
@@ -67,21 +64,6 @@ func runLoad(ctx context.Context, req loadRequest, ch chan tea.Msg) (*common.Ses
 		}
 	}
 	stage := func(s string) { send(loadStageMsg{loadStage(s)}) }
-	progress := func(p store.LoadProgress) { send(loadProgressMsg{p}) }
-	load := req.load
-	if load == nil {
-		load = func(ctx context.Context, stage func(string), progress func(store.LoadProgress)) (*store.Customers, *analysis.Reach, error) {
-			c, err := req.db.LoadCustomers(ctx, req.workspace, req.table, stage, progress)
-			if err == nil {
-				analysis.Derive(c.Data, req.asOf)
-			}
-			return c, nil, err
-		}
-	}
-	c, reach, err := load(ctx, stage, progress)
-	if err != nil {
-		return nil, err
-	}
-	return &common.Session{DB: req.db, Workspace: req.workspace, Table: c.Table, TableWhy: c.Why,
-		Profiles: c.Profiles, Data: c.Data, Reach: reach, AsOf: req.asOf}, nil
+	progress := func(p app.LoadProgress) { send(loadProgressMsg{p}) }
+	return req.db.Load(ctx, app.LoadRequest{Table: req.table, AsOf: req.asOf, Stage: stage, Progress: progress})
 }

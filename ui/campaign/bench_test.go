@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
@@ -17,15 +17,12 @@ func benchJob(b *testing.B) job {
 	if path == "" {
 		b.Skip("set PULPERO_CAMPAIGN_DB to a database made by `pulpero sample --customers 1000000`")
 	}
-	s := screentest.Session(b, path, "", asOf, false)
-	screentest.AddReach(b, s)
+	s := screentest.Session(b, path, "", asOf)
 	m := New(&common.Common{Width: 120, Height: 40, Styles: common.NewStyles(true), Session: s})
-	hist := readHistory(s.DB, s.Data)().(historyMsg)
-	lib := segment.Library{}
-	if err := lib.Add("target", `generation in ("gen x", "millennials") and monthly_income > 1500`); err != nil {
-		b.Fatal(err)
-	}
-	if err := lib.Add("out", `loyalty_member = yes`); err != nil {
+	hist := readHistory(s)().(historyMsg)
+	lib, err := app.LibraryOf([2]string{"target", `generation in ("gen x", "millennials") and monthly_income > 1500`},
+		[2]string{"out", `loyalty_member = yes`})
+	if err != nil {
 		b.Fatal(err)
 	}
 	m.form[fPost].value = "0.65"
@@ -33,7 +30,7 @@ func benchJob(b *testing.B) job {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return job{ds: s.Data, reach: s.Reach, asOf: asOf, lib: lib, past: hist.past, s: st}
+	return job{sess: s, lib: lib, past: hist.past, req: st.req.Request}
 }
 
 // BenchmarkCountsAfterChange is what a change of segment or channel costs
@@ -53,7 +50,7 @@ func BenchmarkCountsAfterChange(b *testing.B) {
 // group and the budget allocation with its profit curve.
 func BenchmarkPlanAfterChange(b *testing.B) {
 	j := benchJob(b)
-	j.s.req.Budget = 20000
+	j.req.Budget = 20000
 	b.ResetTimer()
 	for b.Loop() {
 		if msg := j.plan().(planMsg); msg.err != nil {
@@ -71,7 +68,7 @@ func BenchmarkPlanLogisticAfterChange(b *testing.B) { benchLogistic(b, true) }
 
 func benchLogistic(b *testing.B, reuse bool) {
 	j := benchJob(b)
-	j.s.req.Budget, j.s.req.Model = 20000, "logistic"
+	j.req.Budget, j.req.Model = 20000, "logistic"
 	first := j.plan().(planMsg)
 	if first.err != nil {
 		b.Fatal(first.err)

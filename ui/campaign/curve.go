@@ -1,12 +1,14 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/analysis/targeting"
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -16,7 +18,7 @@ var sparks = []rune("▁▂▃▄▅▆▇█")
 // contacting every profitable customer costs, as a sparkline with the chosen
 // budget marked, and what one more unit of money returns at a few budgets:
 // where that falls under 1, more money stops paying.
-func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, width int) string {
+func curveView(st *common.Styles, curve []campaign.CurvePoint, budget float64, width int) string {
 	if len(curve) == 0 {
 		return ""
 	}
@@ -26,7 +28,7 @@ func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, w
 	for k := range budgets {
 		budgets[k] = top * float64(k+1) / float64(n)
 	}
-	pts := analysis.CurveAt(curve, budgets)
+	pts := targeting.CurveAt(curve, budgets)
 	hi := 0.0
 	for _, p := range pts {
 		hi = max(hi, p.Profit)
@@ -49,7 +51,7 @@ func curveView(st *common.Styles, curve []analysis.CurvePoint, budget float64, w
 	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s, enough for every profitable contact", money(top))) + "\n")
 	b.WriteString("  " + spark.String() + "\n")
 	b.WriteString(st.Subtle.Render(fmt.Sprintf("  %9s %11s %9s  %s", "budget", "profit", "contacts", "each extra 1 spent returns")) + "\n")
-	for _, p := range analysis.CurveSteps(curve, 4) {
+	for _, p := range targeting.CurveSteps(curve, 4) {
 		line := fmt.Sprintf("  %9s %11s %9s  %.2f", money(p.Budget), money(p.Profit), common.Int(p.Contacts), p.Return)
 		b.WriteString(common.Truncate(line, width) + "\n")
 	}

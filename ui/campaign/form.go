@@ -1,13 +1,12 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // field is one line of the setup form. Values are kept as typed; parse
@@ -44,8 +43,8 @@ const (
 )
 
 // channelField is the cost field of each channel.
-var channelField = [analysis.NumChannels]int{analysis.ChannelEmail: fEmail, analysis.ChannelSMS: fSMS,
-	analysis.ChannelPhone: fPhone, analysis.ChannelPost: fPost}
+var channelField = [campaign.NumChannels]int{campaign.ChannelEmail: fEmail, campaign.ChannelSMS: fSMS,
+	campaign.ChannelPhone: fPhone, campaign.ChannelPost: fPost}
 
 func newForm() []field {
 	f := make([]field, numFields)
@@ -57,12 +56,12 @@ func newForm() []field {
 	f[fPost] = field{"Post cost", "cost of one letter; empty: not offered", ""}
 	f[fValue] = field{"Value", "value of one response, e.g. the average ticket", "40"}
 	f[fBudget] = field{"Budget", "total to spend; 0: no limit", "0"}
-	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(analysis.DefaultControlPercent)}
+	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(campaign.DefaultControlPercent)}
 	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
 	f[fModel] = field{"Model", "response model: rates (by generation) or logistic", "rates"}
 	f[fBy] = field{"Rates by", "rates model: the attribute response rates are estimated by (enter: next)", "generation"}
 	f[fUplift] = field{"Count", "all responses, or only the extra ones contact causes (uplift: treated − control)", "all"}
-	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * analysis.DefaultResponseRate)}
+	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * campaign.DefaultResponseRate)}
 	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
 	f[fName] = field{"Name", "campaign name, the control group's seed (empty: the file's name)", ""}
 	f[fFile] = field{"List file", "the list to write; its manifest goes beside it", "campaign.csv"}
@@ -74,7 +73,7 @@ func newForm() []field {
 // setup is the form parsed: what a plan or an export needs.
 type setup struct {
 	include, exclude []string
-	req              common.ExportRequest
+	req              campaign.ExportRequest
 }
 
 // parseForm reads the fields; the error names the field and says what to
@@ -83,6 +82,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 	s := setup{include: include, exclude: exclude}
 	r := &s.req
 	r.Include, r.Exclude = include, exclude
+	r.Prior = campaign.DefaultPriorContacts
 	num := func(i int, min, max float64) (float64, error) {
 		v := strings.TrimSpace(strings.ReplaceAll(f[i].value, ",", "."))
 		if v == "" {
@@ -100,7 +100,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 			return s, err
 		}
 		if c > 0 {
-			r.Channels = append(r.Channels, analysis.ChannelCost{Channel: analysis.Channel(ch), Cost: c})
+			r.Channels = append(r.Channels, campaign.ChannelCost{Channel: campaign.Channel(ch), Cost: c})
 		}
 	}
 	if len(r.Channels) == 0 {
@@ -153,13 +153,4 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		r.Format = "csv"
 	}
 	return s, nil
-}
-
-// sinceDay is the history cut-off in days since 1970-01-01, -1 for none.
-func (s setup) sinceDay() int64 {
-	d, err := time.Parse(time.DateOnly, s.req.HistorySince)
-	if err != nil {
-		return -1
-	}
-	return d.Unix() / 86400
 }

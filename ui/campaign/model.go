@@ -4,13 +4,16 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis/targeting"
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model/campaign"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -42,15 +45,15 @@ type Model struct {
 	picking          int // fInclude or fExclude while choosing segments, else -1
 	pickCursor       int
 	names            []string // saved segments
-	lib              segment.Library
+	lib              *app.Library
 	include, exclude []string // in the order picked: a customer's segment is the first holding them
 
-	past        *analysis.PastContacts
+	past        *targeting.PastContacts
 	historyRead bool
 	seq         int
 	counts      countsMsg
 	plan        planMsg
-	fit         fitted // the last response model, reused while its options hold
+	fit         app.ResponseFit // the last response model, reused while its options hold
 
 	exporting    bool
 	cancelExport context.CancelFunc
@@ -62,7 +65,7 @@ type Model struct {
 
 // New builds the screen; Init reads the campaign history and saved segments.
 func New(c *common.Common) *Model {
-	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1, lib: segment.Library{}}
+	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1}
 	if c.Session.Data.Column("generation") == nil {
 		m.form[fBy].value = "" // rates by channel only, until an attribute is picked
 	}
@@ -77,7 +80,7 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 func (m *Model) Init() tea.Cmd {
 	s := m.common.Session
-	return tea.Batch(readHistory(s.DB, s.Data), readLibrary(s.Workspace))
+	return tea.Batch(readHistory(s), readLibrary(s.DB))
 }
 
 func (m *Model) ShortHelp() []key.Binding {
@@ -108,7 +111,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Status("saved segments: "+msg.err.Error(), true)
 		}
-		m.lib, m.names = msg.lib, msg.names
+		m.lib, m.names = msg.lib, msg.lib.Names()
 		return m, m.replan()
 	case countsMsg:
 		if msg.seq == m.seq {
@@ -120,7 +123,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case reachMsg:
 		m.reach.got(msg)
 	case planMsg:
-		if msg.fit.model != nil {
+		if msg.fit.Model != nil {
 			m.fit = msg.fit // even from an older setup: the key says what it fits
 		}
 		if msg.seq == m.seq {
@@ -181,7 +184,7 @@ func (m *Model) startEdit() tea.Cmd {
 	switch m.cursor {
 	case fInclude, fExclude:
 		m.picking, m.pickCursor = m.cursor, 0
-		return readLibrary(m.common.Session.Workspace) // segments saved since are offered too
+		return readLibrary(m.common.Session.DB) // segments saved since are offered too
 	case fBy:
 		m.form[fBy].value = nextAttribute(m.common.Session.Data, m.form[fBy].value)
 		m.forceNext = false
@@ -265,7 +268,9 @@ func (m *Model) replan() tea.Cmd {
 	m.formErr = ""
 	m.seq++
 	sess := m.common.Session
-	j := job{seq: m.seq, fit: m.fit, ds: sess.Data, reach: sess.Reach, asOf: sess.AsOf, lib: m.lib, past: m.past, s: s}
+	req := s.req.Request
+	req.Name = campaignName(s.req) // the control group is a hash of the name the export will use
+	j := job{seq: m.seq, fit: m.fit, sess: sess, lib: m.lib, past: m.past, req: req}
 	return tea.Batch(j.counts, j.plan)
 }
 
@@ -274,13 +279,10 @@ func (m *Model) reachCmd() tea.Cmd {
 	return m.reach.compute(s.Data, s.Reach, m.counts.target)
 }
 
-// export writes the list with the export command's own pipeline.
+// export writes the list with app's export, the one `pulpero export` runs.
 func (m *Model) export() tea.Cmd {
 	if m.exporting {
 		return nil
-	}
-	if m.common.Export == nil {
-		return common.Status("exporting is not available here; use `pulpero export`", true)
 	}
 	s, err := parseForm(m.form, m.include, m.exclude)
 	if err != nil {
@@ -288,14 +290,17 @@ func (m *Model) export() tea.Cmd {
 	}
 	req := s.req
 	req.Force = m.forceNext
+	req.Name = campaignName(req)
 	ctx, cancel := context.WithCancel(context.Background())
 	m.exporting, m.cancelExport = true, cancel
-	export, sess := m.common.Export, m.common.Session
+	sess, lib := m.common.Session, m.lib
+	now := time.Now().UTC()
 	// in sequence, so a quick failure is never overwritten by "exporting"
 	return tea.Sequence(common.Status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
-		res, err := export(ctx, sess, req)
+		var warn []string
+		m, err := sess.Export(ctx, lib, req, app.ExportOptions{Now: now, Warn: func(w string) { warn = append(warn, w) }})
 		cancel()
-		return exportedMsg{res: res, err: err}
+		return exportedMsg{m: m, warning: strings.Join(warn, "; "), err: err}
 	})
 }
 
@@ -310,13 +315,13 @@ func (m *Model) exported(msg exportedMsg) tea.Cmd {
 		return common.Status("export: "+text, true)
 	}
 	m.forceNext = false
-	r := msg.res
-	text := "wrote " + r.List + ": " + common.Int(r.Target) + " target and " + common.Int(r.Control) + " control customers; manifest " + r.Manifest
-	if r.Warning != "" {
-		text += " (warning: " + r.Warning + ")"
+	f := msg.m.Files
+	text := "wrote " + f.List + ": " + common.Int(f.Target) + " target and " + common.Int(f.Control) + " control customers; manifest " + campaign.ManifestPath(f.List)
+	if msg.warning != "" {
+		text += " (warning: " + msg.warning + ")"
 	}
 	m.results.stale = true
-	return common.Status(text, r.Warning != "")
+	return common.Status(text, msg.warning != "")
 }
 
 // withExtension gives a list file the extension of its format, when it has

@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"context"
 	"database/sql"
 	"flag"
@@ -15,7 +17,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/store"
@@ -70,14 +71,13 @@ func demo(t *testing.T) string {
 // holding the given saved segments (name, rule).
 func screen(t *testing.T, width, height int, segments ...[2]string) (*Model, *common.Session) {
 	t.Helper()
-	s := screentest.Session(t, demo(t), "", asOf, true)
-	screentest.AddReach(t, s)
+	s := screentest.Session(t, demo(t), "", asOf)
 	for _, sg := range segments {
 		tree, err := segment.Parse(sg[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Workspace.SaveSegment(context.Background(), sg[0], store.SegmentVersion{Definition: segment.Print(tree), Hash: segment.Hash(tree)}); err != nil {
+		if _, err := s.SaveSegment(context.Background(), nil, sg[0], tree); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -161,17 +161,6 @@ func TestBadValuesAreNamedAndTheLastPlanStays(t *testing.T) {
 
 // TestExportNeedsTheProgram: without the program's export (a screen alone),
 // e says so instead of failing silently.
-func TestExportNeedsTheProgram(t *testing.T) {
-	m, _ := screen(t, 100, 30)
-	msgs := screentest.Press(m, "e")
-	for _, msg := range msgs {
-		if s, ok := msg.(common.StatusMsg); ok && s.Error && strings.Contains(s.Text, "pulpero export") {
-			return
-		}
-	}
-	t.Fatalf("no status saying how to export: %v", msgs)
-}
-
 // TestReachabilityByGenerationMatchesSQL: the view's groups are the
 // generations by birth year, with the sizes SQL counts.
 func TestReachabilityByGenerationMatchesSQL(t *testing.T) {
@@ -192,9 +181,9 @@ func TestReachabilityByGenerationMatchesSQL(t *testing.T) {
 		if g.Size != want {
 			t.Errorf("%s: %d, SQL %d", g.Group, g.Size, want)
 		}
-		for ch := range analysis.NumChannels {
+		for ch := range campaign.NumChannels {
 			if g.Channels[ch].Reachable > g.Size {
-				t.Errorf("%s: more reachable on %v than in the group", g.Group, analysis.Channel(ch))
+				t.Errorf("%s: more reachable on %v than in the group", g.Group, campaign.Channel(ch))
 			}
 		}
 		seen++

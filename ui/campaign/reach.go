@@ -1,6 +1,8 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 	"strings"
 
@@ -84,8 +86,8 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Who can be reached, by "+v.attr) + st.Subtle.Render("  ("+matching+"; g: another attribute)") + "\n")
 	head := fmt.Sprintf("  %-16s %9s", common.Truncate(v.attr, 16), "customers")
-	for ch := range analysis.NumChannels {
-		head += fmt.Sprintf(" %6s", analysis.Channel(ch).String())
+	for ch := range campaign.NumChannels {
+		head += fmt.Sprintf(" %6s", campaign.Channel(ch).String())
 	}
 	head += fmt.Sprintf(" %7s %7s", "digital", "bridge")
 	b.WriteString(st.Header.Render(common.Truncate(head, width)) + "\n")
@@ -99,7 +101,7 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 			}
 			return common.Percent(float64(n) / float64(g.Size))
 		}
-		for ch := range analysis.NumChannels {
+		for ch := range campaign.NumChannels {
 			s += fmt.Sprintf(" %6s", share(g.Channels[ch].Reachable))
 		}
 		return s + fmt.Sprintf(" %7s %7s", share(g.Digital), share(g.Bridge))
@@ -107,7 +109,7 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 	for _, g := range v.groups {
 		b.WriteString(common.Truncate(row(g), width) + "\n")
 		total.Size, total.Digital, total.Bridge = total.Size+g.Size, total.Digital+g.Digital, total.Bridge+g.Bridge
-		for ch := range analysis.NumChannels {
+		for ch := range campaign.NumChannels {
 			total.Channels[ch].Reachable += g.Channels[ch].Reachable
 		}
 	}

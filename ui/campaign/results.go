@@ -6,11 +6,12 @@ import (
 	"math"
 	"strings"
 
+	"github.com/pulpero/pulpero/analysis/targeting"
+	"github.com/pulpero/pulpero/app"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -22,14 +23,14 @@ type resultsView struct {
 	have     bool // answered
 	stale    bool // a list was exported since the last read
 	err      error
-	outcomes []store.CampaignOutcome
-	measured []analysis.CampaignResult
+	outcomes []app.CampaignOutcome
+	measured []targeting.CampaignResult
 	cursor   int
 }
 
 type resultsMsg struct {
-	outcomes []store.CampaignOutcome
-	measured []analysis.CampaignResult
+	outcomes []app.CampaignOutcome
+	measured []targeting.CampaignResult
 	err      error
 }
 
@@ -44,18 +45,15 @@ func (v *resultsView) load(s *common.Session) tea.Cmd {
 		return nil
 	}
 	v.loaded, v.stale = true, false
-	db, ws := s.DB, s.Workspace
+	db := s.DB
 	return func() tea.Msg {
-		if ws == nil {
-			return resultsMsg{err: fmt.Errorf("no workspace: campaigns cannot be read")}
-		}
-		out, err := ws.CampaignOutcomes(context.Background(), db)
+		out, err := db.CampaignOutcomes(context.Background())
 		if err != nil {
 			return resultsMsg{err: err}
 		}
 		msg := resultsMsg{outcomes: out}
 		for _, o := range out {
-			msg.measured = append(msg.measured, analysis.MeasureCampaign(o.Control, o.Responded, o.Revenue, nil, o.CostPerContact))
+			msg.measured = append(msg.measured, targeting.MeasureCampaign(o.Control, o.Responded, o.Revenue, nil, o.CostPerContact))
 		}
 		return msg
 	}
@@ -124,7 +122,7 @@ func (v *resultsView) detail(st *common.Styles, width int) string {
 		b.WriteString(st.Subtle.Render(common.Wrap("Exported by pulpero; who responded is not known yet. Import it with `pulpero campaign responses DB --campaign \""+o.Name+"\" --in responses.csv`, then press r.", width-4, "  ")) + "\n")
 		return b.String()
 	}
-	arm := func(name string, a analysis.Arm) string {
+	arm := func(name string, a targeting.Arm) string {
 		return fmt.Sprintf("  %-8s %9s %9s %7s  %-15s %9s", name, common.Int(a.N), common.Int(a.Responses), pct(a.Rate),
 			pct(a.Lo)+"–"+pct(a.Hi), money(a.Revenue))
 	}

@@ -1,11 +1,12 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -157,7 +158,7 @@ func (m *Model) planPanel(width int) string {
 		var why []string
 		for k, n := range r.Why {
 			if n > 0 {
-				why = append(why, fmt.Sprintf("%s %s", analysis.Reason(k), common.Int(n)))
+				why = append(why, fmt.Sprintf("%s %s", campaign.Reason(k), common.Int(n)))
 			}
 		}
 		line(fmt.Sprintf("  %-6s %s can be contacted of %s", r.Channel, st.Good.Render(common.Int(r.Reachable)), common.Int(r.Matching)))

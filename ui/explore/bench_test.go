@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -10,8 +9,8 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // benchSession is the data of the benchmarks: the database named by
@@ -21,30 +20,7 @@ import (
 func benchSession(b *testing.B) *common.Session {
 	b.Helper()
 	if path := os.Getenv("PULPERO_BENCH_DB"); path != "" {
-		db, err := store.Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { db.Close() })
-		ctx := context.Background()
-		tables, err := db.Tables(ctx)
-		if err != nil {
-			b.Fatal(err)
-		}
-		choice, err := db.DetectCustomerTable(ctx, tables)
-		if err != nil {
-			b.Fatal(err)
-		}
-		profiles, err := db.Profile(ctx, choice.Table, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ds, err := db.Load(ctx, choice.Table, profiles, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		analysis.Derive(ds, asOf)
-		return &common.Session{DB: db, Table: choice.Table, Data: ds, AsOf: asOf}
+		return screentest.Session(b, path, "", asOf)
 	}
 	return &common.Session{Data: syntheticDataset(1_000_000), AsOf: asOf}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -28,13 +27,13 @@ type contactMsg struct {
 // contactCmd judges every e-mail address and phone number in the database,
 // row by row (store keeps them out of memory), in a Cmd.
 func contactCmd(s *common.Session, seq int) tea.Cmd {
-	cc := store.FindContactColumns(s.Profiles)
+	cc := s.ContactColumns()
 	if s.DB == nil || cc.Email == "" && cc.Phone == "" {
 		return func() tea.Msg { return contactMsg{seq: seq} }
 	}
-	db, table, ids := s.DB, s.Table, s.Data.RowIDs
+	ids := s.Data.RowIDs
 	return func() tea.Msg {
-		v, err := db.ReadContactValidity(context.Background(), table, cc, ids)
+		v, err := s.ReadContactValidity(context.Background())
 		if err != nil {
 			return contactMsg{seq: seq, err: err}
 		}

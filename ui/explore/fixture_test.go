@@ -75,7 +75,7 @@ func shopPath(t testing.TB, n int) string {
 
 // session loads path as the root model's background load does.
 func session(t testing.TB, path string) *common.Session {
-	return screentest.Session(t, path, "customers", asOf, false)
+	return screentest.Session(t, path, "customers", asOf)
 }
 
 // newScreen builds the screen at a size, as the root does after loading,

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 func TestMovingAndChangingBins(t *testing.T) {
@@ -60,7 +61,7 @@ func TestBarsOnScreenEqualSQL(t *testing.T) {
 		}
 		got, _ := strconv.Atoi(strings.ReplaceAll(g[2], ",", ""))
 		var want int
-		s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE zone = ?`, g[1]).Scan(&want)
+		screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE zone = ?`, g[1]).Scan(&want)
 		if got != want {
 			t.Errorf("bar %s shows %d, SQL %d", g[1], got, want)
 		}
@@ -84,7 +85,7 @@ func TestCrossTabAndQualityRows(t *testing.T) {
 		t.Fatalf("enter: view %d tab %v", m.view, m.xt.tab)
 	}
 	var want int
-	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE zone = 'north' AND newsletter = 'yes'`).Scan(&want)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE zone = 'north' AND newsletter = 'yes'`).Scan(&want)
 	tab := m.xt.tab
 	for r, l := range tab.Rows.Labels {
 		for c, cl := range tab.Cols.Labels {
@@ -99,7 +100,7 @@ func TestCrossTabAndQualityRows(t *testing.T) {
 	}
 	// the malformed e-mails, judged in SQLite row by row, are a finding too
 	var bad int
-	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE email IS NULL OR instr(email, '@') = 0`).Scan(&bad)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE email IS NULL OR instr(email, '@') = 0`).Scan(&bad)
 	found := false
 	for _, p := range m.q.problems {
 		if p.Column == "email" && p.Kind == ProblemUnusable {
@@ -122,7 +123,7 @@ func TestCrossTabAndQualityRows(t *testing.T) {
 	if m.view != viewRows {
 		t.Fatalf("enter on a problem: view %d", m.view)
 	}
-	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE zone IS NULL`).Scan(&want)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE zone IS NULL`).Scan(&want)
 	if m.total() != want {
 		t.Errorf("rows view holds %d rows, SQL %d", m.total(), want)
 	}
@@ -226,7 +227,7 @@ func TestRowsSortedInACmdOnBigTables(t *testing.T) {
 	}
 	runCmd(m, cmd)
 	var want []string
-	rows, err := s.DB.SQL().Query(`SELECT customer_id FROM customers ORDER BY monthly_income IS NULL, monthly_income, rowid LIMIT 5`)
+	rows, err := screentest.SQL(t, s.DB.Path()).Query(`SELECT customer_id FROM customers ORDER BY monthly_income IS NULL, monthly_income, rowid LIMIT 5`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+
 	"github.com/pulpero/pulpero/analysis"
 
 	"github.com/pulpero/pulpero/ui/common"

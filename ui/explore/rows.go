@@ -8,8 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -27,7 +27,7 @@ type rowsState struct {
 	colCursor int // column whose header is highlighted (sort target)
 	colLeft   int // first column shown
 	cols      []string
-	data      []store.Row
+	data      []app.Row
 	err       error
 	seq       int
 	loading   bool
@@ -36,7 +36,7 @@ type rowsState struct {
 
 type rowsMsg struct {
 	seq  int
-	rows []store.Row
+	rows []app.Row
 	err  error
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // TestMarkedBarsBecomeASegmentRule: marking two bars of a categorical and
@@ -39,7 +40,7 @@ func TestMarkedBarsBecomeASegmentRule(t *testing.T) {
 		t.Fatalf("sent %q (focus %v), want %q", expr, focused, want)
 	}
 	var n int
-	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE zone IN (?, ?)`, rows[0].label, rows[1].label).Scan(&n)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE zone IN (?, ?)`, rows[0].label, rows[1].label).Scan(&n)
 	if n != rows[0].count+rows[1].count {
 		t.Errorf("the rule selects %d in SQL, the bars hold %d", n, rows[0].count+rows[1].count)
 	}
@@ -87,7 +88,7 @@ func TestWholeNumberBinsBecomeInclusiveRanges(t *testing.T) {
 		labels = append(labels, r.label)
 	}
 	var distinct int
-	s.DB.SQL().QueryRow(`SELECT count(DISTINCT children) FROM customers`).Scan(&distinct)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(DISTINCT children) FROM customers`).Scan(&distinct)
 	if len(rows) != distinct || labels[0] != "0" || labels[1] != "1" {
 		t.Fatalf("bars %q, want one per value (%d values) labelled by it", labels, distinct)
 	}
@@ -103,7 +104,7 @@ func TestWholeNumberBinsBecomeInclusiveRanges(t *testing.T) {
 		t.Fatalf("sent %q, want %q", sent, want)
 	}
 	var n int
-	s.DB.SQL().QueryRow(`SELECT count(*) FROM customers WHERE children BETWEEN 1 AND 2`).Scan(&n)
+	screentest.SQL(t, s.DB.Path()).QueryRow(`SELECT count(*) FROM customers WHERE children BETWEEN 1 AND 2`).Scan(&n)
 	if n != rows[1].count+rows[2].count {
 		t.Errorf("the rule selects %d in SQL, the bars hold %d", n, rows[1].count+rows[2].count)
 	}

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/store/csvimport"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -40,11 +40,11 @@ func newKeyMap() keyMap {
 type (
 	progressMsg struct {
 		seq int
-		p   csvimport.Progress
+		p   app.ImportProgress
 	}
 	doneMsg struct {
 		seq    int
-		result *csvimport.Result
+		result *app.ImportResult
 		err    error
 	}
 )
@@ -59,8 +59,8 @@ type Model struct {
 	cancel   context.CancelFunc
 	ch       chan tea.Msg
 	file     string
-	progress csvimport.Progress
-	result   *csvimport.Result
+	progress app.ImportProgress
+	result   *app.ImportResult
 	err      error
 	width    int
 	height   int
@@ -70,7 +70,7 @@ type Model struct {
 func New(c *common.Common) *Model {
 	p := filepicker.New()
 	p.AllowedTypes = []string{".csv", ".tsv", ".txt"}
-	p.CurrentDirectory = filepath.Dir(c.Session.DB.Path)
+	p.CurrentDirectory = filepath.Dir(c.Session.DB.Path())
 	p.AutoHeight = false
 	return &Model{common: c, keys: newKeyMap(), picker: p}
 }
@@ -151,21 +151,21 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 // back as messages through a channel, as the data load does.
 func (m *Model) start(path string) tea.Cmd {
 	m.seq++
-	m.state, m.file, m.progress, m.result, m.err = importing, path, csvimport.Progress{}, nil, nil
+	m.state, m.file, m.progress, m.result, m.err = importing, path, app.ImportProgress{}, nil, nil
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	ch := make(chan tea.Msg, 8)
 	m.ch = ch
-	seq, db := m.seq, m.common.Session.DB.Path
+	seq, db := m.seq, m.common.Session.DB.Path()
 	go func() {
 		defer cancel()
-		opt := csvimport.Options{Progress: func(p csvimport.Progress) {
+		opt := app.ImportOptions{Progress: func(p app.ImportProgress) {
 			select {
 			case ch <- progressMsg{seq: seq, p: p}:
 			default: // the screen is behind: skip this tick, the next one says more
 			}
 		}}
-		res, err := csvimport.Import(ctx, db, path, opt)
+		res, err := app.ImportCSV(ctx, db, path, opt)
 		ch <- doneMsg{seq: seq, result: res, err: err}
 		close(ch)
 	}()
@@ -203,8 +203,8 @@ func (m *Model) resultView() string {
 		msg := m.err.Error()
 		if errors.Is(m.err, context.Canceled) {
 			msg = "cancelled: the database is as it was"
-		} else if errors.Is(m.err, csvimport.ErrTableExists) {
-			msg += fmt.Sprintf("; to replace it run: pulpero import %s --db %s --replace", m.file, m.common.Session.DB.Path)
+		} else if errors.Is(m.err, app.ErrImportTableExists) {
+			msg += fmt.Sprintf("; to replace it run: pulpero import %s --db %s --replace", m.file, m.common.Session.DB.Path())
 		}
 		return "\n  " + st.Error.Render("Not imported") + "\n\n  " + common.Wrap(msg, max(20, m.width-4), "  ") +
 			"\n\n  " + st.Subtle.Render("n: choose another file")

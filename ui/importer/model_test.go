@@ -12,8 +12,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // run feeds the import's messages back into the screen until it finishes.
@@ -42,7 +43,7 @@ func TestImportingAFileAddsATableAndSaysWhatItHolds(t *testing.T) {
 	csvPath := filepath.Join(dir, "sales.csv")
 	os.WriteFile(csvPath, []byte("customer_id;fecha;importe\n1;03/12/2024;10,50\n2;15/12/2024;7,25\n1;20/01/2025;3,00\n"), 0o644)
 
-	db, err := store.Open(path)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestImportingAFileAddsATableAndSaysWhatItHolds(t *testing.T) {
 	}
 	var sum float64
 	var first string
-	if err := db.SQL().QueryRowContext(context.Background(), `SELECT sum(importe), min(fecha) FROM sales`).Scan(&sum, &first); err != nil {
+	if err := screentest.SQL(t, db.Path()).QueryRowContext(context.Background(), `SELECT sum(importe), min(fecha) FROM sales`).Scan(&sum, &first); err != nil {
 		t.Fatal(err)
 	}
 	if sum != 20.75 || first != "2024-12-03" {

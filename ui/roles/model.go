@@ -8,8 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -115,24 +115,24 @@ func (m *Model) chooseKey(k tea.KeyPressMsg) tea.Cmd {
 		m.choosing = false
 		s := m.common.Session
 		col := s.Profiles[m.cursor]
-		return saveRole(s.Workspace, s.Table.Name, col.Name, col.Role, choices()[m.choice])
+		return saveRole(s.DB, s.Table.Name, col.Name, col.Role, choices()[m.choice])
 	}
 	return nil
 }
 
 // saveRole records the correction in a Cmd: the workspace write is I/O.
 // Removing a role is saving "no column" for the role the column had.
-func saveRole(ws *store.Workspace, table, column string, old, role model.Role) tea.Cmd {
+func saveRole(db *app.Database, table, column string, old, role model.Role) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		if role == model.RoleNone {
 			if old == model.RoleNone {
 				return savedMsg{text: column + " has no role"}
 			}
-			err := ws.SetRole(ctx, table, old, "")
+			err := db.SetRole(ctx, table, old, "")
 			return savedMsg{text: fmt.Sprintf("saved: no column is %s", old), err: err}
 		}
-		err := ws.SetRole(ctx, table, role, column)
+		err := db.SetRole(ctx, table, role, column)
 		return savedMsg{text: fmt.Sprintf("saved: %s is %s", column, role), err: err}
 	}
 }

@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -29,22 +29,20 @@ func session(t *testing.T) *common.Session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(path)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ws, err := store.OpenWorkspace(db, t.TempDir())
+	table, _, err := db.CustomerTable(context.Background(), "clientes")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ws.Close() })
-	table, _ := db.Table(context.Background(), "clientes")
-	profiles, err := db.Profile(context.Background(), table, nil)
+	profiles, err := db.Profile(context.Background(), table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &common.Session{DB: db, Workspace: ws, Table: table, Profiles: profiles}
+	return &common.Session{DB: db, Table: table, Profiles: profiles}
 }
 
 func press(m *Model, keys ...string) tea.Cmd {
@@ -102,13 +100,23 @@ func TestChoosingARoleSavesItInTheWorkspace(t *testing.T) {
 	if !strings.Contains(ansi.Strip(m.View()), "Press L to reload") {
 		t.Errorf("no reload hint:\n%s", ansi.Strip(m.View()))
 	}
-	ov, err := s.Workspace.RoleOverrides(context.Background(), "clientes")
-	if err != nil || ov[model.RoleConsentEmail] != "acepta_mail" {
-		t.Fatalf("overrides %v, %v", ov, err)
+	profiles, err := s.DB.Profile(context.Background(), s.Table)
+	if err != nil || roleOf(profiles, "acepta_mail") != model.RoleConsentEmail {
+		t.Fatalf("after saving, acepta_mail has role %q (%v)", roleOf(profiles, "acepta_mail"), err)
 	}
 	if cmd := press(m, "L"); cmd == nil {
 		t.Fatal("L does not ask for a reload")
 	} else if _, ok := cmd().(common.ReloadMsg); !ok {
 		t.Fatal("L sends something else")
 	}
+}
+
+// roleOf is the role a column's profile gives it.
+func roleOf(profiles []app.ColumnProfile, column string) model.Role {
+	for _, p := range profiles {
+		if p.Name == column {
+			return p.Role
+		}
+	}
+	return model.RoleNone
 }

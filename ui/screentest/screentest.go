@@ -7,6 +7,7 @@ package screentest
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"os"
 	"path/filepath"
@@ -16,34 +17,27 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
-// Session loads the table of the database at path as the root model does,
-// with derived attributes as of asOf. With workspace, saved work goes to a
-// workspace opened on the database (its data directory a temporary one).
-func Session(t testing.TB, path, table string, asOf time.Time, workspace bool) *common.Session {
+// Session loads the table of the database at path as the root model does
+// (app's one load: derived and reachability attributes), as of asOf. Saved
+// work goes to the database's workspace (a temporary data directory when the
+// database is read-only).
+func Session(t testing.TB, path, table string, asOf time.Time) *common.Session {
 	t.Helper()
-	db, err := store.Open(path)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	var ws *store.Workspace
-	if workspace {
-		if ws, err = store.OpenWorkspace(db, t.TempDir()); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ws.Close() })
-	}
-	c, err := db.LoadCustomers(context.Background(), ws, table, nil, nil)
+	s, err := db.Load(context.Background(), app.LoadRequest{Table: table, AsOf: asOf})
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysis.Derive(c.Data, asOf)
-	return &common.Session{DB: db, Workspace: ws, Table: c.Table, TableWhy: "test", Profiles: c.Profiles, Data: c.Data, AsOf: asOf}
+	s.TableWhy = "test"
+	return s
 }
 
 // Run runs cmd and everything it leads to, feeding each message back into
@@ -115,18 +109,6 @@ func Golden(t *testing.T, name, got string, update bool) {
 	}
 }
 
-// AddReach adds the reachability attributes and verdicts to s, as the
-// program's load pipeline does (main's loadAnalysed), for screens that need
-// them (Campaign).
-func AddReach(t testing.TB, s *common.Session) {
-	t.Helper()
-	valid, err := s.DB.ReadContactValidity(context.Background(), s.Table, store.FindContactColumns(s.Profiles), s.Data.RowIDs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Reach = analysis.AddReachability(s.Data, analysis.ValidAddresses(valid))
-}
-
 // Updating reports whether go test ran with -update, the flag that rewrites
 // golden files. teatest's golden package defines it when linked in; a test
 // package without it defines it itself (see ui/campaign's tests), since a
@@ -139,4 +121,17 @@ func Updating() bool {
 		}
 	}
 	return false
+}
+
+// SQL opens the database at path read-only with database/sql, for tests that
+// check a screen's figures against SQL over the same file (the driver is the
+// one app's store registers).
+func SQL(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }

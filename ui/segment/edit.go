@@ -98,7 +98,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startInput(modeName, -1, m.name)
 	case key.Matches(msg, k.List):
 		m.mode = modeList
-		return listCmd(m.common.Session.Workspace)
+		return listCmd(m.common.Session.DB)
 	case key.Matches(msg, k.Form) && len(m.data().Columns) > 0:
 		m.startForm()
 	case key.Matches(msg, m.pkeys.Open):
@@ -193,7 +193,7 @@ func (m *Model) acceptName() tea.Cmd {
 		m.nameFor = ""
 		return cmd
 	}
-	return saveCmd(m.common.Session.Workspace, m.eval, name, m.tree())
+	return saveCmd(m.common.Session, m.lib, name, m.tree())
 }
 
 // addFromElsewhere adds the condition another screen sent (Explore's

@@ -80,7 +80,7 @@ func shopPath(t testing.TB, n int) string {
 // session loads path as the root model's background load does, with a
 // workspace (inside the writable test database).
 func session(t testing.TB, path string) *common.Session {
-	return screentest.Session(t, path, "customers", asOf, true)
+	return screentest.Session(t, path, "customers", asOf)
 }
 
 // newScreen builds the screen as the root does after loading and runs

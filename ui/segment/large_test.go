@@ -1,14 +1,11 @@
 package segment
 
 import (
-	"context"
 	"os"
 	"testing"
 	"time"
 
-	"github.com/pulpero/pulpero/analysis"
-	"github.com/pulpero/pulpero/store"
-	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // TestLargeTable drives the screen over a big database and logs how long
@@ -20,22 +17,8 @@ func TestLargeTable(t *testing.T) {
 	if p == "" {
 		t.Skip("set PULPERO_SEG_DB to a big database")
 	}
-	db, err := store.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ws, err := store.OpenWorkspace(db, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
-	c, err := db.LoadCustomers(context.Background(), ws, "", nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	analysis.Derive(c.Data, asOf)
-	s := &common.Session{DB: db, Workspace: ws, Table: c.Table, Profiles: c.Profiles, Data: c.Data, AsOf: asOf}
+	s := screentest.Session(t, p, "", asOf)
+	c := s
 	start := time.Now()
 	m := newScreen(t, s, 120, 40)
 	t.Logf("open the screen (everyone's profile, first count): %v", time.Since(start))

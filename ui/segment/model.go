@@ -5,9 +5,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -55,10 +55,11 @@ type Model struct {
 	syncLimit int
 	seq       int
 	result    result
-	sample    []store.Row
+	sample    []app.Row
 	sampleCol []string
 
-	saved         []store.SavedSegment
+	saved         []app.SavedSegment
+	lib           *app.Library // the saved segments as last read
 	listCursor    int
 	listErr       string
 	skeys         savedKeys
@@ -109,7 +110,7 @@ func (m *Model) data() *model.Dataset { return m.common.Session.Data }
 // Init lists the saved segments and, on a big table, prepares the profile's
 // view of everyone and the first count in the background.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{listCmd(m.common.Session.Workspace), m.sampleCmd()}
+	cmds := []tea.Cmd{listCmd(m.common.Session.DB), m.sampleCmd()}
 	if !m.small() {
 		cmds = append(cmds, baseCmd(m.data()), m.recount())
 	}

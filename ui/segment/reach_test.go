@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/pulpero/pulpero/ui/common"
-	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // TestTwoCountsTogether: beside how many match, the segment shows how many
@@ -16,7 +15,6 @@ import (
 func TestTwoCountsTogether(t *testing.T) {
 	path := shopPath(t, 400)
 	s := session(t, path)
-	screentest.AddReach(t, s)
 	m := newScreen(t, s, 100, 30)
 	addRule(m, `zone = "north"`)
 	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String())

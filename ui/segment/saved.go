@@ -9,9 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -23,7 +23,7 @@ type (
 	}
 	historyMsg struct {
 		name     string
-		versions []store.SegmentVersion
+		versions []app.SegmentVersion
 		err      error
 	}
 	overlapMsg struct {
@@ -45,9 +45,9 @@ func newSavedKeys() savedKeys {
 		b("h", "h", "history"), b("v", "v", "overlap")}
 }
 
-func (m *Model) selected() (store.SavedSegment, bool) {
+func (m *Model) selected() (app.SavedSegment, bool) {
 	if m.listCursor < 0 || m.listCursor >= len(m.saved) {
-		return store.SavedSegment{}, false
+		return app.SavedSegment{}, false
 	}
 	return m.saved[m.listCursor], true
 }
@@ -57,7 +57,7 @@ func (m *Model) selected() (store.SavedSegment, bool) {
 func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.skeys
 	s, has := m.selected()
-	ws := m.common.Session.Workspace
+	db := m.common.Session.DB
 	deleting := m.confirmDelete
 	m.confirmDelete = false
 	switch {
@@ -76,10 +76,10 @@ func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.confirmDelete = true
 		return common.Status("press x again to delete "+s.Name+" and its history", false), true
 	case key.Matches(msg, k.Delete):
-		return manageCmd(ws, "deleted "+s.Name, func(ctx context.Context) error { return ws.DeleteSegment(ctx, s.Name) }), true
+		return manageCmd("deleted "+s.Name, func(ctx context.Context) error { return db.DeleteSegment(ctx, s.Name) }), true
 	case key.Matches(msg, k.History):
 		m.mode = modeHistory
-		return historyCmd(ws, s.Name), true
+		return historyCmd(db, s.Name), true
 	}
 	return nil, false
 }
@@ -87,32 +87,29 @@ func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // acceptManage finishes a rename or duplicate typed in the name field.
 func (m *Model) acceptManage(name string) tea.Cmd {
 	s, _ := m.selected()
-	ws := m.common.Session.Workspace
+	db := m.common.Session.DB
 	m.mode = modeList
 	if m.nameFor == "rename" {
 		if m.name == s.Name {
 			m.name = name
 		}
-		return manageCmd(ws, "renamed "+s.Name+" to "+name, func(ctx context.Context) error { return ws.RenameSegment(ctx, s.Name, name) })
+		return manageCmd("renamed "+s.Name+" to "+name, func(ctx context.Context) error { return db.RenameSegment(ctx, s.Name, name) })
 	}
-	return manageCmd(ws, "saved a copy of "+s.Name+" as "+name, func(ctx context.Context) error {
-		_, err := ws.DuplicateSegment(ctx, s.Name, name)
+	return manageCmd("saved a copy of "+s.Name+" as "+name, func(ctx context.Context) error {
+		_, err := db.DuplicateSegment(ctx, s.Name, name)
 		return err
 	})
 }
 
-func manageCmd(ws *store.Workspace, done string, f func(context.Context) error) tea.Cmd {
+func manageCmd(done string, f func(context.Context) error) tea.Cmd {
 	return func() tea.Msg {
-		if ws == nil {
-			return manageMsg{err: errNoWorkspace}
-		}
 		return manageMsg{text: done, err: f(context.Background())}
 	}
 }
 
-func historyCmd(ws *store.Workspace, name string) tea.Cmd {
+func historyCmd(db *app.Database, name string) tea.Cmd {
 	return func() tea.Msg {
-		v, err := ws.SegmentHistory(context.Background(), name)
+		v, err := db.SegmentHistory(context.Background(), name)
 		return historyMsg{name: name, versions: v, err: err}
 	}
 }
@@ -120,7 +117,7 @@ func historyCmd(ws *store.Workspace, name string) tea.Cmd {
 // overlapCmd evaluates every saved segment and their pairwise
 // intersections, off the update loop: 20 segments over a million
 // customers take a good part of a second.
-func overlapCmd(ev *analysis.Evaluator, saved []store.SavedSegment) tea.Cmd {
+func overlapCmd(ev *analysis.Evaluator, saved []app.SavedSegment) tea.Cmd {
 	return func() tea.Msg {
 		var out overlapMsg
 		var sets []model.Bitset
@@ -144,7 +141,7 @@ func (m *Model) gotManage(msg manageMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.Status(msg.err.Error(), true)
 	}
-	return tea.Batch(listCmd(m.common.Session.Workspace), common.Status(msg.text, false))
+	return tea.Batch(listCmd(m.common.Session.DB), common.Status(msg.text, false))
 }
 
 // historyView lists the versions of a segment, each with what changed

@@ -1,8 +1,10 @@
 package segment
 
 import (
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"context"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,7 +12,6 @@ import (
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -20,16 +21,16 @@ type (
 	baseMsg   struct{ base *analysis.ProfileBase }
 	sampleMsg struct {
 		seq  int
-		rows []store.Row
+		rows []app.Row
 		err  error
 	}
 	listMsg struct {
-		segments []store.SavedSegment
-		err      error
+		lib *app.Library
+		err error
 	}
 	savedMsg struct {
 		name string
-		v    store.SegmentVersion
+		v    app.SegmentVersion
 		err  error
 	}
 )
@@ -46,9 +47,9 @@ func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, reach *analysis
 	r.size = rows.Count()
 	if reach != nil {
 		// the second count: who of them can be contacted, per channel
-		for ch := range analysis.NumChannels {
+		for ch := range campaign.NumChannels {
 			if reach.Channels[ch].Consent != "" {
-				r.reach = append(r.reach, reach.Breakdown(analysis.Channel(ch), rows))
+				r.reach = append(r.reach, reach.Breakdown(campaign.Channel(ch), rows))
 			}
 		}
 	}
@@ -122,55 +123,23 @@ func (m *Model) sampleCmd() tea.Cmd {
 	}
 }
 
-func listCmd(ws *store.Workspace) tea.Cmd {
-	if ws == nil {
-		return nil
-	}
+func listCmd(db *app.Database) tea.Cmd {
 	return func() tea.Msg {
-		list, err := ws.Segments(context.Background())
-		return listMsg{segments: list, err: err}
+		lib, err := db.Library(context.Background())
+		return listMsg{lib: lib, err: err}
 	}
 }
 
 // saveCmd counts the segment afresh (a count in flight may be stale) and
-// saves it as the next version of name. A definition that would reach
-// itself through `in segment` is refused before anything is written.
-func saveCmd(ws *store.Workspace, ev *analysis.Evaluator, name string, tree seg.Node) tea.Cmd {
+// saves it as the next version of name with app's one save, which refuses
+// a definition that would reach itself through `in segment` before anything
+// is written.
+func saveCmd(s *common.Session, lib *app.Library, name string, tree seg.Node) tea.Cmd {
 	return func() tea.Msg {
-		if ws == nil {
-			return savedMsg{name: name, err: errNoWorkspace}
-		}
-		check := ev
-		for _, c := range seg.Conditions(tree) {
-			if c.Op == seg.OpInSegment {
-				// resolve name to the new definition, so a loop shows now
-				check = analysis.NewEvaluator(ev.Data, ev.AsOf, func(n string) (seg.Node, bool) {
-					if strings.EqualFold(n, name) {
-						return tree, true
-					}
-					if ev.Resolve == nil {
-						return nil, false
-					}
-					return ev.Resolve(n)
-				})
-				break
-			}
-		}
-		t, err := check.Eval(tree)
-		if err != nil {
-			return savedMsg{name: name, err: err}
-		}
-		v := store.SegmentVersion{Definition: seg.Print(tree), Hash: seg.Hash(tree), Size: t.True.Count(), Customers: ev.Data.Rows()}
-		got, err := ws.SaveSegment(context.Background(), name, v)
-		return savedMsg{name: name, v: got, err: err}
+		v, err := s.SaveSegment(context.Background(), lib, name, tree)
+		return savedMsg{name: name, v: v, err: err}
 	}
 }
-
-type constError string
-
-func (e constError) Error() string { return string(e) }
-
-const errNoWorkspace = constError("saving needs a workspace")
 
 // gotList keeps the saved segments and rebuilds the evaluator so that
 // `in segment "NAME"` sees them; the resolver reads a map that is never
@@ -180,17 +149,8 @@ func (m *Model) gotList(msg listMsg) tea.Cmd {
 		m.listErr = msg.err.Error()
 		return nil
 	}
-	m.saved, m.listErr = msg.segments, ""
-	trees := map[string]seg.Node{}
-	for _, s := range msg.segments {
-		if n, err := seg.Parse(s.Latest.Definition); err == nil {
-			trees[strings.ToLower(s.Name)] = n
-		}
-	}
-	m.eval = analysis.NewEvaluator(m.data(), m.common.Session.AsOf, func(name string) (seg.Node, bool) {
-		n, ok := trees[strings.ToLower(name)]
-		return n, ok
-	})
+	m.lib, m.saved, m.listErr = msg.lib, msg.lib.Saved(), ""
+	m.eval = m.common.Session.Evaluator(msg.lib)
 	m.listCursor = min(m.listCursor, max(0, len(m.saved)-1))
 	return m.recount()
 }
@@ -200,6 +160,6 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 		return common.Status("saving "+msg.name+": "+msg.err.Error(), true)
 	}
 	m.name = msg.name
-	return tea.Batch(listCmd(m.common.Session.Workspace),
+	return tea.Batch(listCmd(m.common.Session.DB),
 		common.Status("saved "+msg.name+" version "+itoa(msg.v.Version)+": "+common.Int(msg.v.Size)+" customers", false))
 }

@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/pulpero/pulpero/store"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -36,12 +36,12 @@ func newKeyMap() keyMap {
 // of a table the user already left is dropped).
 type (
 	tablesMsg struct {
-		tables []store.TableInfo
+		tables []app.TableInfo
 		err    error
 	}
 	pageMsg struct {
 		seq  int
-		page store.Page
+		page app.Page
 		err  error
 	}
 )
@@ -52,14 +52,14 @@ type Model struct {
 	keys          keyMap
 	width, height int
 
-	tables []store.TableInfo
+	tables []app.TableInfo
 	cursor int
 	err    error
 
 	open    bool // a table's rows are on screen
 	seq     int
 	starts  []int64 // rowid each page read after: starts[len-1] is this page's
-	page    store.Page
+	page    app.Page
 	colLeft int
 }
 
@@ -111,7 +111,7 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Down):
 		m.cursor = min(len(m.tables)-1, m.cursor+1)
 	case key.Matches(k, m.keys.Open) && len(m.tables) > 0:
-		m.open, m.starts, m.colLeft, m.page = true, []int64{0}, 0, store.Page{}
+		m.open, m.starts, m.colLeft, m.page = true, []int64{0}, 0, app.Page{}
 		return m.read()
 	}
 	return nil

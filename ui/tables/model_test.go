@@ -9,13 +9,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
 )
 
 // demo writes a small demo world: customers plus invoices and the rest.
-func demo(t *testing.T) *store.DB {
+func demo(t *testing.T) *app.Database {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
 	w, err := store.CreateSampleDB(context.Background(), path, false)
@@ -29,7 +31,7 @@ func demo(t *testing.T) *store.DB {
 	if err := w.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := store.Open(path)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +60,7 @@ func keyPress(k string) tea.KeyPressMsg {
 func TestBrowsingAnotherTablePageByPage(t *testing.T) {
 	db := demo(t)
 	ctx := context.Background()
-	cust, _ := db.Table(ctx, "customers")
+	cust, _, _ := db.CustomerTable(ctx, "customers")
 	m := New(&common.Common{Width: 100, Height: 20, Styles: common.NewStyles(true), Session: &common.Session{DB: db, Table: cust}})
 	m.SetSize(100, 18)
 	send(m, m.Init()())
@@ -77,7 +79,7 @@ func TestBrowsingAnotherTablePageByPage(t *testing.T) {
 	send(m, keyPress("n"))
 	second := m.page.Rows
 	var want int64
-	db.SQL().QueryRow(`SELECT rowid FROM invoice_lines ORDER BY rowid LIMIT 1 OFFSET ?`, m.pageRows()).Scan(&want)
+	screentest.SQL(t, db.Path()).QueryRow(`SELECT rowid FROM invoice_lines ORDER BY rowid LIMIT 1 OFFSET ?`, m.pageRows()).Scan(&want)
 	if len(second) == 0 || second[0].RowID != want {
 		t.Fatalf("second page starts at rowid %v, SQL says %d", second, want)
 	}

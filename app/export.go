@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/pulpero/pulpero/model/campaign"
+	"github.com/pulpero/pulpero/store"
+)
+
+// ExportOptions are what an export needs besides its request: the clock
+// (read once by the caller), the stages the caller already timed (loading),
+// and where warnings go (the list was written, something else was not).
+type ExportOptions struct {
+	Now     time.Time
+	Seconds map[string]float64
+	Warn    func(string)
+}
+
+// Export plans a request on the session's customers and writes the list,
+// the rejected file and the manifest, each to a temporary file renamed only
+// once all are complete, then records the campaign in the workspace. The
+// Campaign screen and `pulpero export` both call it, so a list exported from
+// either is the same file. A dry run plans and returns the manifest without
+// writing anything.
+func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportRequest, o ExportOptions) (*campaign.Manifest, error) {
+	if req.Out != "" {
+		req.Out = filepath.Clean(req.Out)
+	}
+	if req.Name == "" && req.Out != "" {
+		req.Name = campaign.DefaultName(req.Out)
+	}
+	if err := req.Check(); err != nil {
+		return nil, err
+	}
+	if !req.Force && !req.DryRun {
+		for _, p := range []string{req.Out, req.Rejected, campaign.ManifestPath(req.Out)} {
+			if _, err := os.Stat(p); p != "" && err == nil {
+				return nil, fmt.Errorf("%s already exists; add --force to replace it", p)
+			}
+		}
+	}
+	seconds := map[string]float64{}
+	for k, v := range o.Seconds {
+		seconds[k] = v
+	}
+	t0 := time.Now()
+	lap := func(stage string) {
+		seconds[stage] = time.Since(t0).Seconds()
+		t0 = time.Now()
+	}
+	// the file's hash (seconds for a big database) is read alongside the plan
+	hash := hashInBackground(s.DB.Path())
+	m := &campaign.Manifest{Seconds: seconds, Tool: "pulpero " + Version, Created: o.Now.UTC().Format(time.RFC3339), Campaign: req.Name,
+		Database: campaign.Source{Path: s.DB.Path(), Table: s.Table.Name, Rows: s.Data.Rows()}}
+	if s.Reach != nil {
+		m.Reach = s.Reach.Notes
+	}
+	past, err := s.DB.CampaignHistory(ctx, s.Data)
+	if err != nil {
+		return nil, err
+	}
+	lap("history")
+	cp, err := s.PlanCampaign(lib, past, req.Request, ResponseFit{})
+	if err != nil {
+		return nil, err
+	}
+	m.Segments, m.Exclude = cp.Audience.Segments, cp.Audience.Excluded
+	m.Model = cp.Model
+	m.Params = campaign.Parameters{Channels: req.Channels, Value: req.Value, Budget: req.Budget, ControlPercent: req.ControlPercent,
+		DefaultRate: req.DefaultRate, Model: req.Model, RatesBy: cp.Fit.Model.By, PriorContacts: req.Prior, HistorySince: req.HistorySince,
+		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel}
+	m.Steps, m.Reasons, m.Summary, m.Curve = cp.Plan.Steps, cp.Reasons, cp.Summary, cp.Plan.Alloc.Curve
+	m.ReachOf = cp.ReachOf
+	lap("plan")
+	if m.Database.SHA256, err = hash(); err != nil {
+		return nil, err
+	}
+	lap("hash")
+	if req.DryRun {
+		return m, nil
+	}
+	members, err := s.writeFiles(ctx, cp, req, m, func() { lap("write") })
+	if err != nil {
+		return nil, err
+	}
+	if !req.NoRecord {
+		// the list is already complete; a failed record is a warning, not a lost list
+		if _, err := s.DB.ws.RecordCampaign(ctx, m, members); err != nil && o.Warn != nil {
+			o.Warn(fmt.Sprintf("%v; the list was written", err))
+		}
+		lap("record")
+	}
+	return m, nil
+}
+
+// hashInBackground starts reading path's SHA-256; the func waits for it.
+func hashInBackground(path string) func() (string, error) {
+	type result struct {
+		sum string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		sum, err := store.FileSHA256(path)
+		done <- result{sum, err}
+	}()
+	return func() (string, error) {
+		r := <-done
+		return r.sum, r.err
+	}
+}

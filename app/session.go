@@ -1,0 +1,65 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store"
+)
+
+// Session is a database with its customers loaded: the columnar copy with
+// the derived attributes (age, generation, ...) and the reachability
+// attributes (reachable_email, digitally_valid, bridge, ...). Screens and
+// commands read it; nothing changes it once loaded.
+type Session struct {
+	DB       *Database
+	Table    TableInfo
+	TableWhy string // why this table was taken as the customer table
+	Profiles []ColumnProfile
+	Data     *model.Dataset
+	Reach    *analysis.Reach // who can be contacted on which channel, and why not
+	AsOf     time.Time       // the reference date for ages, tenure and relative dates
+}
+
+// LoadRequest says which table to load and as of which day; Stage and
+// Progress (either may be nil) report what the load is doing.
+type LoadRequest struct {
+	Table    string // "" = detect the customer table
+	AsOf     time.Time
+	Stage    func(string)
+	Progress func(LoadProgress)
+}
+
+// Load is the one road from a database to the customers that every screen
+// and command works on. Keeping it in one place means a segment counted on
+// the command line and on screen sees the same attributes.
+func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
+	cust, err := d.db.LoadCustomers(ctx, d.ws, r.Table, r.Stage, r.Progress)
+	if err != nil {
+		return nil, err
+	}
+	analysis.Derive(cust.Data, r.AsOf)
+	if r.Stage != nil {
+		r.Stage("checking contact details and consent")
+	}
+	// addresses are read and judged in SQLite's rows; only the verdicts
+	// (bitsets) reach memory
+	valid, err := d.db.ReadContactValidity(ctx, cust.Table, store.FindContactColumns(cust.Profiles), cust.Data.RowIDs)
+	if err != nil {
+		return nil, err
+	}
+	reach := analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
+	return &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf}, nil
+}
+
+// roleColumn names the column with a role ("" when none has it).
+func (s *Session) roleColumn(role model.Role) string {
+	for _, p := range s.Profiles {
+		if p.Role == role {
+			return p.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,370 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/pulpero/pulpero/analysis/targeting"
+	"github.com/pulpero/pulpero/app"
+)
+
+const campaignUsage = `usage:
+  pulpero campaign list DB                                     every campaign: the data's own and pulpero's exports
+  pulpero campaign responses DB --campaign NAME --in FILE.csv  import who responded to an export and what they spent
+  pulpero campaign results DB [--campaign NAME]                treated against control: response rates, lift, cost
+options: --format text|json (list, results)  --data-dir DIR
+
+responses file: a CSV (',', ';' or tab; UTF-8) with a customer id column (customer_id, id, cliente, ...),
+optionally responded (yes/no, sí/no, 1/0; without it everyone listed responded) and revenue (revenue, spent,
+amount, importe; 12.50 or 12,50). It replaces the campaign's earlier responses; ids not in the list are reported.`
+
+type campaignOpts struct {
+	name, in, format, dataDir string
+	stdout, stderr            io.Writer
+}
+
+// runCampaign is `pulpero campaign SUBCOMMAND ...`: the campaigns of the
+// data and those pulpero exported, their responses and their results.
+func runCampaign(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		if len(args) == 0 {
+			fmt.Fprintln(stderr, campaignUsage)
+			return exitUsage
+		}
+		fmt.Fprintln(stdout, campaignUsage)
+		return exitOK
+	}
+	sub, args := args[0], args[1:]
+	fs := newFlags("campaign "+sub, stderr)
+	o := campaignOpts{stdout: stdout, stderr: stderr}
+	fs.StringVar(&o.name, "campaign", "", "the campaign's name (results: default all; responses: the latest export of that name)")
+	fs.StringVar(&o.in, "in", "", "responses: the CSV of who responded and what they spent")
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, campaignUsage)
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage
+	}
+	switch {
+	case sub != "list" && sub != "responses" && sub != "results":
+		fmt.Fprintf(stderr, "pulpero: no campaign command %q\n%s\n", sub, campaignUsage)
+		return exitUsage
+	case len(pos) != 1:
+		fmt.Fprintf(stderr, "pulpero campaign %s: give one database\n%s\n", sub, campaignUsage)
+		return exitUsage
+	case sub == "responses" && (o.name == "" || o.in == ""):
+		fmt.Fprintf(stderr, "pulpero campaign responses: give --campaign NAME and --in FILE.csv\n%s\n", campaignUsage)
+		return exitUsage
+	case o.format != "text" && o.format != "json":
+		fmt.Fprintf(stderr, "pulpero: --format %q: use text or json\n", o.format)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	db, err := app.Open(pos[0], app.OpenOptions{DataDir: o.dataDir})
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer db.Close()
+	if sub == "responses" {
+		res, err := db.ImportResponses(ctx, o.name, o.in)
+		if err != nil {
+			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			return exitFail
+		}
+		writeImported(stdout, res, pos[0])
+		return exitOK
+	}
+	all, err := db.CampaignOutcomes(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	if o.name != "" {
+		var names []string
+		picked := all[:0:0]
+		for _, c := range all {
+			if strings.EqualFold(c.Name, o.name) {
+				picked = append(picked, c)
+			}
+			names = append(names, strconv.Quote(c.Name))
+		}
+		if len(picked) == 0 {
+			fmt.Fprintf(stderr, "pulpero: no campaign %q; the campaigns are %s\n", o.name, orNone(strings.Join(names, ", ")))
+			return exitFail
+		}
+		all = picked
+	}
+	if sub == "list" {
+		return o.list(all)
+	}
+	return o.results(all, pos[0])
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none (pulpero export records each list it writes)"
+	}
+	return s
+}
+
+// writeImported says what an import of responses did.
+func writeImported(w io.Writer, r app.ImportResponsesResult, db string) {
+	fmt.Fprintf(w, "%s (recorded %s, %s members): imported %s rows of %s\n", r.Campaign, dayOfStamp(r.Recorded),
+		thousands(int64(r.Members)), thousands(int64(r.Rows)), r.File)
+	cols := fmt.Sprintf("customer id %q", r.IDColumn)
+	if r.IDColumn == "" {
+		cols = "a list of customer ids without a header"
+	}
+	if r.RespondedColumn != "" {
+		cols += fmt.Sprintf(", responded %q", r.RespondedColumn)
+	}
+	if r.RevenueColumn != "" {
+		cols += fmt.Sprintf(", revenue %q", r.RevenueColumn)
+	}
+	fmt.Fprintf(w, "  read %s (%s-separated)\n", cols, delimiterName(r.Delimiter))
+	if r.RespondedColumn == "" {
+		fmt.Fprintln(w, "  no responded column: every customer listed counts as a response")
+	}
+	fmt.Fprintf(w, "  members found: %d (%d treated, %d control); %d responded; revenue %.2f\n",
+		r.Imported, r.Treated, r.Control, r.Responded, r.Revenue)
+	if r.Unmatched > 0 {
+		fmt.Fprintf(w, "  not members of the campaign, not imported: %s (e.g. %s)\n", pluralCount(r.Unmatched, "id"), strings.Join(r.UnmatchedIDs, ", "))
+	}
+	if r.Duplicates > 0 {
+		fmt.Fprintf(w, "  listed more than once, added together: %s (e.g. %s)\n", pluralCount(r.Duplicates, "row"), strings.Join(r.DuplicateIDs, ", "))
+	}
+	if r.ReplacedImport != "" {
+		fmt.Fprintf(w, "  replaced %d responses %s\n", r.Replaced, r.ReplacedImport)
+	}
+	fmt.Fprintf(w, "results: pulpero campaign results %s --campaign %q\n", db, r.Campaign)
+}
+
+// pluralCount writes "1 row", "2 rows".
+func pluralCount(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(int64(n)) + " " + noun + "s"
+}
+
+func delimiterName(d rune) string {
+	switch d {
+	case '\t':
+		return "tab"
+	case ';':
+		return "semicolon"
+	}
+	return "comma"
+}
+
+func dayOfStamp(rfc3339 string) string {
+	if len(rfc3339) >= 10 {
+		return rfc3339[:10]
+	}
+	return rfc3339
+}
+
+// campaignArms counts an outcome's treated and control customers.
+func campaignArms(c app.CampaignOutcome) (treated, control int) {
+	for _, ctl := range c.Control {
+		if ctl {
+			control++
+		}
+	}
+	return len(c.Control) - control, control
+}
+
+func (o campaignOpts) list(all []app.CampaignOutcome) int {
+	if o.format == "json" {
+		type row struct {
+			Name           string  `json:"name"`
+			Source         string  `json:"source"`
+			Date           string  `json:"date"`
+			Channel        string  `json:"channel"`
+			CostPerContact float64 `json:"cost_per_contact"`
+			Treated        int     `json:"treated"`
+			Control        int     `json:"control"`
+			HasResponses   bool    `json:"responses_known"`
+		}
+		rows := []row{}
+		for _, c := range all {
+			t, k := campaignArms(c)
+			rows = append(rows, row{c.Name, c.Source, c.Date, c.Channel, c.CostPerContact, t, k, c.HasResponses})
+		}
+		return writeJSONTo(o.stdout, o.stderr, rows)
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(o.stdout, "no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded")
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(o.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tSOURCE\tDATE\tCHANNEL\tTREATED\tCONTROL\tRESPONSES")
+	for _, c := range all {
+		t, k := campaignArms(c)
+		known := "known"
+		if !c.HasResponses {
+			known = "not imported"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", c.Name, c.Source, orDash(c.Date), orDash(c.Channel), t, k, known)
+	}
+	tw.Flush()
+	return exitOK
+}
+
+func writeJSONTo(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// campaignArm is one group's figures in JSON.
+type campaignArm struct {
+	Customers int     `json:"customers"`
+	Responses int     `json:"responses"`
+	Rate      float64 `json:"response_rate"`
+	Lo        float64 `json:"rate_ci95_low"`
+	Hi        float64 `json:"rate_ci95_high"`
+	Revenue   float64 `json:"revenue"`
+}
+
+// campaignResult is one campaign's results in JSON; null means the figure
+// cannot be measured (no control group, no responses imported, or no
+// incremental response to divide the cost by).
+type campaignResult struct {
+	Name                 string       `json:"name"`
+	Source               string       `json:"source"`
+	Date                 string       `json:"date"`
+	Channel              string       `json:"channel"`
+	CostPerContact       float64      `json:"cost_per_contact"`
+	HasResponses         bool         `json:"responses_known"`
+	Treated              *campaignArm `json:"treated"`
+	Control              *campaignArm `json:"control"`
+	Lift                 *float64     `json:"lift"`
+	LiftLo               *float64     `json:"lift_ci95_low"`
+	LiftHi               *float64     `json:"lift_ci95_high"`
+	IncrementalResponses *float64     `json:"incremental_responses"`
+	IncrementalRevenue   *float64     `json:"incremental_revenue"`
+	Cost                 float64      `json:"cost"`
+	CostPerIncremental   *float64     `json:"cost_per_incremental_response"`
+	Note                 string       `json:"note,omitempty"`
+}
+
+func finiteOrNil(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+// measureOutcome turns an outcome into its results.
+func measureOutcome(c app.CampaignOutcome, db string) campaignResult {
+	out := campaignResult{Name: c.Name, Source: c.Source, Date: c.Date, Channel: c.Channel, CostPerContact: c.CostPerContact,
+		HasResponses: c.HasResponses}
+	if !c.HasResponses {
+		t, _ := campaignArms(c)
+		out.Cost = c.CostPerContact * float64(t)
+		out.Note = fmt.Sprintf("responses not imported yet: pulpero campaign responses %s --campaign %q --in FILE.csv", db, c.Name)
+		return out
+	}
+	r := targeting.MeasureCampaign(c.Control, c.Responded, c.Revenue, nil, c.CostPerContact)
+	arm := func(a targeting.Arm) *campaignArm {
+		return &campaignArm{Customers: a.N, Responses: a.Responses, Rate: a.Rate, Lo: a.Lo, Hi: a.Hi, Revenue: a.Revenue}
+	}
+	out.Treated, out.Control, out.Cost = arm(r.Treated), arm(r.Control), r.Cost
+	switch {
+	case r.Control.N == 0:
+		out.Note = "no control group: the lift cannot be measured, only the treated response rate"
+	case r.Treated.N == 0:
+		out.Note = "nobody was treated: there is nothing to measure"
+	default:
+		out.Lift, out.LiftLo, out.LiftHi = finiteOrNil(r.Lift), finiteOrNil(r.LiftLo), finiteOrNil(r.LiftHi)
+		out.IncrementalResponses, out.IncrementalRevenue = finiteOrNil(r.IncrementalResponses), finiteOrNil(r.IncrementalRevenue)
+		out.CostPerIncremental = finiteOrNil(r.CostPerIncremental)
+	}
+	return out
+}
+
+func (o campaignOpts) results(all []app.CampaignOutcome, db string) int {
+	results := []campaignResult{}
+	for _, c := range all {
+		results = append(results, measureOutcome(c, db))
+	}
+	if o.format == "json" {
+		return writeJSONTo(o.stdout, o.stderr, results)
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(o.stdout, "no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded")
+	}
+	for i, r := range results {
+		if i > 0 {
+			fmt.Fprintln(o.stdout)
+		}
+		writeResult(o.stdout, r)
+	}
+	return exitOK
+}
+
+// writeResult prints one campaign's results as text.
+func writeResult(w io.Writer, r campaignResult) {
+	fmt.Fprintf(w, "%s (%s, %s, %s; cost per contact %.2f)\n", r.Name, r.Source, orDash(r.Date), orDash(r.Channel), r.CostPerContact)
+	if r.Treated != nil {
+		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "\tcustomers\tresponses\trate\t95% CI\trevenue\t")
+		for _, a := range []struct {
+			name string
+			arm  *campaignArm
+		}{{"treated", r.Treated}, {"control", r.Control}} {
+			ci := "—"
+			if a.arm.Customers > 0 {
+				ci = ratePercent(a.arm.Lo) + " – " + ratePercent(a.arm.Hi)
+			}
+			fmt.Fprintf(tw, "  %s\t%d\t%d\t%s\t%s\t%.2f\t\n", a.name, a.arm.Customers, a.arm.Responses, ratePercent(a.arm.Rate), ci, a.arm.Revenue)
+		}
+		tw.Flush()
+	}
+	if r.Lift != nil {
+		fmt.Fprintf(w, "  lift %s points (95%% CI %s to %s)\n", liftPoints(*r.Lift), liftPoints(*r.LiftLo), liftPoints(*r.LiftHi))
+		cpi := "—"
+		if r.CostPerIncremental != nil {
+			cpi = fmt.Sprintf("%.2f", *r.CostPerIncremental)
+		}
+		fmt.Fprintf(w, "  incremental responses %.1f · incremental revenue %.2f · cost %.2f · cost per incremental response %s\n",
+			*r.IncrementalResponses, *r.IncrementalRevenue, r.Cost, cpi)
+	} else if r.Treated != nil {
+		fmt.Fprintf(w, "  cost %.2f\n", r.Cost)
+	}
+	if r.Note != "" {
+		fmt.Fprintf(w, "  %s\n", r.Note)
+	}
+}
+
+func ratePercent(x float64) string { return strconv.FormatFloat(100*x, 'f', 2, 64) + "%" }
+
+// liftPoints writes a difference of rates in percentage points, signed.
+func liftPoints(x float64) string {
+	s := strconv.FormatFloat(100*x, 'f', 2, 64)
+	if x >= 0 {
+		s = "+" + s
+	}
+	return s
+}

@@ -1,0 +1,212 @@
+// Package cli is pulpero's command line: it parses arguments into typed
+// requests for app, prints the results as text, CSV or JSON, and sets the
+// exit status. It starts the interface (ui) on a database. It holds no SQL
+// and no analysis of its own: the work is app's, shared with the screens.
+//
+//	pulpero                 open the built-in demo database
+//	pulpero FILE.db         open a SQLite database
+//	pulpero FILE.csv        import a CSV beside itself and open it
+//	pulpero describe DB     statistics of every attribute, for scripts
+//	pulpero segment ...     count, save and apply segments
+//	pulpero export DB ...   a campaign target list
+//	pulpero campaign ...    responses to a campaign, and what it caused
+//	pulpero help [COMMAND]  list commands, or explain one
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/ui"
+)
+
+// Exit statuses: 0 ok, 1 the work failed, 2 the command line was wrong.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// command is one subcommand; run gets the arguments after its name.
+type command struct {
+	name, args, summary string
+	run                 func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands lists the subcommands in the order `pulpero help` shows them.
+func commands() []command {
+	return []command{
+		{"open", "[FILE.db|FILE.csv] [--table NAME]", "open the interface (the default command)", runOpen},
+		{"describe", "DB [--table T] [--column C] [--format text|csv|json]", "print every attribute's statistics and distribution", runDescribe},
+		{"segment", "count|save|list|show|overlap|assign DB ...", "count, save and apply customer segments", runSegment},
+		{"export", "DB --segment NAME --channel CH --out FILE ...", "export a campaign target list that respects consent", runExport},
+		{"campaign", "list|responses|results DB ...", "import who responded to a campaign and measure treated against control", runCampaign},
+		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", "show or correct what each column means", runRoles},
+		{"import", "FILE --db DB [--table NAME] [--replace] ...", "import a CSV/TSV file into a SQLite database", runImport},
+		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", "generate a demo shop database", runSample},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "list commands, or explain one", nil},
+	}
+}
+
+// Run runs the command line args (without the program's name) and returns
+// the exit status: 0 ok, 1 the work failed, 2 the command line was wrong.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdout, stderr)
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runOpen(nil, stdout, stderr)
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		return runHelp(args[1:], stdout, stderr)
+	case "-v", "--version":
+		return runVersion(nil, stdout, stderr)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	if strings.HasPrefix(args[0], "-") || looksLikePath(args[0]) {
+		return runOpen(args, stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "pulpero: unknown command or missing file %q; run `pulpero help` for the commands\n", args[0])
+	return exitUsage
+}
+
+func looksLikePath(s string) bool {
+	if strings.ContainsAny(s, `/\.`) {
+		return true
+	}
+	_, err := os.Stat(s)
+	return err == nil
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if c.name == args[0] && c.run != nil {
+				fmt.Fprintf(stdout, "pulpero %s %s\n\n%s.\n\n", c.name, c.args, capitalize(c.summary))
+				c.run([]string{"--help"}, stdout, stdout)
+				return exitOK
+			}
+		}
+		fmt.Fprintf(stderr, "pulpero: no command %q; run `pulpero help` for the commands\n", args[0])
+		return exitUsage
+	}
+	fmt.Fprintln(stdout, "pulpero: a terminal workstation for customer segmentation.")
+	fmt.Fprintln(stdout, "\nUsage:\n  pulpero [FILE.db|FILE.csv] [--table NAME]   open the interface (no file: the demo database)\n  pulpero COMMAND [ARGS]")
+	fmt.Fprintln(stdout, "\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(stdout, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(stdout, "\nRun `pulpero help COMMAND` for a command's arguments.")
+	return exitOK
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runVersion(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintf(stdout, "pulpero %s\n", app.Version)
+	return exitOK
+}
+
+// newFlags makes a flag set that reports errors in one line and lets the
+// caller choose the exit status.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("pulpero "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	// The flag package prints its error line and then the whole flag list;
+	// keep the one line (the command adds its usage line) and list the flags
+	// only when asked with --help.
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseInterleaved parses flags that may come before or after positional
+// arguments (`pulpero roles DB --table t` and `pulpero roles --table t DB`).
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.PrintDefaults()
+			}
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func runOpen(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("open", stderr)
+	table := fs.String("table", "", "the customer table (default: detected)")
+	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live (default: the user data directory)")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil || len(pos) > 1 {
+		fmt.Fprintln(stderr, "usage: pulpero [FILE.db|FILE.csv] [--table NAME]")
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var path string
+	switch {
+	case len(pos) == 0:
+		path, err = demoDatabasePath(ctx, stderr)
+	case isCSV(pos[0]):
+		path, err = databaseForCSV(ctx, pos[0], stderr)
+	default:
+		path = pos[0]
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	db, err := app.Open(path, app.OpenOptions{DataDir: *dataDir})
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer db.Close()
+	m := ui.New(ui.Options{DB: db, Table: *table, AsOf: time.Now().UTC(), IsDark: true})
+	if _, err := tea.NewProgram(m, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func isCSV(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return true
+	}
+	return false
+}

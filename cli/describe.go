@@ -1,0 +1,302 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
+)
+
+// describeOptions are describe's flags.
+type describeOptions struct {
+	table, column, format, dataDir, asOf, dates string
+	bins                                        int
+}
+
+// runDescribe prints, without the interface, the statistics and histograms
+// Explore shows: for scripts, and so tests can compare them with SQL.
+func runDescribe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("describe", stderr)
+	var o describeOptions
+	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
+	fs.StringVar(&o.column, "column", "", "describe only this attribute (stored or derived)")
+	fs.StringVar(&o.format, "format", "text", "text, csv or json")
+	fs.IntVar(&o.bins, "bins", 0, "histogram bins for numbers (default: √n, 5 to 24)")
+	fs.StringVar(&o.dates, "dates", "year", "count dates by year, quarter, month or weekday")
+	fs.StringVar(&o.asOf, "as-of", "", "reference date YYYY-MM-DD for age and tenure (default: today)")
+	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	usage := "usage: pulpero describe DB [--table T] [--column C] [--format text|csv|json]"
+	if err != nil || len(pos) != 1 {
+		fmt.Fprintln(stderr, usage)
+		return exitUsage
+	}
+	grouping, okDates := descGrouping(o.dates)
+	asOf, errAsOf := descAsOf(o.asOf)
+	switch {
+	case o.format != "text" && o.format != "csv" && o.format != "json":
+		fmt.Fprintf(stderr, "pulpero: --format %q: want text, csv or json\n", o.format)
+		return exitUsage
+	case !okDates:
+		fmt.Fprintf(stderr, "pulpero: --dates %q: want year, quarter, month or weekday\n", o.dates)
+		return exitUsage
+	case errAsOf != nil:
+		fmt.Fprintf(stderr, "pulpero: --as-of %q: want a date as YYYY-MM-DD\n", o.asOf)
+		return exitUsage
+	case o.bins < 0:
+		fmt.Fprintln(stderr, "pulpero: --bins must be positive")
+		return exitUsage
+	}
+	ds, err := descLoad(context.Background(), pos[0], o, asOf)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	cols := ds.Columns
+	if o.column != "" {
+		c := ds.Column(o.column)
+		if c == nil {
+			fmt.Fprintf(stderr, "pulpero: table %q has no attribute %q; the attributes are: %s\n", ds.Table, o.column, strings.Join(ds.Names(), ", "))
+			return exitFail
+		}
+		cols = []model.Column{c}
+	}
+	out := make([]descColumn, len(cols))
+	for i, c := range cols {
+		out[i] = describeColumn(c, o.bins, grouping)
+	}
+	if err := descWrite(stdout, o.format, ds.Table, out); err != nil {
+		fmt.Fprintf(stderr, "pulpero: writing: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func descGrouping(s string) (analysis.DateGrouping, bool) {
+	for g := analysis.ByYear; g <= analysis.ByWeekday; g++ {
+		if g.String() == s {
+			return g, true
+		}
+	}
+	return 0, false
+}
+
+func descAsOf(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().UTC(), nil
+	}
+	return time.Parse("2006-01-02", s)
+}
+
+// descLoad opens the database and loads the customers exactly as the
+// interface does: saved role corrections, derived and reachability
+// attributes included.
+func descLoad(ctx context.Context, path string, o describeOptions, asOf time.Time) (*model.Dataset, error) {
+	db, err := app.Open(path, app.OpenOptions{DataDir: o.dataDir})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	s, err := db.Load(ctx, app.LoadRequest{Table: o.table, AsOf: asOf})
+	if err != nil {
+		return nil, err
+	}
+	return s.Data, nil
+}
+
+// descColumn is one attribute's description; the JSON form is its fields.
+type descColumn struct {
+	Name      string         `json:"name"`
+	Kind      string         `json:"kind"`
+	Role      string         `json:"role,omitempty"`
+	Derived   bool           `json:"derived,omitempty"`
+	Count     int            `json:"count"`
+	Nulls     int            `json:"nulls"`
+	Distinct  int            `json:"distinct"`
+	Stats     []descStat     `json:"stats,omitempty"`
+	Histogram []descBin      `json:"histogram,omitempty"`
+	Groups    []descGroup    `json:"groups,omitempty"` // values, date groups or most frequent texts
+	Grouping  string         `json:"grouping,omitempty"`
+	Lengths   map[string]any `json:"lengths,omitempty"`
+}
+
+type descStat struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
+
+type descBin struct {
+	Lo    float64 `json:"lo"`
+	Hi    float64 `json:"hi"` // exclusive, except for the last bin of a column with fractions
+	Count int     `json:"count"`
+	Share float64 `json:"share"`
+}
+
+type descGroup struct {
+	Label string  `json:"label"`
+	Count int     `json:"count"`
+	Share float64 `json:"share"`
+}
+
+// describeColumn computes with the same analysis functions as Explore.
+func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColumn {
+	m := c.Meta()
+	d := descColumn{Name: m.Name, Kind: m.Kind.String(), Role: string(m.Role), Derived: m.Derived, Distinct: analysis.Distinct(c)}
+	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
+	switch x := c.(type) {
+	case *model.NumberColumn:
+		s := analysis.SummarizeQuick(x, nil)
+		d.Count, d.Nulls = s.Count, s.Nulls
+		if s.Count > 0 {
+			d.Stats = []descStat{{"mean", s.Mean}, {"std", s.Std}, {"min", s.Min}, {"p5", s.Quantiles[0]}, {"p25", s.Quantiles[1]},
+				{"median", s.Quantiles[2]}, {"p75", s.Quantiles[3]}, {"p95", s.Quantiles[4]}, {"max", s.Max}}
+		}
+		if m.Kind == model.KindDate || m.Kind == model.KindDateTime {
+			groups, _ := analysis.DateCounts(x, nil, g)
+			d.Grouping = g.String()
+			for _, lc := range groups {
+				d.Groups = append(d.Groups, descGroup{lc.Label, lc.Count, share(lc.Count, s.Count)})
+			}
+			break
+		}
+		if bins == 0 {
+			bins = analysis.DefaultBins(x.Len())
+		}
+		h := analysis.EqualWidthHistogram(x, nil, bins)
+		for i, n := range h.Counts {
+			d.Histogram = append(d.Histogram, descBin{h.Edges[i], h.Edges[i+1], n, share(n, s.Count)})
+		}
+	case *model.CodedColumn:
+		vals, nulls := analysis.Frequency(x, nil)
+		d.Nulls = nulls
+		for _, v := range vals {
+			d.Count += v.Count
+		}
+		for _, v := range vals {
+			d.Groups = append(d.Groups, descGroup{v.Value, v.Count, share(v.Count, d.Count)})
+		}
+	case *model.TextColumn:
+		t := analysis.SummarizeText(x, nil, 10)
+		d.Count, d.Nulls = t.Count, t.Nulls
+		d.Lengths = map[string]any{"min": t.MinLen, "mean": t.MeanLen, "max": t.MaxLen}
+		for _, v := range t.Top {
+			d.Groups = append(d.Groups, descGroup{v.Value, v.Count, share(v.Count, t.Count)})
+		}
+	}
+	return d
+}
+
+func descWrite(w io.Writer, format, table string, cols []descColumn) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"table": table, "columns": descJSONSafe(cols)})
+	case "csv":
+		return descCSV(w, cols)
+	}
+	return descText(w, table, cols)
+}
+
+// descJSONSafe replaces NaN (a std of one value) by nothing: JSON has no NaN.
+func descJSONSafe(cols []descColumn) []descColumn {
+	for i := range cols {
+		kept := cols[i].Stats[:0]
+		for _, s := range cols[i].Stats {
+			if !math.IsNaN(s.Value) {
+				kept = append(kept, s)
+			}
+		}
+		cols[i].Stats = kept
+	}
+	return cols
+}
+
+// descCSV writes one tidy row per figure: column, kind, section, label, lo,
+// hi, count, share, value.
+func descCSV(w io.Writer, cols []descColumn) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"column", "kind", "section", "label", "lo", "hi", "count", "share", "value"})
+	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+	for _, c := range cols {
+		row := func(section, label, lo, hi, count, share, value string) {
+			cw.Write([]string{c.Name, c.Kind, section, label, lo, hi, count, share, value})
+		}
+		row("count", "values", "", "", strconv.Itoa(c.Count), "", "")
+		row("count", "nulls", "", "", strconv.Itoa(c.Nulls), "", "")
+		row("count", "distinct", "", "", strconv.Itoa(c.Distinct), "", "")
+		for _, s := range c.Stats {
+			row("stat", s.Name, "", "", "", "", num(s.Value))
+		}
+		for _, b := range c.Histogram {
+			row("bin", "", num(b.Lo), num(b.Hi), strconv.Itoa(b.Count), num(b.Share), "")
+		}
+		for _, g := range c.Groups {
+			row("group", g.Label, "", "", strconv.Itoa(g.Count), num(g.Share), "")
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func descText(w io.Writer, table string, cols []descColumn) error {
+	bw := &errWriter{w: w}
+	for i, c := range cols {
+		if i > 0 {
+			bw.printf("\n")
+		}
+		mark := ""
+		if c.Derived {
+			mark = " (derived)"
+		}
+		bw.printf("%s.%s  %s%s\n  values %d  nulls %d  distinct %d\n", table, c.Name, c.Kind, mark, c.Count, c.Nulls, c.Distinct)
+		if len(c.Stats) > 0 {
+			var parts []string
+			for _, s := range c.Stats {
+				parts = append(parts, s.Name+" "+strconv.FormatFloat(s.Value, 'g', 6, 64))
+			}
+			bw.printf("  %s\n", strings.Join(parts, "  "))
+		}
+		if c.Lengths != nil {
+			bw.printf("  length min %v  mean %.1f  max %v\n", c.Lengths["min"], c.Lengths["mean"], c.Lengths["max"])
+		}
+		for i, b := range c.Histogram {
+			closer := ")" // the last bin holds its upper edge
+			if i == len(c.Histogram)-1 {
+				closer = "]"
+			}
+			label := "[" + strconv.FormatFloat(b.Lo, 'g', 6, 64) + ", " + strconv.FormatFloat(b.Hi, 'g', 6, 64) + closer
+			bw.printf("  %-24s %9d %6.1f%% %s\n", label, b.Count, 100*b.Share, strings.Repeat("#", int(math.Round(30*b.Share))))
+		}
+		for _, g := range c.Groups {
+			bw.printf("  %-20s %9d %6.1f%% %s\n", g.Label, g.Count, 100*g.Share, strings.Repeat("#", int(math.Round(30*g.Share))))
+		}
+	}
+	return bw.err
+}
+
+// errWriter keeps the first write error so the printing code stays flat.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
+)
+
+// roleSets collects repeated --set ROLE=COLUMN flags.
+type roleSets []string
+
+func (r *roleSets) String() string     { return strings.Join(*r, ",") }
+func (r *roleSets) Set(s string) error { *r = append(*r, s); return nil }
+
+func runRoles(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("roles", stderr)
+	table := fs.String("table", "", "the customer table (default: detected)")
+	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live")
+	var sets roleSets
+	fs.Var(&sets, "set", "ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable")
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stdout, "\nRoles: %s\n", roleList())
+		return exitOK
+	}
+	if err != nil || len(pos) != 1 {
+		fmt.Fprintln(stderr, "usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...")
+		return exitUsage
+	}
+	ctx := context.Background()
+	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	defer db.Close()
+	t, why, err := db.CustomerTable(ctx, *table)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	for _, s := range sets {
+		role, col, ok := strings.Cut(s, "=")
+		r, known := model.ParseRole(strings.TrimSpace(role))
+		if !ok || !known {
+			fmt.Fprintf(stderr, "pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s\n", s, roleList())
+			return exitUsage
+		}
+		col = strings.TrimSpace(col)
+		if col != "" && !tableHas(t, col) {
+			fmt.Fprintf(stderr, "pulpero: --set %s: table %q has no column %q\n", s, t.Name, col)
+			return exitFail
+		}
+		if err := db.SetRole(ctx, t.Name, r, col); err != nil {
+			fmt.Fprintf(stderr, "pulpero: saving role %s: %v\n", r, err)
+			return exitFail
+		}
+	}
+	cols, err := db.Profile(ctx, t)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%s: customer table %q (%s), %d rows\n", db.Name(), t.Name, why, t.Rows)
+	if db.WorkspaceSeparate() {
+		fmt.Fprintf(stdout, "workspace: %s (the database is read-only)\n", db.WorkspacePath())
+	}
+	fmt.Fprintln(stdout)
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COLUMN\tKIND\tROLE\tPERSONAL\tWHY")
+	for _, c := range cols {
+		personal := ""
+		if c.Personal {
+			personal = "yes"
+		}
+		why := c.RoleWhy
+		if why == "" {
+			why = c.KindWhy
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Kind, orDash(string(c.Role)), personal, why)
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\nPersonal columns stay in the database: they are read only for the rows shown or exported.")
+	fmt.Fprintf(stdout, "Correct a role with: pulpero roles %s --set ROLE=COLUMN\n", pos[0])
+	return exitOK
+}
+
+func tableHas(t app.TableInfo, col string) bool {
+	for _, c := range t.Columns {
+		if c.Name == col {
+			return true
+		}
+	}
+	return false
+}
+
+func roleList() string {
+	var names []string
+	for _, r := range model.AllRoles() {
+		names = append(names, string(r))
+	}
+	return strings.Join(names, ", ")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
