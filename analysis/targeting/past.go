@@ -48,4 +48,3 @@ func (p *PastContacts) Since(day int64) *PastContacts {
 	}
 	return out
 }
-

@@ -15,12 +15,12 @@ type Manifest struct {
 	Reach    []string   `json:"reachability"`
 	// ReachOf is, per offered channel, how many matching customers can be
 	// contacted and why the others cannot.
-	ReachOf []ChannelCounts   `json:"reachability_of_matching"`
-	Steps   []Step         `json:"steps"`
-	Reasons map[string]int `json:"excluded_by_reason"`
-	Summary Summary        `json:"expected"`
-	Curve   []CurvePoint   `json:"profit_curve"`
-	Files   Files          `json:"files"`
+	ReachOf []ChannelCounts `json:"reachability_of_matching"`
+	Steps   []Step          `json:"steps"`
+	Reasons map[string]int  `json:"excluded_by_reason"`
+	Summary Summary         `json:"expected"`
+	Curve   []CurvePoint    `json:"profit_curve"`
+	Files   Files           `json:"files"`
 	// Seconds each stage took (load, contacts, plan, write), for the
 	// benchmarks and for a user wondering where the time went.
 	Seconds map[string]float64 `json:"seconds"`
