@@ -36,7 +36,7 @@ func (w *Workspace) CampaignOutcomes(ctx context.Context, db *DB) ([]CampaignOut
 	}
 	recorded, err := w.recordedOutcomes(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%s: reading the recorded campaigns: %v", w.Path, err)
+		return nil, fmt.Errorf("%s: reading the recorded campaigns: %w", w.Path, err)
 	}
 	return append(out, recorded...), nil
 }

@@ -140,7 +140,7 @@ func (w *Workspace) ImportResponses(ctx context.Context, campaign, csvPath strin
 			return err
 		})
 	if err != nil {
-		return res, fmt.Errorf("%s: reading campaign %q: %v", w.Path, c.name, err)
+		return res, fmt.Errorf("%s: reading campaign %q: %w", w.Path, c.name, err)
 	}
 	res.Members = len(members)
 	key := func(id string) (string, bool) {
@@ -237,7 +237,7 @@ func (w *Workspace) ImportResponses(ctx context.Context, campaign, csvPath strin
 		return nil
 	})
 	if err != nil {
-		return res, fmt.Errorf("importing responses of %q into %s: %v (nothing was imported)", c.name, w.Path, err)
+		return res, fmt.Errorf("importing responses of %q into %s: %w (nothing was imported)", c.name, w.Path, err)
 	}
 	return res, nil
 }
@@ -266,7 +266,7 @@ func (w *Workspace) findCampaign(ctx context.Context, name string) (recordedCamp
 			return err
 		})
 	if err != nil {
-		return recordedCampaign{}, fmt.Errorf("%s: reading the recorded campaigns: %v", w.Path, err)
+		return recordedCampaign{}, fmt.Errorf("%s: reading the recorded campaigns: %w", w.Path, err)
 	}
 	var names []string
 	seen := map[string]bool{}
@@ -436,10 +436,10 @@ func readResponseFile(path string, isMember func(string) bool) (*responseFile, e
 func csvProblem(path string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &ResponsesError{File: path, Line: pe.Line, Err: fmt.Errorf("character %d: %v", pe.Column, pe.Err),
+		return &ResponsesError{File: path, Line: pe.Line, Err: fmt.Errorf("character %d: %w", pe.Column, pe.Err),
 			Hint: "fix the quotes on that line"}
 	}
-	return fmt.Errorf("%s: %v", path, err)
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // sniffResponseDelimiter is the most frequent of tab, ';' and ',' outside

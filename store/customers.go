@@ -70,7 +70,7 @@ func (d *DB) ResolveCustomerTable(ctx context.Context, name string) (TableInfo, 
 	}
 	choice, err := d.DetectCustomerTable(ctx, tables)
 	if err != nil {
-		return TableInfo{}, "", fmt.Errorf("%s: %v", d.Name(), err)
+		return TableInfo{}, "", fmt.Errorf("%s: %w", d.Name(), err)
 	}
 	return choice.Table, choice.Why, nil
 }

@@ -33,7 +33,7 @@ func Open(path string) (*DB, error) {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("%s: no such file; give the path of a SQLite database or a CSV file", path)
 	case err != nil:
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	case st.IsDir():
 		return nil, fmt.Errorf("%s: is a folder; give the path of a SQLite database file", path)
 	}
@@ -42,11 +42,11 @@ func Open(path string) (*DB, error) {
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	db, err := sql.Open("sqlite", readOnlyDSN(abs))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	d := &DB{Path: abs, sql: db}
 	// Reading the schema proves the first pages are sound; truncation past them
@@ -67,7 +67,7 @@ func checkHeader(path string, size int64) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))

@@ -33,12 +33,12 @@ func CreateAtomic(dest string, force bool) (*AtomicFile, error) {
 			return nil, fmt.Errorf("%s: already exists; add --force to replace it", dest)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %v", dest, err)
+		return nil, fmt.Errorf("%s: %w", dest, err)
 	}
 	dir := filepath.Dir(dest)
 	f, err := os.CreateTemp(dir, ".pulpero-"+filepath.Base(dest)+"-*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot write in %s: %v", dest, dir, err)
+		return nil, fmt.Errorf("%s: cannot write in %s: %w", dest, dir, err)
 	}
 	return &AtomicFile{File: f, dest: dest}, nil
 }
@@ -54,15 +54,15 @@ func (a *AtomicFile) Commit() error {
 	if err := a.File.Sync(); err != nil {
 		a.File.Close()
 		os.Remove(tmp)
-		return fmt.Errorf("%s: %v", a.dest, err)
+		return fmt.Errorf("%s: %w", a.dest, err)
 	}
 	if err := a.File.Close(); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("%s: %v", a.dest, err)
+		return fmt.Errorf("%s: %w", a.dest, err)
 	}
 	if err := os.Rename(tmp, a.dest); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("%s: %v", a.dest, err)
+		return fmt.Errorf("%s: %w", a.dest, err)
 	}
 	if d, err := os.Open(filepath.Dir(a.dest)); err == nil {
 		d.Sync()
@@ -87,12 +87,12 @@ func (a *AtomicFile) Abort() {
 func FileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("%s: %v", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s: %v", path, err)
+		return "", fmt.Errorf("%s: %w", path, err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

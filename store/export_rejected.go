@@ -22,11 +22,11 @@ func WriteRejected(path string, force bool, rows func(emit func(customerID, reas
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		f.Abort()
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := w.Flush(); err != nil {
 		f.Abort()
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, nil
 }

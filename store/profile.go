@@ -37,7 +37,7 @@ func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.R
 	}
 	detectRoles(cols)
 	if err := ApplyRoleOverrides(cols, overrides); err != nil {
-		return nil, fmt.Errorf("saved role corrections for table %q: %v; fix them with `pulpero roles %s --set ROLE=COLUMN`", table.Name, err, d.Path)
+		return nil, fmt.Errorf("saved role corrections for table %q: %w; fix them with `pulpero roles %s --set ROLE=COLUMN`", table.Name, err, d.Path)
 	}
 	return cols, nil
 }

@@ -58,25 +58,25 @@ func CreateSampleDB(ctx context.Context, path string, replace bool) (*SampleWrit
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: %v", dir, err)
+		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".partial-*")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot create a temporary file: %v", dir, err)
+		return nil, fmt.Errorf("%s: cannot create a temporary file: %w", dir, err)
 	}
 	tmp := f.Name()
 	f.Close()
 	db, err := sql.Open("sqlite", tmp)
 	if err != nil {
 		os.Remove(tmp)
-		return nil, fmt.Errorf("%s: %v", tmp, err)
+		return nil, fmt.Errorf("%s: %w", tmp, err)
 	}
 	db.SetMaxOpenConns(1)
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		db.Close()
 		os.Remove(tmp)
-		return nil, fmt.Errorf("%s: %v", tmp, err)
+		return nil, fmt.Errorf("%s: %w", tmp, err)
 	}
 	w := &SampleWriter{path: path, tmp: tmp, replace: replace, ctx: ctx, db: db, conn: conn,
 		tables: map[string]*sampleTable{}}
@@ -85,7 +85,7 @@ func CreateSampleDB(ctx context.Context, path string, replace bool) (*SampleWrit
 		"PRAGMA locking_mode=EXCLUSIVE", "PRAGMA cache_size=-65536", "BEGIN"} {
 		if _, err := conn.ExecContext(ctx, p); err != nil {
 			w.Abort()
-			return nil, fmt.Errorf("%s: %s: %v", tmp, p, err)
+			return nil, fmt.Errorf("%s: %s: %w", tmp, p, err)
 		}
 	}
 	return w, nil
@@ -101,18 +101,18 @@ func (w *SampleWriter) CreateTable(t model.TableSchema) error {
 		return w.fail(fmt.Errorf("table %q: defined twice or without columns", t.Name))
 	}
 	if _, err := w.conn.ExecContext(w.ctx, createTableSQL(t)); err != nil {
-		return w.fail(fmt.Errorf("create table %s: %v", t.Name, err))
+		return w.fail(fmt.Errorf("create table %s: %w", t.Name, err))
 	}
 	n := len(t.Columns)
 	batch := max(1, min(100, maxParamsPerStatement/n))
 	one, err := w.conn.PrepareContext(w.ctx, insertSQL(t, 1))
 	if err != nil {
-		return w.fail(fmt.Errorf("prepare insert into %s: %v", t.Name, err))
+		return w.fail(fmt.Errorf("prepare insert into %s: %w", t.Name, err))
 	}
 	many, err := w.conn.PrepareContext(w.ctx, insertSQL(t, batch))
 	if err != nil {
 		one.Close()
-		return w.fail(fmt.Errorf("prepare insert into %s: %v", t.Name, err))
+		return w.fail(fmt.Errorf("prepare insert into %s: %w", t.Name, err))
 	}
 	w.order = append(w.order, t.Name)
 	w.tables[t.Name] = &sampleTable{schema: t, one: one, many: many, batch: batch, buf: make([]any, 0, batch*n)}
@@ -135,7 +135,7 @@ func (w *SampleWriter) Insert(table string, values []any) error {
 	t.buf = append(t.buf, values...)
 	if len(t.buf) == cap(t.buf) {
 		if _, err := t.many.ExecContext(w.ctx, t.buf...); err != nil {
-			return w.fail(fmt.Errorf("insert into %s: %v", table, err))
+			return w.fail(fmt.Errorf("insert into %s: %w", table, err))
 		}
 		clear(t.buf)
 		t.buf = t.buf[:0]
@@ -149,7 +149,7 @@ func (w *SampleWriter) flush(t *sampleTable) error {
 	n := len(t.schema.Columns)
 	for i := 0; i < len(t.buf); i += n {
 		if _, err := t.one.ExecContext(w.ctx, t.buf[i:i+n]...); err != nil {
-			return w.fail(fmt.Errorf("insert into %s: %v", t.schema.Name, err))
+			return w.fail(fmt.Errorf("insert into %s: %w", t.schema.Name, err))
 		}
 	}
 	rows := len(t.buf) / n
@@ -167,10 +167,10 @@ func (w *SampleWriter) rowsDone(n int) error {
 	}
 	w.inTx = 0
 	if _, err := w.conn.ExecContext(w.ctx, "COMMIT"); err != nil {
-		return w.fail(fmt.Errorf("commit: %v", err))
+		return w.fail(fmt.Errorf("commit: %w", err))
 	}
 	if _, err := w.conn.ExecContext(w.ctx, "BEGIN"); err != nil {
-		return w.fail(fmt.Errorf("begin: %v", err))
+		return w.fail(fmt.Errorf("begin: %w", err))
 	}
 	return nil
 }
@@ -202,7 +202,7 @@ func (w *SampleWriter) CreateIndexes(table string) error {
 		}
 		q := fmt.Sprintf("CREATE INDEX %s ON %s(%s)", QuoteIdent("idx_"+table+"_"+c.Name), QuoteIdent(table), QuoteIdent(c.Name))
 		if _, err := w.conn.ExecContext(w.ctx, q); err != nil {
-			return w.fail(fmt.Errorf("index %s.%s: %v", table, c.Name, err))
+			return w.fail(fmt.Errorf("index %s.%s: %w", table, c.Name, err))
 		}
 	}
 	return nil
@@ -216,11 +216,11 @@ func (w *SampleWriter) SetMeta(key, value string) error {
 	}
 	q := `CREATE TABLE IF NOT EXISTS pulpero_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`
 	if _, err := w.conn.ExecContext(w.ctx, q); err != nil {
-		return w.fail(fmt.Errorf("pulpero_meta: %v", err))
+		return w.fail(fmt.Errorf("pulpero_meta: %w", err))
 	}
 	q = `INSERT INTO pulpero_meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`
 	if _, err := w.conn.ExecContext(w.ctx, q, key, value); err != nil {
-		return w.fail(fmt.Errorf("pulpero_meta: %v", err))
+		return w.fail(fmt.Errorf("pulpero_meta: %w", err))
 	}
 	return nil
 }
@@ -240,16 +240,16 @@ func (w *SampleWriter) Commit() error {
 	}
 	if _, err := w.conn.ExecContext(w.ctx, "COMMIT"); err != nil {
 		w.Abort()
-		return fmt.Errorf("%s: commit: %v", w.tmp, err)
+		return fmt.Errorf("%s: commit: %w", w.tmp, err)
 	}
 	if err := w.close(); err != nil {
 		os.Remove(w.tmp)
-		return fmt.Errorf("%s: %v", w.tmp, err)
+		return fmt.Errorf("%s: %w", w.tmp, err)
 	}
 	// CreateTemp made the file private; a generated database is an ordinary file.
 	if err := os.Chmod(w.tmp, 0o644); err != nil {
 		os.Remove(w.tmp)
-		return fmt.Errorf("%s: %v", w.tmp, err)
+		return fmt.Errorf("%s: %w", w.tmp, err)
 	}
 	if err := w.publish(); err != nil {
 		os.Remove(w.tmp)
@@ -263,7 +263,7 @@ func (w *SampleWriter) Commit() error {
 func (w *SampleWriter) publish() error {
 	if w.replace {
 		if err := os.Rename(w.tmp, w.path); err != nil {
-			return fmt.Errorf("%s: %v", w.path, err)
+			return fmt.Errorf("%s: %w", w.path, err)
 		}
 		return nil
 	}
@@ -276,7 +276,7 @@ func (w *SampleWriter) publish() error {
 			return fmt.Errorf("%s already exists; use --force to overwrite it", w.path)
 		}
 		if rerr := os.Rename(w.tmp, w.path); rerr != nil {
-			return fmt.Errorf("%s: %v", w.path, rerr)
+			return fmt.Errorf("%s: %w", w.path, rerr)
 		}
 		return nil
 	}
@@ -326,11 +326,11 @@ func (w *SampleWriter) fail(err error) error {
 func ReadMeta(ctx context.Context, path, key string) (string, bool, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", false, fmt.Errorf("%s: %v", path, err)
+		return "", false, fmt.Errorf("%s: %w", path, err)
 	}
 	db, err := sql.Open("sqlite", readOnlyDSN(abs))
 	if err != nil {
-		return "", false, fmt.Errorf("%s: %v", path, err)
+		return "", false, fmt.Errorf("%s: %w", path, err)
 	}
 	defer db.Close()
 	var v string

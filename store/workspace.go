@@ -104,11 +104,11 @@ func (w *Workspace) ensure(ctx context.Context) error {
 	}
 	if w.Separate {
 		if err := os.MkdirAll(filepath.Dir(w.Path), 0o755); err != nil {
-			return fmt.Errorf("workspace %s: %v", w.Path, err)
+			return fmt.Errorf("workspace %s: %w", w.Path, err)
 		}
 	}
 	if err := migrate(ctx, w.db); err != nil {
-		return fmt.Errorf("workspace %s: %v", w.Path, err)
+		return fmt.Errorf("workspace %s: %w", w.Path, err)
 	}
 	w.migrated = true
 	return nil

@@ -128,7 +128,7 @@ func overlapCmd(ev *analysis.Evaluator, saved []app.SavedSegment) tea.Cmd {
 				t, err = ev.Eval(tree)
 			}
 			if err != nil {
-				return overlapMsg{err: fmt.Errorf("%s: %v", s.Name, err)}
+				return overlapMsg{err: fmt.Errorf("%s: %w", s.Name, err)}
 			}
 			out.names, sets = append(out.names, s.Name), append(sets, t.True)
 		}
