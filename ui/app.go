@@ -317,15 +317,16 @@ func (a *App) helpView() string {
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, a.common.Width, "…")
 	}
-	out = strings.Join(lines, "\n")
 	if a.status.Text != "" {
+		// the status takes the help's first line until the next key, so the
+		// screens keep the height they were given and nothing below is cut
 		st := a.common.Styles.Good
 		if a.status.Error {
 			st = a.common.Styles.Error
 		}
-		out = st.Render(common.Truncate(a.status.Text, a.common.Width)) + "\n" + out
+		lines[0] = st.Render(common.Truncate(a.status.Text, a.common.Width))
 	}
-	return out
+	return strings.Join(lines, "\n")
 }
 
 // helpKeys joins the focused screen's keys and the global ones, so the help

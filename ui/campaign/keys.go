@@ -4,6 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 type keyMap struct {
 	Up, Down, Edit, Toggle, Export, View, Cancel key.Binding
+	PageDown, PageUp                             key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -18,5 +19,8 @@ func newKeyMap() keyMap {
 		Export: b([]string{"e"}, "e", "export the list"),
 		View:   b([]string{"v"}, "v", "plan / reach / results"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
+
+		PageDown: b([]string{"pgdown", "ctrl+d"}, "pgdn", "more of the plan"),
+		PageUp:   b([]string{"pgup", "ctrl+u"}, "pgup", "back up"),
 	}
 }

@@ -59,8 +59,9 @@ type Model struct {
 	cancelExport context.CancelFunc
 	forceNext    bool // the list exists: the next e replaces it
 
-	reach   reachView
-	results resultsView
+	reach      reachView
+	results    resultsView
+	planScroll common.Scroller // the plan panel, when taller than the window
 }
 
 // New builds the screen; Init reads the campaign history and saved segments.
@@ -94,7 +95,11 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.view == viewResults:
 		return []key.Binding{m.keys.Up, m.keys.Down, m.results.keys.Reload, m.keys.View}
 	}
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Edit, m.keys.Export, m.keys.View}
+	keys := []key.Binding{m.keys.Up, m.keys.Down, m.keys.Edit, m.keys.Export, m.keys.View}
+	if m.planOverflows() {
+		keys = append(keys, m.keys.PageDown, m.keys.PageUp)
+	}
+	return keys
 }
 
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
@@ -174,6 +179,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.startEdit()
 	case key.Matches(k, m.keys.Export):
 		return m.export()
+	case key.Matches(k, m.keys.PageDown):
+		m.pagePlan(+1)
+	case key.Matches(k, m.keys.PageUp):
+		m.pagePlan(-1)
 	}
 	return nil
 }

@@ -226,6 +226,8 @@ func TestViewsGolden(t *testing.T) {
 		screentest.Press(m, "enter", "space", "enter", "j", "j", "j", "j", "j", "enter", "ctrl+u", "0", ".", "7", "enter")
 		suffix := "_" + common.Int(size[0]) + "x" + common.Int(size[1])
 		screentest.Golden(t, "plan"+suffix, m.View(), screentest.Updating())
+		screentest.Press(m, "pgdown")
+		screentest.Golden(t, "plan_pgdn"+suffix, m.View(), screentest.Updating())
 		screentest.Press(m, "v")
 		screentest.Golden(t, "reach"+suffix, m.View(), screentest.Updating())
 		screentest.Press(m, "v")
@@ -264,7 +266,16 @@ func TestModelToggleRefits(t *testing.T) {
 	if got := strings.Join(m.plan.model, " "); !strings.Contains(got, "logistic on") || !strings.Contains(got, "AUC") {
 		t.Fatalf("after the toggle: %q", got)
 	}
-	if !strings.Contains(ansi.Strip(m.View()), "logistic on") {
+	// the plan scrolls when it is taller than the window: the description
+	// is on screen, or a page or two down
+	shown := false
+	for range 4 {
+		if shown = strings.Contains(ansi.Strip(m.View()), "logistic on"); shown {
+			break
+		}
+		screentest.Press(m, "pgdown")
+	}
+	if !shown {
 		t.Fatal("the screen does not show the logistic model")
 	}
 }

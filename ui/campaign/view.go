@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"charm.land/lipgloss/v2"
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
@@ -46,20 +47,44 @@ func (m *Model) matchingLabel() string {
 }
 
 // planView puts the form beside the plan when there is room, else the form
-// in two columns above it.
+// in two columns above it. A plan taller than its room scrolls (pgdn/pgup)
+// and says what it hides.
 func (m *Model) planView() string {
-	if m.width >= 110 {
-		form := m.formView(1, 46)
-		if m.picking >= 0 {
-			return form + "\n" + m.pickView()
-		}
-		return joinColumns(form, m.planPanel(m.width-48), 48)
-	}
-	form := m.formView(2, max(30, (m.width-1)/2))
+	form, panel, room, beside := m.planParts()
 	if m.picking >= 0 {
 		return form + "\n" + m.pickView()
 	}
-	return form + "\n" + m.planPanel(m.width)
+	panel = m.planScroll.View(panel, room, m.common.Styles)
+	if beside {
+		return joinColumns(form, panel, 48)
+	}
+	return form + "\n" + panel
+}
+
+// planParts renders the form and the plan panel and says how many lines the
+// panel may take (the screen's height less its tabs and, when the form is
+// above it, the form) and whether the form sits beside it.
+func (m *Model) planParts() (form, panel string, room int, beside bool) {
+	if m.width >= 110 {
+		return m.formView(1, 46), m.planPanel(m.width - 48), max(3, m.height-1), true
+	}
+	form = m.formView(2, max(30, (m.width-1)/2))
+	return form, m.planPanel(m.width), max(3, m.height-1-lipgloss.Height(form)), false
+}
+
+// planOverflows reports whether the plan needs scrolling at this size.
+func (m *Model) planOverflows() bool {
+	if m.view != viewPlan || m.picking >= 0 {
+		return false
+	}
+	_, panel, room, _ := m.planParts()
+	return common.Overflows(panel, room)
+}
+
+// pagePlan scrolls the plan panel a window down (+1) or up (-1).
+func (m *Model) pagePlan(direction int) {
+	_, panel, room, _ := m.planParts()
+	m.planScroll.Page(direction, panel, room)
 }
 
 // formView lays the fields out in columns of colWidth cells, top to bottom
@@ -185,7 +210,6 @@ func (m *Model) planPanel(width int) string {
 	}
 	line(fmt.Sprintf("         cost %s · %s · return on spend %.2f", money(e.Cost), profit, e.ROI))
 	line(fmt.Sprintf("         %s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
-	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
 	var steps []string
 	for _, s := range p.plan.Steps {
 		steps = append(steps, s.Name+" "+common.Int(s.Count))
@@ -195,6 +219,8 @@ func (m *Model) planPanel(width int) string {
 	for _, s := range p.model {
 		b.WriteString(st.Subtle.Render(common.Wrap(s, width-2, "  ")) + "\n")
 	}
+	// the curve last: the largest part, and what a small window scrolls to
+	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
 	return b.String()
 }
 
