@@ -116,23 +116,6 @@ func loadAll(t testing.TB, path, table string) (*model.Dataset, *sql.DB) {
 	return ds, d.SQL()
 }
 
-// sharedData finds shared/data by walking up from the working directory.
-func sharedData(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "data")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("shared/data not found above the working directory: the real-data checks need ../shared/data (Bank Marketing, Mall Customers)")
-		}
-		dir = parent
-	}
-}
-
 // csvDB copies a CSV file into a SQLite table with untyped columns, storing
 // each field as an integer, a real or text as it reads, so SQL compares
 // numbers as numbers. It stands in for the importer, which is not needed to

@@ -4,12 +4,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/sample/publicdata"
 	"github.com/pulpero/pulpero/store"
 )
 
@@ -261,17 +261,16 @@ func TestExploreStatisticsEqualSQL(t *testing.T) {
 }
 
 func TestExploreStatisticsEqualSQLOnRealData(t *testing.T) {
-	data := sharedData(t)
 	for _, f := range []struct {
 		file  string
 		sep   rune
 		table string
 	}{
-		{"mall-customers/Mall_Customers.csv", ',', "mall"},
-		{"bank-marketing/bank-full.csv", ';', "bank"},
+		{publicdata.MallCustomers, ',', "mall"},
+		{publicdata.BankMarketing, ';', "bank"},
 	} {
 		t.Run(f.table, func(t *testing.T) {
-			ds, db := loadAll(t, csvDB(t, filepath.Join(data, f.file), f.sep, f.table), f.table)
+			ds, db := loadAll(t, csvDB(t, publicdata.Path(t, f.file), f.sep, f.table), f.table)
 			t.Logf("kinds: %v", kinds(ds))
 			checkAgainstSQL(t, ds, db)
 		})

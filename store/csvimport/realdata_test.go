@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulpero/pulpero/sample/publicdata"
 	"github.com/pulpero/pulpero/store/parse"
 )
 
@@ -143,7 +144,7 @@ func TestOnlineRetail(t *testing.T) {
 }
 
 func TestBankMarketing(t *testing.T) {
-	path := filepath.Join(sharedData(t), "bank-marketing", "bank-full.csv")
+	path := publicdata.Path(t, publicdata.BankMarketing)
 	db := filepath.Join(t.TempDir(), "bank.db")
 	res, err := Import(context.Background(), db, path, Options{})
 	if err != nil {
@@ -167,7 +168,7 @@ func TestBankMarketing(t *testing.T) {
 }
 
 func TestMallCustomers(t *testing.T) {
-	path := filepath.Join(sharedData(t), "mall-customers", "Mall_Customers.csv")
+	path := publicdata.Path(t, publicdata.MallCustomers)
 	db := filepath.Join(t.TempDir(), "mall.db")
 	res, err := Import(context.Background(), db, path, Options{})
 	if err != nil {
