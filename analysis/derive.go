@@ -39,6 +39,7 @@ var IncomeBands = []string{"low", "lower-middle", "middle", "upper-middle", "hig
 // sign-up). asOf is the reference date for ages and tenure: the caller's
 // today, or a fixed date in tests. Derived columns behave like stored ones.
 func Derive(ds *model.Dataset, asOf time.Time) {
+	ds.AsOf = asOf
 	asOfDay := float64(asOf.Unix() / 86400)
 	if years := birthYears(ds, asOf); years != nil {
 		ds.Add(years.age)

@@ -1,10 +1,11 @@
 package analysis
 
 import (
+	"time"
+
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
-	"strings"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -28,9 +29,12 @@ type ChannelReach struct {
 	Channel campaign.Channel
 	// Consent is the consent column's name; "" means the data has none, and
 	// then nobody is reachable on the channel: consent is never assumed.
-	Consent   string
-	Reachable model.Bitset
-	Why       [campaign.ReasonBounced + 1]model.Bitset // indexed by the reachability reasons
+	Consent string
+	// OptOut and Bounced name the opt-out and bounce columns that apply to
+	// the channel, so the export can check them again as it writes.
+	OptOut, Bounced []string
+	Reachable       model.Bitset
+	Why             [campaign.NumReachReasons]model.Bitset // indexed by the reachability reasons
 }
 
 // Reach is reachability over every channel, plus the digital and bridge sets.
@@ -44,23 +48,27 @@ type Reach struct {
 }
 
 // Reachability decides, for every customer and channel: consent given (a
-// consent column whose value is yes; NULL and no are no consent), not
-// unsubscribed (an unsubscribed column counts for every channel unless its
-// name says it is about e-mail), a well-formed address for the channel (for
-// post also a postcode, when the data has a postcode column), and for e-mail
-// not bounced. The first failing check is the customer's reason.
+// consent column, or a general marketing consent when the channel has none
+// of its own, whose value is a clear yes: NULL, no and anything unclear are
+// no consent), not opted out (every unsubscribed / do-not-contact column
+// whose name does not restrict it to another channel; any value but a
+// clear no counts, and a date counts from that day, ds.AsOf being today), a
+// well-formed address for the channel (for post also a postcode, when the
+// data has a postcode column), and for e-mail not bounced (any value but a
+// clear no). The first failing check is the customer's reason.
 func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	n := ds.Rows()
 	r := &Reach{Rows: n}
-	unsub := yesRows(ds.ByRole(model.RoleUnsubscribed), n)
-	unsubEmailOnly := false
-	if c := ds.ByRole(model.RoleUnsubscribed); c != nil {
-		name := strings.ToLower(c.Meta().Name)
-		unsubEmailOnly = strings.Contains(name, "mail") || strings.Contains(name, "correo")
-		r.Notes = append(r.Notes, fmt.Sprintf("unsubscribed: %s = yes (applies to %s)", c.Meta().Name,
-			map[bool]string{true: "e-mail only", false: "every channel"}[unsubEmailOnly]))
+	optOuts := ds.AllByRole(model.RoleUnsubscribed)
+	bounces := ds.AllByRole(model.RoleEmailBounced)
+	for _, c := range optOuts {
+		scope := model.ScopeOfName(c.Meta().Name)
+		r.Notes = append(r.Notes, fmt.Sprintf("opted out: %s (%s; %s; applies to %s)", c.Meta().Name, c.Meta().Kind, optOutRule(c), scopeWords[scope]))
 	}
-	bounced := yesRows(ds.ByRole(model.RoleEmailBounced), n)
+	for _, c := range bounces {
+		r.Notes = append(r.Notes, fmt.Sprintf("bounced: %s (%s; %s; applies to e-mail)", c.Meta().Name, c.Meta().Kind, optOutRule(c)))
+	}
+	general := ds.ByRole(model.RoleConsentAny)
 	for ch := range campaign.NumChannels {
 		cr := ChannelReach{Channel: ch}
 		left := model.FullBitset(n) // not yet given a reason
@@ -70,16 +78,22 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 			left.AndNot(set)
 		}
 		consentCol := ds.ByRole(consentRole[ch])
+		if consentCol == nil && general != nil {
+			consentCol = general
+		}
 		consent := yesRows(consentCol, n)
 		if consentCol != nil {
 			cr.Consent = consentCol.Meta().Name
 		}
 		take(campaign.ReasonNoConsent, model.FullBitset(n).AndNot(consent))
-		if unsubEmailOnly && ch != campaign.ChannelEmail {
-			take(campaign.ReasonUnsubscribed, model.NewBitset(n))
-		} else {
-			take(campaign.ReasonUnsubscribed, unsub)
+		out := model.NewBitset(n)
+		for _, c := range optOuts {
+			if s := model.ScopeOfName(c.Meta().Name); s == model.ScopeAll || s == channelScope[ch] {
+				out.Or(OptedOutRows(c, ds.AsOf))
+				cr.OptOut = append(cr.OptOut, c.Meta().Name)
+			}
 		}
+		take(campaign.ReasonUnsubscribed, out)
 		addr := valid.of(ch)
 		if addr == nil {
 			addr = model.NewBitset(n)
@@ -89,15 +103,20 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 			addr = addr.Clone().AndNot(Nulls(pc))
 		}
 		take(campaign.ReasonInvalidAddress, model.FullBitset(n).AndNot(addr))
+		bounced := model.NewBitset(n)
 		if ch == campaign.ChannelEmail {
-			take(campaign.ReasonBounced, bounced)
-		} else {
-			take(campaign.ReasonBounced, model.NewBitset(n))
+			for _, c := range bounces {
+				bounced.Or(OptedOutRows(c, ds.AsOf))
+				cr.Bounced = append(cr.Bounced, c.Meta().Name)
+			}
 		}
+		take(campaign.ReasonBounced, bounced)
 		cr.Reachable = left
 		r.Channels[ch] = cr
 		if cr.Consent == "" {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: no consent column, so nobody is reachable", ch))
+		} else if consentCol == general && general != nil {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: general marketing consent %s = yes (no column of its own)", ch, general.Meta().Name))
 		}
 	}
 	r.Digital = r.Channels[campaign.ChannelEmail].Reachable.Clone().Or(r.Channels[campaign.ChannelSMS].Reachable)
@@ -105,17 +124,32 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	return r
 }
 
-// yesRows returns the rows where a yes/no column says yes: code "yes" of a
-// boolean, a dictionary value read as yes, or the number 1 (a 2 or a -1 in a
-// consent column is not a clear yes, and consent is never guessed). NULL is
-// never yes. A missing column gives the empty set.
+var channelScope = [campaign.NumChannels]model.OptOutScope{model.ScopeEmail, model.ScopeSMS, model.ScopePhone, model.ScopePost}
+
+var scopeWords = map[model.OptOutScope]string{model.ScopeAll: "every channel", model.ScopeEmail: "e-mail only",
+	model.ScopeSMS: "SMS only", model.ScopePhone: "phone only", model.ScopePost: "post only"}
+
+// optOutRule says how an opt-out column's values are read.
+func optOutRule(c model.Column) string {
+	switch c.Meta().Kind {
+	case model.KindDate, model.KindDateTime:
+		return "a date counts from that day"
+	}
+	return "any value but a clear no counts"
+}
+
+// yesRows returns the rows where a consent column gives consent: a value
+// that is a clear yes (model.ConsentGiven), or the number 1 (a 2 or a -1 in
+// a consent column is not a clear yes, and consent is never guessed). NULL
+// and values that contradicted the column's kind are never yes. A missing
+// column gives the empty set.
 func yesRows(c model.Column, n int) model.Bitset {
 	out := model.NewBitset(n)
 	switch x := c.(type) {
 	case *model.CodedColumn:
 		yes := make([]bool, len(x.Dict))
 		for i, d := range x.Dict {
-			yes[i], _ = ParseYesNo(d)
+			yes[i] = model.ConsentGiven(d)
 		}
 		for i, k := range x.Codes {
 			if k >= 0 && yes[k] {
@@ -123,10 +157,74 @@ func yesRows(c model.Column, n int) model.Bitset {
 			}
 		}
 	case *model.NumberColumn:
+		if x.Kind == model.KindDate || x.Kind == model.KindDateTime {
+			return out
+		}
 		for i, v := range x.Values {
 			if v == 1 && !x.Nulls.Has(i) {
 				out.Set(i)
 			}
+		}
+	case *model.TextColumn:
+		for i, v := range x.Values {
+			if !x.Nulls.Has(i) && model.ConsentGiven(v) {
+				out.Set(i)
+			}
+		}
+	}
+	return out
+}
+
+// OptedOutRows returns the rows an opt-out or bounce column takes out of
+// reach (model.OptedOut's rule): any value but a clear no, and values that
+// contradicted the column's kind ("unknown" in a 0/1 column); for a date, the
+// days up to asOf (every dated row when asOf is zero). NULL is a clear no.
+func OptedOutRows(c model.Column, asOf time.Time) model.Bitset {
+	n := c.Len()
+	out := model.NewBitset(n)
+	switch x := c.(type) {
+	case *model.CodedColumn:
+		opted := make([]bool, len(x.Dict))
+		for i, d := range x.Dict {
+			opted[i] = model.OptedOut(d)
+		}
+		for i, k := range x.Codes {
+			if k >= 0 && opted[k] {
+				out.Set(i)
+			}
+		}
+	case *model.NumberColumn:
+		date := x.Kind == model.KindDate || x.Kind == model.KindDateTime
+		today := asOf.Unix() / 86400
+		for i, v := range x.Values {
+			switch {
+			case x.Nulls.Has(i):
+			case !date:
+				if v != 0 {
+					out.Set(i)
+				}
+			case asOf.IsZero():
+				out.Set(i)
+			default:
+				day := int64(v)
+				if x.Kind == model.KindDateTime {
+					day = int64(v) / 86400
+				}
+				if model.OptedOutOn(day, today) {
+					out.Set(i)
+				}
+			}
+		}
+	case *model.TextColumn:
+		for i, v := range x.Values {
+			if !x.Nulls.Has(i) && model.OptedOut(v) {
+				out.Set(i)
+			}
+		}
+	}
+	for _, r := range c.Meta().InvalidRows {
+		if int(r) < n {
+			out.Set(int(r)) // unreadable is not a clear no
 		}
 	}
 	return out

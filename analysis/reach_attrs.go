@@ -66,7 +66,7 @@ type ReachCount struct {
 	Channel   campaign.Channel
 	Matching  int
 	Reachable int
-	Why       [campaign.ReasonBounced + 1]int // per reachability reason; sums with Reachable to Matching
+	Why       [campaign.NumReachReasons]int // per reachability reason; sums with Reachable to Matching
 }
 
 // Breakdown counts subset (nil: everyone) on channel ch. It is a handful of

@@ -194,15 +194,7 @@ func textMatch(op segment.Op, s, low string) bool {
 }
 
 // ParseYesNo reads the boolean values the language accepts.
-func ParseYesNo(s string) (yes, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "yes", "y", "true", "t", "1", "si", "sí":
-		return true, true
-	case "no", "n", "false", "f", "0":
-		return false, true
-	}
-	return false, false
-}
+func ParseYesNo(s string) (yes, ok bool) { return model.ParseYesNo(s) }
 
 func bindBool(c *segment.Condition, x *model.CodedColumn) (func() model.Bitset, error) {
 	switch c.Op {

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 	"github.com/pulpero/pulpero/store"
 )
@@ -42,6 +44,9 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 				return nil, fmt.Errorf("%s already exists; add --force to replace it", p)
 			}
 		}
+	}
+	if err := s.checkOptOutsRead(ctx); err != nil {
+		return nil, err
 	}
 	seconds := map[string]float64{}
 	for k, v := range o.Seconds {
@@ -112,4 +117,40 @@ func hashInBackground(path string) func() (string, error) {
 		r := <-done
 		return r.sum, r.err
 	}
+}
+
+// checkOptOutsRead refuses an export while a column named like an opt-out
+// (unsubscribed, baja, robinson, ...) is not read as one, unless the user
+// has said which column holds the opt-outs: consent is law, and a column
+// pulpero cannot honour must not be passed over in silence.
+func (s *Session) checkOptOutsRead(ctx context.Context) error {
+	var unread []string
+	for _, p := range s.Profiles {
+		if p.OptOutName && p.Role != model.RoleUnsubscribed && p.Role != model.RoleEmailBounced {
+			unread = append(unread, p.Name)
+		}
+	}
+	if len(unread) == 0 || s.DB.ws == nil {
+		return nil
+	}
+	overrides, err := s.DB.ws.RoleOverrides(ctx, s.Table.Name)
+	if err != nil {
+		return err
+	}
+	_, optOut := overrides[model.RoleUnsubscribed]
+	_, bounce := overrides[model.RoleEmailBounced]
+	if optOut || bounce {
+		return nil
+	}
+	return fmt.Errorf("column %s is named like an opt-out but is not read as one, so nobody can be exported safely; "+
+		"if it holds opt-outs run `pulpero roles %s --set unsubscribed=%s`, otherwise say which column does (or none, with --set unsubscribed=)",
+		quoteList(unread), s.DB.Path(), unread[0])
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }

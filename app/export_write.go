@@ -54,14 +54,20 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 	isSkipped := map[int64]bool{}
 	cc := store.FindContactColumns(s.Profiles)
 	cols := store.ListColumns{Name: s.roleColumn(model.RoleName), Postcode: s.roleColumn(model.RolePostcode),
-		Contact: map[string]string{"email": cc.Email, "sms": cc.SMS, "phone": cc.Phone, "post": cc.Post}}
-	written, err := s.DB.db.WriteList(ctx, s.Table.Name, cols, items, lw, func(it store.ListItem, why string) {
+		Contact:  map[string]string{"email": cc.Email, "sms": cc.SMS, "phone": cc.Phone, "post": cc.Post},
+		Checks:   map[string]store.ReachCheck{},
+		Profiles: s.Profiles, AsOf: s.Data.AsOf}
+	for _, c := range s.Reach.Channels {
+		cols.Checks[c.Channel.String()] = store.ReachCheck{Consent: c.Consent, OptOut: c.OptOut, Bounced: c.Bounced}
+	}
+	written, at, err := s.DB.db.WriteList(ctx, s.Table.Name, cols, items, lw, func(it store.ListItem, why string) {
 		skipped, skipWhy = append(skipped, it), append(skipWhy, why)
 		isSkipped[it.RowID] = true
 	}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Out, err)
 	}
+	m.Database.AtWrite = &at
 	m.Files = campaign.Files{List: req.Out, Format: req.Format, Rows: written, SkippedAtExport: len(skipped)}
 	for _, it := range items {
 		if it.Group == "control" {

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Dataset is the in-memory columnar copy of the customer table that every
 // interactive operation runs on. Row i of every column is the same customer,
@@ -9,6 +12,9 @@ type Dataset struct {
 	Table   string
 	RowIDs  []int64
 	Columns []Column
+	// AsOf is the day the derived attributes were computed for (ages,
+	// tenure, opt-out dates); zero until they are.
+	AsOf time.Time
 }
 
 // Rows returns the number of customers.
@@ -32,6 +38,18 @@ func (d *Dataset) ByRole(r Role) Column {
 		}
 	}
 	return nil
+}
+
+// AllByRole returns every column with the role, in order (several opt-out
+// columns may each apply to a channel).
+func (d *Dataset) AllByRole(r Role) []Column {
+	var out []Column
+	for _, c := range d.Columns {
+		if c.Meta().Role == r {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Names lists the column names in order.

@@ -23,6 +23,7 @@ const (
 	RoleConsentSMS    Role = "consent_sms"
 	RoleConsentPhone  Role = "consent_phone"
 	RoleConsentPost   Role = "consent_post"
+	RoleConsentAny    Role = "consent" // general marketing consent, for channels without their own
 	RoleUnsubscribed  Role = "unsubscribed"
 	RoleEmailBounced  Role = "email_bounced"
 	RoleMaritalStatus Role = "marital_status"
@@ -35,7 +36,7 @@ func AllRoles() []Role {
 		RoleCustomerID, RoleName, RoleEmail, RolePhone, RoleMobile, RoleAddress, RolePostcode,
 		RoleBirthDate, RoleBirthYear, RoleGender, RoleMaritalStatus, RoleChildren, RoleIncome,
 		RoleSignupDate, RoleHousehold, RoleConsentEmail, RoleConsentSMS, RoleConsentPhone,
-		RoleConsentPost, RoleUnsubscribed, RoleEmailBounced,
+		RoleConsentPost, RoleConsentAny, RoleUnsubscribed, RoleEmailBounced,
 	}
 }
 

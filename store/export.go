@@ -9,6 +9,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/model/campaign"
 )
 
 // ListItem is one customer of a target list, as decided by the campaign
@@ -31,6 +34,23 @@ type ListColumns struct {
 	// Postcode, when set, is appended to the address of post rows
 	// ("Calle Mayor 1, 3º B, 28013"): a letter needs both.
 	Postcode string
+	// Checks are, per channel, the consent, opt-out and bounce columns read
+	// again with each row's contact, in the same read transaction, so a
+	// customer who withdrew consent while the list was planned is not
+	// written. Profiles say how those columns' values are read (their kind
+	// and date order), and AsOf is the day opt-out dates are judged on
+	// (zero: any date counts).
+	Checks   map[string]ReachCheck
+	Profiles []ColumnProfile
+	AsOf     time.Time
+}
+
+// ReachCheck names the columns that decide whether a customer may be
+// contacted on one channel.
+type ReachCheck struct {
+	Consent string   // "" means none: nobody may be contacted
+	OptOut  []string // any value but a clear no takes the customer out
+	Bounced []string // the same, for e-mail
 }
 
 // ListFormat says how a list is written.
@@ -142,7 +162,7 @@ const exportBatch = 5000
 // ValidContact, or that vanished from the table, is not written but passed
 // to skipped with the reason. progress (may be nil) gets rows done.
 func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, items []ListItem, w *ListWriter,
-	skipped func(it ListItem, reason string), progress func(done int)) (written int, err error) {
+	skipped func(it ListItem, reason string), progress func(done int)) (written int, at campaign.Fingerprint, err error) {
 	names := []string{}
 	pos := map[string]int{}
 	add := func(c string) {
@@ -156,6 +176,35 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 		add(c)
 	}
 	add(cols.Postcode)
+	for _, c := range cols.Checks {
+		add(c.Consent)
+		for _, o := range c.OptOut {
+			add(o)
+		}
+		for _, o := range c.Bounced {
+			add(o)
+		}
+	}
+	judge := newReachJudge(cols)
+	// one read transaction on one connection: every batch, and the
+	// fingerprint below, see the same state of the database
+	conn, err := d.sql.Conn(ctx)
+	if err != nil {
+		return 0, at, fmt.Errorf("%s: %s", d.Name(), cleanSQLiteError(err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return 0, at, fmt.Errorf("%s: %s", d.Name(), cleanSQLiteError(err))
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	// the first read takes the snapshot; the fingerprint is read after it
+	var one int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+QuoteIdent(table)+" WHERE rowid < 0").Scan(&one); err != nil {
+		return 0, at, fmt.Errorf("%s: %s", d.Name(), cleanSQLiteError(err))
+	}
+	if at, err = d.fingerprint(); err != nil {
+		return 0, at, err
+	}
 	type batch struct {
 		items []ListItem
 		rows  []Row
@@ -168,7 +217,7 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 		defer close(batches)
 		for start := 0; start < len(items); start += exportBatch {
 			b := batch{items: items[start:min(start+exportBatch, len(items))]}
-			b.rows, b.err = d.readListBatch(readCtx, table, names, b.items)
+			b.rows, b.err = d.readListBatch(readCtx, conn, table, names, b.items)
 			select {
 			case batches <- b:
 			case <-readCtx.Done():
@@ -182,10 +231,10 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 	done := 0
 	for b := range batches {
 		if b.err != nil {
-			return written, b.err
+			return written, at, b.err
 		}
 		if err := ctx.Err(); err != nil {
-			return written, err
+			return written, at, err
 		}
 		byID := make(map[int64]int, len(b.rows))
 		for i, r := range b.rows {
@@ -198,6 +247,10 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 				continue
 			}
 			r := b.rows[i]
+			if why := judge.why(it.Channel, r, pos); why != "" {
+				skipped(it, why)
+				continue
+			}
 			name := ""
 			if cols.Name != "" {
 				name = r.Values[pos[cols.Name]]
@@ -220,7 +273,7 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 				contact += ", " + pc
 			}
 			if err := w.Write(it, name, contact); err != nil {
-				return written, err
+				return written, at, err
 			}
 			written++
 		}
@@ -229,14 +282,14 @@ func (d *DB) WriteList(ctx context.Context, table string, cols ListColumns, item
 			progress(done)
 		}
 	}
-	return written, w.Flush()
+	return written, at, w.Flush()
 }
 
 // readListBatch reads the named columns of a batch's rows. A dense batch
 // (its rowids spanning at most 4 times its size, the usual case for a big
 // list) is read as one rowid range, far cheaper than a lookup per row;
 // a sparse one through ReadRows.
-func (d *DB) readListBatch(ctx context.Context, table string, names []string, items []ListItem) ([]Row, error) {
+func (d *DB) readListBatch(ctx context.Context, q querier, table string, names []string, items []ListItem) ([]Row, error) {
 	ids := make([]int64, len(items))
 	sorted := true
 	for i, it := range items {
@@ -244,14 +297,14 @@ func (d *DB) readListBatch(ctx context.Context, table string, names []string, it
 		sorted = sorted && (i == 0 || ids[i-1] < ids[i])
 	}
 	if len(ids) == 0 || !sorted || ids[len(ids)-1]-ids[0] >= int64(4*len(ids)) {
-		return d.ReadRows(ctx, table, names, ids)
+		return d.readRows(ctx, q, table, names, ids)
 	}
 	list := "rowid"
 	for _, c := range names {
 		list += ", " + QuoteIdent(c)
 	}
-	q := fmt.Sprintf("SELECT %s FROM %s WHERE rowid BETWEEN ? AND ? ORDER BY rowid", list, QuoteIdent(table))
-	rows, err := d.sql.QueryContext(ctx, q, ids[0], ids[len(ids)-1])
+	query := fmt.Sprintf("SELECT %s FROM %s WHERE rowid BETWEEN ? AND ? ORDER BY rowid", list, QuoteIdent(table))
+	rows, err := q.QueryContext(ctx, query, ids[0], ids[len(ids)-1])
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading rows of %q: %s", d.Name(), table, cleanSQLiteError(err))
 	}
@@ -274,7 +327,7 @@ func (d *DB) readListBatch(ctx context.Context, table string, names []string, it
 		if next == len(ids) || ids[next] != id {
 			continue
 		}
-		r := Row{RowID: id, Values: make([]string, len(names)), Nulls: make([]bool, len(names))}
+		r := Row{RowID: id, Values: make([]string, len(names)), Nulls: make([]bool, len(names)), raw: append([]any(nil), vals[1:]...)}
 		for i, v := range vals[1:] {
 			r.Values[i], r.Nulls[i] = textOf(v)
 		}

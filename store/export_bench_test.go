@@ -36,7 +36,7 @@ func BenchmarkWriteList(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		w, _ := NewListWriter(io.Discard, ListFormat{})
-		n, err := d.WriteList(b.Context(), "customers", cols, items, w, func(ListItem, string) {}, nil)
+		n, _, err := d.WriteList(b.Context(), "customers", cols, items, w, func(ListItem, string) {}, nil)
 		if err != nil || n < len(items)*9/10 {
 			b.Fatalf("wrote %d of %d: %v", n, len(items), err)
 		}

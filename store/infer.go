@@ -20,6 +20,13 @@ type ColumnProfile struct {
 	RoleWhy   string
 	Personal  bool
 	DateOrder parse.DateOrder // how text dates in this column are read
+	// OptOutName: the name says opt-out or bounce (unsubscribed, baja,
+	// robinson, ...). Such a column without the role is not read as one, so
+	// an export refuses to go on until the user says what it is.
+	OptOutName bool
+	// ConsentLike: a yes/no column named like consent that has no role
+	// (another column has it): worth a word on the Roles and Campaign screens.
+	ConsentLike bool
 
 	sample sampleStats
 }

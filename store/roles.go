@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -54,6 +55,67 @@ var roleNames = map[model.Role][]string{
 	model.RoleUnsubscribed: {"unsubscribed", "unsubscribe", "opted_out", "opt_out", "optout", "baja", "dado_de_baja",
 		"email_unsubscribed", "is_unsubscribed"},
 	model.RoleEmailBounced: {"email_bounced", "bounced", "bounce", "rebotado", "email_rebotado", "hard_bounce", "is_bounced"},
+	model.RoleConsentAny: {"consent", "consentimiento", "acepta_publicidad", "acepta_comunicaciones", "marketing_consent",
+		"consent_marketing", "opt_in", "optin", "permiso_publicidad", "autoriza_publicidad"},
+}
+
+// Words that make a column an opt-out, a bounce or a consent whatever else
+// its name says ("Fecha de baja", "Lista Robinson", "No molestar", "Acepta
+// publicidad", "autoriza_comunicaciones_sms"). Opt-out words are checked
+// first: "no_acepta_publicidad" is an opt-out, not a consent.
+var (
+	optOutWords = []string{"unsubscribed", "unsubscribe", "unsub", "unsubscribed_at", "opted_out", "opt_out", "optout",
+		"baja", "robinson", "no_molestar", "no_contactar", "no_llamar", "do_not_contact", "do_not_call", "do_not_email",
+		"dnc", "no_publicidad", "no_acepta", "rechaza", "revoca", "revocado", "blacklist", "lista_negra", "suppressed",
+		"suppression"}
+	bounceWords  = []string{"bounced", "bounce", "bounces", "rebotado", "rebote", "rebota", "hard_bounce", "undeliverable"}
+	consentWords = []string{"consent", "consentimiento", "acepta", "accepts", "autoriza", "authorizes", "permiso",
+		"permission", "opt_in", "optin", "opted_in", "newsletter", "publicidad", "comunicaciones", "marketing", "suscrito"}
+)
+
+// roleByWords classifies a normalized column name by the words above:
+// an opt-out or bounce role (for any kind of column), a consent role for
+// the channel the name names (the general consent when it names none), or
+// none.
+func roleByWords(n string) model.Role {
+	has := func(words []string) bool {
+		for _, w := range words {
+			if strings.Contains(w, "_") {
+				if n == w || strings.HasPrefix(n, w+"_") || strings.HasSuffix(n, "_"+w) || strings.Contains(n, "_"+w+"_") {
+					return true
+				}
+			} else if containsWord(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(bounceWords):
+		return model.RoleEmailBounced
+	case has(optOutWords):
+		return model.RoleUnsubscribed
+	case has(consentWords):
+		switch model.ScopeOfName(n) {
+		case model.ScopeEmail:
+			return model.RoleConsentEmail
+		case model.ScopeSMS:
+			return model.RoleConsentSMS
+		case model.ScopePhone:
+			return model.RoleConsentPhone
+		case model.ScopePost:
+			return model.RoleConsentPost
+		}
+		return model.RoleConsentAny
+	}
+	return model.RoleNone
+}
+
+// multiColumn reports whether several columns may hold a role at once: a
+// customer may be unsubscribed in one column and on the do-not-call list in
+// another, and every one of them is honoured.
+func multiColumn(r model.Role) bool {
+	return r == model.RoleUnsubscribed || r == model.RoleEmailBounced
 }
 
 // roleKinds says which kinds a column may have to take a role, so that
@@ -75,9 +137,12 @@ func roleFitsKind(r model.Role, k model.Kind) bool {
 		return k == model.KindInteger || k == model.KindReal
 	case model.RoleGender, model.RoleMaritalStatus:
 		return k == model.KindCategorical || k == model.KindBoolean
-	case model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost,
-		model.RoleUnsubscribed, model.RoleEmailBounced:
+	case model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost, model.RoleConsentAny:
 		return k == model.KindBoolean
+	case model.RoleUnsubscribed, model.RoleEmailBounced:
+		// an opt-out is honoured whatever it holds: flags, codes, text or
+		// the date it took effect (see model.OptedOut)
+		return true
 	}
 	return false
 }
@@ -94,9 +159,10 @@ func detectRoles(cols []ColumnProfile) {
 			if c.Role != model.RoleNone || taken[r] || !roleFitsKind(r, c.Kind) {
 				continue
 			}
-			if nameMatchesRole(normalizeName(c.Name), roleNames[r]) && contentFitsRole(r, &c.sample) {
+			n := normalizeName(c.Name)
+			if (nameMatchesRole(n, roleNames[r]) || roleByWords(n) == r) && contentFitsRole(r, &c.sample) {
 				c.Role, c.RoleWhy = r, fmt.Sprintf("name %q", c.Name)
-				taken[r] = true
+				taken[r] = !multiColumn(r)
 			}
 		}
 	}
@@ -131,7 +197,16 @@ func detectRoles(cols []ColumnProfile) {
 	}
 	for i := range cols {
 		c := &cols[i]
-		c.Personal = c.Role.Personal() || (c.Role == model.RoleNone && c.RoleWhy != "")
+		w := roleByWords(normalizeName(c.Name))
+		c.OptOutName = multiColumn(w)
+		if c.Role == model.RoleNone && c.Kind == model.KindBoolean && w != model.RoleNone && !multiColumn(w) {
+			c.RoleWhy = fmt.Sprintf("looks like consent (%s) but another column has that role; if it is the consent, say so with --set %s=%s", w, w, c.Name)
+			c.ConsentLike = true
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		c.Personal = c.Role.Personal() || (c.Role == model.RoleNone && c.RoleWhy != "" && !c.ConsentLike)
 		if c.Role == model.RolePostcode && c.Kind == model.KindInteger {
 			// a postcode is a code: its histogram or mean means nothing
 			c.Kind, c.KindWhy = model.KindIdentifier, "postcodes are codes, not quantities"

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -11,6 +12,12 @@ type Row struct {
 	RowID  int64
 	Values []string // "" for NULL
 	Nulls  []bool
+	raw    []any // the driver's values, for the export's last checks
+}
+
+// querier is a database or one connection of it (inside a transaction).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 // ReadRows reads the named columns of the rows with the given rowids, in the
@@ -18,6 +25,10 @@ type Row struct {
 // rows shown or exported, never the whole column. Large id lists are read in
 // batches so the SQL stays within SQLite's parameter limit.
 func (d *DB) ReadRows(ctx context.Context, table string, columns []string, rowids []int64) ([]Row, error) {
+	return d.readRows(ctx, d.sql, table, columns, rowids)
+}
+
+func (d *DB) readRows(ctx context.Context, db querier, table string, columns []string, rowids []int64) ([]Row, error) {
 	byID := make(map[int64]Row, len(rowids))
 	const batch = 500
 	list := "rowid"
@@ -31,7 +42,7 @@ func (d *DB) ReadRows(ctx context.Context, table string, columns []string, rowid
 			args[i] = id
 		}
 		q := fmt.Sprintf("SELECT %s FROM %s WHERE rowid IN (%s)", list, QuoteIdent(table), strings.TrimSuffix(strings.Repeat("?,", len(ids)), ","))
-		rows, err := d.sql.QueryContext(ctx, q, args...)
+		rows, err := db.QueryContext(ctx, q, args...)
 		if err != nil {
 			return nil, fmt.Errorf("%s: reading rows of %q: %s", d.Name(), table, cleanSQLiteError(err))
 		}
@@ -45,7 +56,7 @@ func (d *DB) ReadRows(ctx context.Context, table string, columns []string, rowid
 				rows.Close()
 				return nil, err
 			}
-			r := Row{Values: make([]string, len(columns)), Nulls: make([]bool, len(columns))}
+			r := Row{Values: make([]string, len(columns)), Nulls: make([]bool, len(columns)), raw: append([]any(nil), vals[1:]...)}
 			r.RowID, _ = vals[0].(int64)
 			for i, v := range vals[1:] {
 				r.Values[i], r.Nulls[i] = textOf(v)

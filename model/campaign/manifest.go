@@ -46,9 +46,12 @@ type Parameters struct {
 // Source identifies the database file a list came from.
 type Source struct {
 	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
+	SHA256 string `json:"sha256"` // of the file as it was when the export started
 	Table  string `json:"table"`
 	Rows   int    `json:"customers"`
+	// AtWrite is the file's state in the read transaction the list's
+	// contacts, consent and opt-outs were read in.
+	AtWrite *Fingerprint `json:"at_write,omitempty"`
 }
 
 // SegRef is a segment as used: its name (or "where" for an inline rule),
@@ -70,4 +73,16 @@ type Files struct {
 	SkippedAtExport int    `json:"skipped_at_export"` // contact failed the final check
 	Rejected        string `json:"rejected,omitempty"`
 	RejectedRows    int    `json:"rejected_rows,omitempty"`
+}
+
+// Fingerprint identifies the state of a database file cheaply: its size and
+// modification time, SQLite's file change counter and schema cookie (header
+// bytes 24 and 40, which every committed write transaction in rollback mode
+// bumps) and the size of its write-ahead log.
+type Fingerprint struct {
+	Size          int64  `json:"size"`
+	Modified      string `json:"modified"` // RFC 3339 with nanoseconds
+	ChangeCounter uint32 `json:"change_counter"`
+	SchemaCookie  uint32 `json:"schema_cookie"`
+	WALSize       int64  `json:"wal_size"`
 }
