@@ -30,6 +30,14 @@ const campaignsMigration = `
 	    probability REAL NOT NULL,
 	    PRIMARY KEY (campaign_id, customer_id));`
 
+// campaignStateMigration lets an export be recorded before its files are
+// put in place: 'writing' until every file is renamed into place, then
+// 'done'. A record left 'writing' by a crash is resolved on the next
+// export or campaign command (see ResolveInterrupted).
+const campaignStateMigration = `
+	ALTER TABLE pulpero_campaigns ADD COLUMN state TEXT NOT NULL DEFAULT 'done';
+	ALTER TABLE pulpero_campaigns ADD COLUMN list_sha256 TEXT NOT NULL DEFAULT '';`
+
 // RecordCampaign stores an exported campaign and its members in one
 // transaction: a crash leaves the campaign recorded whole or not at all.
 // It returns the campaign's id.

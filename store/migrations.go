@@ -19,6 +19,7 @@ var migrations = []string{
 	2: segmentsMigration,
 	3: campaignsMigration,
 	4: campaignResponsesMigration,
+	5: campaignStateMigration,
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
