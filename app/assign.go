@@ -35,7 +35,12 @@ type Assigned struct {
 // database), evaluates the saved segments on its rows with the same derived
 // and reachability attributes the segments were defined on, and writes each
 // row with the names of the segments it falls in.
-func AssignSegments(ctx context.Context, lib *Library, r AssignRequest) (Assigned, error) {
+func (d *Database) AssignSegments(ctx context.Context, lib *Library, r AssignRequest) (Assigned, error) {
+	// the answer may never land on the database, its workspace or the input
+	protect := append(d.protected(), r.In)
+	if _, err := store.CheckDestination(r.Out, r.Force, protect...); err != nil {
+		return Assigned{}, err
+	}
 	var names []string
 	for _, want := range r.Segments {
 		s, ok := lib.Find(want)
@@ -86,13 +91,13 @@ func AssignSegments(ctx context.Context, lib *Library, r AssignRequest) (Assigne
 	if err != nil {
 		return Assigned{}, err
 	}
-	return writeAssigned(r, cols, rows, s.Data.RowIDs, names, sets)
+	return writeAssigned(r, cols, rows, s.Data.RowIDs, names, sets, protect)
 }
 
 // writeAssigned writes the rows with their segments through the one safe
 // writer: a temporary file renamed into place when complete.
-func writeAssigned(r AssignRequest, cols []string, rows []Row, ids []int64, names []string, sets []model.Bitset) (Assigned, error) {
-	f, err := store.CreateAtomic(r.Out, r.Force)
+func writeAssigned(r AssignRequest, cols []string, rows []Row, ids []int64, names []string, sets []model.Bitset, protect []string) (Assigned, error) {
+	f, err := store.CreateAtomic(r.Out, r.Force, protect...)
 	if err != nil {
 		return Assigned{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pulpero/pulpero/store"
 	"github.com/pulpero/pulpero/store/csvimport"
 )
 
@@ -68,7 +69,7 @@ func chooseDatabasePath(beside, cached string, cacheErr error, writable func(pat
 	if cacheErr != nil {
 		return "", fmt.Errorf("%s is not writable and there is no cache folder: %w", filepath.Dir(beside), cacheErr)
 	}
-	if err := os.MkdirAll(filepath.Dir(cached), 0o755); err != nil {
+	if err := store.PrivateDir(filepath.Dir(cached)); err != nil {
 		return "", err
 	}
 	return cached, nil

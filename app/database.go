@@ -99,3 +99,13 @@ func (d *Database) ReadPage(ctx context.Context, t TableInfo, after int64, limit
 func (d *Database) ReadRows(ctx context.Context, table string, columns []string, rowids []int64) ([]Row, error) {
 	return d.db.ReadRows(ctx, table, columns, rowids)
 }
+
+// protected are the files an export never replaces, whatever --force says:
+// the database and its workspace.
+func (d *Database) protected() []string {
+	out := []string{d.db.Path}
+	if d.ws != nil {
+		out = append(out, d.ws.Path)
+	}
+	return out
+}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -38,12 +37,20 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	if err := req.Check(); err != nil {
 		return nil, err
 	}
-	if !req.Force && !req.DryRun {
+	if !req.DryRun {
+		if err := checkOutputPaths(req); err != nil {
+			return nil, err
+		}
+	}
+	if !req.DryRun {
 		for _, p := range []string{req.Out, req.Rejected, campaign.ManifestPath(req.Out)} {
-			if _, err := os.Stat(p); p != "" && err == nil {
-				return nil, fmt.Errorf("%s already exists; add --force to replace it", p)
+			if _, err := store.CheckDestination(p, req.Force, s.DB.protected()...); p != "" && err != nil {
+				return nil, err
 			}
 		}
+	}
+	if !req.DryRun && !req.NoRecord {
+		s.resolveInterrupted(ctx, o.Warn)
 	}
 	if err := s.checkOptOutsRead(ctx); err != nil {
 		return nil, err
@@ -88,17 +95,15 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	if req.DryRun {
 		return m, nil
 	}
-	members, err := s.writeFiles(ctx, cp, req, m, func() { lap("write") })
+	files, err := s.writeFiles(ctx, cp, req, m, func() { lap("write") })
 	if err != nil {
 		return nil, err
 	}
-	if !req.NoRecord {
-		// the list is already complete; a failed record is a warning, not a lost list
-		if _, err := s.DB.ws.RecordCampaign(ctx, m, members); err != nil && o.Warn != nil {
-			o.Warn(fmt.Sprintf("%v; the list was written", err))
-		}
-		lap("record")
+	defer files.abort()
+	if err := s.commitExport(ctx, files, m, !req.NoRecord, o.Warn); err != nil {
+		return nil, err
 	}
+	lap("record")
 	return m, nil
 }
 
@@ -153,4 +158,47 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// checkOutputPaths refuses an export whose files would land on one another
+// (--out X --rejected X, or --rejected on the list's manifest).
+func checkOutputPaths(req campaign.ExportRequest) error {
+	names := map[string]string{}
+	for _, f := range []struct{ flag, path string }{{"--out", req.Out}, {"--rejected", req.Rejected},
+		{"the manifest", campaign.ManifestPath(req.Out)}} {
+		if f.path == "" {
+			continue
+		}
+		abs, err := filepath.Abs(f.path)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", f.flag, f.path, err)
+		}
+		if other, ok := names[abs]; ok {
+			return fmt.Errorf("%s and %s are the same file (%s); give each its own name", other, f.flag, f.path)
+		}
+		names[abs] = f.flag
+	}
+	return nil
+}
+
+// resolveInterrupted settles exports a crash stopped half-way and says
+// what became of them.
+func (s *Session) resolveInterrupted(ctx context.Context, warn func(string)) {
+	if s.DB.ws == nil {
+		return
+	}
+	found, err := s.DB.ws.ResolveInterrupted(ctx)
+	if warn == nil {
+		return
+	}
+	if err != nil {
+		warn(fmt.Sprintf("checking for interrupted exports: %v", err))
+	}
+	for _, e := range found {
+		if e.Kept {
+			warn(fmt.Sprintf("an earlier export of %q was interrupted after its list %s was written; it is now recorded", e.Campaign, e.List))
+		} else {
+			warn(fmt.Sprintf("an earlier export of %q was interrupted before its list %s was written; nothing of it was kept", e.Campaign, e.List))
+		}
+	}
 }

@@ -2,7 +2,11 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/model"
@@ -10,18 +14,92 @@ import (
 	"github.com/pulpero/pulpero/store"
 )
 
-// writeFiles writes the list, the rejected file and the manifest. Every
-// listed row is checked once more against the reachability of its channel
-// here, and its contact once more by store as it is read: two independent
-// guards on top of the plan, which only ever offers reachable channels.
-func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign.ExportRequest, m *campaign.Manifest, done func()) ([]store.ListItem, error) {
+// The points where PULPERO_FAULT can kill an export, for the tests that
+// prove a kill anywhere loses nothing and leaves nothing half-done.
+const (
+	FaultFilesWritten = "files-written" // list, rejected file and manifest complete, none in place, nothing recorded
+	FaultRecorded     = "recorded"      // the campaign is recorded as 'writing', no file in place
+	FaultPlaced       = "placed"        // every file in place, the record still 'writing'
+)
+
+// exportFiles are an export's files, complete but not yet in place.
+type exportFiles struct {
+	list, rejected, manifest *store.AtomicFile
+	listSHA                  string
+	members                  []store.ListItem
+}
+
+func (f *exportFiles) abort() {
+	for _, a := range []*store.AtomicFile{f.list, f.rejected, f.manifest} {
+		if a != nil {
+			a.Abort()
+		}
+	}
+}
+
+// commitExport makes an export's files and its record one unit: every file
+// is complete first; the campaign is recorded (as 'writing') in one
+// transaction; the files are put in place, and if one cannot be, those
+// already placed are removed and the record dropped; then the record is
+// marked done. A kill at any point leaves either nothing, or a record that
+// the next export resolves (ResolveInterrupted): kept if its list is in
+// place, removed if not.
+func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.Manifest, record bool, warn func(string)) error {
+	store.Fault(FaultFilesWritten)
+	var id int64
+	if record {
+		var err error
+		if id, err = s.DB.ws.RecordCampaign(ctx, m, f.members, f.listSHA); err != nil {
+			return fmt.Errorf("%w; nothing was written", err)
+		}
+	}
+	store.Fault(FaultRecorded)
+	var placed []*store.AtomicFile
+	for _, a := range []*store.AtomicFile{f.list, f.rejected, f.manifest} {
+		if a == nil {
+			continue
+		}
+		if err := a.Place(); err != nil {
+			for _, p := range placed {
+				p.Unplace()
+			}
+			if id > 0 {
+				s.DB.ws.ForgetCampaign(context.WithoutCancel(ctx), id)
+			}
+			return fmt.Errorf("%w; nothing of the export was kept", err)
+		}
+		placed = append(placed, a)
+	}
+	store.Fault(FaultPlaced)
+	if id > 0 {
+		if err := s.DB.ws.MarkCampaignDone(context.WithoutCancel(ctx), id); err != nil && warn != nil {
+			warn(fmt.Sprintf("the list is written but its record could not be completed (%v); the next export completes it", err))
+		}
+	}
+	return nil
+}
+
+// writeFiles writes the list, the rejected file and the manifest, complete
+// but not in place. Every listed row is checked once more against the
+// reachability of its channel here, and its contact, consent and opt-outs
+// once more by store as it is read: two independent guards on top of the
+// plan, which only ever offers reachable channels.
+func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign.ExportRequest, m *campaign.Manifest, done func()) (*exportFiles, error) {
 	ds, plan := s.Data, cp.Plan
-	list, err := store.CreateAtomic(req.Out, req.Force)
-	if err != nil {
+	protect := s.DB.protected()
+	out := &exportFiles{}
+	ok := false
+	defer func() {
+		if !ok {
+			out.abort()
+		}
+	}()
+	var err error
+	if out.list, err = store.CreateAtomic(req.Out, req.Force, protect...); err != nil {
 		return nil, err
 	}
-	defer list.Abort()
-	lw, err := store.NewListWriter(list, store.ListFormat{JSONLines: req.Format == campaign.FormatJSONL, Excel: req.Excel})
+	sum := sha256.New()
+	lw, err := store.NewListWriter(io.MultiWriter(out.list, sum), store.ListFormat{JSONLines: req.Format == campaign.FormatJSONL, Excel: req.Excel})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Out, err)
 	}
@@ -67,6 +145,10 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Out, err)
 	}
+	if err := out.list.Finish(); err != nil {
+		return nil, err
+	}
+	out.listSHA = hexSum(sum)
 	m.Database.AtWrite = &at
 	m.Files = campaign.Files{List: req.Out, Format: req.Format, Rows: written, SkippedAtExport: len(skipped)}
 	for _, it := range items {
@@ -83,40 +165,32 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 			m.Files.Target--
 		}
 	}
-	var rej *store.AtomicFile
 	if req.Rejected != "" {
-		if rej, err = writeRejected(req, plan, key, skipped, skipWhy); err != nil {
+		if out.rejected, err = writeRejected(req, plan, key, skipped, skipWhy, protect); err != nil {
 			return nil, err
 		}
-		defer rej.Abort()
 		m.Files.Rejected = req.Rejected
 		m.Files.RejectedRows = len(skipped)
 		m.Files.RejectedRows += plan.Matching.Count() - plan.Target.Count() - plan.Control.Count()
 	}
-	if err := list.Commit(); err != nil {
-		return nil, err
-	}
-	if rej != nil {
-		if err := rej.Commit(); err != nil {
-			return nil, err
-		}
-	}
 	done()
-	if err := store.WriteManifest(campaign.ManifestPath(req.Out), m, req.Force); err != nil {
+	if out.manifest, err = store.CreateManifest(campaign.ManifestPath(req.Out), m, req.Force, protect...); err != nil {
 		return nil, err
 	}
-	members := items[:0:0]
 	for _, it := range items {
 		if !isSkipped[it.RowID] {
-			members = append(members, it)
+			out.members = append(out.members, it)
 		}
 	}
-	return members, nil
+	ok = true
+	return out, nil
 }
+
+func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 
 // writeRejected writes every matching customer not in the list with the
 // reason, then those the final check at export left out.
-func writeRejected(req campaign.ExportRequest, plan *targeting.Plan, key func(int) string, skipped []store.ListItem, why []string) (*store.AtomicFile, error) {
+func writeRejected(req campaign.ExportRequest, plan *targeting.Plan, key func(int) string, skipped []store.ListItem, why []string, protect []string) (*store.AtomicFile, error) {
 	return store.WriteRejected(req.Rejected, req.Force, func(emit func(id, reason string)) {
 		plan.Matching.ForEach(func(i int) {
 			if r := plan.Why[i]; r != campaign.ReasonNone {
@@ -126,5 +200,5 @@ func writeRejected(req campaign.ExportRequest, plan *targeting.Plan, key func(in
 		for k, it := range skipped {
 			emit(it.CustomerID, why[k]+" at export")
 		}
-	})
+	}, protect...)
 }

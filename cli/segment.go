@@ -34,7 +34,11 @@ expressions: rules joined with and, or, not and parentheses; names ignore case; 
   "Annual Income (k$)" between 40 and 80      email is empty      city not in ("Madrid")
   name contains "garcía"      phone starts with "+34"      newsletter = yes
   signup_date after "2024-01-31"      last_purchase in the last 90 days      birth_date in this year
-  in segment "VIP" and not in segment "Complained"`
+  in segment "VIP" and not in segment "Complained"
+relative dates count whole days back from the analysis day (--as-of, default today), which is included:
+  on 2026-06-15, "in the last 7 days" is 2026-06-09 to 2026-06-15, "in the last 1 months" 2026-05-16 to 2026-06-15
+  weeks start on Monday (ISO 8601): on Sunday 2026-06-14, "in this week" is Monday 2026-06-08 to 2026-06-14
+yes/no values: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0, falso (any case)`
 
 // runSegment is `pulpero segment SUBCOMMAND ...`.
 func runSegment(args []string, stdout, stderr io.Writer) int {

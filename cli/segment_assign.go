@@ -78,7 +78,7 @@ func (s *segSession) assign(ctx context.Context) int {
 	for _, w := range s.segments {
 		want = append(want, strings.TrimSpace(w))
 	}
-	res, err := app.AssignSegments(ctx, s.lib, app.AssignRequest{In: s.in, Out: s.out, Segments: want, AsOf: s.asOf, Force: s.force})
+	res, err := s.db.AssignSegments(ctx, s.lib, app.AssignRequest{In: s.in, Out: s.out, Segments: want, AsOf: s.asOf, Force: s.force})
 	if err != nil {
 		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
 		return exitFail

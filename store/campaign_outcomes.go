@@ -85,7 +85,7 @@ func (w *Workspace) recordedOutcomes(ctx context.Context) ([]CampaignOutcome, er
 	index := map[int64]int{}
 	costs := map[int64]map[string]float64{}
 	var order [][]string // per campaign, the channels in the manifest's order
-	err := w.Query(ctx, "pulpero_campaigns", `SELECT id, name, created_at, manifest FROM pulpero_campaigns ORDER BY id`, nil,
+	err := w.Query(ctx, "pulpero_campaigns", `SELECT id, name, created_at, manifest FROM pulpero_campaigns WHERE state = 'done' ORDER BY id`, nil,
 		func(r *sql.Rows) error {
 			var id int64
 			var name, created, manifest string

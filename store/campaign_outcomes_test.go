@@ -126,7 +126,11 @@ func recordSpring(t *testing.T, ws *Workspace) {
 	}
 	m := &campaign.Manifest{Campaign: "Spring", Params: campaign.Parameters{Channels: []campaign.ChannelCost{
 		{Channel: campaign.ChannelEmail, Cost: 0.05}, {Channel: campaign.ChannelSMS, Cost: 0.10}}}}
-	if _, err := ws.RecordCampaign(t.Context(), m, members); err != nil {
+	id, err := ws.RecordCampaign(t.Context(), m, members, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.MarkCampaignDone(t.Context(), id); err != nil {
 		t.Fatal(err)
 	}
 }

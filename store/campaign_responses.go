@@ -258,7 +258,7 @@ type recordedCampaign struct {
 // findCampaign is the latest campaign recorded as name (ignoring case).
 func (w *Workspace) findCampaign(ctx context.Context, name string) (recordedCampaign, error) {
 	var all []recordedCampaign
-	err := w.Query(ctx, "pulpero_campaigns", `SELECT id, name, created_at FROM pulpero_campaigns ORDER BY id DESC`, nil,
+	err := w.Query(ctx, "pulpero_campaigns", `SELECT id, name, created_at FROM pulpero_campaigns WHERE state = 'done' ORDER BY id DESC`, nil,
 		func(r *sql.Rows) error {
 			var c recordedCampaign
 			err := r.Scan(&c.id, &c.name, &c.created)

@@ -7,19 +7,24 @@ import (
 	"github.com/pulpero/pulpero/model/campaign"
 )
 
-// WriteManifest writes m atomically to path.
-func WriteManifest(path string, m *campaign.Manifest, force bool) error {
+// CreateManifest writes m to a finished but not yet placed file for path
+// (see AtomicFile.Place), so the manifest appears together with its list.
+func CreateManifest(path string, m *campaign.Manifest, force bool, protect ...string) (*AtomicFile, error) {
 	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	f, err := CreateAtomic(path, force)
+	f, err := CreateAtomic(path, force, protect...)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Abort()
 	if _, err := f.Write(append(b, '\n')); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		f.Abort()
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return f.Commit()
+	if err := f.Finish(); err != nil {
+		f.Abort()
+		return nil, err
+	}
+	return f, nil
 }

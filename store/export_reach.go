@@ -34,16 +34,16 @@ func (j reachJudge) why(channel string, r Row, pos map[string]int) string {
 		return ""
 	}
 	if c.Consent == "" || !model.ConsentGiven(r.Values[pos[c.Consent]]) {
-		return "no consent at export"
+		return "no consent"
 	}
 	for _, col := range c.OptOut {
 		if j.optedOut(col, r, pos[col]) {
-			return "unsubscribed at export"
+			return "unsubscribed"
 		}
 	}
 	for _, col := range c.Bounced {
 		if j.optedOut(col, r, pos[col]) {
-			return "bounced at export"
+			return "bounced"
 		}
 	}
 	return ""

@@ -8,10 +8,10 @@ import (
 
 // WriteRejected writes the customers left out of a list, as customer_id and
 // reason (no personal data), to a temporary file for path; rows calls emit
-// once per customer. The file is returned uncommitted so the caller commits
-// it together with the list.
-func WriteRejected(path string, force bool, rows func(emit func(customerID, reason string))) (*AtomicFile, error) {
-	f, err := CreateAtomic(path, force)
+// once per customer. The file is returned finished but not placed, so the
+// caller places it together with the list.
+func WriteRejected(path string, force bool, rows func(emit func(customerID, reason string)), protect ...string) (*AtomicFile, error) {
+	f, err := CreateAtomic(path, force, protect...)
 	if err != nil {
 		return nil, err
 	}
@@ -27,6 +27,10 @@ func WriteRejected(path string, force bool, rows func(emit func(customerID, reas
 	if err := w.Flush(); err != nil {
 		f.Abort()
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Finish(); err != nil {
+		f.Abort()
+		return nil, err
 	}
 	return f, nil
 }

@@ -48,7 +48,7 @@ func OpenWorkspace(d *DB, dataDir string) (*Workspace, error) {
 // list's manifest records.
 func OpenWorkspaceApart(d *DB, dataDir string) (*Workspace, error) {
 	if dataDir == "" {
-		dataDir = defaultDataDir()
+		dataDir = DataDir()
 	}
 	sum := sha256.Sum256([]byte(d.Path))
 	name := strings.TrimSuffix(filepath.Base(d.Path), filepath.Ext(d.Path)) + "-" + hex.EncodeToString(sum[:6]) + ".pulpero.db"
@@ -58,16 +58,6 @@ func OpenWorkspaceApart(d *DB, dataDir string) (*Workspace, error) {
 		return nil, err
 	}
 	return &Workspace{Path: path, Separate: true, db: db}, nil
-}
-
-func defaultDataDir() string {
-	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
-		return filepath.Join(x, "pulpero")
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, ".local", "share", "pulpero")
-	}
-	return filepath.Join(os.TempDir(), "pulpero")
 }
 
 // writable reports whether SQLite could write path: the file and its folder
@@ -103,7 +93,14 @@ func (w *Workspace) ensure(ctx context.Context) error {
 		return nil
 	}
 	if w.Separate {
-		if err := os.MkdirAll(filepath.Dir(w.Path), 0o755); err != nil {
+		// the data folder and its workspaces folder are the user's alone
+		if err := PrivateDir(filepath.Dir(filepath.Dir(w.Path))); err != nil {
+			return fmt.Errorf("workspace %s: %w", w.Path, err)
+		}
+		if err := PrivateDir(filepath.Dir(w.Path)); err != nil {
+			return fmt.Errorf("workspace %s: %w", w.Path, err)
+		}
+		if err := createPrivate(w.Path); err != nil {
 			return fmt.Errorf("workspace %s: %w", w.Path, err)
 		}
 	}

@@ -146,10 +146,14 @@ func TestTypes(t *testing.T) {
 		"13047.0,no,no,0,2011-12-09,20231201,2,0007,  ,x,600123456,2\n" +
 		",Y,SI,0,2011-01-02 03:04,19991231,-3.25,1234,,,,\n"
 	res, db := mustImport(t, "types.csv", content, Options{})
+	// Yes/no words are stored as written (TEXT), no longer as 0/1: a query
+	// such as WHERE yes_no = 'yes' must find what the file says, and
+	// pulpero's kind inference reads such text as a boolean. A 0/1 column
+	// ("flag") is stored as the integers it holds.
 	want := map[string][2]string{
 		"CustomerID": {"INTEGER", "identifier"},
-		"yes_no":     {"INTEGER", "boolean"},
-		"si_no":      {"INTEGER", "boolean"},
+		"yes_no":     {"TEXT", "boolean"},
+		"si_no":      {"TEXT", "boolean"},
 		"flag":       {"INTEGER", "boolean"},
 		"when":       {"TEXT", "datetime"},
 		"day":        {"TEXT", "date"},
@@ -171,9 +175,9 @@ func TestTypes(t *testing.T) {
 		t.Errorf("code note %q", c.Note)
 	}
 	wantRows(t, db, `SELECT CustomerID, yes_no, si_no, "when", day, price, code, blank, note FROM types ORDER BY rowid`, [][]any{
-		{int64(17850), int64(1), int64(1), "2011-12-09 12:50:00", "2024-01-31", 1234.5, "0042", nil, "padded"},
-		{int64(13047), int64(0), int64(0), "2011-12-09 00:00:00", "2023-12-01", 2.0, "0007", nil, "x"},
-		{nil, int64(1), int64(1), "2011-01-02 03:04:00", "1999-12-31", -3.25, "1234", nil, nil},
+		{int64(17850), "yes", "sí", "2011-12-09 12:50:00", "2024-01-31", 1234.5, "0042", nil, "padded"},
+		{int64(13047), "no", "no", "2011-12-09 00:00:00", "2023-12-01", 2.0, "0007", nil, "x"},
+		{nil, "Y", "SI", "2011-01-02 03:04:00", "1999-12-31", -3.25, "1234", nil, nil},
 	})
 	// The key is indexed.
 	if got := rows(t, db, `SELECT count(*) FROM pragma_index_list('types')`); got[0][0] != int64(1) {

@@ -2,23 +2,13 @@ package csvimport
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 )
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// scanInfo is what a quick read of the raw bytes tells before any parsing.
-type scanInfo struct {
-	size     int64
-	lines    int64
-	bom      bool   // starts with a UTF-8 BOM (skipped when reading)
-	encoding string // decided or forced
-}
 
 // normEncoding accepts the spellings people use for the three encodings.
 func normEncoding(s string) (string, error) {
@@ -33,86 +23,6 @@ func normEncoding(s string) (string, error) {
 		return EncodingWindows1252, nil
 	}
 	return "", fmt.Errorf("%w: encoding %q (use utf-8, latin-1 or windows-1252)", ErrBadOption, s)
-}
-
-// scanFile reads the whole file once, fast: it counts lines, feeds hash
-// (when not nil) and, unless the
-// encoding is forced, decides it (UTF-8 if every byte sequence is valid,
-// else Windows-1252, else Latin-1 when a byte Windows-1252 leaves undefined
-// appears).
-func scanFile(ctx context.Context, path, forced string, hash io.Writer, report func(int64)) (scanInfo, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return scanInfo{}, err
-	}
-	defer f.Close()
-	info := scanInfo{encoding: forced}
-	buf := make([]byte, 1<<20)
-	var carry int // bytes of an unfinished rune kept at the start of buf
-	valid, undefined1252 := true, false
-	first := true
-	var lastByte byte
-	for {
-		if err := ctx.Err(); err != nil {
-			return info, err
-		}
-		n, rerr := io.ReadFull(f, buf[carry:])
-		chunk := buf[:carry+n]
-		info.size += int64(n)
-		if hash != nil {
-			hash.Write(buf[carry : carry+n])
-		}
-		if first {
-			first = false
-			switch {
-			case bytes.HasPrefix(chunk, utf8BOM):
-				info.bom = true
-			case bytes.HasPrefix(chunk, []byte{0xFF, 0xFE}), bytes.HasPrefix(chunk, []byte{0xFE, 0xFF}):
-				return info, fmt.Errorf("%s: %w: the file is UTF-16; save it as UTF-8", path, ErrUnreadable)
-			}
-		}
-		info.lines += int64(bytes.Count(chunk[carry:], []byte{'\n'}))
-		if len(chunk) > 0 {
-			lastByte = chunk[len(chunk)-1]
-		}
-		last := rerr != nil
-		carry = 0
-		if valid && forced == "" {
-			body := chunk
-			if !last {
-				carry = incompleteTail(chunk)
-				body = chunk[:len(chunk)-carry]
-			}
-			valid = utf8.Valid(body)
-		}
-		if !valid && forced == "" && !undefined1252 {
-			undefined1252 = hasUndefined1252(chunk)
-		}
-		if report != nil {
-			report(info.size)
-		}
-		if last {
-			if rerr != io.EOF && rerr != io.ErrUnexpectedEOF {
-				return info, rerr
-			}
-			break
-		}
-		copy(buf, chunk[len(chunk)-carry:])
-	}
-	if lastByte != '\n' && info.size > 0 {
-		info.lines++ // a last line without newline
-	}
-	if forced == "" {
-		switch {
-		case info.bom || valid:
-			info.encoding = EncodingUTF8
-		case undefined1252:
-			info.encoding = EncodingLatin1
-		default:
-			info.encoding = EncodingWindows1252
-		}
-	}
-	return info, nil
 }
 
 // incompleteTail is how many bytes at the end of b begin a rune that the
@@ -193,11 +103,60 @@ func (d *singleByteDecoder) Read(p []byte) (int, error) {
 // hasUndefined1252 reports whether b has a byte Windows-1252 leaves undefined.
 // (bytes.ContainsAny would decode b as UTF-8 and match any invalid byte.)
 func hasUndefined1252(b []byte) bool {
-	for _, c := range b {
-		switch c {
-		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+	for _, c := range [...]byte{0x81, 0x8D, 0x8F, 0x90, 0x9D} {
+		if bytes.IndexByte(b, c) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// utf8Repair passes UTF-8 through, replacing every byte that is not part of
+// a valid sequence by U+FFFD (as utf8.DecodeRune reads it: one per byte).
+type utf8Repair struct {
+	src     io.Reader
+	in      []byte
+	carry   int // bytes of an unfinished rune kept at the start of in
+	out     []byte
+	pending []byte
+	err     error
+}
+
+func newUTF8Repair(src io.Reader) *utf8Repair {
+	return &utf8Repair{src: src, in: make([]byte, 64<<10), out: make([]byte, 0, 64<<10)}
+}
+
+func (d *utf8Repair) Read(p []byte) (int, error) {
+	for len(d.pending) == 0 {
+		if d.err != nil {
+			return 0, d.err
+		}
+		n, err := d.src.Read(d.in[d.carry:])
+		d.err = err
+		chunk := d.in[:d.carry+n]
+		keep := 0
+		if err == nil {
+			keep = incompleteTail(chunk)
+		}
+		body := chunk[:len(chunk)-keep]
+		out := d.out[:0]
+		if utf8.Valid(body) {
+			out = append(out, body...)
+		} else {
+			for i := 0; i < len(body); {
+				r, size := utf8.DecodeRune(body[i:])
+				if r == utf8.RuneError && size == 1 {
+					out = utf8.AppendRune(out, utf8.RuneError)
+				} else {
+					out = append(out, body[i:i+size]...)
+				}
+				i += size
+			}
+		}
+		d.carry = copy(d.in, chunk[len(chunk)-keep:])
+		d.out, d.pending = out, out
+	}
+	n := copy(p, d.pending)
+	d.pending = d.pending[n:]
+	return n, nil
 }

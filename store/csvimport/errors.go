@@ -8,14 +8,15 @@ import (
 
 // Errors an import can report; test with errors.Is.
 var (
-	ErrFieldCount  = errors.New("wrong number of fields")
-	ErrBadValue    = errors.New("value does not fit the column's type")
-	ErrUnreadable  = errors.New("unreadable bytes")
-	ErrQuote       = errors.New("quoted field never closes")
-	ErrLineTooLong = errors.New("line too long")
-	ErrTableExists = errors.New("table already exists")
-	ErrNoData      = errors.New("file has no data")
-	ErrBadOption   = errors.New("bad option")
+	ErrFieldCount     = errors.New("wrong number of fields")
+	ErrBadValue       = errors.New("value does not fit the column's type")
+	ErrUnreadable     = errors.New("unreadable bytes")
+	ErrQuote          = errors.New("quoted field never closes")
+	ErrLineTooLong    = errors.New("line too long")
+	ErrTooManyColumns = errors.New("too many columns")
+	ErrTableExists    = errors.New("table already exists")
+	ErrNoData         = errors.New("file has no data")
+	ErrBadOption      = errors.New("bad option")
 )
 
 // ImportError is a problem with one place in the input file. Line is the
@@ -48,7 +49,12 @@ func (e *ImportError) Error() string {
 func (e *ImportError) Unwrap() error { return e.Err }
 
 func hint(err error) string {
+	var tm *tooManyColumnsError
 	switch {
+	case errors.As(err, &tm):
+		return fmt.Sprintf(hintTooManyCols, count(int64(tm.limit)))
+	case errors.Is(err, ErrQuote):
+		return hintQuote
 	case errors.Is(err, ErrBadValue), errors.Is(err, ErrUnreadable) && !errors.Is(err, errBinary):
 		return "fix the value or use --skip-bad"
 	case errors.Is(err, errBinary):
@@ -84,3 +90,28 @@ func (e *fieldCountError) Error() string {
 }
 
 func (e *fieldCountError) Unwrap() error { return ErrFieldCount }
+
+// quoteError is a quoted field that does not close: before the end of the
+// file, or before line next, which reads as a record of its own. field is
+// the 0-based field the quote opened.
+type quoteError struct {
+	opened, next, field int
+}
+
+func (e *quoteError) Error() string {
+	if e.next > 0 {
+		return fmt.Sprintf(msgQuoteRecord, e.opened, e.next)
+	}
+	return fmt.Sprintf(msgQuoteEOF, e.opened)
+}
+
+func (e *quoteError) Unwrap() error { return ErrQuote }
+
+// tooManyColumnsError is a first line with more fields than a table takes.
+type tooManyColumnsError struct{ got, limit int }
+
+func (e *tooManyColumnsError) Error() string {
+	return fmt.Sprintf(msgTooManyColumns, count(int64(e.got)), count(int64(e.limit)))
+}
+
+func (e *tooManyColumnsError) Unwrap() error { return ErrTooManyColumns }

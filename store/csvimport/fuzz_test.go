@@ -24,9 +24,17 @@ func FuzzReader(f *testing.F) {
 		"a,b\n1,2\n", "a;b\r\n\"x;y\";\"q\"\"q\"\r\n", "\"open\n", "a  b\n 1 2 \n", "x|y\n\"\"|\n",
 		"\xef\xbb\xbfid\n1", "a,b\n\"1\"x,2\n", "\n\n\n", "\"\"\"", "a\tb\n1,5\t2.000,25\n",
 		"d\n13/01/2020\n01/13/2020 10:00\n20240131\n", "Jos\xe9;M\xe1laga\n",
+		// CR-only line ends (old Mac exports), with an LF inside quotes.
+		"id,name\r1,Ana\r2,\"two\nlines\"\r3,Bo\r\n4,x",
+		// Valid UTF-8 with odd bytes.
+		"id,name\n1,\xc3\x91o\xc3\xb1o\n2,caf\xe9\n3,\xe2\x82\n",
+		// A quote that swallows the next record, and a genuine multi-line field.
+		"id,name,email\n3,\"Ce,ce@x\n4,\"Di\",di@x\n5,\"a\nb, c\",e@x\n",
 	} {
 		f.Add([]byte(s), byte(0))
 	}
+	f.Add([]byte("id,name\r1,Ana\r2,Bo\r"), byte(16|8|2<<5))
+	f.Add([]byte("id,name,email\n3,\"Ce,ce@x\n4,\"Di\",di@x\n"), byte(3<<5))
 	f.Fuzz(func(t *testing.T, data []byte, which byte) {
 		delims := []byte{',', ';', '\t', '|', SpaceRuns}
 		delim := delims[int(which)%len(delims)]
@@ -67,6 +75,7 @@ func FuzzReader(f *testing.F) {
 		if total > len(data) {
 			t.Fatalf("fields hold %d bytes, input has %d", total, len(data))
 		}
+		watchedReader(t, data, delim, which)
 		sniffDelimiter(data, true)
 		// Latin-1 decoding never fails and yields valid UTF-8.
 		out, _ := io.ReadAll(newDecoder(bytes.NewReader(data), EncodingWindows1252))
@@ -93,6 +102,43 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
+// watchedReader reads data as the import passes do: through the odd-byte
+// repair and the CR line ends (as which says), checking quotes against a
+// record width of 1 to 8. It must always progress, fail only on quotes and
+// long lines, and never fail on a quote when lenient.
+func watchedReader(t *testing.T, data []byte, delim, which byte) {
+	for _, lenient := range []bool{false, true} {
+		var src io.Reader = bytes.NewReader(data)
+		if which&8 != 0 {
+			src = newUTF8Repair(src)
+		}
+		if which&16 != 0 {
+			src = &crReader{src: src}
+		}
+		r := newReader(src, delim)
+		r.expect, r.lenient = int(which>>5)+1, lenient
+		for calls := 0; ; calls++ {
+			if calls > len(data)+2 {
+				t.Fatalf("watched reader: no progress after %d reads", calls)
+			}
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			switch {
+			case err == nil:
+			case lenient && errors.Is(err, ErrQuote):
+				t.Fatalf("lenient reader failed: %v", err)
+			case !errors.Is(err, ErrQuote) && !errors.Is(err, ErrLineTooLong):
+				t.Fatalf("watched reader: unexpected error %v", err)
+			}
+		}
+		if !lenient && r.repaired != 0 || int64(len(r.repairedAt)) > r.repaired {
+			t.Fatalf("repaired %d at %v (lenient %v)", r.repaired, r.repairedAt, lenient)
+		}
+	}
+}
+
 // hasBlankLine reports a line of only white space (which this reader
 // skips and encoding/csv reads as a record).
 func hasBlankLine(data []byte) bool {
@@ -111,6 +157,10 @@ func FuzzImport(f *testing.F) {
 	for _, s := range []string{
 		"id,n\n1,2\n", "a;b\n1,5;x\n2;\n", "d\n01/02/2020\n13/02/2020 10:00\n", "x\n0042\n42\n",
 		"flag\nyes\n0\n", "v\n1e3\n17850.0\n-1,234.5\n", "t\n2020-01-01\n2020-01-01T10:00:00Z\n",
+		"id,name,n\r1,Ana,2,5\r2,\"a\nb\",3\r",                      // CR-only line ends
+		"id,name\n1,\xc3\x91o\xc3\xb1o\n2,Pe\xc3\xb1a\n3,caf\xe9\n", // UTF-8 with an odd byte
+		"id,e,c\n3,\"Ce,x\n4,\"Di\",y\n",                            // a quote swallowing a record
+		"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff\x4b\xd4\x49\xe2\x32\xd4\x31\xe2\x02\x00\x7b\x07\x97\x0a\x08\x00\x00\x00", // gzip of "a,b\n1,2\n"
 	} {
 		f.Add([]byte(s))
 	}

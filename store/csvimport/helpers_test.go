@@ -90,3 +90,9 @@ func summaryOf(t *testing.T, res *Result, name string) ColumnSummary {
 	t.Fatalf("no column %q in %+v", name, res.Columns)
 	return ColumnSummary{}
 }
+
+// fileExists reports whether path exists.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

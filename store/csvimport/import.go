@@ -1,6 +1,7 @@
 package csvimport
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -13,7 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Import writes the delimited text file csvPath into a table of the SQLite
@@ -26,6 +26,13 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	j := &job{ctx: ctx, path: csvPath, opt: opt, start: time.Now()}
 	enc, err := j.validate()
 	if err != nil {
+		return nil, err
+	}
+	table := opt.Table
+	if table == "" {
+		table = tableNameFor(csvPath)
+	}
+	if err := checkTableName(table, opt.Table == ""); err != nil {
 		return nil, err
 	}
 	var src Source
@@ -45,14 +52,6 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	}
 	if err := j.sniff(); err != nil {
 		return nil, err
-	}
-	table := opt.Table
-	if table == "" {
-		table = tableNameFor(csvPath)
-	}
-	if strings.HasPrefix(strings.ToLower(table), "sqlite_") || strings.EqualFold(table, metaTable) ||
-		strings.IndexByte(table, 0) >= 0 || !utf8.ValidString(table) {
-		return nil, fmt.Errorf("%w: table name %q is reserved", ErrBadOption, table)
 	}
 	t, err := openTarget(ctx, dbPath)
 	if err != nil {
@@ -107,7 +106,7 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 		full, fullMark := j.decideTypes(learn, key)
 		if !stopped && fullMark == mark && sameStorage(cols, full) {
 			for i, c := range full { // kinds and notes from every value
-				c.nulls, c.samples = cols[i].nulls, cols[i].samples
+				c.keepStored(cols[i])
 			}
 		} else {
 			// The sample misled: write the rows again with the whole file's types.
@@ -123,13 +122,15 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	j.report(PhaseIndex, rows, j.info.size)
+	j.report(PhaseIndex, rows, j.info.fileSize)
 	res := &Result{Database: dbPath, Table: table, Created: t.created, Rows: rows, Rejected: rej.n,
 		Dialect: Dialect{Delimiter: rune(j.delim), Header: j.header, Encoding: j.info.encoding,
-			BOM: j.info.bom, Decimal: rune(mark)}}
+			EncodingWhy: j.info.why, EncodingNote: j.info.note, BOM: j.info.bom, Decimal: rune(mark),
+			LineEnd: j.info.lineEnd, Gzip: j.info.gzip},
+		Warnings: j.warnings()}
 	for _, c := range cols {
 		res.Columns = append(res.Columns, ColumnSummary{Name: c.name, Alias: c.alias, SQLType: c.typ.sql(),
-			Kind: c.kind, Key: c.isKey, Nulls: c.nulls, Examples: c.samples, Note: c.note})
+			Kind: c.kind, Key: c.isKey, Nulls: c.nulls, Examples: c.samples, Note: c.summaryNote(), Rewritten: c.rewritten})
 	}
 	if key >= 0 {
 		res.Key = cols[key].name
@@ -187,20 +188,20 @@ func (j *job) sniff() error {
 	if j.info.size == 0 || j.info.bom && j.info.size <= int64(len(utf8BOM)) {
 		return fmt.Errorf("%s: %w", j.path, ErrNoData)
 	}
-	f, err := os.Open(j.path)
+	in, err := openInput(j.path, nil)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	var src io.Reader = f
+	defer in.Close()
 	if j.info.bom {
-		f.Seek(int64(len(utf8BOM)), io.SeekStart)
+		if _, err := io.CopyN(io.Discard, in.text, int64(len(utf8BOM))); err != nil {
+			return err
+		}
 	}
-	head, err := io.ReadAll(io.LimitReader(newDecoder(src, j.info.encoding), sniffBytes))
+	head, complete, err := readHead(j.decode(in.text))
 	if err != nil {
 		return err
 	}
-	complete := int64(len(head)) >= j.info.size-3 && len(head) < sniffBytes
 	if j.delim == 0 {
 		j.delim = sniffDelimiter(head, complete)
 	}
@@ -217,6 +218,7 @@ func (j *job) sniff() error {
 	if err != nil {
 		return j.importErr(r.Line(), 0, err)
 	}
+	firstLine := r.Line()
 	first = append([]string(nil), first...)
 	if col, err := j.unreadable(strings.Join(first, ""), first); err != nil {
 		return j.importErr(r.Line(), col, err)
@@ -251,15 +253,70 @@ func (j *job) sniff() error {
 			j.ncols = len(first)
 		}
 		j.names = columnNames(nil, j.ncols)
-		return nil
+	} else {
+		// A header with a trailing delimiter the data lines lack.
+		for len(first) > 1 && freq > 0 && len(first) > mode && strings.TrimSpace(first[len(first)-1]) == "" {
+			first = first[:len(first)-1]
+		}
+		j.ncols = len(first)
+		j.names = columnNames(first, j.ncols)
 	}
-	// A header with a trailing delimiter the data lines lack.
-	for len(first) > 1 && freq > 0 && len(first) > mode && strings.TrimSpace(first[len(first)-1]) == "" {
-		first = first[:len(first)-1]
+	if j.ncols > maxColumns {
+		return j.importErr(firstLine, 0, &tooManyColumnsError{got: j.ncols, limit: maxColumns})
 	}
-	j.ncols = len(first)
-	j.names = columnNames(first, j.ncols)
 	return nil
+}
+
+// readHead reads the first sniffBytes of the text and on to the end of the
+// line they cut, so that a long first line (a wide header) is read whole,
+// up to maxRecordBytes. complete says the text ended within.
+func readHead(text io.Reader) (head []byte, complete bool, err error) {
+	br := bufio.NewReaderSize(text, 64<<10)
+	head, err = io.ReadAll(io.LimitReader(br, sniffBytes))
+	if err != nil || len(head) < sniffBytes {
+		return head, err == nil, err
+	}
+	for len(head) <= maxRecordBytes {
+		more, err := br.ReadSlice('\n')
+		head = append(head, more...)
+		switch err {
+		case nil:
+			return head, false, nil
+		case io.EOF:
+			return head, true, nil
+		case bufio.ErrBufferFull:
+		default:
+			return nil, false, err
+		}
+	}
+	return head, false, nil
+}
+
+// warnings are what the scan and the last whole pass found worth saying.
+func (j *job) warnings() []Warning {
+	var ws []Warning
+	if j.info.odd > 0 {
+		ws = append(ws, Warning{Key: WarnOddBytes, Count: j.info.odd, Lines: j.info.oddLines,
+			Text: fmt.Sprintf(msgOddBytes, count(j.info.odd), lineList(j.info.oddLines))})
+	}
+	if j.repaired > 0 {
+		ws = append(ws, Warning{Key: WarnQuoteNotClosed, Count: j.repaired, Lines: j.repairedAt,
+			Text: fmt.Sprintf(msgQuoteNotClosed, count(j.repaired), lineList(j.repairedAt))})
+	}
+	return ws
+}
+
+// lineList writes lines for a warning: "4, 17, 30", with "…" when the list
+// was cut at maxWarnLines.
+func lineList(lines []int) string {
+	s := make([]string, len(lines))
+	for i, l := range lines {
+		s[i] = count(int64(l))
+	}
+	if len(lines) >= maxWarnLines {
+		s = append(s, "…")
+	}
+	return strings.Join(s, ", ")
 }
 
 // addSample keeps a distinct example of the stored values.

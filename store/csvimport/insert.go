@@ -14,6 +14,10 @@ const batchRows = 64
 // maxParams stays under SQLite's limit on bound parameters per statement.
 const maxParams = 32766
 
+// maxColumns is SQLite's limit on the columns of a table as modernc.org/sqlite
+// is compiled (SQLITE_MAX_COLUMN; pragma compile_options says MAX_COLUMN=2000).
+const maxColumns = 2000
+
 // rowsPerBatch is batchRows, or fewer for very wide tables.
 func rowsPerBatch(ncols int) int { return max(1, min(batchRows, maxParams/max(ncols, 1))) }
 

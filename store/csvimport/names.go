@@ -1,10 +1,12 @@
 package csvimport
 
 import (
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // quoteIdent quotes a name for SQL, doubling embedded quotes, so any name a
@@ -118,6 +120,26 @@ func fold(r rune) rune {
 		return rune(to[len([]rune(from[:i]))])
 	}
 	return r
+}
+
+// reservedPrefix starts the names of pulpero's own tables (pulpero_meta,
+// pulpero_segments, ...): an import never writes, and so never replaces, one.
+const reservedPrefix = "pulpero_"
+
+// checkTableName refuses a table name an import must not write: pulpero's
+// own tables, SQLite's, and names SQLite cannot store. derived says the name
+// came from the file name, not --table.
+func checkTableName(table string, derived bool) error {
+	lower := strings.ToLower(table)
+	switch {
+	case strings.HasPrefix(lower, reservedPrefix) && derived:
+		return fmt.Errorf(msgReservedFile, ErrBadOption, table, reservedPrefix)
+	case strings.HasPrefix(lower, reservedPrefix):
+		return fmt.Errorf(msgReservedPrefix, ErrBadOption, table, reservedPrefix)
+	case strings.HasPrefix(lower, "sqlite_") || strings.IndexByte(table, 0) >= 0 || !utf8.ValidString(table):
+		return fmt.Errorf("%w: table name %q is reserved", ErrBadOption, table)
+	}
+	return nil
 }
 
 // tableNameFor derives a table name from a file name: bank-full.csv → bank_full.

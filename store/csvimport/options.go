@@ -38,6 +38,12 @@ type Options struct {
 	// SkipBad writes bad lines to a rejects file and goes on; otherwise the
 	// first bad line stops the import.
 	SkipBad bool
+	// Lenient reads a quote that does not close before a line that reads as
+	// a record of its own (or before the end of the file) as a plain
+	// character, and says so in a Result warning. Without it such a quote
+	// is an ErrQuote error naming the line it opened on (or, with SkipBad,
+	// that line is rejected); it never silently merges lines.
+	Lenient bool
 	// Key names the customer id column (by name or clean alias); "" looks
 	// for one named like customer_id, CustomerID, id_cliente, cliente_id.
 	Key string

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,6 +21,10 @@ type job struct {
 	names  []string // column names, also in pass 1
 	ncols  int
 	start  time.Time
+
+	// Quotes read as plain characters (Lenient) in the last whole pass.
+	repaired   int64
+	repairedAt []int
 }
 
 // countingReader counts the raw bytes read, for progress.
@@ -36,20 +39,38 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// openText opens the file as UTF-8 text, without its BOM.
+// decode turns the file's text into UTF-8 with LF line ends, as scanFile
+// decided: single-byte encodings decoded, odd bytes of a UTF-8 file
+// replaced, CR line ends made LF.
+func (j *job) decode(text io.Reader) io.Reader {
+	switch {
+	case j.info.encoding != EncodingUTF8:
+		text = newDecoder(text, j.info.encoding)
+	case j.info.repair:
+		text = newUTF8Repair(text)
+	}
+	if j.info.lineEnd == LineEndCR {
+		text = &crReader{src: text}
+	}
+	return text
+}
+
+// openText opens the file as UTF-8 text, without its BOM, and a reader
+// over it that checks quotes against the number of columns.
 func (j *job) openText() (*reader, *countingReader, io.Closer, error) {
-	f, err := os.Open(j.path)
+	in, err := openInput(j.path, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	cr := &countingReader{r: f}
 	if j.info.bom {
-		if _, err := io.CopyN(io.Discard, cr, int64(len(utf8BOM))); err != nil {
-			f.Close()
+		if _, err := io.CopyN(io.Discard, in.text, int64(len(utf8BOM))); err != nil {
+			in.Close()
 			return nil, nil, nil, err
 		}
 	}
-	return newReader(newDecoder(cr, j.info.encoding), j.delim), cr, f, nil
+	r := newReader(j.decode(in.text), j.delim)
+	r.expect, r.lenient = j.ncols, j.opt.Lenient
+	return r, in.raw, in, nil
 }
 
 // report calls the progress callback.
@@ -61,7 +82,7 @@ func (j *job) report(phase Phase, rows, bytes int64) {
 	if j.header {
 		total--
 	}
-	j.opt.Progress(Progress{Phase: phase, Rows: rows, Bytes: bytes, TotalBytes: j.info.size,
+	j.opt.Progress(Progress{Phase: phase, Rows: rows, Bytes: bytes, TotalBytes: j.info.fileSize,
 		TotalRows: max(total, 0), Elapsed: time.Since(j.start)})
 }
 
@@ -89,6 +110,7 @@ func (j *job) records(ctx context.Context, phase Phase, limit int, fn func(rec [
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
+			j.repaired, j.repairedAt = r.repaired, r.repairedAt
 			break
 		}
 		if skipHeader {
@@ -111,7 +133,11 @@ func (j *job) records(ctx context.Context, phase Phase, limit int, fn func(rec [
 		var bad *ImportError
 		switch {
 		case errors.Is(err, ErrQuote), errors.Is(err, ErrLineTooLong):
-			bad = j.importErr(r.Line(), 0, err)
+			col := 0
+			if qe := (*quoteError)(nil); errors.As(err, &qe) {
+				col = qe.field + 1
+			}
+			bad = j.importErr(r.Line(), col, err)
 		case err != nil:
 			return err // the file could not be read
 		default:

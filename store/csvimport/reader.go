@@ -15,6 +15,13 @@ const maxRecordBytes = 16 << 20
 // wild are sloppy (a quote inside an unquoted field is a plain character,
 // text after a closing quote is kept, spaces before an opening quote are
 // skipped) and it never panics: malformed input yields records or errors.
+//
+// With expect set (the number of fields a record has), a quoted field that
+// runs past the end of its line is watched: if a line it takes in reads as
+// a record of its own (see looksLikeRecord), the quote is taken to be
+// missing its closing partner. Read then returns a *quoteError (ErrQuote)
+// for the record, or, with lenient, reads the quote as a plain character;
+// either way the lines the quote took in are read again as records.
 type reader struct {
 	br     *bufio.Reader
 	delim  byte // ',' ';' '\t' '|' or SpaceRuns
@@ -25,6 +32,17 @@ type reader struct {
 	ends   []int
 	fields []string
 	rec    string // all fields of the last record, back to back
+
+	expect     int      // fields per record; 0 leaves quotes unwatched
+	lenient    bool     // read an unclosed quote as a plain character
+	back       [][]byte // lines to read again before br's
+	swallow    []byte   // the lines a quoted field took in, back to back
+	swEnds     []int
+	openRest   []byte // the line after the opening quote of that field
+	plain      bool   // the rest of the record is split without quotes
+	prevFirst  string // the first field of the last record read
+	repaired   int64  // quotes read as plain characters
+	repairedAt []int  // their first lines
 }
 
 func newReader(r io.Reader, delim byte) *reader {
@@ -34,6 +52,12 @@ func newReader(r io.Reader, delim byte) *reader {
 // readLine returns the next physical line without its line ending. The
 // slice is valid until the next call.
 func (r *reader) readLine() ([]byte, error) {
+	if len(r.back) > 0 {
+		line := r.back[0]
+		r.back = r.back[1:]
+		r.line++
+		return line, nil
+	}
 	line, err := r.br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		r.raw = append(r.raw[:0], line...)
@@ -89,6 +113,7 @@ func (r *reader) Read() ([]string, error) {
 	r.start = r.line
 	r.buf = r.buf[:0]
 	r.ends = r.ends[:0]
+	r.plain = false
 	if err := r.split(line); err != nil {
 		return nil, err
 	}
@@ -100,6 +125,7 @@ func (r *reader) Read() ([]string, error) {
 		r.fields = append(r.fields, s[prev:e])
 		prev = e
 	}
+	r.prevFirst = r.fields[0]
 	return r.fields, nil
 }
 
@@ -121,14 +147,14 @@ func (r *reader) split(line []byte) error {
 		for i < len(line) && line[i] == ' ' {
 			i++
 		}
-		if i < len(line) && line[i] == '"' {
+		if !r.plain && i < len(line) && line[i] == '"' {
 			rest, err := r.quoted(line[i+1:])
 			if err != nil {
 				return err
 			}
 			line = rest
 		} else {
-			end := r.fieldEnd(line)
+			end := fieldEnd(line, r.delim)
 			r.buf = append(r.buf, line[:end]...)
 			line = line[end:]
 		}
@@ -148,8 +174,8 @@ func (r *reader) split(line []byte) error {
 }
 
 // fieldEnd is the index of the delimiter ending an unquoted field, or len(line).
-func (r *reader) fieldEnd(line []byte) int {
-	if r.delim == SpaceRuns {
+func fieldEnd(line []byte, delim byte) int {
+	if delim == SpaceRuns {
 		for i, c := range line {
 			if isSpace(c) {
 				return i
@@ -157,7 +183,7 @@ func (r *reader) fieldEnd(line []byte) int {
 		}
 		return len(line)
 	}
-	if i := bytes.IndexByte(line, r.delim); i >= 0 {
+	if i := bytes.IndexByte(line, delim); i >= 0 {
 		return i
 	}
 	return len(line)
@@ -166,6 +192,9 @@ func (r *reader) fieldEnd(line []byte) int {
 // quoted reads a quoted field whose opening quote is already consumed and
 // returns what follows it on the current line (starting at the delimiter).
 func (r *reader) quoted(line []byte) ([]byte, error) {
+	mark, opened, field := len(r.buf), r.line, len(r.ends)
+	start := line
+	watching := false
 	for {
 		i := bytes.IndexByte(line, '"')
 		if i < 0 {
@@ -175,12 +204,24 @@ func (r *reader) quoted(line []byte) ([]byte, error) {
 			if len(r.buf) > maxRecordBytes {
 				return nil, ErrLineTooLong
 			}
+			if r.expect > 0 && !watching {
+				watching = true
+				r.openRest = append(r.openRest[:0], start...)
+				r.swallow, r.swEnds = r.swallow[:0], r.swEnds[:0]
+			}
 			next, err := r.readLine()
 			if err != nil {
 				if errors.Is(err, io.EOF) {
-					return nil, ErrQuote
+					return r.unclosed(mark, opened, field, 0)
 				}
 				return nil, err
+			}
+			if watching {
+				r.swallow = append(r.swallow, next...)
+				r.swEnds = append(r.swEnds, len(r.swallow))
+				if r.looksLikeRecord(next, field) {
+					return r.unclosed(mark, opened, field, r.line)
+				}
 			}
 			line = next
 			continue
@@ -197,11 +238,41 @@ func (r *reader) quoted(line []byte) ([]byte, error) {
 			return line, nil
 		default:
 			// Text after the closing quote: keep it, as spreadsheets do.
-			end := r.fieldEnd(line)
+			end := fieldEnd(line, r.delim)
 			r.buf = append(r.buf, line[:end]...)
 			return line[end:], nil
 		}
 	}
+}
+
+// unclosed deals with the quote of field (0-based) opened on line opened,
+// still open at line next (0: at the end of the file). Unwatched, it is an
+// error. Watched, the lines it took in are pushed back to be read again,
+// and the quote is an error or, lenient, a plain character: the field and
+// the rest of its line are split without quotes, and the record ends there.
+func (r *reader) unclosed(mark, opened, field, next int) ([]byte, error) {
+	qe := &quoteError{opened: opened, next: next, field: field}
+	if r.expect == 0 {
+		return nil, qe
+	}
+	again := make([][]byte, 0, len(r.swEnds)+len(r.back))
+	prev := 0
+	for _, e := range r.swEnds {
+		again = append(again, bytes.Clone(r.swallow[prev:e]))
+		prev = e
+	}
+	r.back = append(again, r.back...)
+	r.line -= len(r.swEnds)
+	if !r.lenient {
+		return nil, qe
+	}
+	r.repaired++
+	r.repairedAt = appendLine(r.repairedAt, opened)
+	r.buf = append(r.buf[:mark], '"')
+	r.plain = true
+	end := fieldEnd(r.openRest, r.delim)
+	r.buf = append(r.buf, r.openRest[:end]...)
+	return r.openRest[end:], nil
 }
 
 // text is the last record's fields joined, for checks over the whole record.

@@ -8,8 +8,10 @@ import (
 	"strings"
 )
 
-// rejectsPath is FILE.rejects.csv beside the input.
+// rejectsPath is FILE.rejects.csv beside the input (orders.csv.gz gives
+// orders.rejects.csv).
 func rejectsPath(input string) string {
+	input = strings.TrimSuffix(strings.TrimSuffix(input, ".gz"), ".GZ")
 	ext := filepath.Ext(input)
 	return strings.TrimSuffix(input, ext) + ".rejects.csv"
 }

@@ -18,7 +18,10 @@ type Result struct {
 	Key         string // the customer id column, indexed; "" if none
 	Links       []Link // other tables' id columns the key joins with
 	Columns     []ColumnSummary
-	Elapsed     time.Duration
+	// Warnings are things read in a way people should know about: odd
+	// bytes replaced, quotes read as plain characters (Lenient).
+	Warnings []Warning
+	Elapsed  time.Duration
 }
 
 // Dialect is how the file was read, detected or forced.
@@ -26,8 +29,32 @@ type Dialect struct {
 	Delimiter rune // ',', ';', '\t', '|' or SpaceRuns
 	Header    bool
 	Encoding  string
-	BOM       bool
-	Decimal   rune // '.' or ','
+	// EncodingWhy is a stable key (WhyValidUTF8, WhyMostlyUTF8, WhyNotUTF8,
+	// WhyBOM, WhyForced); EncodingNote says the same in a sentence, with
+	// the byte counts that decided.
+	EncodingWhy  string
+	EncodingNote string
+	BOM          bool
+	Decimal      rune   // '.' or ','
+	LineEnd      string // LineEndLF, LineEndCRLF or LineEndCR: the most frequent
+	Gzip         bool   // the file was gzip-compressed and read through gunzip
+}
+
+// Line ends (Dialect.LineEnd).
+const (
+	LineEndLF   = "lf"
+	LineEndCRLF = "crlf"
+	LineEndCR   = "cr" // old Mac and Excel for Mac exports
+)
+
+// Warning is something about the whole import people should read: a kind
+// (a stable key, Warn*), how often it happened, the first lines it
+// happened on, and a sentence.
+type Warning struct {
+	Key   string
+	Count int64
+	Lines []int // up to maxWarnLines, ascending
+	Text  string
 }
 
 // ColumnSummary describes one stored column.
@@ -39,7 +66,11 @@ type ColumnSummary struct {
 	Key      bool       // the indexed customer id
 	Nulls    int64
 	Examples []string // up to three distinct stored values
-	Note     string   // why a column that looked typed is text, etc.
+	// Note says why a column that looked typed is text, or, with Rewritten,
+	// how values were stored in another notation than the file's (decimal
+	// commas and thousands separators read, dates written as ISO 8601).
+	Note      string
+	Rewritten int64 // values stored in another notation than the file's
 }
 
 // Link is a column of another table that a key joins with.

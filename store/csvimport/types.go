@@ -1,6 +1,8 @@
 package csvimport
 
 import (
+	"fmt"
+
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store/parse"
 )
@@ -11,7 +13,7 @@ type colType int
 const (
 	tText     colType = iota
 	tInteger          // INTEGER
-	tBool             // INTEGER 0/1, from yes/no words
+	tBool             // TEXT as written: yes/no words (store's kind inference reads them as booleans)
 	tReal             // REAL
 	tDate             // TEXT YYYY-MM-DD
 	tDateTime         // TEXT YYYY-MM-DD HH:MM:SS
@@ -19,7 +21,7 @@ const (
 
 func (t colType) sql() string {
 	switch t {
-	case tInteger, tBool:
+	case tInteger:
 		return "INTEGER"
 	case tReal:
 		return "REAL"
@@ -46,4 +48,26 @@ type column struct {
 	isKey   bool
 	nulls   int64
 	samples []string // first distinct stored values, for the summary
+
+	// Values stored in another notation than the file's, and the first one.
+	rewritten              int64
+	rewroteFrom, rewroteTo string
+}
+
+// keepStored takes what the writing pass counted from the column it wrote
+// with (the same storage, decided from a sample).
+func (c *column) keepStored(from *column) {
+	c.nulls, c.samples = from.nulls, from.samples
+	c.rewritten, c.rewroteFrom, c.rewroteTo = from.rewritten, from.rewroteFrom, from.rewroteTo
+}
+
+// summaryNote is the column's note: why it is text, or what was rewritten.
+func (c *column) summaryNote() string {
+	if c.rewritten == 0 {
+		return c.note
+	}
+	if c.typ == tDate || c.typ == tDateTime {
+		return fmt.Sprintf(msgDatesRewritten, count(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
+	}
+	return fmt.Sprintf(msgNumbersRewritten, count(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
 }
