@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -141,5 +143,64 @@ func saveForever(path string) {
 	}
 	for i := 1; ; i++ {
 		ws.SaveSegment(context.Background(), "churn risk", SegmentVersion{Definition: "income > " + strconv.Itoa(i), Hash: fmt.Sprint("h", i), Size: i})
+	}
+}
+
+// TestConcurrentSavesWaitTheirTurn: four writers (each its own connection,
+// as four processes would be) saving versions at once all succeed: write
+// transactions take the lock when they begin and wait for it, instead of
+// failing with "database is locked" when a reader turns writer.
+func TestConcurrentSavesWaitTheirTurn(t *testing.T) {
+	d, _, _ := openShop(t, 20)
+	dir := t.TempDir()
+	const writers, saves = 4, 25
+	errs := make(chan error, writers*saves)
+	var wg sync.WaitGroup
+	for w := range writers {
+		ws, err := OpenWorkspace(d, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ws.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range saves {
+				_, err := ws.SaveSegment(t.Context(), fmt.Sprintf("writer %d", w), SegmentVersion{Definition: fmt.Sprintf("age > %d", i), Hash: fmt.Sprint(i), Size: i})
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	failed := 0
+	for err := range errs {
+		if err != nil {
+			failed++
+			t.Log(err)
+		}
+	}
+	if failed > 0 {
+		t.Fatalf("%d of %d saves failed", failed, writers*saves)
+	}
+	ws, _ := OpenWorkspace(d, dir)
+	defer ws.Close()
+	for w := range writers {
+		h, err := ws.SegmentHistory(t.Context(), fmt.Sprintf("writer %d", w))
+		if err != nil || len(h) != saves {
+			t.Fatalf("writer %d: %d versions kept of %d (%v)", w, len(h), saves, err)
+		}
+	}
+}
+
+// TestBusyIsSaidPlainly: when another writer holds the database past the
+// busy timeout, the error says so and what to do, not "(5) (SQLITE_BUSY)".
+func TestBusyIsSaidPlainly(t *testing.T) {
+	err := busy(errors.New("database is locked (5) (SQLITE_BUSY)"))
+	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "try again") {
+		t.Fatalf("%v", err)
+	}
+	if other := errors.New("no such table"); busy(other) != other {
+		t.Fatal("another error was taken for busy")
 	}
 }

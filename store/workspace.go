@@ -78,7 +78,10 @@ func writable(path string) bool {
 }
 
 func readWriteDSN(abs string) string {
-	u := url.URL{Scheme: "file", Path: abs, RawQuery: "mode=rwc&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"}
+	// write transactions take the write lock when they begin (not on their
+	// first write, when a busy wait can no longer help), and wait up to the
+	// busy timeout for another writer to finish
+	u := url.URL{Scheme: "file", Path: abs, RawQuery: "mode=rwc&_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)"}
 	return u.String()
 }
 
@@ -132,13 +135,31 @@ func (w *Workspace) Tx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	}
 	tx, err := w.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return busy(err)
 	}
 	if err := f(tx); err != nil {
 		tx.Rollback()
-		return err
+		return busy(err)
 	}
-	return tx.Commit()
+	return busy(tx.Commit())
+}
+
+// ErrBusy is returned (wrapped) when another writer held the workspace for
+// longer than the busy timeout.
+var ErrBusy = errors.New("the database is busy (another pulpero or program is writing); try again")
+
+// busy turns SQLite's "database is locked" into ErrBusy, which says what
+// happened and what to do.
+func busy(err error) error {
+	if err == nil {
+		return nil
+	}
+	var coded interface{ Code() int }
+	msg := err.Error()
+	if errors.As(err, &coded) && coded.Code()&0xff == 5 || strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked") {
+		return fmt.Errorf("%w (%s)", ErrBusy, cleanSQLiteError(err))
+	}
+	return err
 }
 
 // Query reads from a pulpero table; f is not called when the table does not
