@@ -103,7 +103,7 @@ func writeAssigned(r AssignRequest, cols []string, rows []Row, ids []int64, name
 	}
 	defer f.Abort()
 	w := csv.NewWriter(f)
-	w.Write(append(append([]string(nil), cols...), "segments"))
+	w.Write(append(safeCells(cols), "segments"))
 	out := Assigned{Rows: len(rows), Names: names, Counts: make([]int, len(names))}
 	row := make(map[int64]int, len(ids))
 	for i, id := range ids {
@@ -118,7 +118,7 @@ func writeAssigned(r AssignRequest, cols []string, rows []Row, ids []int64, name
 				out.Counts[k]++
 			}
 		}
-		w.Write(append(append([]string(nil), rr.Values...), strings.Join(in, "; ")))
+		w.Write(append(safeCells(rr.Values), strings.Join(in, "; ")))
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -128,4 +128,13 @@ func writeAssigned(r AssignRequest, cols []string, rows []Row, ids []int64, name
 		return Assigned{}, err
 	}
 	return out, nil
+}
+
+// safeCells neutralises cells a spreadsheet would run as formulas.
+func safeCells(values []string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i], _ = model.SpreadsheetSafe(v)
+	}
+	return out
 }

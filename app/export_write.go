@@ -151,6 +151,9 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 	out.listSHA = hexSum(sum)
 	m.Database.AtWrite = &at
 	m.Files = campaign.Files{List: req.Out, Format: req.Format, Rows: written, SkippedAtExport: len(skipped)}
+	if req.Format == campaign.FormatCSV {
+		m.Files.SpreadsheetSafety, m.Files.Neutralised = model.SpreadsheetRule, lw.Neutralised
+	}
 	for _, it := range items {
 		if it.Group == "control" {
 			m.Files.Control++

@@ -63,7 +63,7 @@ func commands() []command {
 // Run runs the command line args (without the program's name) and returns
 // the exit status: 0 ok, 1 the work failed, 2 the command line was wrong.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return run(args, stdout, stderr)
+	return run(args, printableWriter{stdout}, printableWriter{stderr})
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

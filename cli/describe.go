@@ -234,7 +234,7 @@ func descCSV(w io.Writer, cols []descColumn) error {
 	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 	for _, c := range cols {
 		row := func(section, label, lo, hi, count, share, value string) {
-			cw.Write([]string{c.Name, c.Kind, section, label, lo, hi, count, share, value})
+			cw.Write(safeRow([]string{c.Name, c.Kind, section, label, lo, hi, count, share, value}))
 		}
 		row("count", "values", "", "", strconv.Itoa(c.Count), "", "")
 		row("count", "nulls", "", "", strconv.Itoa(c.Nulls), "", "")

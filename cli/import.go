@@ -209,6 +209,7 @@ type progressBar struct {
 }
 
 func newProgressBar(w io.Writer, name string) *progressBar {
+	w = rawOf(w) // the bar draws with \r and an erase sequence of its own
 	tty := false
 	if f, ok := w.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {

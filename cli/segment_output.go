@@ -87,7 +87,7 @@ func (s *segSession) writeJSON(v any) int {
 
 func (s *segSession) writeCSV(rows [][]string) int {
 	w := csv.NewWriter(s.stdout)
-	w.WriteAll(rows)
+	w.WriteAll(safeRows(rows))
 	if err := w.Error(); err != nil {
 		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
 		return exitFail

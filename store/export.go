@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 )
 
@@ -69,6 +70,18 @@ type ListWriter struct {
 	format ListFormat
 	buf    *bufio.Writer
 	csv    *csv.Writer
+	// Neutralised counts the cells of a CSV list prefixed with a quote so a
+	// spreadsheet does not run them as formulas (model.SpreadsheetSafe).
+	Neutralised int
+}
+
+// safe applies model.SpreadsheetSafe to a CSV cell and counts it.
+func (lw *ListWriter) safe(s string) string {
+	out, changed := model.SpreadsheetSafe(s)
+	if changed {
+		lw.Neutralised++
+	}
+	return out
 }
 
 // NewListWriter starts a list on w, writing the header (and BOM) at once.
@@ -116,7 +129,7 @@ func (lw *ListWriter) Write(it ListItem, name, contact string) error {
 		lw.buf.Write(b)
 		return lw.buf.WriteByte('\n')
 	}
-	return lw.csv.Write([]string{it.CustomerID, name, contact, it.Channel, it.Segment, it.Group,
+	return lw.csv.Write([]string{lw.safe(it.CustomerID), lw.safe(name), lw.safe(contact), it.Channel, lw.safe(it.Segment), it.Group,
 		lw.number(it.Prob, 6), lw.number(it.Expected, 4)})
 }
 

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/csv"
 	"fmt"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // WriteRejected writes the customers left out of a list, as customer_id and
@@ -18,7 +20,10 @@ func WriteRejected(path string, force bool, rows func(emit func(customerID, reas
 	w := bufio.NewWriterSize(f, 1<<16)
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"customer_id", "reason"})
-	rows(func(id, reason string) { cw.Write([]string{id, reason}) })
+	rows(func(id, reason string) {
+		safe, _ := model.SpreadsheetSafe(id)
+		cw.Write([]string{safe, reason})
+	})
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		f.Abort()

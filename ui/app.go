@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/palette"
 )
@@ -252,9 +253,9 @@ func (a *App) View() tea.View {
 	}
 	out := lipgloss.JoinVertical(lipgloss.Left, a.titleView(), body)
 	out = placeBottom(out, a.helpView(), a.common.Height)
-	v := tea.NewView(out)
+	v := tea.NewView(safeFrame(out))
 	v.AltScreen = true
-	v.WindowTitle = "pulpero — " + a.opts.DB.Name()
+	v.WindowTitle = "pulpero — " + model.Printable(a.opts.DB.Name())
 	if !a.mouseOff {
 		v.MouseMode = tea.MouseModeCellMotion
 	}

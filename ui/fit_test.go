@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -211,3 +213,68 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 
 // fitAsOf is the demo world's "today".
 var fitAsOf = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// TestFramesNeverCarryEscapesFromData: a database whose column names,
+// categories, segment names and file name hold escape sequences is shown
+// with them as \xNN text: every frame holds only pulpero's own styling
+// (SGR sequences) and line breaks.
+func TestFramesNeverCarryEscapesFromData(t *testing.T) {
+	const evil = "\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07\rX\u009b31m"
+	path := filepath.Join(t.TempDir(), "evil"+"\x1b]0;t\x07"+".db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, "zone` + evil + `" TEXT, note TEXT, income REAL)`); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 60; i++ {
+		raw.Exec(`INSERT INTO customers VALUES (?,?,?,?)`, i, []string{"north", "z" + evil}[i%2], fmt.Sprintf("note %d %s", i, evil), 1000+i)
+	}
+	raw.Close()
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	d := &driver{t: t, a: New(Options{DB: db, AsOf: fitAsOf, IsDark: true})}
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.run(d.a.Init())
+	check := func(where string) {
+		t.Helper()
+		v := d.a.View()
+		frame := v.Content
+		for i := 0; i < len(frame); i++ {
+			switch c := frame[i]; {
+			case c == 0x1b:
+				if n := sgrLen(frame[i:]); n == 0 {
+					t.Fatalf("%s: an escape sequence that is not styling: %q", where, frame[i:min(len(frame), i+20)])
+				} else {
+					i += n - 1
+				}
+			case c < 0x20 && c != '\n' && c != '\t', c == 0x7f:
+				t.Fatalf("%s: control character %#x in the frame", where, c)
+			}
+		}
+		if strings.ContainsRune(frame, '\u009b') || strings.ContainsAny(v.WindowTitle, "\x1b\x07") {
+			t.Fatalf("%s: a C1 control or an escape in the title %q", where, v.WindowTitle)
+		}
+	}
+	check("explore")
+	for range 4 {
+		d.press("j")
+		check("explore attribute")
+	}
+	d.press("r")
+	check("rows")
+	d.press("esc", "2", "a")
+	for _, r := range `zone` {
+		d.press(string(r))
+	}
+	d.press("enter")
+	check("segments")
+	d.press("4", "enter")
+	check("a table")
+	d.press("esc", "6")
+	check("roles")
+}

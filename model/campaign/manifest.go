@@ -73,6 +73,11 @@ type Files struct {
 	SkippedAtExport int    `json:"skipped_at_export"` // contact failed the final check
 	Rejected        string `json:"rejected,omitempty"`
 	RejectedRows    int    `json:"rejected_rows,omitempty"`
+	// SpreadsheetSafety says how CSV cells were kept from running as
+	// formulas, and Neutralised how many were changed ("" and 0 for JSON
+	// lines, written raw).
+	SpreadsheetSafety string `json:"spreadsheet_safety,omitempty"`
+	Neutralised       int    `json:"neutralised_cells,omitempty"`
 }
 
 // Fingerprint identifies the state of a database file cheaply: its size and
