@@ -1,7 +1,6 @@
 package csvimport
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -98,17 +97,6 @@ func (d *singleByteDecoder) Read(p []byte) (int, error) {
 	n := copy(p, d.pending)
 	d.pending = d.pending[n:]
 	return n, nil
-}
-
-// hasUndefined1252 reports whether b has a byte Windows-1252 leaves undefined.
-// (bytes.ContainsAny would decode b as UTF-8 and match any invalid byte.)
-func hasUndefined1252(b []byte) bool {
-	for _, c := range [...]byte{0x81, 0x8D, 0x8F, 0x90, 0x9D} {
-		if bytes.IndexByte(b, c) >= 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // utf8Repair passes UTF-8 through, replacing every byte that is not part of

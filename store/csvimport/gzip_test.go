@@ -32,7 +32,12 @@ func TestGzipped(t *testing.T) {
 		content := "id;city;amount\n1;Lyon;2,5\n2;Roma;3\n"
 		p := gzipFile(t, name, content)
 		db := filepath.Join(filepath.Dir(p), "o.db")
-		res, err := Import(context.Background(), db, p, Options{RecordSource: true})
+		var last Progress
+		res, err := Import(context.Background(), db, p, Options{RecordSource: true, Progress: func(pr Progress) {
+			if pr.Phase == PhaseInsert {
+				last = pr
+			}
+		}})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -40,6 +45,13 @@ func TestGzipped(t *testing.T) {
 			t.Fatalf("%s: table %q rows %d dialect %+v", name, res.Table, res.Rows, res.Dialect)
 		}
 		wantRows(t, db, `SELECT id, city, amount FROM orders ORDER BY id`, [][]any{{int64(1), "Lyon", 2.5}, {int64(2), "Roma", 3.0}})
+		// Progress counts the bytes of the file as stored.
+		if st, _ := os.Stat(p); last.TotalBytes != st.Size() || last.Bytes != st.Size() || last.Fraction() != 1 {
+			t.Errorf("%s: progress %+v, file has %d bytes", name, last, st.Size())
+		}
+		if got := rejectsPath(p); got != filepath.Join(filepath.Dir(p), "orders.rejects.csv") {
+			t.Errorf("rejects beside %s: %s", name, got)
+		}
 		// The fingerprint is the compressed file's.
 		if tbl, ok, err := SourceUnchanged(context.Background(), db, p); err != nil || !ok || tbl != "orders" {
 			t.Fatalf("%s: unchanged = %q %v %v", name, tbl, ok, err)

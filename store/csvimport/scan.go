@@ -160,16 +160,18 @@ func (s *textStats) add(b []byte) {
 		return
 	}
 	if s.detect {
-		if !s.undefined1252 && hasUndefined1252(b) {
-			s.undefined1252 = true
-		}
 		if utf8.Valid(b) {
-			s.utf8High += highBytes(b)
+			high, undefined := highBytes(b)
+			s.utf8High += high
+			s.undefined1252 = s.undefined1252 || undefined
 		} else {
 			s.walk(b)
 		}
 	}
-	n, r, rn := int64(bytes.Count(b, lf)), int64(bytes.Count(b, cr)), int64(bytes.Count(b, crlf))
+	n, r, rn := int64(bytes.Count(b, lf)), int64(bytes.Count(b, cr)), int64(0)
+	if r > 0 {
+		rn = int64(bytes.Count(b, crlf))
+	}
 	if s.endsCR && b[0] == '\n' { // a CR LF split between chunks
 		s.cr--
 		s.crlf++
@@ -197,6 +199,7 @@ func (s *textStats) walk(b []byte) {
 			i++
 			continue
 		}
+		s.undefined1252 = s.undefined1252 || undefined1252(c)
 		r, size := utf8.DecodeRune(b[i:])
 		if r != utf8.RuneError || size > 1 {
 			s.utf8High += int64(size)
@@ -237,17 +240,34 @@ func (s *textStats) lineEnd() string {
 	return LineEndLF
 }
 
-// highBytes counts the bytes of b at or above 0x80, eight at a time.
-func highBytes(b []byte) int64 {
-	n := 0
+// highBytes counts the bytes of b at or above 0x80, eight at a time, and
+// reports whether one of them is a byte Windows-1252 leaves undefined.
+func highBytes(b []byte) (n int64, undefined bool) {
 	for len(b) >= 8 {
-		n += bits.OnesCount64(binary.LittleEndian.Uint64(b) & 0x8080808080808080)
+		if w := binary.LittleEndian.Uint64(b) & 0x8080808080808080; w != 0 {
+			n += int64(bits.OnesCount64(w))
+			if !undefined {
+				for _, c := range b[:8] {
+					undefined = undefined || undefined1252(c)
+				}
+			}
+		}
 		b = b[8:]
 	}
 	for _, c := range b {
 		if c >= 0x80 {
 			n++
+			undefined = undefined || undefined1252(c)
 		}
 	}
-	return int64(n)
+	return n, undefined
+}
+
+// undefined1252 says whether Windows-1252 leaves byte c undefined.
+func undefined1252(c byte) bool {
+	switch c {
+	case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+		return true
+	}
+	return false
 }
