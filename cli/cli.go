@@ -134,7 +134,7 @@ func runVersion(_ []string, stdout, _ io.Writer) int {
 // caller choose the exit status.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("pulpero "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(hintDash{stderr})
 	// The flag package prints its error line and then the whole flag list;
 	// keep the one line (the command adds its usage line) and list the flags
 	// only when asked with --help.
@@ -144,8 +144,17 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 
 // parseInterleaved parses flags that may come before or after positional
 // arguments (`pulpero roles DB --table t` and `pulpero roles --table t DB`).
+//
+// Everything after a "--" is positional, so a segment name or rule that
+// starts with "-" can be given: `pulpero segment save DB -- -vip 'age < 30'`.
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
+	var pos, rest []string
+	for i, a := range args {
+		if a == "--" {
+			args, rest = args[:i], args[i+1:]
+			break
+		}
+	}
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -155,7 +164,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
@@ -209,4 +218,19 @@ func isCSV(path string) bool {
 		return true
 	}
 	return false
+}
+
+// hintDash adds to the flag package's "flag provided but not defined" line
+// how to give a value that starts with "-".
+type hintDash struct{ w io.Writer }
+
+func (h hintDash) Write(b []byte) (int, error) {
+	s := string(b)
+	if strings.HasPrefix(s, "flag provided but not defined: ") {
+		s = strings.TrimSuffix(s, "\n") + " (a name or rule that starts with - goes after --)\n"
+	}
+	if _, err := io.WriteString(h.w, s); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }

@@ -159,3 +159,28 @@ func TestSegmentDiffAndAssign(t *testing.T) {
 		t.Fatalf("deleting twice: %d", code)
 	}
 }
+
+// TestSegmentNamesAreTrimmedAndMayStartWithADash: "VIP " and "VIP" are one
+// segment, and a name or rule starting with "-" is given after "--".
+func TestSegmentNamesAreTrimmedAndMayStartWithADash(t *testing.T) {
+	path := segmentShop(t)
+	dir := t.TempDir()
+	for _, name := range []string{" VIP ", "VIP"} {
+		if code, _, errOut := runCLI(t, "segment", "save", path, "--data-dir", dir, name, "income > 1000"); code != exitOK {
+			t.Fatalf("save %q: %s", name, errOut)
+		}
+	}
+	code, out, errOut := runCLI(t, "segment", "list", path, "--data-dir", dir, "--format", "csv")
+	if code != exitOK || strings.Count(out, "VIP") != 1 {
+		t.Fatalf("list: %d %q %s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "segment", "save", path, "--data-dir", dir, "-vip"); code != exitUsage || !strings.Contains(errOut, "after --") {
+		t.Fatalf("a dashed name without --: %d %s", code, errOut)
+	}
+	if code, out, errOut := runCLI(t, "segment", "save", path, "--data-dir", dir, "--", "-vip", "income > 2000"); code != exitOK || !strings.Contains(out, `"-vip"`) {
+		t.Fatalf("save -- -vip: %d %q %s", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "segment", "show", path, "--data-dir", dir, "--format", "json", "--", "-vip"); code != exitOK || !strings.Contains(out, `"name": "-vip"`) || !strings.Contains(out, "2000") {
+		t.Fatalf("show -- -vip: %d %q", code, out)
+	}
+}

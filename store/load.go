@@ -130,6 +130,19 @@ func newLoadPart(cols []ColumnProfile, capacity int) *loadPart {
 }
 
 func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile, r rowidRange, part *loadPart, report func(int64)) error {
+	groups := columnGroups(len(cols))
+	for g, span := range groups {
+		// the first group reads the rowids and reports progress; a table
+		// wider than one query allows is read again for each further group
+		if err := d.scanGroup(ctx, table, cols[span[0]:span[1]], part.builders[span[0]:span[1]], r, part, g == 0, len(groups) > 1, report); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfile, builders []columnBuilder, r rowidRange, part *loadPart,
+	first, ordered bool, report func(int64)) error {
 	infos := make([]ColumnInfo, len(cols))
 	for i, c := range cols {
 		infos[i] = ColumnInfo{Name: c.Name}
@@ -143,6 +156,9 @@ func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile
 	if !r.all {
 		q += " WHERE rowid BETWEEN ? AND ?"
 		args = []any{r.lo, r.hi}
+	}
+	if ordered {
+		q += " ORDER BY rowid" // every group must see the rows in the same order
 	}
 	rows, err := d.sql.QueryContext(ctx, q, args...)
 	if err != nil && strings.Contains(err.Error(), "rowid") {
@@ -163,11 +179,15 @@ func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile
 			return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 		}
 		id, _ := vals[0].(int64)
-		part.rowids = append(part.rowids, id)
-		for i, b := range part.builders {
+		if first {
+			part.rowids = append(part.rowids, id)
+		} else if n >= int64(len(part.rowids)) || part.rowids[n] != id {
+			return fmt.Errorf("%s: table %q changed while it was read; open it again", d.Name(), table.Name)
+		}
+		for i, b := range builders {
 			b.add(vals[i+1])
 		}
-		if n++; n%progressEvery == 0 {
+		if n++; first && n%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -177,6 +197,8 @@ func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
-	report(n % progressEvery)
+	if first {
+		report(n % progressEvery)
+	}
 	return nil
 }

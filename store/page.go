@@ -11,6 +11,9 @@ type Page struct {
 	Rows    []Row
 	// More reports whether rows follow the last one.
 	More bool
+	// Hidden counts columns past what one query can return (SQLite's
+	// limit of 2000 result columns), not shown.
+	Hidden int
 }
 
 // ReadPage reads up to limit rows of table with rowid > after, in rowid
@@ -18,10 +21,16 @@ type Page struct {
 // table of millions the user has paged). Values come back as text.
 func (d *DB) ReadPage(ctx context.Context, table TableInfo, after int64, limit int) (Page, error) {
 	p := Page{}
-	for _, c := range table.Columns {
+	shown := table.Columns
+	if len(shown) > groupSize {
+		// one query returns at most SQLite's column limit; a page of the
+		// first ones, and the header says how many are not shown
+		shown, p.Hidden = shown[:groupSize], len(shown)-groupSize
+	}
+	for _, c := range shown {
 		p.Columns = append(p.Columns, c.Name)
 	}
-	q := fmt.Sprintf("SELECT rowid, %s FROM %s WHERE rowid > ? ORDER BY rowid LIMIT ?", selectList(table.Columns), QuoteIdent(table.Name))
+	q := fmt.Sprintf("SELECT rowid, %s FROM %s WHERE rowid > ? ORDER BY rowid LIMIT ?", selectList(shown), QuoteIdent(table.Name))
 	rows, err := d.sql.QueryContext(ctx, q, after, limit+1)
 	if err != nil {
 		return p, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))

@@ -20,9 +20,9 @@ func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.R
 	for i, c := range table.Columns {
 		cols[i] = ColumnProfile{Name: c.Name, DeclType: c.DeclType, sample: newSampleStats()}
 	}
-	observe := func(vals []any) {
+	observe := func(offset int, vals []any) {
 		for i, v := range vals {
-			cols[i].sample.observe(v)
+			cols[offset+i].sample.observe(v)
 		}
 	}
 	if err := d.sampleRows(ctx, table, observe); err != nil {
@@ -58,19 +58,26 @@ const sampleBlocks = 50
 // sampleRows calls observe with about sampleRows rows spread over the table:
 // blocks starting at evenly spaced rowids (each a quick B-tree seek), or the
 // first rows of a table without rowids.
-func (d *DB) sampleRows(ctx context.Context, table TableInfo, observe func([]any)) error {
-	list := selectList(table.Columns)
+func (d *DB) sampleRows(ctx context.Context, table TableInfo, observe func(offset int, vals []any)) error {
 	name := QuoteIdent(table.Name)
 	var lo, hi int64
 	err := d.sql.QueryRowContext(ctx, "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM "+name).Scan(&lo, &hi)
-	if err != nil || table.Rows <= sampleRows {
-		return d.scanInto(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d", list, name, sampleRows), nil, len(table.Columns), observe)
-	}
-	step := (hi - lo + 1) / sampleBlocks
-	q := fmt.Sprintf("SELECT %s FROM %s WHERE rowid >= ? LIMIT %d", list, name, sampleRows/sampleBlocks)
-	for b := int64(0); b < sampleBlocks; b++ {
-		if err := d.scanInto(ctx, q, []any{lo + b*step}, len(table.Columns), observe); err != nil {
-			return err
+	for _, span := range columnGroups(len(table.Columns)) {
+		group := table.Columns[span[0]:span[1]]
+		list := selectList(group)
+		see := func(vals []any) { observe(span[0], vals) }
+		if err != nil || table.Rows <= sampleRows {
+			if err := d.scanInto(ctx, fmt.Sprintf("SELECT %s FROM %s LIMIT %d", list, name, sampleRows), nil, len(group), see); err != nil {
+				return err
+			}
+			continue
+		}
+		step := (hi - lo + 1) / sampleBlocks
+		q := fmt.Sprintf("SELECT %s FROM %s WHERE rowid >= ? ORDER BY rowid LIMIT %d", list, name, sampleRows/sampleBlocks)
+		for b := int64(0); b < sampleBlocks; b++ {
+			if err := d.scanInto(ctx, q, []any{lo + b*step}, len(group), see); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

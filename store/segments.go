@@ -55,6 +55,10 @@ const timeLayout = time.RFC3339Nano
 
 func parseTime(s string) time.Time { t, _ := time.Parse(timeLayout, s); return t }
 
+// SegmentName is a segment name as it is stored and looked up: without
+// surrounding spaces, so "VIP " and "VIP" are one segment.
+func SegmentName(name string) string { return strings.TrimSpace(name) }
+
 // checkName refuses names that could not be typed back in a rule.
 func checkName(name string) error {
 	if strings.TrimSpace(name) == "" {
@@ -71,6 +75,7 @@ func checkName(name string) error {
 // previous state, never half of one. Saving the same definition with the
 // same size again adds no version. It returns the version as stored.
 func (w *Workspace) SaveSegment(ctx context.Context, name string, v SegmentVersion) (SegmentVersion, error) {
+	name = SegmentName(name)
 	if err := checkName(name); err != nil {
 		return v, err
 	}
@@ -152,6 +157,7 @@ func (w *Workspace) Segments(ctx context.Context) ([]SavedSegment, error) {
 // Segment returns one saved segment (names match ignoring case), or an
 // error wrapping ErrNoSegment.
 func (w *Workspace) Segment(ctx context.Context, name string) (SavedSegment, error) {
+	name = SegmentName(name)
 	var out []SavedSegment
 	err := w.Query(ctx, "pulpero_segments", latestQuery+` AND s.name = ?`, []any{name}, func(r *sql.Rows) error {
 		s, err := scanSaved(r)
@@ -169,6 +175,7 @@ func (w *Workspace) Segment(ctx context.Context, name string) (SavedSegment, err
 
 // SegmentHistory returns every version of a segment, oldest first.
 func (w *Workspace) SegmentHistory(ctx context.Context, name string) ([]SegmentVersion, error) {
+	name = SegmentName(name)
 	var out []SegmentVersion
 	err := w.Query(ctx, "pulpero_segments", `SELECT v.version, v.saved_at, v.definition, v.definition_hash, v.size, v.customers
 		FROM pulpero_segment_versions v JOIN pulpero_segments s ON s.id = v.segment_id
@@ -188,6 +195,7 @@ func (w *Workspace) SegmentHistory(ctx context.Context, name string) ([]SegmentV
 
 // RenameSegment gives a segment a new name, keeping its history.
 func (w *Workspace) RenameSegment(ctx context.Context, old, name string) error {
+	old, name = SegmentName(old), SegmentName(name)
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -208,6 +216,7 @@ func (w *Workspace) RenameSegment(ctx context.Context, old, name string) error {
 // DuplicateSegment saves the latest version of a segment under a new name,
 // as that segment's version 1.
 func (w *Workspace) DuplicateSegment(ctx context.Context, name, copyName string) (SegmentVersion, error) {
+	name, copyName = SegmentName(name), SegmentName(copyName)
 	s, err := w.Segment(ctx, name)
 	if err != nil {
 		return SegmentVersion{}, err
@@ -220,6 +229,7 @@ func (w *Workspace) DuplicateSegment(ctx context.Context, name, copyName string)
 
 // DeleteSegment removes a segment and its history.
 func (w *Workspace) DeleteSegment(ctx context.Context, name string) error {
+	name = SegmentName(name)
 	return w.Tx(ctx, func(tx *sql.Tx) error {
 		id, err := segmentID(ctx, tx, name)
 		if err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -343,5 +344,46 @@ func TestCustomersBeatsCampaignContactsWithoutKeys(t *testing.T) {
 	choice, err := d.DetectCustomerTable(context.Background(), tables)
 	if err != nil || choice.Table.Name != "customers" {
 		t.Fatalf("chose %q (%s), %v", choice.Table.Name, choice.Why, err)
+	}
+}
+
+// TestATableWiderThanOneQueryLoads: a valid SQLite table of 2,000 columns
+// (more than one result set may hold with its rowid) is profiled and loaded
+// in groups of columns, every value where SQL has it.
+func TestATableWiderThanOneQueryLoads(t *testing.T) {
+	const ncols = 2000
+	cols := make([]string, ncols)
+	for i := range cols {
+		cols[i] = fmt.Sprintf("c%d INTEGER", i)
+	}
+	stmts := []string{"CREATE TABLE wide (" + strings.Join(cols, ", ") + ")"}
+	for r := 0; r < 30; r++ {
+		vals := make([]string, ncols)
+		for i := range vals {
+			vals[i] = strconv.Itoa(r*7 + i%13)
+		}
+		stmts = append(stmts, "INSERT INTO wide VALUES ("+strings.Join(vals, ",")+")")
+	}
+	d, err := Open(makeDB(t, stmts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	c, err := d.LoadCustomers(t.Context(), nil, "wide", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Data.Columns) != ncols || c.Data.Rows() != 30 {
+		t.Fatalf("%d columns, %d rows", len(c.Data.Columns), c.Data.Rows())
+	}
+	last := c.Data.Columns[ncols-1].(*model.NumberColumn)
+	for r := 0; r < 30; r++ {
+		if want := float64(r*7 + (ncols-1)%13); last.Values[r] != want {
+			t.Fatalf("row %d of the last column: %v, want %v", r, last.Values[r], want)
+		}
+	}
+	p, err := d.ReadPage(t.Context(), c.Table, 0, 5)
+	if err != nil || len(p.Columns) != groupSize || p.Hidden != 1 || len(p.Rows) != 5 {
+		t.Fatalf("page: %d columns, %d hidden, %d rows, %v", len(p.Columns), p.Hidden, len(p.Rows), err)
 	}
 }

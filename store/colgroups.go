@@ -1,0 +1,24 @@
+package store
+
+// maxResultColumns is how many columns one query may return: SQLite's
+// SQLITE_MAX_COLUMN (2000 as modernc.org/sqlite is built) counts the rowid
+// too. Wider tables are read in groups of columns, each group a scan of its
+// own in rowid order.
+const maxResultColumns = 2000
+
+// groupSize is the number of a table's columns read per query, leaving
+// room for the rowid.
+const groupSize = maxResultColumns - 1
+
+// columnGroups splits n columns into [start, end) groups of at most
+// groupSize; one group for a table of ordinary width.
+func columnGroups(n int) [][2]int {
+	if n == 0 {
+		return [][2]int{{0, 0}}
+	}
+	var out [][2]int
+	for start := 0; start < n; start += groupSize {
+		out = append(out, [2]int{start, min(n, start+groupSize)})
+	}
+	return out
+}
