@@ -298,3 +298,22 @@ func TestAnOptOutColumnNotReadStopsTheExport(t *testing.T) {
 		t.Fatalf("after the user said which column holds opt-outs: %v", err)
 	}
 }
+
+// TestAConsentLookingColumnWithoutARoleIsNamed: a second yes/no column
+// named like e-mail consent gets no role (one column holds it) and is named
+// as unmapped, for the Campaign screen and `pulpero roles` to say so.
+func TestAConsentLookingColumnWithoutARoleIsNamed(t *testing.T) {
+	path := shopWith(t, "consent_email", "acepta_newsletter", "INTEGER", func(i int) any { return i % 2 })
+	db, err := Open(path, OpenOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := db.Load(context.Background(), LoadRequest{AsOf: consentAsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.UnmappedConsent(); len(got) != 1 || got[0] != "acepta_newsletter" {
+		t.Fatalf("unmapped consent columns: %v", got)
+	}
+}

@@ -20,3 +20,17 @@ func (s *Session) ContactColumns() ContactColumns { return store.FindContactColu
 func (s *Session) ReadContactValidity(ctx context.Context) (ContactValidity, error) {
 	return s.DB.db.ReadContactValidity(ctx, s.Table, s.ContactColumns(), s.Data.RowIDs)
 }
+
+// UnmappedConsent names yes/no columns that look like consent (their names
+// say acepta, permiso, consent, newsletter, ...) but have no role because
+// another column has it: worth a word wherever reachability is shown, since
+// consent is never assumed from a column pulpero does not read as consent.
+func (s *Session) UnmappedConsent() []string {
+	var out []string
+	for _, p := range s.Profiles {
+		if p.ConsentLike && p.Role == "" {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}

@@ -29,7 +29,7 @@ func DatabaseForCSV(ctx context.Context, csvPath string, progress func(ImportPro
 	if _, err := os.Stat(csvPath); err != nil {
 		return CSVDatabase{}, err
 	}
-	beside := strings.TrimSuffix(csvPath, filepath.Ext(csvPath)) + ".pulpero.db"
+	beside := dataName(csvPath) + ".pulpero.db"
 	cached, cacheErr := cachedDatabasePath(csvPath)
 	for _, p := range []string{beside, cached} {
 		if p == "" {
@@ -87,7 +87,7 @@ func cachedDatabasePath(csvPath string) (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256([]byte(abs))
-	base := strings.TrimSuffix(filepath.Base(csvPath), filepath.Ext(csvPath))
+	base := filepath.Base(dataName(csvPath))
 	return filepath.Join(dir, "pulpero", base+"-"+hex.EncodeToString(sum[:4])+".pulpero.db"), nil
 }
 
@@ -117,4 +117,14 @@ func writable(path string, dir bool) bool {
 	}
 	f.Close()
 	return true
+}
+
+// dataName is a data file's path without its extensions: sales.csv and
+// sales.csv.gz are both "sales".
+func dataName(path string) string {
+	path = strings.TrimSuffix(path, filepath.Ext(path))
+	if strings.EqualFold(filepath.Ext(path), ".csv") || strings.EqualFold(filepath.Ext(path), ".tsv") || strings.EqualFold(filepath.Ext(path), ".txt") {
+		path = strings.TrimSuffix(path, filepath.Ext(path))
+	}
+	return path
 }

@@ -213,7 +213,8 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 }
 
 func isCSV(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
+	p := strings.TrimSuffix(strings.ToLower(path), ".gz")
+	switch filepath.Ext(p) {
 	case ".csv", ".tsv", ".txt":
 		return true
 	}

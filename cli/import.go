@@ -34,6 +34,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	skipBad := fs.Bool("skip-bad", false, "write bad lines to FILE.rejects.csv and go on")
 	key := fs.String("key", "", "the customer id column (default: one named like customer_id)")
 	sample := fs.Int("sample", 0, "decide column types from the first N rows (default: all)")
+	lenient := fs.Bool("lenient", false, "read a quote that is never closed as a plain character (with a warning) instead of stopping")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -43,7 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opt := app.ImportOptions{Table: *table, Replace: *replace, Encoding: *encoding, SkipBad: *skipBad,
-		Key: *key, SampleRows: *sample}
+		Key: *key, SampleRows: *sample, Lenient: *lenient}
 	if opt.Delimiter, err = parseDelimiter(*delim); err == nil {
 		opt.Decimal, err = parseDecimal(*decimal)
 	}
@@ -140,7 +141,21 @@ func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 	if d.BOM {
 		bom = " with BOM"
 	}
-	fmt.Fprintf(w, "Read as: %s-separated, %s, %s%s, decimal %s\n", sep, header, d.Encoding, bom, mark)
+	gz := ""
+	if d.Gzip {
+		gz = ", gzip-compressed"
+	}
+	lines := ""
+	if d.LineEnd == "cr" {
+		lines = ", old Mac line ends (CR)"
+	}
+	fmt.Fprintf(w, "Read as: %s-separated, %s, %s%s, decimal %s%s%s\n", sep, header, d.Encoding, bom, mark, gz, lines)
+	if d.EncodingNote != "" {
+		fmt.Fprintf(w, "Encoding: %s\n", d.EncodingNote)
+	}
+	for _, warn := range res.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", warn.Text)
+	}
 	if res.Key != "" {
 		fmt.Fprintf(w, "Key: %q (indexed)", res.Key)
 		for i, l := range res.Links {

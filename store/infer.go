@@ -176,7 +176,9 @@ func inferKind(name string, s *sampleStats) (model.Kind, string) {
 		}
 		return integerKind(norm, s)
 	}
-	if s.share(s.strBools) >= 0.999 && len(s.distinct) <= 2 {
+	// any spellings of yes and no ("yes", "no", "Y", "sí") make a yes/no
+	// column, not only two distinct strings
+	if s.share(s.strBools) >= 0.999 {
 		return model.KindBoolean, "yes/no values"
 	}
 	if s.share(s.strDates) >= 0.95 {

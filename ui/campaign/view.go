@@ -195,6 +195,10 @@ func (m *Model) planPanel(width int) string {
 			b.WriteString(st.Warn.Render("         "+common.Wrap(hint, width-12, "         ")) + "\n")
 		}
 	}
+	for _, col := range m.common.Session.UnmappedConsent() {
+		hint := col + " looks like consent but is not read as consent (another column has the role); if it is, say so on the Roles screen"
+		b.WriteString(st.Warn.Render(" "+common.Wrap(hint, width-2, " ")) + "\n")
+	}
 	p := m.plan
 	switch {
 	case p.err != nil:
