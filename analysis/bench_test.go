@@ -13,6 +13,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -147,7 +148,106 @@ func BenchmarkLoad(b *testing.B) {
 	runtime.GC()
 	debug.FreeOSMemory()
 	b.ReportMetric(rssMB(), "MB-RSS")
+	b.StopTimer()
+	checkLoadedEqualsSQL(b, ds, d.SQL())
 	runtime.KeepAlive(ds)
+}
+
+// checkLoadedEqualsSQL compares the loaded copy with SQL over the same table:
+// the number of rows, and for every stored column its count of values and
+// their sum (dates as days since 1970, date-times as unix seconds, yes/no as
+// the count of yes), and for every category the count of each value.
+func checkLoadedEqualsSQL(b *testing.B, ds *model.Dataset, db *sql.DB) {
+	var rows int
+	if err := db.QueryRow(`SELECT count(*) FROM ` + store.QuoteIdent(ds.Table)).Scan(&rows); err != nil || rows != ds.Rows() {
+		b.Fatalf("loaded %d rows, SQL %d (%v)", ds.Rows(), rows, err)
+	}
+	checked := 0
+	for _, c := range ds.Columns {
+		m := c.Meta()
+		if m.Derived {
+			continue
+		}
+		q := store.QuoteIdent(m.Name)
+		var sum string
+		switch m.Kind {
+		case model.KindDate:
+			sum = `total(julianday(` + q + `) - 2440587.5)`
+		case model.KindDateTime:
+			sum = `total(CAST(strftime('%s', ` + q + `) AS INTEGER))`
+		case model.KindBoolean:
+			sum = `total(lower(` + q + `) IN ('1', 'yes', 'true', 'y', 't', 'sí', 'si', 's'))`
+		case model.KindCategorical, model.KindText:
+			sum = `0`
+		default:
+			sum = `total(` + q + `)`
+		}
+		var n int
+		var want float64
+		if err := db.QueryRow(`SELECT count(`+q+`), `+sum+` FROM `+store.QuoteIdent(ds.Table)).Scan(&n, &want); err != nil {
+			b.Fatalf("%s: %v", m.Name, err)
+		}
+		got, values := loadedSum(c)
+		if values != n || math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			b.Fatalf("%s: loaded %d values summing to %v, SQL %d summing to %v", m.Name, values, got, n, want)
+		}
+		if cc, ok := c.(*model.CodedColumn); ok && m.Kind == model.KindCategorical {
+			freq, _ := analysis.Frequency(cc, nil)
+			r, err := db.Query(`SELECT ` + q + `, count(*) FROM ` + store.QuoteIdent(ds.Table) + ` WHERE ` + q + ` IS NOT NULL GROUP BY 1`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sqlFreq := map[string]int{}
+			for r.Next() {
+				var v string
+				var k int
+				r.Scan(&v, &k)
+				sqlFreq[v] = k
+			}
+			r.Close()
+			if len(freq) != len(sqlFreq) {
+				b.Fatalf("%s: %d values loaded, SQL %d", m.Name, len(freq), len(sqlFreq))
+			}
+			for _, f := range freq {
+				if sqlFreq[f.Value] != f.Count {
+					b.Fatalf("%s = %q: %d loaded, SQL %d", m.Name, f.Value, f.Count, sqlFreq[f.Value])
+				}
+			}
+		}
+		checked++
+	}
+	if checked < 10 {
+		b.Fatalf("only %d columns compared", checked)
+	}
+}
+
+// loadedSum is a column's count of values and their sum, read row by row.
+func loadedSum(c model.Column) (sum float64, n int) {
+	switch x := c.(type) {
+	case *model.NumberColumn:
+		for i, v := range x.Values {
+			if !x.IsNull(i) {
+				sum += v
+				n++
+			}
+		}
+	case *model.CodedColumn:
+		for _, code := range x.Codes {
+			if code >= 0 {
+				n++
+				if x.Kind == model.KindBoolean && code == 1 {
+					sum++
+				}
+			}
+		}
+	case *model.TextColumn:
+		for i := range x.Values {
+			if !x.Nulls.Has(i) {
+				n++
+			}
+		}
+	}
+	return sum, n
 }
 
 // rssMB is the process's resident memory now, from /proc.
@@ -203,27 +303,31 @@ func BenchmarkFrequency50Values(b *testing.B) {
 			got, _ = analysis.Frequency(col, nil)
 		}
 	})
-	var top int
+	want := map[string]int{}
 	b.Run("sql", func(b *testing.B) {
 		for b.Loop() {
-			rows, err := db.Query(`SELECT neighbourhood, count(*) FROM customers GROUP BY neighbourhood ORDER BY 2 DESC`)
+			rows, err := db.Query(`SELECT neighbourhood, count(*) FROM customers WHERE neighbourhood IS NOT NULL GROUP BY neighbourhood ORDER BY 2 DESC`)
 			if err != nil {
 				b.Fatal(err)
 			}
-			first := true
+			clear(want)
 			for rows.Next() {
 				var v string
 				var n int
 				rows.Scan(&v, &n)
-				if first {
-					top, first = n, false
-				}
+				want[v] = n
 			}
 			rows.Close()
 		}
 	})
-	if got[0].Count != top {
-		b.Fatalf("top count columnar %d, SQL %d", got[0].Count, top)
+	// the whole table: every value's count, most frequent first
+	if len(got) != len(want) || len(got) == 0 {
+		b.Fatalf("columnar %d values, SQL %d", len(got), len(want))
+	}
+	for i, vc := range got {
+		if want[vc.Value] != vc.Count || i > 0 && vc.Count > got[i-1].Count {
+			b.Fatalf("%s: columnar %d (row %d), SQL %d", vc.Value, vc.Count, i, want[vc.Value])
+		}
 	}
 }
 
@@ -237,7 +341,6 @@ func BenchmarkHistogram30Bins(b *testing.B) {
 		}
 	})
 	lo, hi := h.Edges[0], h.Edges[30]
-	var first int
 	b.Run("sql", func(b *testing.B) {
 		for b.Loop() {
 			rows, err := db.Query(fmt.Sprintf(`SELECT min(29, CAST((monthly_income - %[1]v) * 30 / (%[2]v - %[1]v) AS INTEGER)) AS bin, count(*)
@@ -245,18 +348,38 @@ func BenchmarkHistogram30Bins(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			seen := false
 			for rows.Next() {
 				var bin, n int
 				rows.Scan(&bin, &n)
-				if !seen {
-					first, seen = n, true
-				}
 			}
 			rows.Close()
 		}
 	})
-	if h.Counts[0] != first {
-		b.Fatalf("first bin columnar %d, SQL %d", h.Counts[0], first)
+	// every bin, its bounds as SQL conditions (the last one closed), in one scan
+	if len(h.Counts) != 30 {
+		b.Fatalf("%d bins", len(h.Counts))
+	}
+	var sums []string
+	var args []any
+	for k := range h.Counts {
+		op := "<"
+		if k == len(h.Counts)-1 {
+			op = "<="
+		}
+		sums = append(sums, "total(monthly_income >= ? AND monthly_income "+op+" ?)")
+		args = append(args, h.Edges[k], h.Edges[k+1])
+	}
+	want := make([]float64, len(h.Counts))
+	dest := make([]any, len(want))
+	for k := range want {
+		dest[k] = &want[k]
+	}
+	if err := db.QueryRow(`SELECT `+strings.Join(sums, ", ")+` FROM customers`, args...).Scan(dest...); err != nil {
+		b.Fatal(err)
+	}
+	for k, n := range h.Counts {
+		if float64(n) != want[k] {
+			b.Fatalf("bin %d [%v, %v): columnar %d, SQL %v", k, h.Edges[k], h.Edges[k+1], n, want[k])
+		}
 	}
 }

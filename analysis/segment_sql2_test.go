@@ -61,5 +61,5 @@ func TestSegmentsEqualSQLTextAndInstants(t *testing.T) {
 	if kinds["note"] != model.KindText || kinds["seen_at"] != model.KindDateTime || kinds["newsletter"] != model.KindBoolean {
 		t.Fatalf("the table did not load as intended: %v", kinds)
 	}
-	propertyTest(t, c.Data, d.SQL())
+	propertyTest(t, c.Data, d.SQL(), oracle{})
 }

@@ -16,11 +16,25 @@ import (
 	"github.com/pulpero/pulpero/store"
 )
 
-// sqlWhere translates a rule tree into a SQL WHERE over the customer table
-// of shopDB, with every value bound as a parameter (never spliced). It is the
+// oracle is the SQL side of the property test, written without the engine's
+// helpers: derived attributes are SQL expressions over the stored columns,
+// relative dates are windows of SQLite's own date functions around asOf, and
+// yes/no words are read through the test's own table (yesNoWords).
+type oracle struct {
+	asOf    string            // the reference day, "2026-06-15"
+	derived map[string]string // derived attribute (lower case) → SQL expression over the stored columns
+}
+
+// yesNoWords is the language's documented list of yes/no values (README,
+// `pulpero segment --help`): English and Spanish, any case.
+var yesNoWords = map[string]int{"yes": 1, "y": 1, "true": 1, "t": 1, "1": 1, "si": 1, "sí": 1, "s": 1, "verdadero": 1, "v": 1,
+	"no": 0, "n": 0, "false": 0, "f": 0, "0": 0, "falso": 0}
+
+// sqlWhere translates a rule tree into a SQL WHERE over the customer table,
+// with every value bound as a parameter (never spliced). It is the
 // independent check of the engine: dates are compared as the ISO text the
 // table holds, booleans as its 0/1 integers, categories case-insensitively.
-func sqlWhere(n segment.Node, ds *model.Dataset, asOf time.Time) (string, []any) {
+func (o oracle) sqlWhere(n segment.Node, ds *model.Dataset) (string, []any) {
 	var args []any
 	var w func(segment.Node) string
 	w = func(n segment.Node) string {
@@ -41,15 +55,50 @@ func sqlWhere(n segment.Node, ds *model.Dataset, asOf time.Time) (string, []any)
 			return "(NOT " + w(x.X) + ")"
 		case *segment.Condition:
 			col := ds.Column(x.Attribute)
-			return sqlCondition(x, col, asOf, &args)
+			return o.sqlCondition(x, col, &args)
 		}
 		panic("unknown node")
 	}
 	return w(n), args
 }
 
-func sqlCondition(c *segment.Condition, col model.Column, asOf time.Time, args *[]any) string {
+// relativeWindow is the first and last day a relative rule covers, as SQLite
+// date expressions of asOf (A), with their arguments in order: in the last N
+// days is date(A, '-(N−1) days') to A; N weeks is 7N days; N months
+// date(A, '-N months', '+1 day') to A; N years likewise; this week is Monday
+// to Sunday (ISO 8601; date(A, 'weekday 0') is the Sunday on or after A);
+// this month and year run from 'start of month' / 'start of year'.
+func (o oracle) relativeWindow(c *segment.Condition) (from, to string, args []any) {
+	if c.Op == segment.OpThis {
+		switch c.Unit {
+		case "week":
+			return "date(?, 'weekday 0', '-6 days')", "date(?, 'weekday 0')", []any{o.asOf, o.asOf}
+		case "month":
+			return "date(?, 'start of month')", "date(?, 'start of month', '+1 month', '-1 day')", []any{o.asOf, o.asOf}
+		}
+		return "date(?, 'start of year')", "date(?, 'start of year', '+1 year', '-1 day')", []any{o.asOf, o.asOf}
+	}
+	n, _ := strconv.Atoi(c.Values[0].Text)
+	switch c.Unit {
+	case "day":
+		return "date(?, ?)", "?", []any{o.asOf, fmt.Sprintf("-%d days", n-1), o.asOf}
+	case "week":
+		return "date(?, ?)", "?", []any{o.asOf, fmt.Sprintf("-%d days", 7*n-1), o.asOf}
+	case "month":
+		return "date(?, ?, '+1 day')", "?", []any{o.asOf, fmt.Sprintf("-%d months", n), o.asOf}
+	}
+	return "date(?, ?, '+1 day')", "?", []any{o.asOf, fmt.Sprintf("-%d years", n), o.asOf}
+}
+
+func (o oracle) sqlCondition(c *segment.Condition, col model.Column, args *[]any) string {
 	name := store.QuoteIdent(col.Meta().Name)
+	if col.Meta().Derived {
+		expr, ok := o.derived[strings.ToLower(col.Meta().Name)]
+		if !ok {
+			panic("no SQL for derived attribute " + col.Meta().Name)
+		}
+		name = "(" + expr + ")"
+	}
 	kind := col.Meta().Kind
 	switch c.Op {
 	case segment.OpEmpty:
@@ -70,8 +119,11 @@ func sqlCondition(c *segment.Condition, col model.Column, asOf time.Time, args *
 		// 0/1 integers or yes/no text, as the table holds them
 		expr = "(CASE lower(" + name + ") WHEN 'yes' THEN 1 WHEN '1' THEN 1 WHEN 'no' THEN 0 WHEN '0' THEN 0 END)"
 		val = func(v segment.Value) any {
-			yes, _ := analysis.ParseYesNo(v.Text)
-			return map[bool]int{false: 0, true: 1}[yes]
+			yes, ok := yesNoWords[strings.ToLower(strings.TrimSpace(v.Text))]
+			if !ok {
+				panic("not a yes/no word: " + v.Text)
+			}
+			return yes
 		}
 	}
 	bind := func(v any) string { *args = append(*args, v); return "?" }
@@ -91,21 +143,26 @@ func sqlCondition(c *segment.Condition, col model.Column, asOf time.Time, args *
 		return "instr(" + expr + ", " + bind(strings.ToLower(c.Values[0].Text)) + ") > 0"
 	case segment.OpStartsWith:
 		s := strings.ToLower(c.Values[0].Text)
-		return "substr(" + expr + ", 1, " + bind(len(s)) + ") = " + bind(s)
+		return "substr(" + expr + ", 1, " + bind(len([]rune(s))) + ") = " + bind(s)
 	case segment.OpInLast, segment.OpThis:
-		from, to, _ := analysis.RelativeDays(c, asOf)
-		iso := func(d int64) string { return time.Unix(d*86400, 0).UTC().Format("2006-01-02") }
-		return expr + " BETWEEN " + bind(iso(from)) + " AND " + bind(iso(to))
+		from, to, window := o.relativeWindow(c)
+		*args = append(*args, window...)
+		return expr + " BETWEEN " + from + " AND " + to
 	}
 	return expr + " " + ops[c.Op] + " " + bind(val(c.Values[0]))
 }
 
-// randomRule draws a condition on a stored column with an operator and
-// values that suit its kind, including values that match nobody.
-func randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
+// randomRule draws a condition on a stored column, or a derived one the
+// oracle can compute, with an operator and values that suit its kind,
+// including values that match nobody.
+func (o oracle) randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
 	var cols []model.Column
 	for _, c := range ds.Columns {
-		if !c.Meta().Derived && c.Meta().Kind != model.KindIdentifier && !strings.HasPrefix(c.Meta().Name, "customer") {
+		m := c.Meta()
+		if m.Derived && o.derived[strings.ToLower(m.Name)] == "" {
+			continue
+		}
+		if m.Kind != model.KindIdentifier && !strings.HasPrefix(m.Name, "customer") {
 			cols = append(cols, c)
 		}
 	}
@@ -121,21 +178,27 @@ func randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
 	date := func() segment.Value {
 		return segment.Value{Text: time.Date(1935+r.IntN(95), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC).Format("2006-01-02")}
 	}
+	words := func(ws ...string) func() segment.Value {
+		return func() segment.Value { return segment.Value{Text: ws[r.IntN(len(ws))]} }
+	}
 	var gen func() segment.Value
 	switch col.Meta().Kind {
 	case model.KindBoolean:
-		pick(segment.OpEq, segment.OpNe, segment.OpIn, segment.OpEmpty, segment.OpNotEmpty)
-		gen = func() segment.Value { return segment.Value{Text: []string{"yes", "no", "TRUE", "0"}[r.IntN(4)]} }
+		pick(segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn, segment.OpEmpty, segment.OpNotEmpty)
+		gen = words("yes", "no", "TRUE", "true", "0", "1", "sí", "No", "falso", "Verdadero", "t", "f", "y", "N")
 	case model.KindCategorical:
 		pick(segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn, segment.OpContains, segment.OpStartsWith, segment.OpEmpty)
-		gen = func() segment.Value {
-			return segment.Value{Text: []string{"north", "NORTH", "south", "east", "north-east", "nowhere", "th", "n"}[r.IntN(8)]}
+		switch strings.ToLower(col.Meta().Name) {
+		case "generation":
+			gen = words("baby boomers", "Gen X", "millennials", "centennials", "other", "gen", "x", "mill", "boomers")
+		case "income_band":
+			gen = words("low", "LOW", "lower-middle", "middle", "upper-middle", "high", "mid", "lower", "upper", "e")
+		default:
+			gen = words("north", "NORTH", "south", "east", "north-east", "nowhere", "th", "n")
 		}
 	case model.KindText:
 		pick(segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn, segment.OpContains, segment.OpStartsWith, segment.OpEmpty)
-		gen = func() segment.Value {
-			return segment.Value{Text: []string{"note 1", "NOTE 12", "te 3", "x", "note 7", "n", "Note"}[r.IntN(7)]}
-		}
+		gen = words("note 1", "NOTE 12", "te 3", "x", "note 7", "n", "Note")
 	case model.KindDate, model.KindDateTime:
 		pick(segment.OpEq, segment.OpLt, segment.OpGe, segment.OpBefore, segment.OpAfter, segment.OpBetween,
 			segment.OpInLast, segment.OpThis, segment.OpNe, segment.OpEmpty, segment.OpNotEmpty)
@@ -144,8 +207,13 @@ func randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
 		pick(segment.OpEq, segment.OpNe, segment.OpLt, segment.OpLe, segment.OpGt, segment.OpGe, segment.OpBetween,
 			segment.OpIn, segment.OpNotIn, segment.OpEmpty, segment.OpNotEmpty)
 		gen = func() segment.Value { return num(0, 3) }
-		if strings.Contains(c.Attribute, "ncome") {
+		switch name := strings.ToLower(c.Attribute); {
+		case strings.Contains(name, "ncome"):
 			gen = func() segment.Value { return num(300, 3000) }
+		case name == "age":
+			gen = func() segment.Value { return num(15, 90) }
+		case name == "tenure_days":
+			gen = func() segment.Value { return num(0, 4500) }
 		}
 	}
 	switch c.Op {
@@ -170,25 +238,25 @@ func randomRule(r *rand.Rand, ds *model.Dataset) *segment.Condition {
 	return c
 }
 
-func randomRuleTree(r *rand.Rand, ds *model.Dataset, depth int) segment.Node {
+func (o oracle) randomRuleTree(r *rand.Rand, ds *model.Dataset, depth int) segment.Node {
 	if depth == 0 || r.IntN(3) == 0 {
-		return randomRule(r, ds)
+		return o.randomRule(r, ds)
 	}
 	switch r.IntN(4) {
 	case 0:
-		return &segment.Not{X: randomRuleTree(r, ds, depth-1)}
+		return &segment.Not{X: o.randomRuleTree(r, ds, depth-1)}
 	case 1, 2:
 		a := &segment.And{}
 		for range 2 + r.IntN(2) {
-			a.Terms = append(a.Terms, randomRuleTree(r, ds, depth-1))
+			a.Terms = append(a.Terms, o.randomRuleTree(r, ds, depth-1))
 		}
 		return a
 	}
-	o := &segment.Or{}
+	or := &segment.Or{}
 	for range 2 + r.IntN(2) {
-		o.Terms = append(o.Terms, randomRuleTree(r, ds, depth-1))
+		or.Terms = append(or.Terms, o.randomRuleTree(r, ds, depth-1))
 	}
-	return o
+	return or
 }
 
 func sqlRows(t *testing.T, db *sql.DB, where string, args []any) []int64 {
@@ -209,42 +277,82 @@ func sqlRows(t *testing.T, db *sql.DB, where string, args []any) []int64 {
 
 // TestSegmentsEqualSQL is the property test: random rule trees, through
 // the printer and parser, give the engine exactly the rows SQL's WHERE gives.
+// Derived attributes (age, generation, income band, has_children, tenure,
+// reachability) are in the draw, computed on the SQL side from the stored
+// columns.
 var sqlTable = "customers"
 
 func TestSegmentsEqualSQL(t *testing.T) {
 	ds, db := shopDB(t, 2000)
-	propertyTest(t, ds, db)
+	o := shopOracle(t, db)
+	for _, c := range ds.Columns {
+		if c.Meta().Derived && o.derived[c.Meta().Name] == "" {
+			t.Errorf("derived attribute %s has no SQL in the oracle", c.Meta().Name)
+		}
+	}
+	used := propertyTest(t, ds, db, o)
+	for name := range o.derived {
+		if used[name] < 5 {
+			t.Errorf("derived attribute %s drawn in %d rules only", name, used[name])
+		}
+	}
 }
 
-func propertyTest(t *testing.T, ds *model.Dataset, db *sql.DB) {
-	asOf := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
-	ev := analysis.NewEvaluator(ds, asOf, nil)
+// propertyAsOf are the reference days the trees are evaluated on: a Monday,
+// a Sunday, a Wednesday at a month's end, a leap day and a year's last day.
+var propertyAsOf = []string{"2026-06-15", "2026-06-14", "2025-12-31", "2024-02-29", "2026-09-30"}
+
+// propertyTest runs the random trees and returns how many rules named each
+// attribute (lower case). It fails when too many trees select nobody or
+// everybody, since such trees check little.
+func propertyTest(t *testing.T, ds *model.Dataset, db *sql.DB, o oracle) map[string]int {
+	evs := map[string]*analysis.Evaluator{}
+	for _, d := range propertyAsOf {
+		asOf, _ := time.Parse(time.DateOnly, d)
+		evs[d] = analysis.NewEvaluator(ds, asOf, nil)
+	}
 	r := rand.New(rand.NewPCG(11, 12))
 	trees := 600
 	if testing.Short() {
 		trees = 100
 	}
+	used := map[string]int{}
+	some, notAll := 0, 0
 	for i := range trees {
-		tree := randomRuleTree(r, ds, 3)
+		o.asOf = propertyAsOf[i%len(propertyAsOf)]
+		tree := o.randomRuleTree(r, ds, 3)
+		for _, c := range segment.Conditions(tree) {
+			used[strings.ToLower(c.Attribute)]++
+		}
 		text := segment.Print(tree)
 		parsed, err := segment.Parse(text)
 		if err != nil {
 			t.Fatalf("#%d %s: %v", i, text, err)
 		}
-		got, err := ev.Eval(parsed)
+		got, err := evs[o.asOf].Eval(parsed)
 		if err != nil {
 			t.Fatalf("#%d %s:\n%s", i, text, segment.Caret(text, err))
 		}
 		var ids []int64
 		got.True.ForEach(func(row int) { ids = append(ids, ds.RowIDs[row]) })
 		sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
-		where, args := sqlWhere(parsed, ds, asOf)
+		where, args := o.sqlWhere(parsed, ds)
 		want := sqlRows(t, db, where, args)
 		if fmt.Sprint(ids) != fmt.Sprint(want) {
-			t.Fatalf("#%d %s\nengine %d rows, SQL %d rows\nWHERE %s %v", i, text, len(ids), len(want), where, args)
+			t.Fatalf("#%d (as of %s) %s\nengine %d rows, SQL %d rows\nWHERE %s %v", i, o.asOf, text, len(ids), len(want), where, args)
 		}
 		if got.True.AndCount(got.Unknown) != 0 {
 			t.Fatalf("#%d %s: a row is both true and unknown", i, text)
 		}
+		if len(ids) > 0 {
+			some++
+		}
+		if len(ids) < ds.Rows() {
+			notAll++
+		}
 	}
+	if some < trees/4 || notAll < trees/4 {
+		t.Errorf("of %d trees, %d select somebody and %d leave somebody out: the draw checks too little", trees, some, notAll)
+	}
+	return used
 }

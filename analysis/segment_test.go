@@ -88,14 +88,20 @@ func TestWaterfallAndSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []analysis.WaterfallStep{{`income > 150`, 6, 2}, {`Zone in ("north", "south")`, 5, 1}, {`"e-mail club" = "yes"`, 2, 3}}
+	want := []analysis.WaterfallStep{{`income > 150`, 6, 2}, {`zone in ("north", "south")`, 5, 1}, {`"e-mail club" = "yes"`, 2, 3}}
+	if len(steps) != len(want) {
+		t.Fatalf("%d waterfall steps, want %d: %+v", len(steps), len(want), steps)
+	}
+	removed := 0
 	for i, s := range steps {
-		if s.Remaining != want[i].Remaining || s.Removed != want[i].Removed {
+		if s.Rule != want[i].Rule || s.Remaining != want[i].Remaining || s.Removed != want[i].Removed {
 			t.Errorf("step %d = %+v, want %+v", i, s, want[i])
 		}
+		removed += s.Removed
 	}
-	if final.Count() != 2 {
-		t.Errorf("final %v", rowsOf(final))
+	// everyone is either removed by one step or left at the end
+	if final.Count() != 2 || removed+final.Count() != 8 || steps[len(steps)-1].Remaining != final.Count() {
+		t.Errorf("final %v, %d removed of 8", rowsOf(final), removed)
 	}
 	if got := rowsOf2(evalRows(t, ev, `not in segment "RICH"`)); got != "[0 1 2 3 7]" {
 		t.Errorf("not in segment rich = %s", got)

@@ -248,25 +248,35 @@ type campaignArm struct {
 }
 
 // campaignResult is one campaign's results in JSON; null means the figure
-// cannot be measured (no control group, no responses imported, or no
-// incremental response to divide the cost by).
+// cannot be measured (no control group, no responses imported, no
+// incremental response to divide the cost by, or too few customers for an
+// interval). Every estimate has its 95% interval beside it; the cost per
+// incremental response has no upper bound (null, with no_upper_bound true)
+// when the lift's interval reaches zero.
 type campaignResult struct {
-	Name                 string       `json:"name"`
-	Source               string       `json:"source"`
-	Date                 string       `json:"date"`
-	Channel              string       `json:"channel"`
-	CostPerContact       float64      `json:"cost_per_contact"`
-	HasResponses         bool         `json:"responses_known"`
-	Treated              *campaignArm `json:"treated"`
-	Control              *campaignArm `json:"control"`
-	Lift                 *float64     `json:"lift"`
-	LiftLo               *float64     `json:"lift_ci95_low"`
-	LiftHi               *float64     `json:"lift_ci95_high"`
-	IncrementalResponses *float64     `json:"incremental_responses"`
-	IncrementalRevenue   *float64     `json:"incremental_revenue"`
-	Cost                 float64      `json:"cost"`
-	CostPerIncremental   *float64     `json:"cost_per_incremental_response"`
-	Note                 string       `json:"note,omitempty"`
+	Name                   string       `json:"name"`
+	Source                 string       `json:"source"`
+	Date                   string       `json:"date"`
+	Channel                string       `json:"channel"`
+	CostPerContact         float64      `json:"cost_per_contact"`
+	HasResponses           bool         `json:"responses_known"`
+	Treated                *campaignArm `json:"treated"`
+	Control                *campaignArm `json:"control"`
+	Lift                   *float64     `json:"lift"`
+	LiftLo                 *float64     `json:"lift_ci95_low"`
+	LiftHi                 *float64     `json:"lift_ci95_high"`
+	IncrementalResponses   *float64     `json:"incremental_responses"`
+	IncrementalResponsesLo *float64     `json:"incremental_responses_ci95_low"`
+	IncrementalResponsesHi *float64     `json:"incremental_responses_ci95_high"`
+	IncrementalRevenue     *float64     `json:"incremental_revenue"`
+	IncrementalRevenueLo   *float64     `json:"incremental_revenue_ci95_low"`
+	IncrementalRevenueHi   *float64     `json:"incremental_revenue_ci95_high"`
+	Cost                   float64      `json:"cost"`
+	CostPerIncremental     *float64     `json:"cost_per_incremental_response"`
+	CostPerIncrementalLo   *float64     `json:"cost_per_incremental_response_ci95_low"`
+	CostPerIncrementalHi   *float64     `json:"cost_per_incremental_response_ci95_high"`
+	CostPerIncrementalOpen bool         `json:"cost_per_incremental_response_no_upper_bound,omitempty"`
+	Note                   string       `json:"note,omitempty"`
 }
 
 func finiteOrNil(x float64) *float64 {
@@ -294,12 +304,24 @@ func measureOutcome(c app.CampaignOutcome, db string) campaignResult {
 	switch {
 	case r.Control.N == 0:
 		out.Note = "no control group: the lift cannot be measured, only the treated response rate"
-	case r.Treated.N == 0:
+	case !r.Measured:
 		out.Note = "nobody was treated: there is nothing to measure"
 	default:
 		out.Lift, out.LiftLo, out.LiftHi = finiteOrNil(r.Lift), finiteOrNil(r.LiftLo), finiteOrNil(r.LiftHi)
-		out.IncrementalResponses, out.IncrementalRevenue = finiteOrNil(r.IncrementalResponses), finiteOrNil(r.IncrementalRevenue)
-		out.CostPerIncremental = finiteOrNil(r.CostPerIncremental)
+		out.IncrementalResponses = finiteOrNil(r.IncrementalResponses)
+		out.IncrementalResponsesLo, out.IncrementalResponsesHi = finiteOrNil(r.IncrementalResponsesLo), finiteOrNil(r.IncrementalResponsesHi)
+		out.IncrementalRevenue = finiteOrNil(r.IncrementalRevenue)
+		if r.RevenueInterval {
+			out.IncrementalRevenueLo, out.IncrementalRevenueHi = finiteOrNil(r.IncrementalRevenueLo), finiteOrNil(r.IncrementalRevenueHi)
+		}
+		if r.HasCostPerIncremental {
+			out.CostPerIncremental, out.CostPerIncrementalLo = finiteOrNil(r.CostPerIncremental), finiteOrNil(r.CostPerIncrementalLo)
+			if r.CostPerIncrementalUnbounded {
+				out.CostPerIncrementalOpen = true
+			} else {
+				out.CostPerIncrementalHi = finiteOrNil(r.CostPerIncrementalHi)
+			}
+		}
 	}
 	return out
 }
@@ -344,18 +366,33 @@ func writeResult(w io.Writer, r campaignResult) {
 	}
 	if r.Lift != nil {
 		fmt.Fprintf(w, "  lift %s points (95%% CI %s to %s)\n", liftPoints(*r.Lift), liftPoints(*r.LiftLo), liftPoints(*r.LiftHi))
-		cpi := "—"
+		fmt.Fprintf(w, "  incremental responses %.1f (95%% CI %.1f to %.1f)\n", *r.IncrementalResponses, *r.IncrementalResponsesLo, *r.IncrementalResponsesHi)
+		fmt.Fprintf(w, "  incremental revenue %.2f%s\n", *r.IncrementalRevenue, interval(r.IncrementalRevenueLo, r.IncrementalRevenueHi, false))
+		cpi := "— (no incremental responses)"
 		if r.CostPerIncremental != nil {
-			cpi = fmt.Sprintf("%.2f", *r.CostPerIncremental)
+			cpi = fmt.Sprintf("%.2f%s", *r.CostPerIncremental, interval(r.CostPerIncrementalLo, r.CostPerIncrementalHi, r.CostPerIncrementalOpen))
 		}
-		fmt.Fprintf(w, "  incremental responses %.1f · incremental revenue %.2f · cost %.2f · cost per incremental response %s\n",
-			*r.IncrementalResponses, *r.IncrementalRevenue, r.Cost, cpi)
+		fmt.Fprintf(w, "  cost %.2f · cost per incremental response %s\n", r.Cost, cpi)
 	} else if r.Treated != nil {
 		fmt.Fprintf(w, "  cost %.2f\n", r.Cost)
 	}
 	if r.Note != "" {
 		fmt.Fprintf(w, "  %s\n", r.Note)
 	}
+}
+
+// interval writes " (95% CI lo to hi)", hi being "no upper bound" when open,
+// or "" when the interval is unknown.
+func interval(lo, hi *float64, open bool) string {
+	switch {
+	case lo == nil:
+		return ""
+	case open:
+		return fmt.Sprintf(" (95%% CI %.2f to no upper bound)", *lo)
+	case hi == nil:
+		return ""
+	}
+	return fmt.Sprintf(" (95%% CI %.2f to %.2f)", *lo, *hi)
 }
 
 func ratePercent(x float64) string { return strconv.FormatFloat(100*x, 'f', 2, 64) + "%" }

@@ -371,3 +371,86 @@ func TestCampaignCommandLine(t *testing.T) {
 		t.Fatalf("unknown name in responses: %d %q", code, errs)
 	}
 }
+
+// TestPastCampaignIntervalsMatchSQL: every estimate of `campaign results`
+// carries its 95% interval, in JSON and in text. The incremental revenue's
+// is recomputed from SQL's sums over campaign_contacts (the normal interval
+// of a difference of means, d ± 1.96·√(s²t/nt + s²c/nc), × treated); the
+// incremental responses' and the cost per incremental response's follow from
+// the lift's interval (checked against Newcombe in analysis/targeting).
+func TestPastCampaignIntervalsMatchSQL(t *testing.T) {
+	s := newCampaignShop(t)
+	got := s.results("")
+	db, err := store.Open(s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	type arm struct{ n, sum, sq float64 }
+	arms := map[string][2]arm{}
+	rows, err := db.SQL().Query(`SELECT c.name, cc.control_group, count(*), total(cc.revenue), total(cc.revenue * cc.revenue)
+		FROM campaign_contacts cc JOIN campaigns c USING (campaign_id) GROUP BY c.campaign_id, 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var name string
+		var ctl int
+		var a arm
+		if err := rows.Scan(&name, &ctl, &a.n, &a.sum, &a.sq); err != nil {
+			t.Fatal(err)
+		}
+		v := arms[name]
+		v[ctl] = a
+		arms[name] = v
+	}
+	rows.Close()
+	checked, open := 0, 0
+	for _, r := range got {
+		if r.Lift == nil {
+			continue
+		}
+		checked++
+		nt := float64(r.Treated.Customers)
+		if r.IncrementalResponsesLo == nil || r.IncrementalResponsesHi == nil {
+			t.Fatalf("%s: incremental responses without an interval", r.Name)
+		}
+		if *r.IncrementalResponsesLo != *r.LiftLo*nt || *r.IncrementalResponsesHi != *r.LiftHi*nt {
+			t.Errorf("%s: incremental responses %v to %v, lift interval × %v treated gives %v to %v", r.Name,
+				*r.IncrementalResponsesLo, *r.IncrementalResponsesHi, nt, *r.LiftLo*nt, *r.LiftHi*nt)
+		}
+		a := arms[r.Name]
+		mean := func(x arm) float64 { return x.sum / x.n }
+		varMean := func(x arm) float64 { return (x.sq - x.sum*x.sum/x.n) / (x.n - 1) / x.n }
+		d, se := mean(a[0])-mean(a[1]), math.Sqrt(varMean(a[0])+varMean(a[1]))
+		lo, hi := (d-1.959964*se)*nt, (d+1.959964*se)*nt
+		if r.IncrementalRevenueLo == nil || math.Abs(*r.IncrementalRevenueLo-lo) > 1e-6*math.Max(1, math.Abs(lo)) ||
+			math.Abs(*r.IncrementalRevenueHi-hi) > 1e-6*math.Max(1, math.Abs(hi)) || math.Abs(*r.IncrementalRevenue-d*nt) > 1e-6 {
+			t.Errorf("%s: incremental revenue %v (%v to %v), SQL %v (%v to %v)", r.Name, *r.IncrementalRevenue,
+				r.IncrementalRevenueLo, r.IncrementalRevenueHi, d*nt, lo, hi)
+		}
+		if *r.IncrementalResponses <= 0 {
+			continue
+		}
+		if math.Abs(*r.CostPerIncrementalLo-r.Cost/(*r.LiftHi*nt)) > 1e-9 {
+			t.Errorf("%s: cost per incremental response from %v, cost / upper incremental %v", r.Name, *r.CostPerIncrementalLo, r.Cost/(*r.LiftHi*nt))
+		}
+		switch {
+		case *r.LiftLo > 0 && (r.CostPerIncrementalHi == nil || math.Abs(*r.CostPerIncrementalHi-r.Cost/(*r.LiftLo*nt)) > 1e-9):
+			t.Errorf("%s: cost per incremental response to %v, cost / lower incremental %v", r.Name, r.CostPerIncrementalHi, r.Cost/(*r.LiftLo*nt))
+		case *r.LiftLo <= 0 && (r.CostPerIncrementalHi != nil || !r.CostPerIncrementalOpen):
+			t.Errorf("%s: the lift's interval reaches 0, yet the cost per incremental response is bounded", r.Name)
+		}
+		if r.CostPerIncrementalOpen {
+			open++
+		}
+	}
+	if checked != len(arms) || checked == 0 {
+		t.Fatalf("checked %d campaigns of %d", checked, len(arms))
+	}
+	code, out, _ := s.run("campaign", "results", s.db)
+	if code != exitOK || strings.Count(out, "incremental revenue") != checked || strings.Count(out, "(95% CI") < 3*checked ||
+		open > 0 && !strings.Contains(out, "to no upper bound)") {
+		t.Fatalf("text results lack intervals:\n%s", out)
+	}
+}

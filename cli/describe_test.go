@@ -95,6 +95,33 @@ func TestDescribeJSONEqualsSQL(t *testing.T) {
 		spend.Distinct != int(q(`SELECT count(DISTINCT spend) FROM customers`)) {
 		t.Errorf("spend %+v disagrees with SQL", spend)
 	}
+	// the bins and groups hold every value exactly once
+	sum := func(counts ...int) (n int) {
+		for _, c := range counts {
+			n += c
+		}
+		return n
+	}
+	var bins, zones, years []int
+	for _, b := range spend.Histogram {
+		bins = append(bins, b.Count)
+	}
+	for _, g := range byName["zone"].Groups {
+		zones = append(zones, g.Count)
+	}
+	for _, g := range byName["signup_date"].Groups {
+		years = append(years, g.Count)
+	}
+	if len(bins) < 5 || sum(bins...) != int(q(`SELECT count(spend) FROM customers`)) {
+		t.Errorf("%d spend bins hold %d values, SQL %v", len(bins), sum(bins...), q(`SELECT count(spend) FROM customers`))
+	}
+	if len(zones) != 4 || sum(zones...) != int(q(`SELECT count(zone) FROM customers`)) {
+		t.Errorf("%d zones hold %d values, SQL %v", len(zones), sum(zones...), q(`SELECT count(zone) FROM customers`))
+	}
+	if len(years) != int(q(`SELECT count(DISTINCT substr(signup_date, 1, 4)) FROM customers`)) || sum(years...) != int(q(`SELECT count(signup_date) FROM customers`)) {
+		t.Errorf("%d signup years hold %d values, SQL %v years, %v values", len(years), sum(years...),
+			q(`SELECT count(DISTINCT substr(signup_date, 1, 4)) FROM customers`), q(`SELECT count(signup_date) FROM customers`))
+	}
 	for i, b := range spend.Histogram {
 		op := "<"
 		if i == len(spend.Histogram)-1 {

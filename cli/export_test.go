@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -69,8 +70,17 @@ func randomShop(t *testing.T, r *rand.Rand, path string, n int) map[int64]truth 
 		t.Fatal(err)
 	}
 	defer db.Close()
+	tx, err := db.Begin() // one transaction: thousands of rows in a blink
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}()
 	exec := func(q string, args ...any) {
-		if _, err := db.Exec(q, args...); err != nil {
+		if _, err := tx.Exec(q, args...); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
@@ -318,6 +328,23 @@ func TestResponseRatesMatchSQL(t *testing.T) {
 			t.Errorf("%s: model %d/%d, SQL %d/%d", name, got.Responses, got.N, want.k, want.n)
 		}
 		mean := float64(want.k) / float64(want.n)
+		// every SQL group is a group of the model, and the groups add up to the channel
+		groups, sumN, sumK := 0, 0, 0
+		for _, g := range m.Groups[ch] {
+			if g.N > 0 {
+				groups++
+			}
+			sumN, sumK = sumN+g.N, sumK+g.Responses
+		}
+		sqlGroups := 0
+		for key := range byGroup {
+			if key[0] == name {
+				sqlGroups++
+			}
+		}
+		if groups != sqlGroups || sqlGroups < 2 || sumN != want.n || sumK != want.k {
+			t.Errorf("%s: %d groups holding %d/%d, SQL %d groups holding %d/%d", name, groups, sumK, sumN, sqlGroups, want.k, want.n)
+		}
 		for _, g := range m.Groups[ch][1:] {
 			w := byGroup[[2]string{name, g.Group}]
 			shrunk := (float64(w.k) + prior*mean) / (float64(w.n) + prior)
@@ -331,60 +358,112 @@ func TestResponseRatesMatchSQL(t *testing.T) {
 	}
 }
 
-// TestExportKilled runs the export in a child process (TestHelperExport),
-// kills it at random moments, and checks that the list is always either the
-// old file or the complete new one, never a part.
+// TestExportKilled runs the export in a child process (TestHelperExport)
+// that kills itself with SIGKILL at a named point of the write (the
+// PULPERO_FAULT hook of store and app), over an old list it was told to
+// replace, and checks what each kill leaves:
+//   - app.FaultFilesWritten (list, rejected file and manifest complete, none
+//     in place, nothing recorded): the old list, byte for byte; no rejected
+//     file, no manifest; no campaign recorded (campaign list), and the next
+//     export has nothing to report;
+//   - app.FaultPlaced (every file in place, the record not completed): the
+//     complete new list, the same bytes an uninterrupted export writes, with
+//     its rejected file and manifest; the next export reports that list as
+//     interrupted and records it, and campaign list then shows it.
 func TestExportKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
 	}
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "shop.db")
-	randomShop(t, rand.New(rand.NewPCG(5, 5)), dbPath, 3000)
-	out := filepath.Join(dir, "list.csv")
-	args := strings.Join([]string{dbPath, "--all", "--channel", "email,post", "--cost", "0.05,0.6", "--value", "40",
-		"--control", "10", "--out", out, "--data-dir", dir, "--force"}, "\n")
-	child := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExport$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "PULPERO_EXPORT_ARGS="+args)
-		return cmd
+	for _, stage := range []string{app.FaultFilesWritten, app.FaultPlaced} {
+		t.Run(stage, func(t *testing.T) {
+			dir := t.TempDir()
+			dbPath := filepath.Join(dir, "shop.db")
+			randomShop(t, rand.New(rand.NewPCG(5, 5)), dbPath, 600)
+			exportArgs := func(name, out string) []string {
+				return []string{dbPath, "--all", "--channel", "email,post", "--cost", "0.05,0.6", "--value", "40", "--control", "10",
+					"--name", name, "--out", out, "--rejected", strings.TrimSuffix(out, ".csv") + ".rejected.csv", "--data-dir", dir, "--force"}
+			}
+			child := func(fault string, out string) ([]byte, error) {
+				cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExport$", "-test.count=1")
+				cmd.Env = append(os.Environ(), "PULPERO_EXPORT_ARGS="+strings.Join(exportArgs("spring", out), "\n"), store.FaultEnv+"="+fault)
+				return cmd.CombinedOutput()
+			}
+			// what an uninterrupted export writes, into another folder
+			ref := filepath.Join(t.TempDir(), "ref.csv")
+			var so, se strings.Builder
+			if code := runExport(append(exportArgs("spring", ref), "--no-record"), &so, &se); code != 0 {
+				t.Fatalf("uninterrupted export: %s", se.String())
+			}
+			want, err := os.ReadFile(ref)
+			if err != nil || len(want) < 100 {
+				t.Fatalf("reference list: %d bytes, %v", len(want), err)
+			}
+			list := filepath.Join(dir, "spring.csv")
+			rejected, manifest := filepath.Join(dir, "spring.rejected.csv"), manifestPath(list)
+			old := []byte("customer_id,name\nold,list\n")
+			if err := os.WriteFile(list, old, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			b, err := child(stage, list)
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != -1 {
+				t.Fatalf("the child was not killed at %s: %v\n%s", stage, err, b)
+			}
+			got, err := os.ReadFile(list)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rejErr := os.Stat(rejected)
+			_, manErr := os.Stat(manifest)
+			recorded := func() int {
+				t.Helper()
+				var out, errs strings.Builder
+				if code := runCampaign([]string{"list", dbPath, "--format", "json", "--data-dir", dir}, &out, &errs); code != 0 {
+					t.Fatalf("campaign list: %s", errs.String())
+				}
+				var rows []struct{ Name, Source string }
+				if err := json.Unmarshal([]byte(out.String()), &rows); err != nil {
+					t.Fatalf("%v: %s", err, out.String())
+				}
+				n := 0
+				for _, r := range rows {
+					if r.Source != "data" && strings.EqualFold(r.Name, "spring") {
+						n++
+					}
+				}
+				return n
+			}
+			switch stage {
+			case app.FaultFilesWritten:
+				if string(got) != string(old) || rejErr == nil || manErr == nil {
+					t.Fatalf("killed before anything was placed: list %d bytes (old %d), rejected file %v, manifest %v",
+						len(got), len(old), rejErr, manErr)
+				}
+			case app.FaultPlaced:
+				if string(got) != string(want) || rejErr != nil || manErr != nil {
+					t.Fatalf("killed after placing: list %d bytes (complete %d), rejected file %v, manifest %v",
+						len(got), len(want), rejErr, manErr)
+				}
+			}
+			// the next export settles what the kill left, and says so
+			next := filepath.Join(dir, "summer.csv")
+			var stdout, stderr strings.Builder
+			if code := runExport(exportArgs("summer", next), &stdout, &stderr); code != 0 {
+				t.Fatalf("the next export: %s", stderr.String())
+			}
+			said := stdout.String() + stderr.String()
+			switch stage {
+			case app.FaultFilesWritten:
+				if n := recorded(); n != 0 || strings.Contains(said, "interrupted") {
+					t.Fatalf("after a kill before anything was placed: %d spring campaigns recorded; said %q", n, said)
+				}
+			case app.FaultPlaced:
+				if n := recorded(); n != 1 || !strings.Contains(said, "interrupted") || !strings.Contains(said, list) {
+					t.Fatalf("after a kill after placing: %d spring campaigns recorded; said %q", n, said)
+				}
+			}
+		})
 	}
-	start := time.Now()
-	if b, err := child().CombinedOutput(); err != nil {
-		t.Fatalf("uninterrupted export: %v\n%s", err, b)
-	}
-	full := time.Since(start)
-	want, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := []byte("customer_id,name\nold,list\n")
-	r := rand.New(rand.NewPCG(1, 1))
-	outcomes := map[string]int{}
-	for range 12 {
-		if err := os.WriteFile(out, old, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		cmd := child()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(time.Duration(r.Int64N(int64(full) * 6 / 5)))
-		cmd.Process.Kill()
-		cmd.Wait()
-		got, err := os.ReadFile(out)
-		switch {
-		case err != nil:
-			t.Fatalf("after kill: %v", err)
-		case string(got) == string(old):
-			outcomes["old"]++
-		case string(got) == string(want):
-			outcomes["new"]++
-		default:
-			t.Fatalf("after kill: a partial or different list (%d bytes, want %d or %d)", len(got), len(old), len(want))
-		}
-	}
-	t.Logf("kills left the old list %d times and the complete new one %d times", outcomes["old"], outcomes["new"])
 }
 
 // TestExportSavedSegment: --segment and --exclude take saved segments, the
@@ -562,5 +641,44 @@ func TestExportFatigue(t *testing.T) {
 	}
 	if fatigued == 0 {
 		t.Fatal("nobody left out for fatigue")
+	}
+}
+
+// TestExportModelNoBetterThanChance: responses in randomShop are drawn
+// independently of everything, so a logistic model cannot rank better than
+// chance. The printout and the manifest show its held-out AUC with the 95%
+// interval, say that it is not used and that the channel rate is, and say
+// that digitally_valid (known only as of today) was left out.
+func TestExportModelNoBetterThanChance(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "shop.db")
+	randomShop(t, rand.New(rand.NewPCG(9, 1)), dbPath, 3000)
+	out := filepath.Join(dir, "list.csv")
+	var stdout, stderr strings.Builder
+	args := []string{dbPath, "--all", "--channel", "email", "--cost", "0.05", "--value", "40", "--model", "logistic",
+		"--out", out, "--data-dir", dir, "--no-record"}
+	if code := runExport(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(manifestPath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m campaign.Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Model) != 1 {
+		t.Fatalf("manifest model lines %q", m.Model)
+	}
+	line := m.Model[0]
+	for _, want := range []string{"email: logistic on", "95% CI", "no better than chance", "not used", "the channel rate",
+		"left out, known only as of today: digitally_valid"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("manifest model line %q lacks %q", line, want)
+		}
+	}
+	if !strings.Contains(stdout.String(), line) {
+		t.Errorf("the printout does not show the model line %q:\n%s", line, stdout.String())
 	}
 }

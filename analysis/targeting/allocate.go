@@ -45,12 +45,19 @@ type increment struct {
 // classical LP relaxation of the multiple-choice knapsack), taking an upgrade
 // when it fits and freezing a row whose next upgrade does not.
 //
+// The ladder keeps only hull options, so a cheaper option below the hull (e-mail
+// at cost 1 and profit 3 beside post at cost 2 and profit 7) is never offered
+// when the hull step does not fit (a budget of 1.5 chose nobody). What budget
+// the ladder leaves is therefore filled with every option of every row, hull
+// or not: changes that raise a row's profit and fit what is left, best profit
+// per extra cost first, one change per row (fill).
+//
 // Bound: the result is within the largest single option profit of the
 // optimum (the greedy prefix is the LP optimum less at most one fractional
-// upgrade, and the LP optimum bounds the integer one). Options with profit
-// ≤ 0 are never taken. free rows (the control group) take options the same
-// way but do not spend the budget: they are the people who would have been
-// chosen. opts must be grouped by row.
+// upgrade, and the LP optimum bounds the integer one; the fill only adds).
+// Options with profit ≤ 0 are never taken. free rows (the control group) take
+// options the same way but do not spend the budget: they are the people who
+// would have been chosen. opts must be grouped by row.
 func Allocate(opts []Option, rows int, budget float64, free func(row int32) bool) Allocation {
 	if budget <= 0 {
 		budget = math.Inf(1)
@@ -93,12 +100,73 @@ func Allocate(opts []Option, rows int, budget float64, free func(row int32) bool
 			a.Contacts++
 		}
 	}
+	if !math.IsInf(left, 1) && left > 1e-9 {
+		has := func(r int32) int32 {
+			if level[r] == 0 {
+				return -1
+			}
+			return current[r]
+		}
+		fill(opts, &a, has, left, free)
+	}
 	a.Curve = profitCurve(opts, incs, rows, free)
 	return a
 }
 
-// profitCurve is the greedy's profit at every budget: with no budget limit
-// every upgrade is taken in order, so the curve is the running sum.
+// fill spends the budget the ladder left: every option that raises its row's
+// profit at an extra cost within left is a candidate; the candidates are
+// taken best profit per extra cost first, while they fit, one per row. has
+// gives the option a row holds (-1: none).
+func fill(opts []Option, a *Allocation, has func(int32) int32, left float64, free func(row int32) bool) {
+	var cands []increment
+	for k, o := range opts {
+		if o.Profit <= 0 {
+			continue
+		}
+		cur := has(o.Row)
+		var dc, dp float64 = o.Cost, o.Profit
+		if cur >= 0 {
+			dc, dp = o.Cost-opts[cur].Cost, o.Profit-opts[cur].Profit
+		}
+		if dp <= 0 || dc > left+1e-9 {
+			continue
+		}
+		eff := math.Inf(1)
+		if dc > 0 {
+			eff = dp / dc
+		}
+		cands = append(cands, increment{eff: eff, dc: dc, dp: dp, row: o.Row, opt: int32(k)})
+	}
+	if len(cands) == 0 {
+		return
+	}
+	slices.SortStableFunc(cands, func(x, y increment) int { return cmp.Compare(y.eff, x.eff) })
+	changed := map[int32]bool{}
+	for _, in := range cands {
+		if changed[in.row] || in.dc > left+1e-9 {
+			continue
+		}
+		changed[in.row] = true
+		prev := has(in.row)
+		a.Channel[in.row] = int8(opts[in.opt].Channel)
+		if free != nil && free(in.row) {
+			continue
+		}
+		left -= in.dc
+		a.Cost += in.dc
+		a.Profit += in.dp
+		a.Responses += opts[in.opt].Prob
+		if prev >= 0 {
+			a.Responses -= opts[prev].Prob
+		} else {
+			a.Contacts++
+		}
+	}
+}
+
+// profitCurve is the ladder's profit at every budget: with no budget limit
+// every upgrade is taken in order, so the curve is the running sum. At a given
+// budget Allocate can do a little better than the curve says (its fill).
 func profitCurve(opts []Option, incs []increment, rows int, free func(row int32) bool) []campaign.CurvePoint {
 	var c curveBuilder
 	var run Allocation

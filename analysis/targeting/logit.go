@@ -35,7 +35,13 @@ import (
 //     the customer's rowid (all of a customer's contacts fall on one side),
 //     then measured on the fifth held out: calibration (mean predicted against
 //     observed) and discrimination (AUC, the chance that a responder scores
-//     above a non-responder). The model used is then refitted on everyone.
+//     above a non-responder, with Hanley and McNeil's 95% interval). The model
+//     used is then refitted on everyone — only when that interval lies above
+//     0.5: a model not shown better than chance (or whose ranking could not be
+//     measured) is not used, and the channel's rate is, for everyone.
+//   - Features hold what was known on each contact's day: the attributes made
+//     from today's reachability are left out (see logit_dated.go), and consent
+//     enters as of the contact's day where the data dates it.
 //   - A channel with fewer than logitMinResponses responses or
 //     non-responses is not fitted: its observed rate is used for everyone.
 const (
@@ -60,7 +66,13 @@ type LogitFit struct {
 	HoldoutPred float64 // mean predicted probability
 	HoldoutObs  float64 // observed response rate
 	AUC         float64 // NaN when the held-out fifth lacks responders or non-responders
-	TooFew      bool    // too few responses or non-responses to fit: the channel rate is used
+	// AUCLo, AUCHi: the AUC's 95% interval (Hanley and McNeil), when AUC is a number.
+	AUCLo, AUCHi float64
+	// Chance: the interval reaches 0.5, or the AUC could not be measured: the
+	// model is not shown to rank better than chance, so the channel's rate is
+	// used for everyone (Terms are then those of the fit on four fifths).
+	Chance bool
+	TooFew bool // too few responses or non-responses to fit: the channel rate is used
 
 	prob []float32 // per dataset row; nil when TooFew
 }
@@ -101,7 +113,9 @@ func (f *LogitFit) Coef(feature, level string) (float64, bool) {
 // DefaultLogitFeatures picks the derived and role attributes that describe a
 // customer, those present and usable: age (else generation, which is coarser
 // and redundant beside it), income (else income_band), has_children,
-// tenure_days, gender, marital status, digitally_valid.
+// tenure_days, gender, marital status, digitally_valid and ConsentAtContact
+// (when the data dates e-mail or SMS consent). digitally_valid is named so
+// that the fit can say it left it out: it is known only as of today.
 func DefaultLogitFeatures(ds *model.Dataset) []string {
 	var out []string
 	add := func(c model.Column) bool {
@@ -124,6 +138,9 @@ func DefaultLogitFeatures(ds *model.Dataset) []string {
 	}
 	add(ds.ByRole(model.RoleMaritalStatus))
 	add(ds.Column("digitally_valid"))
+	if _, ok := findDatedConsent(ds); ok {
+		out = append(out, ConsentAtContact)
+	}
 	return out
 }
 
@@ -143,9 +160,27 @@ func logitUsable(c model.Column) bool {
 // UseUplift. The channel cells (N, Responses, Raw, Lo, Hi, Rate) are those of
 // FitResponseRates without grouping, so a channel without history uses
 // defaultRate and says so.
+//
+// Attributes known only as of today (digitally_valid, reachable_*, bridge)
+// are left out and listed in LeftOut; ConsentAtContact is consent as of each
+// contact's day.
 func FitLogisticResponse(ds *model.Dataset, past *PastContacts, features []string, defaultRate float64) (*ResponseModel, error) {
 	var cols []model.Column
+	var dated *datedConsent
+	var leftOut []string
 	for _, name := range features {
+		if strings.EqualFold(name, ConsentAtContact) {
+			d, ok := findDatedConsent(ds)
+			if !ok {
+				return nil, fmt.Errorf("logistic model: %s needs an e-mail or SMS consent column with a date column beside it (consent_email_date)", ConsentAtContact)
+			}
+			dated = &d
+			continue
+		}
+		if todayOnly(name) {
+			leftOut = append(leftOut, name)
+			continue
+		}
 		c := ds.Column(name)
 		if c == nil {
 			return nil, fmt.Errorf("logistic model: no attribute %q among the customers", name)
@@ -161,7 +196,7 @@ func FitLogisticResponse(ds *model.Dataset, past *PastContacts, features []strin
 	if err != nil {
 		return nil, err
 	}
-	m.Method = "logistic"
+	m.Method, m.LeftOut, m.dated = "logistic", leftOut, dated
 	if past == nil {
 		return m, nil
 	}
@@ -174,13 +209,13 @@ func FitLogisticResponse(ds *model.Dataset, past *PastContacts, features []strin
 			m.Logit[ch] = &LogitFit{N: cell.N, Responses: cell.Responses, TooFew: true, AUC: math.NaN()}
 			continue
 		}
-		m.Logit[ch] = fitLogitChannel(ds, past, ch, cols)
+		m.Logit[ch] = fitLogitChannel(ds, past, ch, cols, dated)
 	}
 	return m, nil
 }
 
 // fitLogitChannel fits one channel that has enough history.
-func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel, cols []model.Column) *LogitFit {
+func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel, cols []model.Column, dated *datedConsent) *LogitFit {
 	// The channel's treated contacts, training ones first, then the held-out fifth.
 	var train, hold []int32
 	for i := range past.Len() {
@@ -195,9 +230,10 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel,
 	}
 	contacts := append(train, hold...)
 	rows := make([]int32, len(contacts))
+	days := make([]int64, len(contacts))
 	d := &logitDesign{n: len(contacts), y: make([]bool, len(contacts)), p: 1}
 	for k, i := range contacts {
-		rows[k], d.y[k] = past.Row[i], past.Responded[i]
+		rows[k], d.y[k], days[k] = past.Row[i], past.Responded[i], past.Day[i]
 	}
 	fit := &LogitFit{N: d.n, Terms: []LogitTerm{{}}, AUC: math.NaN()}
 	for _, y := range d.y {
@@ -210,6 +246,12 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel,
 		if f, ok := d.addFeature(c, rows, fit); ok {
 			feats = append(feats, f)
 			fit.Features = append(fit.Features, c.Meta().Name)
+		}
+	}
+	if dated != nil {
+		if f, ok := d.addDated(dated, rows, days, fit); ok {
+			feats = append(feats, f)
+			fit.Features = append(fit.Features, ConsentAtContact)
 		}
 	}
 	d.buildCells()
@@ -227,12 +269,19 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel,
 		}
 		fit.HoldoutPred /= float64(len(pred))
 		fit.AUC = AUC(pred, d.y[nTrain:])
+		fit.AUCLo, fit.AUCHi, _ = AUCInterval(fit.AUC, hy, len(hold)-hy)
 	}
-	beta = d.fit(beta, 0, d.n, 1e-6) // warm start from the training fit
-
+	// only a model shown to rank better than chance is used
+	fit.Chance = !(fit.AUCLo > 0.5)
+	if !fit.Chance {
+		beta = d.fit(beta, 0, d.n, 1e-6) // warm start from the training fit
+	}
 	fit.Terms[0].Coef = beta[0]
 	for k := 1; k < len(fit.Terms); k++ {
 		fit.Terms[k].Coef = beta[k]
+	}
+	if fit.Chance {
+		return fit // no probabilities: Prob reads the channel rate
 	}
 	// Every customer's probability, once, so that Prob is a lookup.
 	eta := make([]float64, ds.Rows())
@@ -240,7 +289,7 @@ func fitLogitChannel(ds *model.Dataset, past *PastContacts, ch campaign.Channel,
 		eta[i] = beta[0]
 	}
 	for _, f := range feats {
-		f.addEta(eta, beta)
+		f.addEta(eta, beta, asOfDay(ds))
 	}
 	fit.prob = make([]float32, len(eta))
 	for i, e := range eta {
@@ -346,16 +395,40 @@ func (m *ResponseModel) describeLogit(ch campaign.Channel) string {
 	}
 	on := "no attributes (the channel rate)"
 	if len(f.Features) > 0 {
-		on = strings.Join(f.Features, ", ")
+		names := slices.Clone(f.Features)
+		for k, n := range names {
+			if n == ConsentAtContact && m.dated != nil {
+				names[k] = fmt.Sprintf("%s (%s)", n, m.dated.names())
+			}
+		}
+		on = strings.Join(names, ", ")
 	}
 	s := fmt.Sprintf("%s: logistic on %s from %d past treated contacts (%.2f%% responded)", ch, on, f.N, 100*c.Raw)
-	if math.IsNaN(f.AUC) {
-		s += "; too few responses in a held-out fifth to measure how well it ranks"
-	} else {
-		s += fmt.Sprintf("; on a held-out fifth (%d contacts): mean predicted %.2f%%, observed %.2f%%, discrimination AUC %.2f (0.5 is chance)",
-			f.HoldoutN, 100*f.HoldoutPred, 100*f.HoldoutObs, f.AUC)
+	if len(m.LeftOut) > 0 {
+		s += fmt.Sprintf("; left out, known only as of today: %s", strings.Join(m.LeftOut, ", "))
 	}
+	switch {
+	case math.IsNaN(f.AUC):
+		s += fmt.Sprintf("; too few responses in a held-out fifth to measure how well it ranks, so not used: %.2f%% (the channel rate) for everyone", 100*c.Rate)
+		return s + m.describeControl(c, "the channel rate less the control rate")
+	case f.Chance:
+		s += fmt.Sprintf("; on a held-out fifth (%d contacts) discrimination AUC %.2f (95%% CI %.2f–%.2f) is no better than chance (0.5), so not used: %.2f%% (the channel rate) for everyone",
+			f.HoldoutN, f.AUC, f.AUCLo, f.AUCHi, 100*c.Rate)
+		return s + m.describeControl(c, "the channel rate less the control rate")
+	}
+	s += fmt.Sprintf("; on a held-out fifth (%d contacts): mean predicted %.2f%%, observed %.2f%%, discrimination AUC %.2f (95%% CI %.2f–%.2f; 0.5 is chance)",
+		f.HoldoutN, 100*f.HoldoutPred, 100*f.HoldoutObs, f.AUC, f.AUCLo, f.AUCHi)
 	return s + m.describeControl(c, "predicted less the control rate, at least 0")
+}
+
+// asOfDay is the day the dataset's attributes describe (ds.AsOf), as days
+// since 1970-01-01: the day a new campaign's dated features are read on.
+// Without one, every date counts as past.
+func asOfDay(ds *model.Dataset) int64 {
+	if ds.AsOf.IsZero() {
+		return math.MaxInt64
+	}
+	return floorDiv(ds.AsOf.Unix(), 86400)
 }
 
 func (m *ResponseModel) describeControl(c RateCell, uplift string) string {

@@ -15,6 +15,8 @@ type logitFeature struct {
 
 	coded *model.CodedColumn
 	level []int // coefficient by code+1 (0: NULL); -1 for the reference
+
+	dated *datedConsent // ConsentAtContact, coefficient idx when consented
 }
 
 func (f *logitFeature) z(row int) float64 {
@@ -31,8 +33,17 @@ func (f *logitFeature) z(row int) float64 {
 	return z
 }
 
-// addEta adds the feature's part of the log-odds of every dataset row.
-func (f *logitFeature) addEta(eta []float64, beta []float64) {
+// addEta adds the feature's part of the log-odds of every dataset row, with
+// dated features read on day (the new campaign's day).
+func (f *logitFeature) addEta(eta []float64, beta []float64, day int64) {
+	if f.dated != nil {
+		for i := range eta {
+			if f.dated.at(i, day) {
+				eta[i] += beta[f.idx]
+			}
+		}
+		return
+	}
 	if f.num != nil {
 		b := beta[f.idx]
 		for i := range eta {
@@ -231,4 +242,27 @@ func (d *logitDesign) addFeature(c model.Column, rows []int32, fit *LogitFit) (l
 		return f, true
 	}
 	return logitFeature{}, false
+}
+
+// addDated adds ConsentAtContact over the contacts (rows, and their days):
+// one term, consented against not; false when either side has fewer than
+// logitMinLevel contacts.
+func (d *logitDesign) addDated(dc *datedConsent, rows []int32, days []int64, fit *LogitFit) (logitFeature, bool) {
+	ind := make([]int16, len(rows))
+	yes := 0
+	for k, r := range rows {
+		ind[k] = -1
+		if dc.at(int(r), days[k]) {
+			ind[k] = int16(d.p)
+			yes++
+		}
+	}
+	if yes < logitMinLevel || len(rows)-yes < logitMinLevel {
+		return logitFeature{}, false
+	}
+	f := logitFeature{dated: dc, idx: d.p, miss: -1}
+	d.p++
+	fit.Terms = append(fit.Terms, LogitTerm{Feature: ConsentAtContact, Level: "yes", Reference: "no"})
+	d.coded = append(d.coded, ind)
+	return f, true
 }

@@ -79,8 +79,13 @@ type ResponseModel struct {
 	// Logit: the logistic model of each channel with history (Method
 	// "logistic"); Prob reads its per-customer probabilities.
 	Logit [campaign.NumChannels]*LogitFit
+	// LeftOut: attributes asked of the logistic model but not fitted, being
+	// known only as of today (digitally_valid: consent, opt-outs and bounces
+	// now, not on the contacts' days).
+	LeftOut []string
 
 	codes []int32
+	dated *datedConsent // ConsentAtContact's columns, when fitted
 }
 
 // FitResponseRates estimates the model from past contacts. by names a

@@ -3,7 +3,6 @@ package campaign
 import (
 	"context"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/pulpero/pulpero/analysis/targeting"
@@ -94,7 +93,7 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
 		o, r := v.outcomes[i], v.measured[i]
 		lift := "—"
-		if r.Control.N > 0 && r.Treated.N > 0 {
+		if r.Measured {
 			lift = fmt.Sprintf("%+.2f pt", 100*r.Lift)
 		}
 		if !o.HasResponses {
@@ -133,24 +132,51 @@ func (v *resultsView) detail(st *common.Styles, width int) string {
 		return b.String()
 	}
 	b.WriteString(common.Truncate(arm("control", r.Control), width) + "\n")
+	if !r.Measured {
+		b.WriteString(common.Truncate(st.Warn.Render("  nobody was treated: there is nothing to measure"), width) + "\n")
+		return b.String()
+	}
+	b.WriteString(resultLines(st, r, width))
+	return b.String()
+}
+
+// resultLines is the measured effect of a campaign with a control group: the
+// lift, incremental responses and revenue, cost per extra response and the
+// incremental profit, each with its 95% interval.
+func resultLines(st *common.Styles, r targeting.CampaignResult, width int) string {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
 	liftStyle := st.Good
 	if r.LiftLo <= 0 {
 		liftStyle = st.Warn // the interval reaches zero: the effect is not shown
 	}
-	b.WriteString(common.Truncate(liftStyle.Render(fmt.Sprintf("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)), width) + "\n")
+	line(liftStyle.Render(fmt.Sprintf("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)))
+	line(fmt.Sprintf("  incremental responses %.1f (95%% CI %.1f to %.1f)", r.IncrementalResponses, r.IncrementalResponsesLo, r.IncrementalResponsesHi))
+	line("  incremental revenue " + money(r.IncrementalRevenue) + revenueCI(r, 0))
 	cpi := "— (no incremental responses)"
-	if !math.IsInf(r.CostPerIncremental, 1) {
-		cpi = money(r.CostPerIncremental)
+	if r.HasCostPerIncremental {
+		hi := "no upper bound"
+		if !r.CostPerIncrementalUnbounded {
+			hi = money(r.CostPerIncrementalHi)
+		}
+		cpi = fmt.Sprintf("%s (95%% CI %s to %s)", money(r.CostPerIncremental), money(r.CostPerIncrementalLo), hi)
 	}
-	b.WriteString(common.Truncate(fmt.Sprintf("  incremental: %.1f responses, revenue %s", r.IncrementalResponses, money(r.IncrementalRevenue)), width) + "\n")
-	b.WriteString(common.Truncate(fmt.Sprintf("  cost %s · cost per incremental response %s", money(r.Cost), cpi), width) + "\n")
+	line(fmt.Sprintf("  cost %s · per incremental response %s", money(r.Cost), cpi))
 	profit := r.IncrementalRevenue - r.Cost
 	style := st.Good
-	if profit <= 0 {
-		style = st.Warn
+	if profit <= 0 || r.RevenueInterval && r.IncrementalRevenueLo-r.Cost <= 0 {
+		style = st.Warn // a loss, or an interval that reaches one
 	}
-	b.WriteString(common.Truncate(style.Render(fmt.Sprintf("  incremental profit (incremental revenue − cost): %s", money(profit))), width) + "\n")
+	line(style.Render("  incremental revenue − cost " + money(profit) + revenueCI(r, r.Cost)))
 	return b.String()
+}
+
+// revenueCI is the incremental revenue's interval less cost, or "" without one.
+func revenueCI(r targeting.CampaignResult, cost float64) string {
+	if !r.RevenueInterval {
+		return ""
+	}
+	return fmt.Sprintf(" (95%% CI %s to %s)", money(r.IncrementalRevenueLo-cost), money(r.IncrementalRevenueHi-cost))
 }
 
 func pct(x float64) string   { return fmt.Sprintf("%.1f%%", 100*x) }
