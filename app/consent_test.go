@@ -317,3 +317,63 @@ func TestAConsentLookingColumnWithoutARoleIsNamed(t *testing.T) {
 		t.Fatalf("unmapped consent columns: %v", got)
 	}
 }
+
+// TestListsNameCustomersByTheShopsOwnKey: a table's declared primary key
+// (id INTEGER PRIMARY KEY) or a unique code column named like a key
+// ("Nº cliente" = C00001) is the customer key lists use, never "rowid:N";
+// a table with neither says so in the manifest.
+func TestListsNameCustomersByTheShopsOwnKey(t *testing.T) {
+	cases := []struct {
+		name, ddl string
+		key       func(i int) any
+		want      func(i int) string
+	}{
+		{"primary key", `CREATE TABLE clientes (id INTEGER PRIMARY KEY, nombre TEXT, email TEXT, acepta_email INTEGER)`,
+			func(i int) any { return i * 10 }, func(i int) string { return strconv.Itoa(i * 10) }},
+		{"code column", `CREATE TABLE clientes ("Nº cliente" TEXT, nombre TEXT, email TEXT, acepta_email INTEGER)`,
+			func(i int) any { return fmt.Sprintf("C%05d", i) }, func(i int) string { return fmt.Sprintf("C%05d", i) }},
+		{"no key", `CREATE TABLE clientes (tag TEXT, nombre TEXT, email TEXT, acepta_email INTEGER)`,
+			func(i int) any { return "x" }, func(i int) string { return "rowid:" + strconv.Itoa(i) }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "tienda.db")
+			db, _ := sql.Open("sqlite", path)
+			if _, err := db.Exec(c.ddl); err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i <= 12; i++ {
+				if _, err := db.Exec(`INSERT INTO clientes VALUES (?,?,?,1)`, c.key(i), fmt.Sprintf("Cliente %d", i), fmt.Sprintf("c%d@tienda.es", i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+			ctx := context.Background()
+			d, err := Open(path, OpenOptions{DataDir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			s, err := d.Load(ctx, LoadRequest{AsOf: consentAsOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "lista.csv")
+			req := campaign.ExportRequest{Request: campaign.Request{Channels: []campaign.ChannelCost{{Channel: campaign.ChannelEmail, Cost: 0.01}},
+				Value: 100, DefaultRate: 0.5, Model: campaign.ModelRates, Prior: 50}, Out: out, Format: campaign.FormatCSV, NoRecord: true}
+			m, err := s.Export(ctx, nil, req, ExportOptions{Now: consentAsOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(out)
+			for i := 1; i <= 12; i++ {
+				if !strings.Contains(string(b), "\n"+c.want(i)+",") {
+					t.Fatalf("the list does not name customer %d as %s:\n%s", i, c.want(i), b)
+				}
+			}
+			if hasKey := m.Database.Key != ""; hasKey != (c.name != "no key") || (m.Database.KeyNote == "") == (c.name == "no key") {
+				t.Fatalf("manifest key %q, note %q", m.Database.Key, m.Database.KeyNote)
+			}
+		})
+	}
+}

@@ -71,6 +71,10 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	if s.Reach != nil {
 		m.Reach = s.Reach.Notes
 	}
+	if m.Database.Key = s.roleColumn(model.RoleCustomerID); m.Database.Key == "" {
+		m.Database.KeyNote = "the table has no customer key (a declared primary key or a column of unique ids), so lists name customers " +
+			"by row number (rowid:N), which changes if the table is rebuilt; name the key with `pulpero roles DB --set customer_id=COLUMN`"
+	}
 	past, err := s.DB.CampaignHistory(ctx, s.Data)
 	if err != nil {
 		return nil, err

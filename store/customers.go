@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -47,6 +48,7 @@ func (d *DB) LoadCustomers(ctx context.Context, ws *Workspace, table string, sta
 	if c.Data, err = d.Load(ctx, c.Table, c.Profiles, progress); err != nil {
 		return nil, err
 	}
+	c.checkKeyUnique()
 	return c, nil
 }
 
@@ -73,4 +75,53 @@ func (d *DB) ResolveCustomerTable(ctx context.Context, name string) (TableInfo, 
 		return TableInfo{}, "", fmt.Errorf("%s: %w", d.Name(), err)
 	}
 	return choice.Table, choice.Why, nil
+}
+
+// checkKeyUnique takes the customer-id role back from a column whose values
+// repeat or are missing somewhere past the sample: a list must name each
+// customer once, so such a column cannot be the key (lists then name rows
+// by rowid, and the manifest says so).
+func (c *Customers) checkKeyUnique() {
+	col := c.Data.ByRole(model.RoleCustomerID)
+	if col == nil {
+		return
+	}
+	seen := make(map[string]struct{}, c.Data.Rows())
+	why := ""
+	for i := range col.Len() {
+		if col.IsNull(i) {
+			why = "some rows have no value"
+			break
+		}
+		k := keyText(col, i)
+		if _, dup := seen[k]; dup {
+			why = fmt.Sprintf("the value %q repeats", k)
+			break
+		}
+		seen[k] = struct{}{}
+	}
+	if why == "" {
+		return
+	}
+	m := col.Meta()
+	m.Role = model.RoleNone
+	for i := range c.Profiles {
+		if c.Profiles[i].Name == m.Name {
+			c.Profiles[i].Role = model.RoleNone
+			c.Profiles[i].RoleWhy = "named like the customer key, but " + why + "; lists name customers by row number"
+		}
+	}
+}
+
+func keyText(c model.Column, i int) string {
+	switch x := c.(type) {
+	case *model.NumberColumn:
+		return strconv.FormatFloat(x.Values[i], 'f', -1, 64)
+	case *model.TextColumn:
+		return x.Values[i]
+	case *model.CodedColumn:
+		v, _ := x.Value(i)
+		return v
+	}
+	return ""
 }

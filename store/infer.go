@@ -19,6 +19,7 @@ type ColumnProfile struct {
 	Role      model.Role
 	RoleWhy   string
 	Personal  bool
+	PK        bool            // declared the table's primary key
 	DateOrder parse.DateOrder // how text dates in this column are read
 	// OptOutName: the name says opt-out or bounce (unsubscribed, baja,
 	// robinson, ...). Such a column without the role is not read as one, so
@@ -45,6 +46,8 @@ type sampleStats struct {
 	personName          int
 	withSpace           int
 	distinct            map[string]struct{}
+	seen                map[string]struct{} // every value of the sample, to find repeats
+	repeats             int                 // values seen before in the sample
 	minInt, maxInt      int64
 	maxLen, totalLen    int
 	orderVotes          [2]int // day-first, month-first evidence
@@ -53,7 +56,7 @@ type sampleStats struct {
 const distinctCap = 2000
 
 func newSampleStats() sampleStats {
-	return sampleStats{distinct: map[string]struct{}{}, minInt: 1<<63 - 1, maxInt: -1 << 63}
+	return sampleStats{distinct: map[string]struct{}{}, seen: map[string]struct{}{}, minInt: 1<<63 - 1, maxInt: -1 << 63}
 }
 
 // observe adds one value as the driver returned it.
@@ -139,6 +142,11 @@ func (s *sampleStats) observeString(x string) {
 }
 
 func (s *sampleStats) addDistinct(k string) {
+	if _, dup := s.seen[k]; dup {
+		s.repeats++
+	} else if len(s.seen) <= sampleRows {
+		s.seen[k] = struct{}{}
+	}
 	if len(s.distinct) < distinctCap {
 		s.distinct[k] = struct{}{}
 	}

@@ -18,7 +18,7 @@ const sampleRows = 5000
 func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.Role]string) ([]ColumnProfile, error) {
 	cols := make([]ColumnProfile, len(table.Columns))
 	for i, c := range table.Columns {
-		cols[i] = ColumnProfile{Name: c.Name, DeclType: c.DeclType, sample: newSampleStats()}
+		cols[i] = ColumnProfile{Name: c.Name, DeclType: c.DeclType, PK: c.PK, sample: newSampleStats()}
 	}
 	observe := func(offset int, vals []any) {
 		for i, v := range vals {

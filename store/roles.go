@@ -166,6 +166,9 @@ func detectRoles(cols []ColumnProfile) {
 			}
 		}
 	}
+	if !taken[model.RoleCustomerID] {
+		detectKey(cols)
+	}
 	for i := range cols {
 		c := &cols[i]
 		textual := c.Kind == model.KindText || c.Kind == model.KindIdentifier || c.Kind == model.KindCategorical
@@ -265,4 +268,42 @@ func indexFrom(s, sub string, from int) int {
 		}
 	}
 	return -1
+}
+
+// keyNames are names a shop's own customer number goes by when it is not
+// called customer_id: id, código, Nº cliente, num_socio, ref.
+var keyNames = []string{"id", "codigo", "cod", "code", "codigo_cliente", "cod_cliente", "customer_code", "client_code",
+	"n_cliente", "no_cliente", "nro_cliente", "num_cliente", "n_socio", "num_socio", "numero_socio", "numero", "number",
+	"ref", "referencia", "reference", "client_number", "account", "account_id", "cuenta", "n_cuenta"}
+
+// detectKey gives the customer-id role to the table's own key when no
+// column is named like one: a declared primary key, else a column named
+// like a key whose sampled values are all present and all different. The
+// loader checks the whole column and takes the role back if values repeat.
+func detectKey(cols []ColumnProfile) {
+	keyKind := func(k model.Kind) bool {
+		return k == model.KindIdentifier || k == model.KindInteger || k == model.KindText || k == model.KindCategorical
+	}
+	pks := 0
+	for _, c := range cols {
+		if c.PK {
+			pks++
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		if pks == 1 && c.PK && c.Role == model.RoleNone && keyKind(c.Kind) {
+			c.Role, c.RoleWhy = model.RoleCustomerID, fmt.Sprintf("%q is the table's declared primary key", c.Name)
+			return
+		}
+	}
+	for i := range cols {
+		c := &cols[i]
+		s := &c.sample
+		if c.Role == model.RoleNone && keyKind(c.Kind) && nameMatches(normalizeName(c.Name), keyNames) &&
+			s.nulls == 0 && s.repeats == 0 && s.n > 0 {
+			c.Role, c.RoleWhy = model.RoleCustomerID, fmt.Sprintf("name %q, and every value is present and different", c.Name)
+			return
+		}
+	}
 }

@@ -49,6 +49,10 @@ type Source struct {
 	SHA256 string `json:"sha256"` // of the file as it was when the export started
 	Table  string `json:"table"`
 	Rows   int    `json:"customers"`
+	// Key is the column lists name customers by; "" when the table has
+	// none, and KeyNote then says lists use row numbers.
+	Key     string `json:"customer_key"`
+	KeyNote string `json:"customer_key_note,omitempty"`
 	// AtWrite is the file's state in the read transaction the list's
 	// contacts, consent and opt-outs were read in.
 	AtWrite *Fingerprint `json:"at_write,omitempty"`
