@@ -134,10 +134,83 @@ type descColumn struct {
 	Lengths   map[string]any `json:"lengths,omitempty"`
 }
 
+// descStat is one figure. For a date column the figures are dates
+// (Date, ISO) and the spread is a span in days (Days); JSON writes each
+// in its own field, never a day number.
 type descStat struct {
-	Name  string  `json:"name"`
-	Value float64 `json:"value"`
+	Name  string
+	Value float64 // the number, or for a date the day number the date is
+	Date  string  // ISO date (or date-time) for the figures of a date column
+	Days  bool    // Value is a span in days
+	Note  string  // what the figure is, where its name does not say
 }
+
+func (s descStat) MarshalJSON() ([]byte, error) {
+	out := map[string]any{"name": s.Name}
+	switch {
+	case s.Date != "":
+		out["date"] = s.Date
+	case s.Days:
+		out["days"] = s.Value
+	default:
+		out["value"] = s.Value
+	}
+	if s.Note != "" {
+		out["note"] = s.Note
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes (a date's day number is
+// recovered from the date), so scripts and tests can read describe back.
+func (s *descStat) UnmarshalJSON(b []byte) error {
+	var in struct {
+		Name  string   `json:"name"`
+		Value *float64 `json:"value"`
+		Date  string   `json:"date"`
+		Days  *float64 `json:"days"`
+		Note  string   `json:"note"`
+	}
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*s = descStat{Name: in.Name, Date: in.Date, Note: in.Note}
+	switch {
+	case in.Value != nil:
+		s.Value = *in.Value
+	case in.Days != nil:
+		s.Value, s.Days = *in.Days, true
+	case in.Date != "":
+		if t, err := time.Parse(time.DateOnly, in.Date); err == nil {
+			s.Value = float64(t.Unix() / 86400)
+		} else if t, err := time.Parse(time.RFC3339, in.Date); err == nil {
+			s.Value = float64(t.Unix())
+		}
+	}
+	return nil
+}
+
+// text is the figure as a person reads it.
+func (s descStat) text() string {
+	switch {
+	case s.Date != "":
+		return s.Date
+	case s.Days:
+		return strconv.FormatFloat(s.Value, 'f', 1, 64) + " days"
+	}
+	return strconv.FormatFloat(s.Value, 'g', 6, 64)
+}
+
+// label is the figure's name as printed in text: the standard deviation
+// says it is the sample's (n−1).
+func (s descStat) label() string {
+	if s.Name == "std" {
+		return "std (n-1)"
+	}
+	return s.Name
+}
+
+const stdNote = "sample standard deviation (n-1)"
 
 type descBin struct {
 	Lo    float64 `json:"lo"`
@@ -162,10 +235,22 @@ func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColum
 		s := analysis.SummarizeQuick(x, nil)
 		d.Count, d.Nulls = s.Count, s.Nulls
 		if s.Count > 0 {
-			d.Stats = []descStat{{"mean", s.Mean}, {"std", s.Std}, {"min", s.Min}, {"p5", s.Quantiles[0]}, {"p25", s.Quantiles[1]},
-				{"median", s.Quantiles[2]}, {"p75", s.Quantiles[3]}, {"p95", s.Quantiles[4]}, {"max", s.Max}}
+			d.Stats = []descStat{{Name: "mean", Value: s.Mean}, {Name: "std", Value: s.Std, Note: stdNote}, {Name: "min", Value: s.Min},
+				{Name: "p5", Value: s.Quantiles[0]}, {Name: "p25", Value: s.Quantiles[1]}, {Name: "median", Value: s.Quantiles[2]},
+				{Name: "p75", Value: s.Quantiles[3]}, {Name: "p95", Value: s.Quantiles[4]}, {Name: "max", Value: s.Max}}
 		}
 		if m.Kind == model.KindDate || m.Kind == model.KindDateTime {
+			for i := range d.Stats {
+				st := &d.Stats[i]
+				if st.Name == "std" {
+					st.Days = true // a spread of dates is a span
+					if m.Kind == model.KindDateTime {
+						st.Value /= 86400
+					}
+					continue
+				}
+				st.Date = isoOf(m.Kind, st.Value)
+			}
 			groups, _ := analysis.DateCounts(x, nil, g)
 			d.Grouping = g.String()
 			for _, lc := range groups {
@@ -183,8 +268,15 @@ func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColum
 	case *model.CodedColumn:
 		vals, nulls := analysis.Frequency(x, nil)
 		d.Nulls = nulls
+		yes := 0
 		for _, v := range vals {
 			d.Count += v.Count
+			if v.Value == "yes" {
+				yes = v.Count
+			}
+		}
+		if m.Kind == model.KindBoolean && d.Count > 0 {
+			d.Stats = []descStat{{Name: "share yes", Value: share(yes, d.Count), Note: "the share of yes among values, which is the mean of a 0/1 column"}}
 		}
 		for _, v := range vals {
 			d.Groups = append(d.Groups, descGroup{v.Value, v.Count, share(v.Count, d.Count)})
@@ -240,7 +332,11 @@ func descCSV(w io.Writer, cols []descColumn) error {
 		row("count", "nulls", "", "", strconv.Itoa(c.Nulls), "", "")
 		row("count", "distinct", "", "", strconv.Itoa(c.Distinct), "", "")
 		for _, s := range c.Stats {
-			row("stat", s.Name, "", "", "", "", num(s.Value))
+			v := num(s.Value)
+			if s.Date != "" {
+				v = s.Date
+			}
+			row("stat", s.Name, "", "", "", "", v)
 		}
 		for _, b := range c.Histogram {
 			row("bin", "", num(b.Lo), num(b.Hi), strconv.Itoa(b.Count), num(b.Share), "")
@@ -267,7 +363,7 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 		if len(c.Stats) > 0 {
 			var parts []string
 			for _, s := range c.Stats {
-				parts = append(parts, s.Name+" "+strconv.FormatFloat(s.Value, 'g', 6, 64))
+				parts = append(parts, s.label()+" "+s.text())
 			}
 			bw.printf("  %s\n", strings.Join(parts, "  "))
 		}
@@ -299,4 +395,13 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// isoOf writes a date column's value (days, or seconds for date-times) as
+// ISO 8601.
+func isoOf(k model.Kind, v float64) string {
+	if k == model.KindDateTime {
+		return time.Unix(int64(math.Round(v)), 0).UTC().Format(time.RFC3339)
+	}
+	return time.Unix(int64(math.Floor(v))*86400, 0).UTC().Format(time.DateOnly)
 }
