@@ -13,7 +13,7 @@ import (
 // operator suits the column's kind, the values read as that kind) and
 // returns the work that computes its rows.
 func (e *Evaluator) bind(c *segment.Condition) (func() Truth, error) {
-	col := e.Data.Column(c.Attribute)
+	col := e.Data.Attribute(c.Attribute)
 	if col == nil {
 		return nil, unknownAttribute(e.Data, c)
 	}
@@ -57,6 +57,19 @@ func (e *Evaluator) bind(c *segment.Condition) (func() Truth, error) {
 }
 
 func unknownAttribute(ds *model.Dataset, c *segment.Condition) error {
+	if role, ok := personalAttribute(ds, c.Attribute); ok {
+		use := "reachable_email, reachable_sms, reachable_phone or digitally_valid"
+		switch role {
+		case model.RoleEmail:
+			use = "reachable_email (a valid address, consent, no bounce or opt-out)"
+		case model.RolePhone, model.RoleMobile:
+			use = "reachable_phone or reachable_sms"
+		case model.RoleAddress:
+			use = "reachable_post"
+		}
+		return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s holds personal data, which pulpero keeps in the database and does not analyse; "+
+			"rules can ask whether a customer can be contacted with %s", c.Attribute, use)}
+	}
 	names := ds.Names()
 	if near := segment.Closest(c.Attribute, names, 3); len(near) > 0 {
 		return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("no attribute %q; did you mean %s?", c.Attribute, orList(near))}
@@ -246,4 +259,18 @@ func bindText(c *segment.Condition, x *model.TextColumn) (func() model.Bitset, e
 		}
 		return out.AndNot(x.Nulls)
 	}, nil
+}
+
+// personalAttribute reports whether name is one of the table's personal
+// columns, or the name of a personal role (email, phone, name, address).
+func personalAttribute(ds *model.Dataset, name string) (model.Role, bool) {
+	for col, role := range ds.Personal {
+		if strings.EqualFold(col, name) {
+			return role, true
+		}
+	}
+	if r, ok := model.ParseRole(strings.ToLower(name)); ok && r.Personal() {
+		return r, true
+	}
+	return "", false
 }

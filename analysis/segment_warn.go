@@ -20,7 +20,7 @@ func (e *Evaluator) Warnings(tree segment.Node) []string {
 		default:
 			continue
 		}
-		col, ok := e.Data.Column(c.Attribute).(*model.CodedColumn)
+		col, ok := e.Data.Attribute(c.Attribute).(*model.CodedColumn)
 		if !ok || col.Kind == model.KindBoolean {
 			continue
 		}

@@ -30,11 +30,14 @@ const segmentUsage = `usage:
 options: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR
 
 expressions: rules joined with and, or, not and parentheses; names ignore case; quote names with spaces
-  income > 20000 and marital = "single" and zone in ("north", "north-east")
-  "Annual Income (k$)" between 40 and 80      email is empty      city not in ("Madrid")
-  name contains "garcía"      phone starts with "+34"      newsletter = yes
-  signup_date after "2024-01-31"      last_purchase in the last 90 days      birth_date in this year
+  income > 2000 and marital_status = "single" and zone in ("north", "north-east")
+  monthly_income between 1500 and 3000      postcode starts with "280"      zone not in ("centre")
+  acquisition_channel contains "web"      loyalty_member = yes      consent_email = no
+  signup_date after "2024-01-31"      birth_date before "1965-01-01"      signup_date in the last 90 days
   in segment "VIP" and not in segment "Complained"
+a role's name (income, birth_date, signup_date, gender, postcode) finds the column with that role, so a rule
+travels between databases; personal columns (name, email, phone, address) stay in the database: ask
+reachable_email, reachable_sms, reachable_phone, reachable_post or digitally_valid instead
 relative dates count whole days back from the analysis day (--as-of, default today), which is included:
   on 2026-06-15, "in the last 7 days" is 2026-06-09 to 2026-06-15, "in the last 1 months" 2026-05-16 to 2026-06-15
   weeks start on Monday (ISO 8601): on Sunday 2026-06-14, "in this week" is Monday 2026-06-08 to 2026-06-14

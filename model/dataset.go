@@ -15,6 +15,10 @@ type Dataset struct {
 	// AsOf is the day the derived attributes were computed for (ages,
 	// tenure, opt-out dates); zero until they are.
 	AsOf time.Time
+	// Personal names the table's personal columns (name, e-mail, phone,
+	// address) with their roles: they stay in the database and are not
+	// here, but a rule naming one deserves an answer saying so.
+	Personal map[string]Role
 }
 
 // Rows returns the number of customers.
@@ -26,6 +30,20 @@ func (d *Dataset) Column(name string) Column {
 		if strings.EqualFold(c.Meta().Name, name) {
 			return c
 		}
+	}
+	return nil
+}
+
+// Attribute finds what a rule calls name: a column of that name (ignoring
+// case), else the column that has the role of that name, so a rule written
+// with role names (income, birth_date, signup_date) travels between
+// databases whose columns are called otherwise (ingresos, fecha_nacimiento).
+func (d *Dataset) Attribute(name string) Column {
+	if c := d.Column(name); c != nil {
+		return c
+	}
+	if r, ok := ParseRole(strings.ToLower(strings.TrimSpace(name))); ok {
+		return d.ByRole(r)
 	}
 	return nil
 }

@@ -80,7 +80,12 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 			b.merge(p.builders[i])
 		}
 	}
-	ds := &model.Dataset{Table: table.Name, RowIDs: first.rowids}
+	ds := &model.Dataset{Table: table.Name, RowIDs: first.rowids, Personal: map[string]model.Role{}}
+	for _, c := range cols {
+		if c.Personal {
+			ds.Personal[c.Name] = c.Role
+		}
+	}
 	for _, b := range first.builders {
 		ds.Columns = append(ds.Columns, b.finish())
 	}
