@@ -31,7 +31,7 @@ func ensureDemo(ctx context.Context, path string, opt sample.Options, progress i
 	if progress != nil {
 		fmt.Fprintf(progress, "pulpero: generating the demo database (%d customers) in %s\n", opt.Customers, path)
 	}
-	opt.Progress = sample.TextBar(rawOf(progress))
+	opt.Progress = sampleProgress(progress)
 	if err := app.EnsureDemo(ctx, path, opt); err != nil {
 		if progress != nil {
 			fmt.Fprintln(progress) // end the progress bar's line

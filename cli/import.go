@@ -224,14 +224,8 @@ type progressBar struct {
 }
 
 func newProgressBar(w io.Writer, name string) *progressBar {
-	w = rawOf(w) // the bar draws with \r and an erase sequence of its own
-	tty := false
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
-	return &progressBar{w: w, name: name, tty: tty}
+	// the bar draws with \r and an erase sequence of its own, on a terminal only
+	return &progressBar{w: rawOf(w), name: name, tty: isTerminal(w)}
 }
 
 func (b *progressBar) update(p app.ImportProgress) {

@@ -48,7 +48,7 @@ func runSample(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start := time.Now()
-	opt := sample.Options{Customers: *customers, Seed: *seed, Progress: sample.TextBar(rawOf(stderr))}
+	opt := sample.Options{Customers: *customers, Seed: *seed, Progress: sampleProgress(stderr)}
 	if err := app.GenerateSample(ctx, *out, opt, *force); err != nil {
 		fmt.Fprintf(stderr, "\npulpero sample: %v\n", err)
 		return exitFail

@@ -23,6 +23,9 @@ func TestSampleCommandWritesDatabase(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
+	if strings.Contains(errs, "\r") || strings.Count(errs, "\n") > 40 {
+		t.Errorf("progress into a pipe should be a line per stage, not redrawn frames: %q", errs)
+	}
 	if !strings.Contains(out, path) || !strings.Contains(errs, "100%") {
 		t.Fatalf("stdout %q, stderr %q: want the file named and a finished progress bar", out, errs)
 	}
