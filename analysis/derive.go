@@ -3,13 +3,16 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/pulpero/pulpero/model"
 )
 
-// Generations by birth year, as marketing practice names them. Years after
-// 2010 and before 1900 are "other".
+// Generations by birth year, as marketing practice names them. A birth year
+// after 2010 is "born after 2010"; one that cannot be a customer's (before
+// 1900, after the as-of day, or more than MaxAge years back) is
+// GenerationImplausible, and the data-quality view lists those rows.
 var Generations = []struct {
 	Name     string
 	From, To int // birth years, inclusive
@@ -20,15 +23,31 @@ var Generations = []struct {
 	{"centennials", 1997, 2010},
 }
 
-// GenerationOf names the generation of a birth year.
-func GenerationOf(year int) string {
+// The generation buckets past the four generations.
+const (
+	GenerationAfter2010   = "born after 2010"
+	GenerationImplausible = "birth year implausible"
+)
+
+// MaxAge is the oldest a customer can plausibly be, in years.
+const MaxAge = 110
+
+// GenerationOf names the generation of a birth year, as of a year.
+func GenerationOf(year, asOfYear int) string {
+	if year < 1900 || year > asOfYear || asOfYear-year > MaxAge {
+		return GenerationImplausible
+	}
 	for _, g := range Generations {
 		if year >= g.From && year <= g.To {
 			return g.Name
 		}
 	}
-	return "other"
+	return GenerationAfter2010
 }
+
+// generationNote says what the buckets hold, as the code decides them.
+const generationNote = ": baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; " +
+	"a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\""
 
 // IncomeBands name the quintiles of income among the customers.
 var IncomeBands = []string{"low", "lower-middle", "middle", "upper-middle", "high"}
@@ -69,14 +88,9 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 	for _, g := range Generations {
 		gen.Dict = append(gen.Dict, g.Name)
 	}
-	gen.Dict = append(gen.Dict, "other")
+	gen.Dict = append(gen.Dict, GenerationAfter2010, GenerationImplausible)
 	code := func(year int) int32 {
-		for i, g := range Generations {
-			if year >= g.From && year <= g.To {
-				return int32(i)
-			}
-		}
-		return int32(len(Generations))
+		return int32(slices.Index(gen.Dict, GenerationOf(year, asOf.Year())))
 	}
 	set := func(i, y int, a float64) {
 		age.SetValue(i, a)
@@ -85,7 +99,7 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 	switch c := ds.ByRole(model.RoleBirthDate).(type) {
 	case *model.NumberColumn:
 		age.Note = fmt.Sprintf("whole years from %s to %s", c.Name, asOf.Format("2006-01-02"))
-		gen.Note = "birth year of " + c.Name + ": boomers ≤1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010"
+		gen.Note = "birth year of " + c.Name + generationNote
 		for i := range gen.Codes {
 			gen.Codes[i] = -1
 			if c.IsNull(i) {
@@ -104,7 +118,7 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 			return nil
 		}
 		age.Note = fmt.Sprintf("%d minus %s (age reached this year)", asOf.Year(), y.Name)
-		gen.Note = "from " + y.Name + ": boomers ≤1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010"
+		gen.Note = "from " + y.Name + generationNote
 		for i := range gen.Codes {
 			gen.Codes[i] = -1
 			if !y.IsNull(i) {

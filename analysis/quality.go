@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -13,12 +14,13 @@ import (
 type ProblemKind string
 
 const (
-	ProblemNulls      ProblemKind = "missing"
-	ProblemInvalid    ProblemKind = "invalid"    // values that contradicted the kind; loaded as NULL
-	ProblemDuplicates ProblemKind = "duplicates" // identifier values held by more than one row
-	ProblemNegative   ProblemKind = "negative"   // money below zero
-	ProblemRange      ProblemKind = "out of range"
-	ProblemOutliers   ProblemKind = "outliers"
+	ProblemNulls       ProblemKind = "missing"
+	ProblemInvalid     ProblemKind = "invalid"    // values that contradicted the kind; loaded as NULL
+	ProblemDuplicates  ProblemKind = "duplicates" // identifier values held by more than one row
+	ProblemNegative    ProblemKind = "negative"   // money below zero
+	ProblemRange       ProblemKind = "out of range"
+	ProblemOutliers    ProblemKind = "outliers"
+	ProblemImplausible ProblemKind = "implausible" // birth years no customer can have
 )
 
 // Problem is one data-quality finding on one column, with the rows behind
@@ -82,7 +84,23 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	case moneyLike(m):
 		add(ProblemNegative, NumberCompare(x, OpLt, 0), "money below zero")
 	case ageLike(m):
-		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < 0 || v > 120 }), "age outside 0–120")
+		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < 0 || v > MaxAge }), fmt.Sprintf("age outside 0–%d", MaxAge))
+	case m.Role == model.RoleBirthYear:
+		asOfYear := time.Unix(int64(asOfDay)*86400, 0).UTC().Year()
+		add(ProblemImplausible, rowsWhere(x, func(v float64) bool { return GenerationOf(int(v), asOfYear) == GenerationImplausible }),
+			implausibleBirth)
+	case m.Role == model.RoleBirthDate && (m.Kind == model.KindDate || m.Kind == model.KindDateTime):
+		// the generation calls these rows "birth year implausible"
+		asOf := time.Unix(int64(asOfDay)*86400, 0).UTC()
+		add(ProblemImplausible, rowsWhere(x, func(v float64) bool {
+			var born time.Time
+			if x.Kind == model.KindDateTime {
+				born = time.Unix(int64(v), 0).UTC()
+			} else {
+				born = time.Unix(int64(v)*86400, 0).UTC()
+			}
+			return born.After(asOf) || GenerationOf(born.Year(), asOf.Year()) == GenerationImplausible
+		}), implausibleBirth)
 	case m.Kind == model.KindDate || m.Kind == model.KindDateTime:
 		lo, hi := -25567.0, asOfDay+1 // 1900-01-01, and the day after the reference date
 		if m.Kind == model.KindDateTime {
@@ -97,6 +115,8 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	}
 	return out
 }
+
+var implausibleBirth = fmt.Sprintf("birth year implausible: before 1900, in the future or more than %d years back", MaxAge)
 
 // nearlyUnique reports an identifier or text column whose values are almost
 // all different (at least 90%): a key, where a repeat is a problem. A column

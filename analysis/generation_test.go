@@ -1,0 +1,61 @@
+package analysis
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pulpero/pulpero/model"
+)
+
+// TestGenerationsSayWhatTheCodeDoes: the buckets by birth year, including
+// the ones past the four generations, and the data-quality finding for the
+// birth years no customer can have.
+func TestGenerationsSayWhatTheCodeDoes(t *testing.T) {
+	asOf := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		born string
+		want string
+	}{
+		{"1893-05-01", "birth year implausible"}, // before 1900
+		{"1899-12-31", "birth year implausible"},
+		{"1912-01-01", "birth year implausible"}, // 114 years old
+		{"1916-01-01", "baby boomers"},           // 110
+		{"1964-12-31", "baby boomers"},
+		{"1965-01-01", "gen x"},
+		{"1996-07-01", "millennials"},
+		{"2010-12-31", "centennials"},
+		{"2012-03-03", "born after 2010"},
+		{"2031-01-01", "birth year implausible"}, // in the future
+	}
+	n := len(cases)
+	ds := &model.Dataset{RowIDs: make([]int64, n)}
+	born := model.NewNumberColumn(model.ColumnMeta{Name: "birth_date", Kind: model.KindDate, Role: model.RoleBirthDate}, n)
+	for i, c := range cases {
+		d, _ := time.Parse(time.DateOnly, c.born)
+		born.SetValue(i, float64(d.Unix()/86400))
+	}
+	ds.Columns = []model.Column{born}
+	Derive(ds, asOf)
+	gen := ds.Column("generation").(*model.CodedColumn)
+	implausible := 0
+	for i, c := range cases {
+		if got, _ := gen.Value(i); got != c.want {
+			t.Errorf("born %s: %q, want %q", c.born, got, c.want)
+		}
+		if c.want == "birth year implausible" {
+			implausible++
+		}
+	}
+	found := false
+	for _, p := range Quality(ds, float64(asOf.Unix()/86400)) {
+		if p.Column == "birth_date" && p.Kind == ProblemImplausible {
+			found = true
+			if p.Count != implausible {
+				t.Errorf("quality: %d implausible birth dates, want %d", p.Count, implausible)
+			}
+		}
+	}
+	if !found {
+		t.Error("no data-quality finding for implausible birth years")
+	}
+}
