@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ const (
 	ProblemRange       ProblemKind = "out of range"
 	ProblemOutliers    ProblemKind = "outliers"
 	ProblemImplausible ProblemKind = "implausible" // birth years no customer can have
+	ProblemPlaceholder ProblemKind = "placeholder" // a value standing for "no value" ("unknown", 999)
 )
 
 // Problem is one data-quality finding on one column, with the rows behind
@@ -33,6 +35,8 @@ type Problem struct {
 	// Rows are the dataset rows with the problem; nil when they cannot be
 	// told apart (invalid values of a column built without their rows).
 	Rows model.Bitset
+	// Value is the placeholder value, for a placeholder finding.
+	Value string
 }
 
 // Fences for extreme outliers: beyond Q1 − 3·IQR or Q3 + 3·IQR (Tukey's
@@ -72,6 +76,10 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 			}
 		}
 		out = append(out, p)
+	}
+	for _, p := range Placeholders(c) {
+		out = append(out, Problem{Column: m.Name, Kind: ProblemPlaceholder, Count: p.Count, Rows: p.Rows, Value: p.Value,
+			Detail: fmt.Sprintf("%s looks like a stand-in for a missing value; it can be treated as missing for analysis", strconv.Quote(p.Value))})
 	}
 	if m.Role == model.RoleCustomerID || nearlyUnique(c) {
 		add(ProblemDuplicates, duplicateRows(c), "the same identifier on more than one row")

@@ -40,6 +40,9 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := d.applyMissingValues(ctx, cust.Table.Name, cust.Data); err != nil {
+		return nil, err
+	}
 	analysis.Derive(cust.Data, r.AsOf)
 	if r.Stage != nil {
 		r.Stage("checking contact details and consent")

@@ -132,6 +132,9 @@ type descColumn struct {
 	Groups    []descGroup    `json:"groups,omitempty"` // values, date groups or most frequent texts
 	Grouping  string         `json:"grouping,omitempty"`
 	Lengths   map[string]any `json:"lengths,omitempty"`
+	// Placeholders are values that look like stand-ins for a missing value
+	// ("unknown", 999), with how many rows hold each.
+	Placeholders []descGroup `json:"placeholders,omitempty"`
 }
 
 // descStat is one figure. For a date column the figures are dates
@@ -229,6 +232,9 @@ type descGroup struct {
 func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColumn {
 	m := c.Meta()
 	d := descColumn{Name: m.Name, Kind: m.Kind.String(), Role: string(m.Role), Derived: m.Derived, Distinct: analysis.Distinct(c)}
+	for _, p := range analysis.Placeholders(c) {
+		d.Placeholders = append(d.Placeholders, descGroup{Label: p.Value, Count: p.Count, Share: float64(p.Count) / float64(max(1, c.Len()))})
+	}
 	share := func(n, of int) float64 { return float64(n) / float64(max(1, of)) }
 	switch x := c.(type) {
 	case *model.NumberColumn:
@@ -366,6 +372,10 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 				parts = append(parts, s.label()+" "+s.text())
 			}
 			bw.printf("  %s\n", strings.Join(parts, "  "))
+		}
+		for _, p := range c.Placeholders {
+			bw.printf("  %q looks like a stand-in for a missing value (%d rows): treat it so with `pulpero roles DB --missing %s=%s`\n",
+				p.Label, p.Count, c.Name, p.Label)
 		}
 		if c.Lengths != nil {
 			bw.printf("  length min %v  mean %.1f  max %v\n", c.Lengths["min"], c.Lengths["mean"], c.Lengths["max"])

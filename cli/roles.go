@@ -23,8 +23,10 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("roles", stderr)
 	table := fs.String("table", "", "the customer table (default: detected)")
 	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live")
-	var sets roleSets
+	var sets, missing, notMissing roleSets
 	fs.Var(&sets, "set", "ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable")
+	fs.Var(&missing, "missing", "COLUMN=VALUE: treat VALUE of COLUMN as missing for analysis (\"unknown\", 999); the table keeps it; repeatable")
+	fs.Var(&notMissing, "not-missing", "COLUMN=VALUE: stop treating VALUE of COLUMN as missing; repeatable")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stdout, "\nRoles: %s\n", roleList())
@@ -63,6 +65,22 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 	}
+	for _, list := range []struct {
+		sets    roleSets
+		missing bool
+	}{{missing, true}, {notMissing, false}} {
+		for _, s := range list.sets {
+			col, val, ok := strings.Cut(s, "=")
+			if !ok || !tableHas(t, strings.TrimSpace(col)) {
+				fmt.Fprintf(stderr, "pulpero: --missing %q: want COLUMN=VALUE with a column of table %q\n", s, t.Name)
+				return exitUsage
+			}
+			if err := db.TreatAsMissing(ctx, t.Name, strings.TrimSpace(col), val, list.missing); err != nil {
+				fmt.Fprintf(stderr, "pulpero: %v\n", err)
+				return exitFail
+			}
+		}
+	}
 	cols, err := db.Profile(ctx, t)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
@@ -87,6 +105,14 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Kind, orDash(string(c.Role)), personal, why)
 	}
 	tw.Flush()
+	if chosen, err := db.MissingValues(ctx, t.Name); err == nil && len(chosen) > 0 {
+		fmt.Fprintln(stdout, "\nTreated as missing for analysis (the table keeps these values):")
+		for _, c := range cols {
+			for _, v := range chosen[c.Name] {
+				fmt.Fprintf(stdout, "  %s = %q\n", c.Name, v)
+			}
+		}
+	}
 	fmt.Fprintln(stdout, "\nPersonal columns stay in the database: they are read only for the rows shown or exported.")
 	fmt.Fprintf(stdout, "Correct a role with: pulpero roles %s --set ROLE=COLUMN\n", pos[0])
 	return exitOK
