@@ -31,9 +31,14 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	if req.Out != "" {
 		req.Out = filepath.Clean(req.Out)
 	}
-	if req.Name == "" && req.Out != "" {
+	switch {
+	case req.Name != "":
+	case req.Out != "":
 		req.Name = campaign.DefaultName(req.Out)
+	default:
+		req.Name = campaign.DefaultNameWithoutList // a dry run: the preview's name, said in the output
 	}
+	req.Name = campaign.CanonicalName(req.Name)
 	if err := req.Check(); err != nil {
 		return nil, err
 	}
@@ -49,8 +54,16 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 			}
 		}
 	}
+	var replace int64
 	if !req.DryRun && !req.NoRecord {
 		s.resolveInterrupted(ctx, o.Warn)
+		names, err := s.DB.CampaignNames(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if replace, err = nameClash(names, req); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.checkOptOutsRead(ctx); err != nil {
 		return nil, err
@@ -69,7 +82,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	m := &campaign.Manifest{Seconds: seconds, Tool: "pulpero " + Version, Created: o.Now.UTC().Format(time.RFC3339), Campaign: req.Name,
 		Database: campaign.Source{Path: s.DB.Path(), Table: s.Table.Name, Rows: s.Data.Rows()}}
 	if s.Reach != nil {
-		m.Reach = s.Reach.Notes
+		m.Reach = notesFor(s.Reach.Notes, req.Channels)
 	}
 	if m.Database.Key = s.roleColumn(model.RoleCustomerID); m.Database.Key == "" {
 		m.Database.KeyNote = "the table has no customer key (a declared primary key or a column of unique ids), so lists name customers " +
@@ -89,7 +102,12 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	m.Params = campaign.Parameters{Channels: req.Channels, Value: req.Value, Budget: req.Budget, ControlPercent: req.ControlPercent,
 		DefaultRate: req.DefaultRate, Model: req.Model, RatesBy: cp.Fit.Model.By, PriorContacts: req.Prior, HistorySince: req.HistorySince,
 		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel}
-	m.Steps, m.Reasons, m.Summary, m.Curve = cp.Plan.Steps, cp.Reasons, cp.Summary, cp.Plan.Alloc.Curve
+	// money in files is in cents and keys in one style: no 59.999999999999304
+	m.Steps, m.Reasons, m.Summary = cp.Plan.Steps, cp.Reasons, cp.Summary.Rounded()
+	m.Curve = make([]campaign.CurvePoint, len(cp.Plan.Alloc.Curve))
+	for i, p := range cp.Plan.Alloc.Curve {
+		m.Curve[i] = campaign.CurvePoint{Budget: campaign.Cents(p.Budget), Profit: campaign.Cents(p.Profit), Responses: campaign.Cents(p.Responses), Contacts: p.Contacts}
+	}
 	m.ReachOf = cp.ReachOf
 	lap("plan")
 	if m.Database.SHA256, err = hash(); err != nil {
@@ -106,6 +124,12 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	defer files.abort()
 	if err := s.commitExport(ctx, files, m, !req.NoRecord, o.Warn); err != nil {
 		return nil, err
+	}
+	if replace > 0 {
+		// the list was replaced: its earlier record goes with it
+		if err := s.DB.ws.ForgetCampaign(context.WithoutCancel(ctx), replace); err != nil && o.Warn != nil {
+			o.Warn(fmt.Sprintf("the earlier record of %q could not be removed: %v", req.Name, err))
+		}
 	}
 	lap("record")
 	return m, nil
@@ -205,4 +229,23 @@ func (s *Session) resolveInterrupted(ctx context.Context, warn func(string)) {
 			warn(fmt.Sprintf("an earlier export of %q was interrupted before its list %s was written; nothing of it was kept", e.Campaign, e.List))
 		}
 	}
+}
+
+// notesFor keeps the reachability notes about the channels offered (and
+// the general ones): a list for e-mail need not say that post has no
+// consent column.
+func notesFor(notes []string, offered []campaign.ChannelCost) []string {
+	var out []string
+	for _, n := range notes {
+		about, _, scoped := strings.Cut(n, ": ")
+		ch, isChannel := campaign.ParseChannel(about)
+		keep := !scoped || !isChannel
+		for _, c := range offered {
+			keep = keep || c.Channel == ch
+		}
+		if keep {
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -45,7 +45,7 @@ func exportOnce(dbPath, dataDir, list string) error {
 	if err != nil {
 		return err
 	}
-	req := campaign.ExportRequest{Request: campaign.Request{Name: "spring", Channels: []campaign.ChannelCost{{Channel: campaign.ChannelEmail, Cost: 0.01}},
+	req := campaign.ExportRequest{Request: campaign.Request{Channels: []campaign.ChannelCost{{Channel: campaign.ChannelEmail, Cost: 0.01}},
 		Value: 100, DefaultRate: 0.5, Model: campaign.ModelRates, Prior: 50, ControlPercent: 10},
 		Out: list, Rejected: strings.TrimSuffix(list, ".csv") + ".rejected.csv", Format: campaign.FormatCSV}
 	_, err = s.Export(ctx, nil, req, ExportOptions{Now: consentAsOf, Warn: func(w string) { fmt.Fprintln(os.Stderr, "warning:", w) }})

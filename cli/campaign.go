@@ -16,6 +16,7 @@ import (
 
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model/campaign"
 )
 
 const campaignUsage = `usage:
@@ -96,17 +97,21 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	if o.name != "" {
-		var names []string
+		names, err := db.CampaignNames(ctx)
+		if err != nil {
+			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			return exitFail
+		}
+		found, err := app.PickCampaign(names, o.name)
+		if err != nil {
+			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			return exitFail
+		}
 		picked := all[:0:0]
 		for _, c := range all {
-			if strings.EqualFold(c.Name, o.name) {
+			if c.Source == found[0].Source && c.Date == found[0].Date && campaign.SameName(c.Name, found[0].Name) {
 				picked = append(picked, c)
 			}
-			names = append(names, strconv.Quote(c.Name))
-		}
-		if len(picked) == 0 {
-			fmt.Fprintf(stderr, "pulpero: no campaign %q; the campaigns are %s\n", o.name, orNone(strings.Join(names, ", ")))
-			return exitFail
 		}
 		all = picked
 	}

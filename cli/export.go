@@ -108,7 +108,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout)
 	}
 	if r.DryRun {
-		fmt.Fprintln(stdout, "dry run: nothing written; the plan would be:")
+		fmt.Fprintf(stdout, "dry run for campaign %q (its control group is a hash of the name; the export with the same --name or --out holds out the same people): nothing written; the plan would be:\n", m.Campaign)
 	} else {
 		fmt.Fprintf(stdout, "wrote %s: %d target and %d control customers (%s)\n", r.Out, m.Files.Target, m.Files.Control, f.channels)
 	}

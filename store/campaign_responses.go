@@ -18,6 +18,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pulpero/pulpero/model/campaign"
+
 	"github.com/pulpero/pulpero/store/parse"
 )
 
@@ -268,18 +270,32 @@ func (w *Workspace) findCampaign(ctx context.Context, name string) (recordedCamp
 	if err != nil {
 		return recordedCampaign{}, fmt.Errorf("%s: reading the recorded campaigns: %w", w.Path, err)
 	}
+	day := ""
+	if at := strings.LastIndex(name, "@"); at > 0 {
+		name, day = name[:at], name[at+1:]
+	}
 	var names []string
+	var found []recordedCampaign
 	seen := map[string]bool{}
 	for _, c := range all {
-		if strings.EqualFold(c.name, name) {
-			return c, nil
+		if campaign.SameName(c.name, name) && (day == "" || strings.HasPrefix(c.created, day)) {
+			found = append(found, c)
 		}
 		if !seen[c.name] {
 			seen[c.name] = true
 			names = append(names, strconv.Quote(c.name))
 		}
 	}
-	if len(all) == 0 {
+	switch {
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1:
+		var list []string
+		for _, c := range found {
+			list = append(list, strconv.Quote(c.name+"@"+dateOf(c.created)))
+		}
+		return recordedCampaign{}, fmt.Errorf("%d exports are called %q: %s; name one with NAME@DATE", len(found), name, strings.Join(list, ", "))
+	case len(all) == 0:
 		return recordedCampaign{}, fmt.Errorf("no campaign %q: no campaign has been recorded for this database yet (`pulpero export` records each list it writes)", name)
 	}
 	return recordedCampaign{}, fmt.Errorf("no campaign %q was recorded; the recorded campaigns are %s", name, strings.Join(names, ", "))

@@ -308,7 +308,8 @@ func CurveAt(curve []campaign.CurvePoint, budgets []float64) []campaign.CurvePoi
 // stops paying.
 type CurveStep struct {
 	campaign.CurvePoint
-	Return float64
+	Spent  float64 // what the plan at this budget really spends (whole contacts)
+	Return float64 // profit gained per unit really spent since the step before; 0 when nothing more was spent
 }
 
 // CurveSteps reads the curve at n budgets evenly spread up to what
@@ -323,13 +324,31 @@ func CurveSteps(curve []campaign.CurvePoint, n int) []CurveStep {
 		budgets[k] = top * float64(k+1) / float64(n)
 	}
 	out := make([]CurveStep, n)
-	prev := campaign.CurvePoint{}
-	for k, p := range CurveAt(curve, budgets) {
-		out[k].CurvePoint = p
-		if p.Budget > prev.Budget {
-			out[k].Return = (p.Profit - prev.Profit) / (p.Budget - prev.Budget)
+	// the return of a step is read over what was really spent between the
+	// points the budgets reach (the curve moves in whole contacts), not
+	// over the nominal budgets, which made a constant rate look uneven
+	prevProfit, prevSpent := 0.0, 0.0
+	for k, b := range budgets {
+		p := spentAt(curve, b)
+		out[k].CurvePoint, out[k].Spent = p, p.Budget
+		out[k].Budget = b
+		if p.Budget > prevSpent {
+			out[k].Return = (p.Profit - prevProfit) / (p.Budget - prevSpent)
 		}
-		prev = p
+		prevProfit, prevSpent = p.Profit, p.Budget
+	}
+	return out
+}
+
+// spentAt is the last point of the curve within budget b, with its real
+// spend as Budget.
+func spentAt(curve []campaign.CurvePoint, b float64) campaign.CurvePoint {
+	var out campaign.CurvePoint
+	for _, p := range curve {
+		if p.Budget > b+1e-9 {
+			break
+		}
+		out = p
 	}
 	return out
 }

@@ -5,10 +5,13 @@ import (
 	"strconv"
 
 	"github.com/pulpero/pulpero/model"
+	mcampaign "github.com/pulpero/pulpero/model/campaign"
 )
 
 // InControl reports whether the customer with key is held out of campaign as
-// control: FNV-1a 64 of the campaign name, a NUL and the key, mixed with the
+// control: FNV-1a 64 of the campaign's name key (campaign.NameKey: trimmed,
+// case-folded, so a name typed two ways holds out the same people), a NUL
+// and the key, mixed with the
 // splitmix64 finalizer (FNV alone is uneven in its top bits for short, similar
 // keys), read as a fraction of 2^64 and compared with share. The same name
 // and customer always give the same answer, so a re-run holds out the same
@@ -21,7 +24,7 @@ func InControl(campaign, key string, share float64) bool {
 		return true
 	}
 	h := fnv.New64a()
-	h.Write([]byte(campaign))
+	h.Write([]byte(mcampaign.NameKey(campaign)))
 	h.Write([]byte{0})
 	h.Write([]byte(key))
 	x := h.Sum64()

@@ -87,9 +87,21 @@ func (r Request) Check() error {
 	return nil
 }
 
-// CanonicalName is a campaign name as it is stored, compared and hashed:
-// trimmed, with inner runs of spaces made one.
+// CanonicalName is a campaign name as it is stored: trimmed, with inner
+// runs of spaces made one.
 func CanonicalName(name string) string { return strings.Join(strings.Fields(name), " ") }
+
+// NameKey is what a campaign name is matched and hashed by: its canonical
+// form, case-folded, so "Spring Sale", "spring sale" and " Spring  Sale"
+// are one campaign with one control group.
+func NameKey(name string) string { return strings.ToLower(CanonicalName(name)) }
+
+// SameName reports whether two names are one campaign's.
+func SameName(a, b string) bool { return NameKey(a) == NameKey(b) }
+
+// DefaultNameWithoutList is a campaign's name when neither a name nor a
+// list file is given (a dry run): the Campaign screen's default too.
+const DefaultNameWithoutList = "campaign"
 
 // Output formats of a list.
 const (
