@@ -42,6 +42,10 @@ func numberWhere(c *model.NumberColumn, op CompareOp, v, hi float64) model.Bitse
 	out := model.NewBitset(n)
 	forWordChunks(len(out), func(_, w0, w1 int) {
 		for wi := w0; wi < w1; wi++ {
+			if s := fullWord(c.Values, wi); s != nil {
+				out[wi] = compareFull(s, op, v, hi) &^ c.Nulls[wi]
+				continue
+			}
 			base := wi << 6
 			out[wi] = compareWord(c.Values[base:min(base+64, n)], op, v, hi) &^ c.Nulls[wi]
 		}
@@ -109,13 +113,28 @@ func CodesIn(c *model.CodedColumn, codes []int32) model.Bitset {
 	}
 	n := len(c.Codes)
 	out := model.NewBitset(n)
+	// one 0/1 per code (NULL, -1, at index 0): a lookup and a shift per
+	// value, no branch
+	bit := make([]uint64, len(want))
+	for i, ok := range want {
+		if ok {
+			bit[i] = 1
+		}
+	}
 	forWordChunks(len(out), func(_, w0, w1 int) {
 		for wi := w0; wi < w1; wi++ {
 			base := wi << 6
 			var w uint64
-			for j, code := range c.Codes[base:min(base+64, n)] {
-				if want[code+1] {
-					w |= 1 << uint(j)
+			if base+64 <= n {
+				s := c.Codes[base : base+64 : base+64]
+				for j := 0; j < 64; j += 8 {
+					b := bit[s[j]+1] | bit[s[j+1]+1]<<1 | bit[s[j+2]+1]<<2 | bit[s[j+3]+1]<<3 |
+						bit[s[j+4]+1]<<4 | bit[s[j+5]+1]<<5 | bit[s[j+6]+1]<<6 | bit[s[j+7]+1]<<7
+					w |= b << uint(j)
+				}
+			} else {
+				for j, code := range c.Codes[base:n] {
+					w |= bit[code+1] << uint(j)
 				}
 			}
 			out[wi] = w

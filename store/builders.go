@@ -32,7 +32,7 @@ func newBuilder(p ColumnProfile, capacity int) columnBuilder {
 	case p.Kind.Coded():
 		return &codedBuilder{meta: meta, index: map[string]int32{}, codes: make([]int32, 0, capacity)}
 	default:
-		return &textBuilder{meta: meta, values: make([]string, 0, capacity)}
+		return newTextBuilder(meta, capacity)
 	}
 }
 
@@ -291,23 +291,101 @@ func (b *codedBuilder) asText() model.Column {
 	return c
 }
 
-// textBuilder keeps identifiers and free text as strings.
+// textBuilder keeps identifiers and free text. While an identifier holds
+// few distinct values (a postcode, a store code) it is kept dictionary-coded,
+// as a categorical is: a code per row instead of a string, and grouping by
+// code instead of by hashing text. Past dictLimit distinct values it keeps
+// strings.
 type textBuilder struct {
 	meta   model.ColumnMeta
+	index  map[string]int32 // nil once the column has too many values
+	dict   []string
+	codes  []int32
 	values []string
 	nulls  []int
 }
 
+// dictLimit is how many distinct values a text column may hold and still be
+// coded (the categoricals' maxCategories).
+const dictLimit = maxCategories
+
+func newTextBuilder(meta model.ColumnMeta, capacity int) *textBuilder {
+	if meta.Kind != model.KindIdentifier {
+		// free text keeps its strings: Explore shows its lengths and words
+		return &textBuilder{meta: meta, values: make([]string, 0, capacity)}
+	}
+	return &textBuilder{meta: meta, index: map[string]int32{}, codes: make([]int32, 0, capacity)}
+}
+
 func (b *textBuilder) add(v any) {
 	s, null := textOf(v)
-	if null {
-		b.nulls = append(b.nulls, len(b.values))
+	if b.index == nil {
+		if null {
+			b.nulls = append(b.nulls, len(b.values))
+		}
+		b.values = append(b.values, s)
+		return
 	}
-	b.values = append(b.values, s)
+	if null {
+		b.codes = append(b.codes, -1)
+		return
+	}
+	code, ok := b.index[s]
+	if !ok {
+		if len(b.dict) >= dictLimit {
+			b.spill()
+			b.add(v)
+			return
+		}
+		code = int32(len(b.dict))
+		b.index[s] = code
+		b.dict = append(b.dict, s)
+	}
+	b.codes = append(b.codes, code)
+}
+
+// spill turns the codes read so far into strings: too many values to code.
+func (b *textBuilder) spill() {
+	if b.index == nil {
+		return
+	}
+	b.values = make([]string, len(b.codes), cap(b.codes))
+	for i, k := range b.codes {
+		if k < 0 {
+			b.nulls = append(b.nulls, i)
+		} else {
+			b.values[i] = b.dict[k]
+		}
+	}
+	b.index, b.dict, b.codes = nil, nil, nil
 }
 
 func (b *textBuilder) merge(next columnBuilder) {
 	o := next.(*textBuilder)
+	if b.index != nil && o.index != nil && len(b.dict)+len(o.dict) <= 2*dictLimit {
+		remap := make([]int32, len(o.dict))
+		for i, v := range o.dict {
+			code, ok := b.index[v]
+			if !ok {
+				code = int32(len(b.dict))
+				b.index[v] = code
+				b.dict = append(b.dict, v)
+			}
+			remap[i] = code
+		}
+		for _, k := range o.codes {
+			if k >= 0 {
+				k = remap[k]
+			}
+			b.codes = append(b.codes, k)
+		}
+		if len(b.dict) > dictLimit {
+			b.spill()
+		}
+		return
+	}
+	b.spill()
+	o.spill()
 	off := len(b.values)
 	b.values = append(b.values, o.values...)
 	for _, i := range o.nulls {
@@ -316,6 +394,12 @@ func (b *textBuilder) merge(next columnBuilder) {
 }
 
 func (b *textBuilder) finish() model.Column {
+	if b.index != nil {
+		if n := len(b.codes); len(b.dict) <= max(50, n/2) {
+			return &model.CodedColumn{ColumnMeta: b.meta, Codes: b.codes, Dict: b.dict}
+		}
+		b.spill()
+	}
 	c := &model.TextColumn{ColumnMeta: b.meta, Values: b.values, Nulls: model.NewBitset(len(b.values))}
 	for _, i := range b.nulls {
 		c.Nulls.Set(i)
