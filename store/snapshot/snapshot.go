@@ -136,7 +136,9 @@ func (s *Snapshot) Bitset(name string) (b model.Bitset, ok bool) {
 }
 
 // PutColumn keeps a column; PutBitset a set.
-func (s *Snapshot) PutColumn(c model.Column) error { return s.put(fileName("col", c.Meta().Name), c, nil) }
+func (s *Snapshot) PutColumn(c model.Column) error {
+	return s.put(fileName("col", c.Meta().Name), c, nil)
+}
 func (s *Snapshot) PutBitset(name string, b model.Bitset) error {
 	return s.put(fileName("set", name), nil, b)
 }
