@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"runtime/debug"
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -36,6 +37,9 @@ type LoadRequest struct {
 // and command works on. Keeping it in one place means a segment counted on
 // the command line and on screen sees the same attributes.
 func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
+	// loading reads millions of values the driver hands over boxed: collect
+	// garbage more often meanwhile, so the peak stays near the result's size
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	cust, err := d.db.LoadCustomers(ctx, d.ws, r.Table, r.Stage, r.Progress)
 	if err != nil {
 		return nil, err

@@ -20,20 +20,43 @@ type columnBuilder interface {
 }
 
 func newBuilder(p ColumnProfile, capacity int) columnBuilder {
+	return partBuilders(p, []int{capacity})[0]
+}
+
+// partBuilders makes one builder per part of a parallel load of a column,
+// counts[k] rows each. The parts share one array per column, each writing
+// from its own offset, so joining them (merge) costs nothing and a load's
+// peak memory is its result's, not twice it.
+func partBuilders(p ColumnProfile, counts []int) []columnBuilder {
 	meta := model.ColumnMeta{Name: p.Name, Kind: p.Kind, Role: p.Role, Note: p.KindWhy}
+	out := make([]columnBuilder, len(counts))
 	switch {
 	case p.Kind == model.KindBoolean && p.sample.strs == 0:
 		// 0/1 in the sample: confirmed or refuted by the whole column in finish
 		meta.Kind = model.KindInteger
-		return &numberBuilder{meta: meta, maybeBool: true, values: make([]float64, 0, capacity)}
+		for k, w := range windows[float64](counts) {
+			out[k] = &numberBuilder{meta: meta, maybeBool: true, values: w}
+		}
 	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && p.sample.strs == 0 && p.sample.ints > 0:
 		// whole-number keys stay numbers: compact, and comparable as numbers
-		return &numberBuilder{meta: meta, order: p.DateOrder, values: make([]float64, 0, capacity)}
+		for k, w := range windows[float64](counts) {
+			out[k] = &numberBuilder{meta: meta, order: p.DateOrder, values: w}
+		}
 	case p.Kind.Coded():
-		return &codedBuilder{meta: meta, index: map[string]int32{}, codes: make([]int32, 0, capacity)}
+		for k, w := range windows[int32](counts) {
+			out[k] = &codedBuilder{meta: meta, index: map[string]int32{}, codes: w}
+		}
+	case meta.Kind == model.KindIdentifier:
+		for k, w := range windows[int32](counts) {
+			out[k] = &textBuilder{meta: meta, index: map[string]int32{}, codes: w}
+		}
 	default:
-		return newTextBuilder(meta, capacity)
+		// free text keeps its strings: Explore shows its lengths and words
+		for k, w := range windows[string](counts) {
+			out[k] = &textBuilder{meta: meta, values: w}
+		}
 	}
+	return out
 }
 
 // numberBuilder reads integers, reals, dates (as days) and date-times (as
@@ -132,7 +155,7 @@ func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
 func (b *numberBuilder) merge(next columnBuilder) {
 	o := next.(*numberBuilder)
 	off := len(b.values)
-	b.values = append(b.values, o.values...)
+	b.values = join(b.values, o.values)
 	for _, i := range o.nulls {
 		b.nulls = append(b.nulls, off+i)
 	}
@@ -225,12 +248,12 @@ func (b *codedBuilder) merge(next columnBuilder) {
 		remap[i] = code
 	}
 	off := len(b.codes)
-	for _, c := range o.codes {
+	for i, c := range o.codes {
 		if c >= 0 {
-			c = remap[c]
+			o.codes[i] = remap[c] // in place: the parts share one array
 		}
-		b.codes = append(b.codes, c)
 	}
+	b.codes = join(b.codes, o.codes)
 	mergeInvalid(&b.meta, &o.meta, off)
 }
 
@@ -309,13 +332,6 @@ type textBuilder struct {
 // coded (the categoricals' maxCategories).
 const dictLimit = maxCategories
 
-func newTextBuilder(meta model.ColumnMeta, capacity int) *textBuilder {
-	if meta.Kind != model.KindIdentifier {
-		// free text keeps its strings: Explore shows its lengths and words
-		return &textBuilder{meta: meta, values: make([]string, 0, capacity)}
-	}
-	return &textBuilder{meta: meta, index: map[string]int32{}, codes: make([]int32, 0, capacity)}
-}
 
 func (b *textBuilder) add(v any) {
 	s, null := textOf(v)
@@ -373,12 +389,12 @@ func (b *textBuilder) merge(next columnBuilder) {
 			}
 			remap[i] = code
 		}
-		for _, k := range o.codes {
+		for i, k := range o.codes {
 			if k >= 0 {
-				k = remap[k]
+				o.codes[i] = remap[k]
 			}
-			b.codes = append(b.codes, k)
 		}
+		b.codes = join(b.codes, o.codes)
 		if len(b.dict) > dictLimit {
 			b.spill()
 		}
@@ -387,7 +403,7 @@ func (b *textBuilder) merge(next columnBuilder) {
 	b.spill()
 	o.spill()
 	off := len(b.values)
-	b.values = append(b.values, o.values...)
+	b.values = join(b.values, o.values)
 	for _, i := range o.nulls {
 		b.nulls = append(b.nulls, off+i)
 	}

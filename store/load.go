@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -40,7 +41,12 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	if err != nil {
 		return nil, err
 	}
-	parts := make([]*loadPart, len(ranges))
+	// the driver hands every value over boxed, a million small garbage
+	// objects per column; collecting more often while loading keeps the
+	// peak near the result's size (1M customers: 475 MB → 320 MB peak, for
+	// about the same time), and the usual pace returns afterwards
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	parts := newLoadParts(loaded, ranges)
 	var mu sync.Mutex
 	var done int64
 	report := func(n int64) {
@@ -57,7 +63,6 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	errs := make([]error, len(ranges))
 	var wg sync.WaitGroup
 	for i, r := range ranges {
-		parts[i] = newLoadPart(loaded, int(table.Rows)/len(ranges)+1)
 		wg.Go(func() {
 			if errs[i] = d.scanPart(scanCtx, table, loaded, r, parts[i], report); errs[i] != nil {
 				cancel()
@@ -75,7 +80,7 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	}
 	first := parts[0]
 	for _, p := range parts[1:] {
-		first.rowids = append(first.rowids, p.rowids...)
+		first.rowids = join(first.rowids, p.rowids)
 		for i, b := range first.builders {
 			b.merge(p.builders[i])
 		}
@@ -97,25 +102,33 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 }
 
 // rowidRange is an inclusive range of rowids; all means no WHERE at all.
+// rows is how many rows it held when the load began.
 type rowidRange struct {
 	lo, hi int64
 	all    bool
+	rows   int
 }
 
 func (d *DB) rowidRanges(ctx context.Context, table TableInfo) ([]rowidRange, error) {
 	workers := runtime.GOMAXPROCS(0)
 	if table.Rows < parallelFrom || workers < 2 {
-		return []rowidRange{{all: true}}, nil
+		return []rowidRange{{all: true, rows: int(table.Rows)}}, nil
 	}
 	var lo, hi int64
 	err := d.sql.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+QuoteIdent(table.Name)).Scan(&lo, &hi)
 	if err != nil {
-		return []rowidRange{{all: true}}, nil // WITHOUT ROWID: one plain scan reports it
+		return []rowidRange{{all: true, rows: int(table.Rows)}}, nil // WITHOUT ROWID: one plain scan reports it
 	}
 	step := (hi - lo + int64(workers)) / int64(workers)
 	out := make([]rowidRange, 0, workers)
 	for start := lo; start <= hi; start += step {
-		out = append(out, rowidRange{lo: start, hi: min(hi, start+step-1)})
+		r := rowidRange{lo: start, hi: min(hi, start+step-1)}
+		// the exact count lets every part write straight into the result
+		q := "SELECT count(*) FROM " + QuoteIdent(table.Name) + " WHERE rowid BETWEEN ? AND ?"
+		if err := d.sql.QueryRowContext(ctx, q, r.lo, r.hi).Scan(&r.rows); err != nil {
+			return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
@@ -126,12 +139,24 @@ type loadPart struct {
 	builders []columnBuilder
 }
 
-func newLoadPart(cols []ColumnProfile, capacity int) *loadPart {
-	p := &loadPart{rowids: make([]int64, 0, capacity), builders: make([]columnBuilder, len(cols))}
-	for i, c := range cols {
-		p.builders[i] = newBuilder(c, capacity)
+// newLoadParts makes the parts of a load, one per range, whose builders
+// share each column's array (see partBuilders).
+func newLoadParts(cols []ColumnProfile, ranges []rowidRange) []*loadPart {
+	counts := make([]int, len(ranges))
+	for k, r := range ranges {
+		counts[k] = r.rows
 	}
-	return p
+	parts := make([]*loadPart, len(ranges))
+	ids := windows[int64](counts)
+	for k := range parts {
+		parts[k] = &loadPart{rowids: ids[k], builders: make([]columnBuilder, len(cols))}
+	}
+	for i, c := range cols {
+		for k, b := range partBuilders(c, counts) {
+			parts[k].builders[i] = b
+		}
+	}
+	return parts
 }
 
 func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile, r rowidRange, part *loadPart, report func(int64)) error {
