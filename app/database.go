@@ -27,8 +27,9 @@ var Version = "0.1.0-dev"
 // Database is an open customer database and its workspace (pulpero's own
 // tables, in the same file or apart).
 type Database struct {
-	db *store.DB
-	ws *store.Workspace // nil for a scratch database (prospects being assigned)
+	db        *store.DB
+	ws        *store.Workspace // nil for a scratch database (prospects being assigned)
+	snapshots string           // where the loaded columns are kept between opens ("" nowhere)
 }
 
 // OpenOptions say where a read-only or generated database's workspace lives.
@@ -54,7 +55,11 @@ func Open(path string, o OpenOptions) (*Database, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Database{db: db, ws: ws}, nil
+	root := o.DataDir
+	if root == "" {
+		root = store.DataDir()
+	}
+	return &Database{db: db, ws: ws, snapshots: root}, nil
 }
 
 // openScratch opens a database without a workspace (a temporary import of

@@ -31,6 +31,10 @@ type LoadRequest struct {
 	AsOf     time.Time
 	Stage    func(string)
 	Progress func(LoadProgress)
+	// Attributes names what the caller will use (a rule's attributes, with
+	// derived and role names); nil loads everything. A one-shot command
+	// that counts a rule loads only what the rule reads.
+	Attributes []string
 }
 
 // Load is the one road from a database to the customers that every screen
@@ -40,7 +44,8 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 	// loading reads millions of values the driver hands over boxed: collect
 	// garbage more often meanwhile, so the peak stays near the result's size
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	cust, err := d.db.LoadCustomers(ctx, d.ws, r.Table, r.Stage, r.Progress)
+	cust, err := d.db.LoadCustomersWith(ctx, d.ws, store.CustomersRequest{Table: r.Table, Stage: r.Stage, Progress: r.Progress,
+		Columns: columnsFor(r.Attributes), Snapshots: d.snapshots})
 	if err != nil {
 		return nil, err
 	}
@@ -48,16 +53,19 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 		return nil, err
 	}
 	analysis.Derive(cust.Data, r.AsOf)
-	if r.Stage != nil {
-		r.Stage("checking contact details and consent")
+	var reach *analysis.Reach
+	if needsReach(r.Attributes) {
+		if r.Stage != nil {
+			r.Stage("checking contact details and consent")
+		}
+		// addresses are read and judged in SQLite's rows; only the verdicts
+		// (bitsets) reach memory, and the snapshot keeps them
+		valid, err := d.db.ContactValidity(ctx, cust)
+		if err != nil {
+			return nil, err
+		}
+		reach = analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
 	}
-	// addresses are read and judged in SQLite's rows; only the verdicts
-	// (bitsets) reach memory
-	valid, err := d.db.ReadContactValidity(ctx, cust.Table, store.FindContactColumns(cust.Profiles), cust.Data.RowIDs)
-	if err != nil {
-		return nil, err
-	}
-	reach := analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
 	return &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf}, nil
 }
 

@@ -111,7 +111,11 @@ func descLoad(ctx context.Context, path string, o describeOptions, asOf time.Tim
 		return nil, err
 	}
 	defer db.Close()
-	s, err := db.Load(ctx, app.LoadRequest{Table: o.table, AsOf: asOf})
+	req := app.LoadRequest{Table: o.table, AsOf: asOf}
+	if o.column != "" {
+		req.Attributes = []string{o.column}
+	}
+	s, err := db.Load(ctx, req)
 	if err != nil {
 		return nil, err
 	}

@@ -101,8 +101,15 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	o.stdout, o.stderr = stdout, stderr
 	ctx := context.Background()
-	// diff and assign need no columnar copy of the database's customers
+	// diff and assign need no columnar copy of the database's customers;
+	// count and save read only the columns their rule does
 	load := sub == "count" || sub == "save" || sub == "show" || sub == "overlap"
+	switch sub {
+	case "count":
+		o.rule = pos[1]
+	case "save":
+		o.rule = pos[2]
+	}
 	s, err := openSegmentSession(ctx, pos[0], o, load)
 	if err != nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
@@ -134,6 +141,7 @@ type segOptions struct {
 	force                  bool
 	asOf                   time.Time
 	segments               []string
+	rule                   string // count and save: the rule, whose attributes are all that is loaded
 	stdout, stderr         io.Writer
 }
 
@@ -146,6 +154,7 @@ type segSession struct {
 	data *model.Dataset
 	lib  *app.Library
 	eval *analysis.Evaluator
+	lean bool // only the rule's columns were loaded
 }
 
 func openSegmentSession(ctx context.Context, path string, o segOptions, load bool) (*segSession, error) {
@@ -162,18 +171,23 @@ func openSegmentSession(ctx context.Context, path string, o segOptions, load boo
 }
 
 func (s *segSession) load(ctx context.Context, data bool) error {
-	if data {
-		sess, err := s.db.Load(ctx, app.LoadRequest{Table: s.table, AsOf: s.asOf})
-		if err != nil {
-			return err
-		}
-		s.sess, s.data = sess, sess.Data
-	}
 	lib, err := s.db.Library(ctx)
 	if err != nil {
 		return err
 	}
 	s.lib = lib
+	if data {
+		req := app.LoadRequest{Table: s.table, AsOf: s.asOf}
+		if tree, err := segment.Parse(s.rule); s.rule != "" && err == nil {
+			req.Attributes = app.RuleAttributes(tree, lib)
+		}
+		s.lean = req.Attributes != nil
+		sess, err := s.db.Load(ctx, req)
+		if err != nil {
+			return err
+		}
+		s.sess, s.data = sess, sess.Data
+	}
 	if data {
 		s.eval = s.sess.Evaluator(lib)
 	}
@@ -188,6 +202,16 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 	n, err := segment.Parse(expr)
 	if err == nil {
 		err = s.eval.Check(n)
+	}
+	if err != nil && s.lean {
+		// the rule names something not loaded (a typo, most likely): load
+		// every attribute, so the answer can suggest and list them all
+		s.rule, s.lean = "", false
+		if lerr := s.load(context.Background(), true); lerr == nil {
+			if n, err = segment.Parse(expr); err == nil {
+				err = s.eval.Check(n)
+			}
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))

@@ -31,13 +31,13 @@ func partBuilders(p ColumnProfile, counts []int) []columnBuilder {
 	meta := model.ColumnMeta{Name: p.Name, Kind: p.Kind, Role: p.Role, Note: p.KindWhy}
 	out := make([]columnBuilder, len(counts))
 	switch {
-	case p.Kind == model.KindBoolean && p.sample.strs == 0:
+	case p.Kind == model.KindBoolean && !p.SampledText:
 		// 0/1 in the sample: confirmed or refuted by the whole column in finish
 		meta.Kind = model.KindInteger
 		for k, w := range windows[float64](counts) {
 			out[k] = &numberBuilder{meta: meta, maybeBool: true, values: w}
 		}
-	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && p.sample.strs == 0 && p.sample.ints > 0:
+	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && !p.SampledText && p.SampledInts:
 		// whole-number keys stay numbers: compact, and comparable as numbers
 		for k, w := range windows[float64](counts) {
 			out[k] = &numberBuilder{meta: meta, order: p.DateOrder, values: w}

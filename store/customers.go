@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pulpero/pulpero/store/snapshot"
+
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -16,6 +18,8 @@ type Customers struct {
 	Why      string // why this table was taken as the customer table
 	Profiles []ColumnProfile
 	Data     *model.Dataset
+
+	snap *snapshot.Snapshot // where the columns and contact checks are kept, if anywhere
 }
 
 // LoadCustomers finds the customer table (table, or detected when ""),
@@ -23,33 +27,7 @@ type Customers struct {
 // loads the columnar copy. stage and progress (either may be nil) report what
 // it is doing, for a status line or a progress bar.
 func (d *DB) LoadCustomers(ctx context.Context, ws *Workspace, table string, stage func(string), progress func(LoadProgress)) (*Customers, error) {
-	say := func(s string) {
-		if stage != nil {
-			stage(s)
-		}
-	}
-	say("reading tables")
-	t, why, err := d.ResolveCustomerTable(ctx, table)
-	if err != nil {
-		return nil, err
-	}
-	c := &Customers{Table: t, Why: why}
-	say("deciding column kinds and roles")
-	var overrides map[model.Role]string
-	if ws != nil {
-		if overrides, err = ws.RoleOverrides(ctx, c.Table.Name); err != nil {
-			return nil, err
-		}
-	}
-	if c.Profiles, err = d.Profile(ctx, c.Table, overrides); err != nil {
-		return nil, err
-	}
-	say("loading columns")
-	if c.Data, err = d.Load(ctx, c.Table, c.Profiles, progress); err != nil {
-		return nil, err
-	}
-	c.checkKeyUnique()
-	return c, nil
+	return d.LoadCustomersWith(ctx, ws, CustomersRequest{Table: table, Stage: stage, Progress: progress})
 }
 
 // ResolveCustomerTable finds the table a user named (ignoring case), or

@@ -28,6 +28,10 @@ type ColumnProfile struct {
 	// ConsentLike: a yes/no column named like consent that has no role
 	// (another column has it): worth a word on the Roles and Campaign screens.
 	ConsentLike bool
+	// SampledText and SampledInts say whether the sample held text values
+	// and whole numbers: they decide how the loader reads the column, and
+	// outlive the sample in a snapshot.
+	SampledText, SampledInts bool
 
 	sample sampleStats
 }

@@ -31,6 +31,7 @@ func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.R
 	for i := range cols {
 		c := &cols[i]
 		c.Kind, c.KindWhy = inferKind(c.Name, &c.sample)
+		c.SampledText, c.SampledInts = c.sample.strs > 0, c.sample.ints > 0
 		if c.sample.orderVotes[parse.MonthFirst] > c.sample.orderVotes[parse.DayFirst] {
 			c.DateOrder = parse.MonthFirst
 		}
