@@ -105,12 +105,12 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 			if c.IsNull(i) {
 				continue
 			}
-			t := dayTime(c, i)
-			a := asOf.Year() - t.Year()
-			if asOf.Month() < t.Month() || asOf.Month() == t.Month() && asOf.Day() < t.Day() {
+			y, m, d := civil(dayNumber(c, i)) // no time.Time per row: a million dates in milliseconds
+			a := asOf.Year() - y
+			if int(asOf.Month()) < m || int(asOf.Month()) == m && asOf.Day() < d {
 				a-- // birthday not reached yet this year
 			}
-			set(i, t.Year(), float64(a))
+			set(i, y, float64(a))
 		}
 	default:
 		y, ok := ds.ByRole(model.RoleBirthYear).(*model.NumberColumn)
@@ -127,6 +127,15 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 		}
 	}
 	return &ageColumns{age: age, generation: gen}
+}
+
+// dayNumber is a date column's row as days since 1970-01-01 (date-times are
+// seconds).
+func dayNumber(c *model.NumberColumn, i int) int64 {
+	if c.Kind == model.KindDateTime {
+		return int64(math.Floor(c.Values[i] / 86400))
+	}
+	return int64(math.Floor(c.Values[i]))
 }
 
 // dayTime reads a date column's row as a time (date-times are seconds).

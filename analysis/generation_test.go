@@ -59,3 +59,17 @@ func TestGenerationsSayWhatTheCodeDoes(t *testing.T) {
 		t.Error("no data-quality finding for implausible birth years")
 	}
 }
+
+// TestCivilMatchesTheTimePackage: the fast day-to-date conversion gives the
+// time package's year, month and day for every day from 1800 to 2200.
+func TestCivilMatchesTheTimePackage(t *testing.T) {
+	start := time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	end := time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	for d := start; d <= end; d++ {
+		y, m, day := civil(d)
+		want := time.Unix(d*86400, 0).UTC()
+		if y != want.Year() || m != int(want.Month()) || day != want.Day() {
+			t.Fatalf("day %d: %d-%d-%d, want %s", d, y, m, day, want.Format(time.DateOnly))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"time"
 
 	"github.com/pulpero/pulpero/model/campaign"
@@ -235,6 +236,9 @@ func OptedOutRows(c model.Column, asOf time.Time) model.Bitset {
 func bridges(c model.Column, digital model.Bitset, n int) model.Bitset {
 	switch x := c.(type) {
 	case *model.NumberColumn:
+		if b := bridgeByDenseKey(x, digital, n); b != nil {
+			return b
+		}
 		return bridgeBy(digital, n, func(i int) (float64, bool) { return x.Values[i], !x.Nulls.Has(i) })
 	case *model.CodedColumn:
 		return bridgeBy(digital, n, func(i int) (int32, bool) { return x.Codes[i], x.Codes[i] >= 0 })
@@ -242,6 +246,39 @@ func bridges(c model.Column, digital model.Bitset, n int) model.Bitset {
 		return bridgeBy(digital, n, func(i int) (string, bool) { return x.Values[i], !x.Nulls.Has(i) })
 	}
 	return nil
+}
+
+// bridgeByDenseKey is bridges for whole-number household ids in a range not
+// much wider than the table (the usual case): a bitset indexed by id instead
+// of a map, several times faster on a million customers. nil when the ids
+// do not allow it.
+func bridgeByDenseKey(x *model.NumberColumn, digital model.Bitset, n int) model.Bitset {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i, v := range x.Values {
+		if x.Nulls.Has(i) {
+			continue
+		}
+		if v != math.Trunc(v) {
+			return nil
+		}
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo > hi || hi-lo > float64(8*n+64) {
+		return nil
+	}
+	has := model.NewBitset(int(hi-lo) + 1)
+	digital.ForEach(func(i int) {
+		if !x.Nulls.Has(i) {
+			has.Set(int(x.Values[i] - lo))
+		}
+	})
+	out := model.NewBitset(n)
+	for i, v := range x.Values {
+		if !x.Nulls.Has(i) && !digital.Has(i) && has.Has(int(v-lo)) {
+			out.Set(i)
+		}
+	}
+	return out
 }
 
 func bridgeBy[K comparable](digital model.Bitset, n int, key func(i int) (K, bool)) model.Bitset {

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"math/rand/v2"
+
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"slices"
@@ -110,5 +112,29 @@ func TestReachByGroup(t *testing.T) {
 	}
 	if groups[1].Channels[campaign.ChannelSMS].Reachable != 1 || groups[0].Digital != 1 || groups[0].Bridge != 2 {
 		t.Fatalf("yes group %+v, no group %+v", groups[1], groups[0])
+	}
+}
+
+// TestBridgesByDenseKeyEqualTheMap: the bitset-indexed bridge gives the
+// rows the map-keyed one gives, on random households.
+func TestBridgesByDenseKeyEqualTheMap(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	for trial := range 20 {
+		n := 500 + trial*37
+		hh := model.NewNumberColumn(model.ColumnMeta{Name: "household_id", Kind: model.KindIdentifier}, n)
+		digital := model.NewBitset(n)
+		for i := range n {
+			if r.IntN(10) > 0 {
+				hh.SetValue(i, float64(1000+r.IntN(n/2)))
+			}
+			if r.IntN(3) == 0 {
+				digital.Set(i)
+			}
+		}
+		dense := bridgeByDenseKey(hh, digital, n)
+		viaMap := bridgeBy(digital, n, func(i int) (float64, bool) { return hh.Values[i], !hh.Nulls.Has(i) })
+		if dense == nil || !slices.Equal(dense, viaMap) {
+			t.Fatalf("trial %d: dense and map bridges differ", trial)
+		}
 	}
 }

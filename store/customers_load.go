@@ -11,8 +11,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store/snapshot"
@@ -140,12 +142,34 @@ func (d *DB) customersFromSnapshot(ctx context.Context, s *snapshot.Snapshot, r 
 	c.Data = &model.Dataset{Table: c.Table.Name, RowIDs: ids, Personal: m.Personal}
 	var missing []ColumnProfile
 	have := map[string]model.Column{}
+	var want []ColumnProfile
 	for _, p := range wanted(c.Profiles, r.Columns) {
-		if p.Personal {
-			continue
+		if !p.Personal {
+			want = append(want, p)
 		}
-		if col, ok := s.Column(p.Name); ok {
-			have[p.Name] = col
+	}
+	// read (and check) the columns on every core: at a million customers a
+	// column is a few megabytes, and checking its CRC is most of the work
+	got := make([]model.Column, len(want))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				if col, ok := s.Column(want[i].Name); ok {
+					got[i] = col
+				}
+			}
+		})
+	}
+	for i := range want {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range want {
+		if got[i] != nil {
+			have[p.Name] = got[i]
 		} else {
 			missing = append(missing, p)
 		}
