@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,9 +65,15 @@ func (c *Customers) checkKeyUnique() {
 	if col == nil {
 		return
 	}
-	seen := make(map[string]struct{}, c.Data.Rows())
 	why := ""
+	if x, ok := col.(*model.NumberColumn); ok {
+		why = numberKeyProblem(x) // sorted numbers: a tenth of a map of text
+	}
+	seen := make(map[string]struct{})
 	for i := range col.Len() {
+		if _, number := col.(*model.NumberColumn); number {
+			break
+		}
 		if col.IsNull(i) {
 			why = "some rows have no value"
 			break
@@ -100,6 +107,22 @@ func keyText(c model.Column, i int) string {
 	case *model.CodedColumn:
 		v, _ := x.Value(i)
 		return v
+	}
+	return ""
+}
+
+// numberKeyProblem says why a numeric key is not one ("" when every row has
+// a value and no two share it), by sorting a copy of its values.
+func numberKeyProblem(x *model.NumberColumn) string {
+	if x.Nulls.Count() > 0 {
+		return "some rows have no value"
+	}
+	vals := slices.Clone(x.Values)
+	slices.Sort(vals)
+	for i := 1; i < len(vals); i++ {
+		if vals[i] == vals[i-1] {
+			return fmt.Sprintf("the value %q repeats", strconv.FormatFloat(vals[i], 'f', -1, 64))
+		}
 	}
 	return ""
 }
