@@ -57,20 +57,35 @@ var IncomeBands = []string{"low", "lower-middle", "middle", "upper-middle", "hig
 // customer's income quintile), has_children, and tenure_days (days since
 // sign-up). asOf is the reference date for ages and tenure: the caller's
 // today, or a fixed date in tests. Derived columns behave like stored ones.
-func Derive(ds *model.Dataset, asOf time.Time) {
+func Derive(ds *model.Dataset, asOf time.Time) { DeriveSome(ds, asOf, nil) }
+
+// DerivedNames are the attributes Derive may add.
+var DerivedNames = []string{"age", "generation", "income_band", "has_children", "tenure_days"}
+
+// DeriveSome is Derive for the derived attributes named (nil: all of
+// them): a one-shot count of a rule on generation need not rank a million
+// incomes into quintiles.
+func DeriveSome(ds *model.Dataset, asOf time.Time, names []string) {
+	want := func(n string) bool { return names == nil || slices.Contains(names, n) }
 	ds.AsOf = asOf
 	asOfDay := float64(asOf.Unix() / 86400)
-	if years := birthYears(ds, asOf); years != nil {
-		ds.Add(years.age)
-		ds.Add(years.generation)
+	if want("age") || want("generation") {
+		if years := birthYears(ds, asOf); years != nil {
+			if want("age") {
+				ds.Add(years.age)
+			}
+			if want("generation") {
+				ds.Add(years.generation)
+			}
+		}
 	}
-	if c, ok := ds.ByRole(model.RoleIncome).(*model.NumberColumn); ok {
+	if c, ok := ds.ByRole(model.RoleIncome).(*model.NumberColumn); ok && want("income_band") {
 		ds.Add(incomeBands(c))
 	}
-	if c, ok := ds.ByRole(model.RoleChildren).(*model.NumberColumn); ok {
+	if c, ok := ds.ByRole(model.RoleChildren).(*model.NumberColumn); ok && want("has_children") {
 		ds.Add(hasChildren(c))
 	}
-	if c, ok := ds.ByRole(model.RoleSignupDate).(*model.NumberColumn); ok {
+	if c, ok := ds.ByRole(model.RoleSignupDate).(*model.NumberColumn); ok && want("tenure_days") {
 		ds.Add(tenure(c, asOfDay))
 	}
 }
@@ -89,8 +104,19 @@ func birthYears(ds *model.Dataset, asOf time.Time) *ageColumns {
 		gen.Dict = append(gen.Dict, g.Name)
 	}
 	gen.Dict = append(gen.Dict, GenerationAfter2010, GenerationImplausible)
+	// a year's code from a table over the plausible years (a million rows
+	// would otherwise compare names a million times)
+	first, last := asOf.Year()-MaxAge-1, asOf.Year()+1
+	byYear := make([]int32, last-first+1)
+	for y := range byYear {
+		byYear[y] = int32(slices.Index(gen.Dict, GenerationOf(first+y, asOf.Year())))
+	}
+	implausible := int32(slices.Index(gen.Dict, GenerationImplausible))
 	code := func(year int) int32 {
-		return int32(slices.Index(gen.Dict, GenerationOf(year, asOf.Year())))
+		if year < first || year > last {
+			return implausible
+		}
+		return byYear[year-first]
 	}
 	set := func(i, y int, a float64) {
 		age.SetValue(i, a)

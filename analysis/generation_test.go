@@ -73,3 +73,48 @@ func TestCivilMatchesTheTimePackage(t *testing.T) {
 		}
 	}
 }
+
+// TestDeriveSomeAddsOnlyWhatIsNamed: a lean load derives only the
+// attributes its rule reads, and the same values as a full derive.
+func TestDeriveSomeAddsOnlyWhatIsNamed(t *testing.T) {
+	asOf := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+	dataset := func() *model.Dataset {
+		ds := &model.Dataset{RowIDs: make([]int64, 3)}
+		born := model.NewNumberColumn(model.ColumnMeta{Name: "birth_date", Kind: model.KindDate, Role: model.RoleBirthDate}, 3)
+		income := model.NewNumberColumn(model.ColumnMeta{Name: "income", Kind: model.KindReal, Role: model.RoleIncome}, 3)
+		for i, y := range []int{1950, 1980, 2000} {
+			born.SetValue(i, float64(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix()/86400))
+			income.SetValue(i, float64(1000*(i+1)))
+		}
+		ds.Columns = []model.Column{born, income}
+		return ds
+	}
+	full, some, none := dataset(), dataset(), dataset()
+	Derive(full, asOf)
+	DeriveSome(some, asOf, []string{"generation"})
+	DeriveSome(none, asOf, []string{})
+	if some.Column("generation") == nil || some.Column("age") != nil || some.Column("income_band") != nil {
+		t.Fatalf("named generation, got columns %v", names(some))
+	}
+	for i := range 3 {
+		a, _ := some.Column("generation").(*model.CodedColumn).Value(i)
+		b, _ := full.Column("generation").(*model.CodedColumn).Value(i)
+		if a != b {
+			t.Fatalf("row %d: %s, full derive %s", i, a, b)
+		}
+	}
+	if len(none.Columns) != 2 {
+		t.Fatalf("named nothing, got columns %v", names(none))
+	}
+	if full.Column("income_band") == nil || full.Column("age") == nil {
+		t.Fatalf("full derive: columns %v", names(full))
+	}
+}
+
+func names(ds *model.Dataset) []string {
+	var out []string
+	for _, c := range ds.Columns {
+		out = append(out, c.Meta().Name)
+	}
+	return out
+}

@@ -44,6 +44,21 @@ var derivedFrom = map[string][]model.Role{
 	"tenure_days":  {model.RoleSignupDate},
 }
 
+// derivedNames lists the derived attributes among attrs (nil: all; an
+// empty list: none).
+func derivedNames(attrs []string) []string {
+	if attrs == nil {
+		return nil
+	}
+	out := []string{}
+	for _, a := range attrs {
+		if low := strings.ToLower(strings.TrimSpace(a)); derivedFrom[low] != nil {
+			out = append(out, low)
+		}
+	}
+	return out
+}
+
 // reachRoles are the columns reachability reads.
 var reachRoles = []model.Role{model.RoleConsentEmail, model.RoleConsentSMS, model.RoleConsentPhone, model.RoleConsentPost,
 	model.RoleConsentAny, model.RoleUnsubscribed, model.RoleEmailBounced, model.RoleHousehold, model.RolePostcode}

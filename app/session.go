@@ -52,7 +52,7 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 	if err := d.applyMissingValues(ctx, cust.Table.Name, cust.Data); err != nil {
 		return nil, err
 	}
-	analysis.Derive(cust.Data, r.AsOf)
+	analysis.DeriveSome(cust.Data, r.AsOf, derivedNames(r.Attributes))
 	var reach *analysis.Reach
 	if needsReach(r.Attributes) {
 		if r.Stage != nil {

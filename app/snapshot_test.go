@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pulpero/pulpero/model"
@@ -35,12 +36,16 @@ func countRule(t *testing.T, path, dataDir, rule string, attrs bool) (int, *Sess
 	return rows.True.Count(), s
 }
 
-func sqlCountOf(t *testing.T, path, where string) int {
+func sqlCountOf(t testing.TB, path, where string) int {
 	t.Helper()
 	db, _ := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	defer db.Close()
+	q := where
+	if !strings.HasPrefix(q, "SELECT") {
+		q = `SELECT count(*) FROM customers WHERE ` + where
+	}
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM customers WHERE ` + where).Scan(&n); err != nil {
+	if err := db.QueryRow(q).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
