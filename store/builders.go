@@ -332,7 +332,6 @@ type textBuilder struct {
 // coded (the categoricals' maxCategories).
 const dictLimit = maxCategories
 
-
 func (b *textBuilder) add(v any) {
 	s, null := textOf(v)
 	if b.index == nil {

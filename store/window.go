@@ -14,7 +14,7 @@ func windows[T any](counts []int) [][]T {
 	out := make([][]T, len(counts))
 	off := 0
 	for k, c := range counts {
-		out[k] = all[off:off:off+c]
+		out[k] = all[off : off : off+c]
 		off += c
 	}
 	return out
