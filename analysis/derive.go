@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/pulpero/pulpero/model"
@@ -69,24 +70,37 @@ func DeriveSome(ds *model.Dataset, asOf time.Time, names []string) {
 	want := func(n string) bool { return names == nil || slices.Contains(names, n) }
 	ds.AsOf = asOf
 	asOfDay := float64(asOf.Unix() / 86400)
+	// the attributes are independent: computed at once, added in order
+	var (
+		wg                    sync.WaitGroup
+		years                 *ageColumns
+		band, kids, tenureCol model.Column
+	)
 	if want("age") || want("generation") {
-		if years := birthYears(ds, asOf); years != nil {
-			if want("age") {
-				ds.Add(years.age)
-			}
-			if want("generation") {
-				ds.Add(years.generation)
-			}
-		}
+		wg.Go(func() { years = birthYears(ds, asOf) })
 	}
 	if c, ok := ds.ByRole(model.RoleIncome).(*model.NumberColumn); ok && want("income_band") {
-		ds.Add(incomeBands(c))
+		wg.Go(func() { band = incomeBands(c) })
 	}
 	if c, ok := ds.ByRole(model.RoleChildren).(*model.NumberColumn); ok && want("has_children") {
-		ds.Add(hasChildren(c))
+		wg.Go(func() { kids = hasChildren(c) })
 	}
 	if c, ok := ds.ByRole(model.RoleSignupDate).(*model.NumberColumn); ok && want("tenure_days") {
-		ds.Add(tenure(c, asOfDay))
+		wg.Go(func() { tenureCol = tenure(c, asOfDay) })
+	}
+	wg.Wait()
+	if years != nil {
+		if want("age") {
+			ds.Add(years.age)
+		}
+		if want("generation") {
+			ds.Add(years.generation)
+		}
+	}
+	for _, c := range []model.Column{band, kids, tenureCol} {
+		if c != nil {
+			ds.Add(c)
+		}
 	}
 }
 
