@@ -1,11 +1,13 @@
 package snapshot
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -144,11 +146,7 @@ func (s *Snapshot) PutBitset(name string, b model.Bitset) error {
 }
 
 func (s *Snapshot) put(file string, c model.Column, b model.Bitset) error {
-	buf, err := encodeColumn(c, b, s.meta.Rows)
-	if err != nil {
-		return err
-	}
-	return writeFile(filepath.Join(s.dir, file), buf)
+	return writeFileWith(filepath.Join(s.dir, file), func(w io.Writer) error { return encodeColumn(w, c, b, s.meta.Rows) })
 }
 
 func (s *Snapshot) read(file string) (model.Column, model.Bitset, error) {
@@ -173,24 +171,35 @@ func fileName(kind, name string) string {
 }
 
 // writeFile writes a file whole or not at all: a temporary file (0600) in
-// the same folder, synced and renamed into place.
+// the same folder, renamed into place.
 func writeFile(path string, data []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith is writeFile for content written by write. No fsync: a
+// snapshot is a cache, and a file cut short by a crash fails its length
+// and CRC checks and is read again from the database.
+func writeFileWith(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-		return err
+	if err == nil {
+		err = os.Rename(f.Name(), path)
 	}
-	return nil
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
