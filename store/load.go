@@ -114,8 +114,7 @@ func (d *DB) rowidRanges(ctx context.Context, table TableInfo) ([]rowidRange, er
 	if table.Rows < parallelFrom || workers < 2 {
 		return []rowidRange{{all: true, rows: int(table.Rows)}}, nil
 	}
-	var lo, hi int64
-	err := d.sql.QueryRowContext(ctx, "SELECT min(rowid), max(rowid) FROM "+QuoteIdent(table.Name)).Scan(&lo, &hi)
+	lo, hi, err := d.rowidBounds(ctx, table.Name)
 	if err != nil {
 		return []rowidRange{{all: true, rows: int(table.Rows)}}, nil // WITHOUT ROWID: one plain scan reports it
 	}

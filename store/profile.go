@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -61,8 +62,7 @@ const sampleBlocks = 50
 // first rows of a table without rowids.
 func (d *DB) sampleRows(ctx context.Context, table TableInfo, observe func(offset int, vals []any)) error {
 	name := QuoteIdent(table.Name)
-	var lo, hi int64
-	err := d.sql.QueryRowContext(ctx, "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM "+name).Scan(&lo, &hi)
+	lo, hi, err := d.rowidBounds(ctx, table.Name)
 	for _, span := range columnGroups(len(table.Columns)) {
 		group := table.Columns[span[0]:span[1]]
 		list := selectList(group)
@@ -102,4 +102,22 @@ func (d *DB) scanInto(ctx context.Context, q string, args []any, ncols int, obse
 		observe(vals)
 	}
 	return rows.Err()
+}
+
+// rowidBounds is the smallest and largest rowid of a table, each asked for
+// alone: SQLite answers `SELECT min(rowid)` from the edge of the table's
+// B-tree, but reads every row for `SELECT min(rowid), max(rowid)` or a
+// min() inside another function (0.8 s over 10M invoice lines). An empty
+// table or one WITHOUT ROWID is an error.
+func (d *DB) rowidBounds(ctx context.Context, table string) (lo, hi int64, err error) {
+	var bound [2]sql.NullInt64
+	for i, f := range []string{"min", "max"} {
+		if err := d.sql.QueryRowContext(ctx, "SELECT "+f+"(rowid) FROM "+QuoteIdent(table)).Scan(&bound[i]); err != nil {
+			return 0, 0, err
+		}
+		if !bound[i].Valid {
+			return 0, 0, fmt.Errorf("table %q has no rows", table)
+		}
+	}
+	return bound[0].Int64, bound[1].Int64, nil
 }
