@@ -34,26 +34,31 @@ func partBuilders(p ColumnProfile, counts []int) []columnBuilder {
 	case p.Kind == model.KindBoolean && !p.SampledText:
 		// 0/1 in the sample: confirmed or refuted by the whole column in finish
 		meta.Kind = model.KindInteger
-		for k, w := range windows[float64](counts) {
-			out[k] = &numberBuilder{meta: meta, maybeBool: true, values: w}
+		ws, wins := windows[float64](counts)
+		for k, w := range ws {
+			out[k] = &numberBuilder{meta: meta, maybeBool: true, values: w, win: wins[k]}
 		}
 	case p.Kind.Numeric(), p.Kind == model.KindIdentifier && !p.SampledText && p.SampledInts:
 		// whole-number keys stay numbers: compact, and comparable as numbers
-		for k, w := range windows[float64](counts) {
-			out[k] = &numberBuilder{meta: meta, order: p.DateOrder, values: w}
+		ws, wins := windows[float64](counts)
+		for k, w := range ws {
+			out[k] = &numberBuilder{meta: meta, order: p.DateOrder, values: w, win: wins[k]}
 		}
 	case p.Kind.Coded():
-		for k, w := range windows[int32](counts) {
-			out[k] = &codedBuilder{meta: meta, index: map[string]int32{}, codes: w}
+		ws, wins := windows[int32](counts)
+		for k, w := range ws {
+			out[k] = &codedBuilder{meta: meta, index: map[string]int32{}, codes: w, win: wins[k]}
 		}
 	case meta.Kind == model.KindIdentifier:
-		for k, w := range windows[int32](counts) {
-			out[k] = &textBuilder{meta: meta, index: map[string]int32{}, codes: w}
+		ws, wins := windows[int32](counts)
+		for k, w := range ws {
+			out[k] = &textBuilder{meta: meta, index: map[string]int32{}, codes: w, codesWin: wins[k]}
 		}
 	default:
 		// free text keeps its strings: Explore shows its lengths and words
-		for k, w := range windows[string](counts) {
-			out[k] = &textBuilder{meta: meta, values: w}
+		ws, wins := windows[string](counts)
+		for k, w := range ws {
+			out[k] = &textBuilder{meta: meta, values: w, valuesWin: wins[k]}
 		}
 	}
 	return out
@@ -65,6 +70,7 @@ type numberBuilder struct {
 	meta      model.ColumnMeta
 	order     parse.DateOrder
 	values    []float64
+	win       window[float64] // where values lies in the parts' shared array
 	nulls     []int
 	maybeBool bool // the sample held only 0 and 1
 }
@@ -155,7 +161,7 @@ func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
 func (b *numberBuilder) merge(next columnBuilder) {
 	o := next.(*numberBuilder)
 	off := len(b.values)
-	b.values = join(b.values, o.values)
+	b.values, b.win = join(b.values, b.win, o.values, o.win)
 	for _, i := range o.nulls {
 		b.nulls = append(b.nulls, off+i)
 	}
@@ -205,6 +211,7 @@ type codedBuilder struct {
 	index map[string]int32
 	dict  []string
 	codes []int32
+	win   window[int32] // where codes lies in the parts' shared array
 }
 
 func (b *codedBuilder) add(v any) {
@@ -253,7 +260,7 @@ func (b *codedBuilder) merge(next columnBuilder) {
 			o.codes[i] = remap[c] // in place: the parts share one array
 		}
 	}
-	b.codes = join(b.codes, o.codes)
+	b.codes, b.win = join(b.codes, b.win, o.codes, o.win)
 	mergeInvalid(&b.meta, &o.meta, off)
 }
 
@@ -326,6 +333,9 @@ type textBuilder struct {
 	codes  []int32
 	values []string
 	nulls  []int
+	// where codes or values lie in the parts' shared array
+	codesWin  window[int32]
+	valuesWin window[string]
 }
 
 // dictLimit is how many distinct values a text column may hold and still be
@@ -393,7 +403,7 @@ func (b *textBuilder) merge(next columnBuilder) {
 				o.codes[i] = remap[k]
 			}
 		}
-		b.codes = join(b.codes, o.codes)
+		b.codes, b.codesWin = join(b.codes, b.codesWin, o.codes, o.codesWin)
 		if len(b.dict) > dictLimit {
 			b.spill()
 		}
@@ -402,7 +412,7 @@ func (b *textBuilder) merge(next columnBuilder) {
 	b.spill()
 	o.spill()
 	off := len(b.values)
-	b.values = join(b.values, o.values)
+	b.values, b.valuesWin = join(b.values, b.valuesWin, o.values, o.valuesWin)
 	for _, i := range o.nulls {
 		b.nulls = append(b.nulls, off+i)
 	}

@@ -80,7 +80,7 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	}
 	first := parts[0]
 	for _, p := range parts[1:] {
-		first.rowids = join(first.rowids, p.rowids)
+		first.rowids, first.win = join(first.rowids, first.win, p.rowids, p.win)
 		for i, b := range first.builders {
 			b.merge(p.builders[i])
 		}
@@ -135,6 +135,7 @@ func (d *DB) rowidRanges(ctx context.Context, table TableInfo) ([]rowidRange, er
 // loadPart is one range's share of the columns.
 type loadPart struct {
 	rowids   []int64
+	win      window[int64] // where rowids lies in the parts' shared array
 	builders []columnBuilder
 }
 
@@ -146,9 +147,9 @@ func newLoadParts(cols []ColumnProfile, ranges []rowidRange) []*loadPart {
 		counts[k] = r.rows
 	}
 	parts := make([]*loadPart, len(ranges))
-	ids := windows[int64](counts)
+	ids, wins := windows[int64](counts)
 	for k := range parts {
-		parts[k] = &loadPart{rowids: ids[k], builders: make([]columnBuilder, len(cols))}
+		parts[k] = &loadPart{rowids: ids[k], win: wins[k], builders: make([]columnBuilder, len(cols))}
 	}
 	for i, c := range cols {
 		for k, b := range partBuilders(c, counts) {
