@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -118,4 +119,26 @@ func columnsFor(attrs []string) func([]store.ColumnProfile) []string {
 		}
 		return out
 	}
+}
+
+// errBehaviourNotLoaded is the Behaviour of a load that did not need it.
+var errBehaviourNotLoaded = errors.New("behaviour was not loaded: the request did not need it")
+
+// needsBehaviour reports whether attributes (nil: everything) need the
+// behaviour read from the purchases: some attribute the customers' own
+// columns, roles and derived attributes do not give. Behaviour names depend
+// on the data (a column per channel), so the test is by absence.
+func needsBehaviour(attrs []string, data *model.Dataset) bool {
+	if attrs == nil {
+		return true
+	}
+	for _, a := range attrs {
+		if isReachAttribute(a) || isValueAttribute(a) { // value reads the purchases itself (value_load.go)
+			continue
+		}
+		if data.Attribute(a) == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -125,7 +125,7 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 		}
 		p := plan.Model.Prob(ch, i)
 		items = append(items, store.ListItem{RowID: ds.RowIDs[i], CustomerID: key(i), Channel: ch.String(), Segment: segOf(i),
-			Group: group, Prob: p, Expected: p * req.Value})
+			Group: group, Prob: p, Expected: p * plan.Spec.ValueOf(i)}) // a response's value: --value, or --value-from clv
 	}
 	var skipped []store.ListItem
 	var skipWhy []string

@@ -167,6 +167,9 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	}
 	spec := targeting.CampaignSpec{Name: r.Name, Target: a.Target, Exclude: a.Exclude, Channels: r.Channels,
 		Value: r.Value, Budget: r.Budget, Control: r.ControlPercent / 100}
+	if spec.RowValue, err = s.responseValues(r); err != nil { // --value-from clv (value_campaign.go)
+		return nil, err
+	}
 	if r.FatigueDays > 0 {
 		spec.Recent = targeting.ContactedSince(past, s.Data.Rows(), s.AsOf.Unix()/86400-int64(r.FatigueDays))
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/store"
 )
 
 // Session is a database with its customers loaded: the columnar copy with
@@ -22,6 +21,12 @@ type Session struct {
 	Data     *model.Dataset
 	Reach    *analysis.Reach // who can be contacted on which channel, and why not
 	AsOf     time.Time       // the reference date for ages, tenure and relative dates
+	// Behaviour is what the purchases say (attributes added to Data, RFM);
+	// see ComputeBehaviour. Never nil; its Err says why it may be empty.
+	Behaviour *Behaviour
+	// Value is the customer-value models and predictions (value*.go); nil
+	// until computed (ComputeValue, or Load for a rule that names them).
+	Value *Value
 }
 
 // LoadRequest says which table to load and as of which day; Stage and
@@ -35,6 +40,8 @@ type LoadRequest struct {
 	// derived and role names); nil loads everything. A one-shot command
 	// that counts a rule loads only what the rule reads.
 	Attributes []string
+	// Behaviour chooses the analysis date and RFM cut-offs (zero: saved settings).
+	Behaviour BehaviourOptions
 }
 
 // Load is the one road from a database to the customers that every screen
@@ -44,8 +51,7 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 	// loading reads millions of values the driver hands over boxed: collect
 	// garbage more often meanwhile, so the peak stays near the result's size
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	cust, err := d.db.LoadCustomersWith(ctx, d.ws, store.CustomersRequest{Table: r.Table, Stage: r.Stage, Progress: r.Progress,
-		Columns: columnsFor(r.Attributes), Snapshots: d.snapshots})
+	cust, br, err := d.loadCustomers(ctx, r) // customers, or customers from transactions
 	if err != nil {
 		return nil, err
 	}
@@ -53,6 +59,14 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 		return nil, err
 	}
 	analysis.DeriveSome(cust.Data, r.AsOf, derivedNames(r.Attributes))
+	// behaviour is read from the purchases only when asked for: a one-shot
+	// count of a rule over table columns does not pay for it
+	beh := &Behaviour{Err: errBehaviourNotLoaded}
+	if needsBehaviour(r.Attributes, cust.Data) {
+		if beh, err = d.addBehaviour(ctx, br); err != nil { // behaviour attributes and RFM scores
+			return nil, err
+		}
+	}
 	var reach *analysis.Reach
 	if needsReach(r.Attributes) {
 		if r.Stage != nil {
@@ -66,7 +80,11 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 		}
 		reach = analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
 	}
-	return &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf}, nil
+	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf, Behaviour: beh}
+	if err := s.loadValue(ctx, r); err != nil { // only for a rule that names a value attribute (value_load.go)
+		return nil, err
+	}
+	return s, nil
 }
 
 // roleColumn names the column with a role ("" when none has it).

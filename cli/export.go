@@ -33,7 +33,7 @@ type exportFlags struct {
 }
 
 const exportUsage = "usage: pulpero export DB (--segment NAME | --where EXPR | --all) [--exclude NAME] --channel email --cost 0.05 " +
-	"--value 40 [--budget 5000] [--control 10] --out list.csv [--rejected FILE] [--format csv|jsonl] [--excel] [--force] [--rate R]"
+	"--value 40 [--value-from clv] [--budget 5000] [--control 10] --out list.csv [--rejected FILE] [--format csv|jsonl] [--excel] [--force] [--rate R]"
 
 // runExport implements `pulpero export`: the target list of a campaign, only
 // ever with customers reachable on the channel they are listed for.
@@ -52,6 +52,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.channels, "channel", "email", "channel(s), comma-separated: email, sms, phone, post")
 	fs.StringVar(&f.costs, "cost", "", "cost of one contact, one per channel, comma-separated (required)")
 	fs.Float64Var(&r.Value, "value", 0, "value of one response, e.g. the average ticket (required)")
+	fs.StringVar(&r.ValueFrom, "value-from", "", "take each customer's response value from this attribute (clv, expected_value; computed when needed); --value is then for customers without one")
 	fs.Float64Var(&r.Budget, "budget", 0, "total budget (0: no limit)")
 	fs.Float64Var(&r.ControlPercent, "control", campaign.DefaultControlPercent, "percentage held out as the control group")
 	fs.Float64Var(&r.DefaultRate, "rate", campaign.DefaultResponseRate, "response rate assumed for a channel with no campaign history")
@@ -199,6 +200,9 @@ func exportList(ctx context.Context, f exportFlags, r campaign.ExportRequest, st
 	seconds["contacts"] = time.Since(t0).Seconds()
 	lib, err := db.Library(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.EnsureValue(ctx, lib, r.Request, nil); err != nil { // clv in a rule or --value-from
 		return nil, err
 	}
 	return s.Export(ctx, lib, r, app.ExportOptions{Now: now, Seconds: seconds, Warn: func(w string) {

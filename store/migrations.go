@@ -20,6 +20,8 @@ var migrations = []string{
 	3: campaignsMigration,
 	4: campaignResponsesMigration,
 	5: campaignStateMigration,
+	6: rfmMigration,
+	7: segmentsSavedByMigration, // who saved each segment version (pulpero serve)
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

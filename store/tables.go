@@ -167,7 +167,13 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 			}
 		}
 	}
-	sorted := append([]TableInfo(nil), tables...)
+	// A table of transactions (a customer key that repeats, a date, an
+	// amount: Online Retail) is never the customer table; when nothing else
+	// is clearly one, the customers are its distinct keys (issue 15).
+	sorted, trans := d.transactionTables(ctx, tables)
+	if len(sorted) == 0 {
+		return CustomerTableChoice{}, trans
+	}
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := scores[sorted[i].Name], scores[sorted[j].Name]
 		if a.refs != b.refs {
@@ -180,6 +186,9 @@ func (d *DB) DetectCustomerTable(ctx context.Context, tables []TableInfo) (Custo
 	})
 	best := sorted[0]
 	s := scores[best.Name]
+	if trans != nil && s.refs == 0 && s.named == 0 {
+		return CustomerTableChoice{}, trans
+	}
 	why := "the largest table"
 	switch {
 	case s.refs > 0:

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
@@ -25,6 +25,12 @@ type Options struct {
 	Table  string    // --table, or "" to detect
 	AsOf   time.Time // reference date for ages and tenure
 	IsDark bool      // initial guess; the terminal's answer replaces it
+	// Session, when set, is data already loaded and shared with other
+	// sessions (pulpero serve): Init shows it without loading. Screens only
+	// read it; a reload (after role corrections) loads a copy of its own.
+	Session *app.Session
+	// Policy is a remote user's (nil: a local user); see common.Common.
+	Policy *app.Policy
 }
 
 // App is the root model.
@@ -42,6 +48,8 @@ type App struct {
 	bar      progress.Model
 	loadErr  error
 	loadTook time.Duration
+	// cancelled: esc stopped the load; the screen says so until q or r
+	cancelled bool
 
 	screens  []common.Screen
 	focus    int
@@ -49,6 +57,9 @@ type App struct {
 	mouseOff bool
 	status   common.StatusMsg
 	palette  *palette.Model // the open command palette, nil when closed
+	// plain: the terminal shows no colour (its profile is Ascii or NoTTY),
+	// so the styles mark the selection with a character
+	plain bool
 }
 
 // New builds the root model; Init starts loading.
@@ -56,6 +67,7 @@ func New(opts Options) *App {
 	c := &common.Common{Width: 80, Height: 24, Styles: common.NewStyles(opts.IsDark)}
 	h := help.New()
 	h.Styles = help.DefaultStyles(opts.IsDark)
+	c.Policy = opts.Policy // serve: what this user is offered
 	return &App{
 		common: c,
 		opts:   opts,
@@ -67,6 +79,10 @@ func New(opts Options) *App {
 }
 
 func (a *App) Init() tea.Cmd {
+	if a.opts.Session != nil { // serve: loaded once for every session
+		a.cancel = func() {}
+		return tea.Batch(tea.RequestBackgroundColor, sharedLoaded(a.opts.Session))
+	}
 	return tea.Batch(tea.RequestBackgroundColor, a.startLoading())
 }
 
@@ -79,6 +95,7 @@ func (a *App) reload() tea.Cmd {
 }
 
 func (a *App) startLoading() tea.Cmd {
+	a.cancelled, a.loadErr = false, nil
 	ctx, cancel := context.WithCancel(context.Background())
 	a.cancel = cancel
 	a.loadCh = make(chan tea.Msg, 16)
@@ -95,8 +112,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.BackgroundColorMsg:
 		dark := msg.IsDark()
-		a.common.Styles = common.NewStyles(dark)
 		a.help.Styles = help.DefaultStyles(dark)
+		if !a.plain {
+			a.common.Styles = common.NewStyles(dark)
+		}
+		return a, nil
+	case tea.ColorProfileMsg:
+		a.plain = msg.Profile <= colorprofile.ASCII && msg.Profile != colorprofile.Unknown
+		if a.plain {
+			a.common.Styles = common.NewPlainStyles()
+		} else {
+			a.common.Styles = common.NewStyles(a.common.Styles.IsDark)
+		}
 		return a, nil
 	case loadStageMsg:
 		a.stage = msg.stage
@@ -106,12 +133,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, waitLoad(a.loadCh)
 	case loadedMsg:
 		a.loadTook = msg.elapsed
+		if a.cancelled {
+			return a, nil // esc was pressed: what was loaded meanwhile is dropped
+		}
 		if msg.err != nil {
 			a.loadErr = msg.err
 			return a, nil
 		}
 		a.common.Session = msg.session
-		a.screens = newScreens(a.common)
+		a.screens = offered(a.common.Policy, newScreens(a.common)) // serve: only what the role may do
 		a.focus = min(a.focus, len(a.screens)-1)
 		a.ready = true
 		a.resizeScreens()
@@ -123,14 +153,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.FocusMsg:
 		for i, s := range a.screens {
 			if s.Title() == msg.Title {
-				a.focus = i
+				return a, a.show(i)
 			}
 		}
+		return a, nil
 	case common.StatusMsg:
 		a.status = msg
 		return a, nil
 	case common.ReloadMsg:
 		return a, a.reload()
+	case common.SessionMsg: // a screen's copy of the session with more attributes (ui/value)
+		return a.Update(loadedMsg{session: msg.Session, elapsed: a.loadTook})
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseWheelMsg:
@@ -171,15 +204,22 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a.palette != nil {
 		return a.paletteKey(msg)
 	}
+	if a.ready {
+		a.status = common.StatusMsg{} // a status lasts until the next key
+	}
 	switch {
 	case key.Matches(msg, a.keys.Quit) && (msg.String() == "ctrl+c" || !a.typing()):
 		if a.cancel != nil {
 			a.cancel()
 		}
 		return a, tea.Quit
-	case key.Matches(msg, a.keys.Cancel) && !a.ready && a.loadErr == nil:
+	case key.Matches(msg, a.keys.Cancel) && !a.ready && a.loadErr == nil && !a.cancelled:
+		// stop the load and say so; q quits, r loads again
 		a.cancel()
-		return a, tea.Quit
+		a.cancelled = true
+		return a, nil
+	case key.Matches(msg, a.keys.Retry) && !a.ready && (a.cancelled || a.loadErr != nil):
+		return a, a.reload()
 	case !a.ready:
 		return a, nil
 	case a.typing():
@@ -189,25 +229,25 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.resizeScreens()
 		return a, nil
 	case key.Matches(msg, a.keys.Palette):
-		p := palette.New(palette.Items(helpKeys{screen: a.focused(), global: a.keys}.FullHelp()))
+		p := palette.New(a.paletteItems())
 		a.palette = &p
 		return a, nil
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouseOff = !a.mouseOff
+		a.status = common.StatusMsg{Text: msgMouseOn}
+		if a.mouseOff {
+			a.status.Text = msgMouseOff
+		}
 		return a, nil
 	case key.Matches(msg, a.keys.NextScreen):
-		a.focus = (a.focus + 1) % len(a.screens)
-		return a, nil
+		return a, a.show((a.focus + 1) % len(a.screens))
 	case key.Matches(msg, a.keys.PrevScreen):
-		a.focus = (a.focus + len(a.screens) - 1) % len(a.screens)
-		return a, nil
+		return a, a.show((a.focus + len(a.screens) - 1) % len(a.screens))
 	case len(msg.String()) == 1 && msg.String() >= "1" && msg.String() <= "9":
 		if i := int(msg.String()[0] - '1'); i < len(a.screens) {
-			a.focus = i
-			return a, nil
+			return a, a.show(i)
 		}
 	}
-	a.status = common.StatusMsg{}
 	var cmd tea.Cmd
 	a.screens[a.focus], cmd = a.focused().Update(msg)
 	return a, cmd
@@ -230,7 +270,48 @@ func (a *App) paletteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return a, nil
 	}
-	return a.handleKey(km)
+	var shown tea.Cmd
+	for i, s := range a.screens {
+		if item.Screen != "" && s.Title() == item.Screen && i != a.focus {
+			shown = a.show(i)
+		}
+	}
+	_, cmd := a.handleKey(km)
+	return a, tea.Batch(shown, cmd)
+}
+
+// paletteItems are every action: the focused screen's first, then the
+// other screens' (their moves left out: ↑ on another screen is no action),
+// then the global keys.
+func (a *App) paletteItems() []palette.Item {
+	f := a.focused()
+	items := palette.ItemsOf(f.Title(), f.FullHelp())
+	for _, s := range a.screens {
+		if s == f {
+			continue
+		}
+		var groups [][]key.Binding
+		for _, g := range s.FullHelp() {
+			var keep []key.Binding
+			for _, b := range g {
+				if !palette.Moves(b) {
+					keep = append(keep, b)
+				}
+			}
+			groups = append(groups, keep)
+		}
+		items = append(items, palette.ItemsOf(s.Title(), groups)...)
+	}
+	return append(items, palette.Items([][]key.Binding{a.keys.all()})...)
+}
+
+// show focuses screen i and tells it it is shown (a screen that lists files
+// reads them again).
+func (a *App) show(i int) tea.Cmd {
+	a.focus = i
+	var cmd tea.Cmd
+	a.screens[i], cmd = a.screens[i].Update(common.ShownMsg{})
+	return cmd
 }
 
 // bodyHeight is the height left for the focused screen under the title line
@@ -262,36 +343,36 @@ func (a *App) View() tea.View {
 	return v
 }
 
+// titleView is the header: the tabs, then what is open. The customer count
+// comes before the table and why it was chosen, which are the first to go
+// when the line is narrow (the Tables screen says why in full).
 func (a *App) titleView() string {
 	st := a.common.Styles
-	parts := []string{st.Title.Render("pulpero"), a.opts.DB.Name()}
+	parts := []headerPart{{text: st.Title.Render("pulpero"), rank: 3}, {text: model.Printable(a.opts.DB.Name()), rank: 1}}
 	if s := a.common.Session; s != nil {
-		parts = append(parts, fmt.Sprintf("table %s (%s)", s.Table.Name, s.TableWhy),
-			common.Int(s.Data.Rows())+" customers")
+		parts = append(parts, headerPart{text: common.Int(s.Data.Rows()) + " customers", rank: 0},
+			headerPart{text: "table " + model.Printable(s.Table.Name), rank: 2})
+		if s.TableWhy != "" {
+			parts = append(parts, headerPart{text: "(" + model.Printable(s.TableWhy) + ")", rank: 4, glue: true})
+		}
 	}
 	if a.mouseOff {
-		parts = append(parts, st.Warn.Render("mouse off: select text freely"))
+		parts = append(parts, headerPart{text: st.Warn.Render(msgMouseOffShort), rank: 0})
 	}
-	title := strings.Join(parts, st.Subtle.Render(" · "))
-	if !a.ready {
-		return ansi.Truncate(title, a.common.Width, "…")
-	}
-	tabs := make([]string, len(a.screens))
-	for i, s := range a.screens {
-		t := fmt.Sprintf(" %d %s ", i+1, s.Title())
-		if i == a.focus {
-			t = st.Selected.Render(t)
-		} else {
-			t = st.Subtle.Render(t)
+	var titles []string
+	if a.ready {
+		for _, s := range a.screens {
+			titles = append(titles, s.Title())
 		}
-		tabs[i] = t
 	}
-	// cut to the window: a long table reason must not widen every line
-	return ansi.Truncate(strings.Join(tabs, "")+"  "+title, a.common.Width, "…")
+	return headerLine(st, titles, a.focus, parts, a.common.Width)
 }
 
 func (a *App) loadingView() string {
 	st := a.common.Styles
+	if a.cancelled {
+		return "\n  " + st.Warn.Render(msgLoadCancelled) + "\n\n" + st.Subtle.Render("  r loads again · q quits")
+	}
 	lines := []string{"", "  " + st.Title.Render("Loading") + " " + string(a.stage) + "…"}
 	if p := a.progress; p.Total > 0 {
 		share := float64(p.Done) / float64(p.Total)
@@ -304,20 +385,21 @@ func (a *App) loadingView() string {
 func (a *App) errorView() string {
 	st := a.common.Styles
 	return "\n  " + st.Error.Render("Cannot open this database") + "\n\n  " +
-		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  q quits")
+		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  r tries again · q quits")
 }
 
 func (a *App) helpView() string {
 	if !a.ready {
 		return ""
 	}
-	out := a.help.View(helpKeys{screen: a.focused(), global: a.keys})
-	// help stops adding keys at the width only when its "…" still fits, so
-	// cut every line again; the help line must never wrap at 80 columns
-	lines := strings.Split(out, "\n")
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, a.common.Width, "…")
+	scr := a.focused()
+	var out string
+	if a.help.ShowAll {
+		out = fullHelp(a.help.Styles, scr.FullHelp(), a.keys.all(), a.common.Width)
+	} else {
+		out = shortHelp(a.help.Styles, scr.ShortHelp(), a.keys.short(), a.common.Width)
 	}
+	lines := strings.Split(out, "\n")
 	if a.status.Text != "" {
 		// the status takes the help's first line until the next key, so the
 		// screens keep the height they were given and nothing below is cut
@@ -328,24 +410,6 @@ func (a *App) helpView() string {
 		lines[0] = st.Render(common.Truncate(a.status.Text, a.common.Width))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// helpKeys joins the focused screen's keys and the global ones, so the help
-// line always comes from the bindings that are really active.
-type helpKeys struct {
-	screen interface {
-		ShortHelp() []key.Binding
-		FullHelp() [][]key.Binding
-	}
-	global globalKeys
-}
-
-func (h helpKeys) ShortHelp() []key.Binding {
-	return append(h.screen.ShortHelp(), h.global.Palette, h.global.NextScreen, h.global.Help, h.global.Quit)
-}
-
-func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.screen.FullHelp(), []key.Binding{h.global.Palette, h.global.NextScreen, h.global.PrevScreen, h.global.Help, h.global.Mouse, h.global.Quit})
 }
 
 // placeBottom puts footer on the last lines of a screen of height rows.

@@ -53,8 +53,8 @@ func TestAppOpensExploresAndQuits(t *testing.T) {
 			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	}
 	waitFor("monthly_income")
-	tm.Send(tea.KeyPressMsg{Code: 'j', Text: "j"})         // to zone
-	tm.Send(tea.MouseWheelMsg{Button: tea.MouseWheelDown}) // the wheel moves too: monthly_income
+	tm.Send(tea.KeyPressMsg{Code: 'j', Text: "j"})         // Explore opens on zone; j: monthly_income
+	tm.Send(tea.MouseWheelMsg{Button: tea.MouseWheelDown}) // the wheel moves too: signup_date
 	waitFor("median")
 	tm.Send(tea.KeyPressMsg{Code: 'x', Text: "x"})
 	tm.Send(tea.KeyPressMsg{Code: 'k', Text: "k"})

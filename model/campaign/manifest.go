@@ -41,6 +41,9 @@ type Parameters struct {
 	Uplift         bool          `json:"uplift"`
 	Format         string        `json:"format"`
 	Excel          bool          `json:"excel"`
+	// ValueFrom is the attribute a response's value came from per
+	// customer (clv); Value is then for customers without one.
+	ValueFrom string `json:"value_from,omitempty"`
 }
 
 // Source identifies the database file a list came from.

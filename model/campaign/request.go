@@ -45,6 +45,12 @@ type Request struct {
 	Uplift         bool    // count only the responses contact causes
 	HistorySince   string  // YYYY-MM-DD: learn only from campaigns from that day on; "" all
 	FatigueDays    int     // leave out customers contacted in the last N days
+
+	// ValueFrom names a numeric attribute (clv, expected_value) whose
+	// per-customer value is the value of that customer's response, so the
+	// budget goes first to those worth most; customers without one are
+	// worth Value. "": Value for everyone.
+	ValueFrom string
 }
 
 // Everyone reports whether the request targets every customer.
@@ -58,7 +64,7 @@ func (r Request) Check() error {
 		return errors.New("give saved segments or a rule (--where), not both")
 	case len(r.Channels) == 0:
 		return errors.New("--channel: give at least one of email, sms, phone, post")
-	case r.Value <= 0:
+	case r.Value < 0 || (r.Value == 0 && r.ValueFrom == ""):
 		return errors.New("--value: give the value of one response (> 0)")
 	case r.ControlPercent < 0 || r.ControlPercent >= 100:
 		return fmt.Errorf("--control %g: give a percentage from 0 to under 100", r.ControlPercent)

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"github.com/pulpero/pulpero/model/campaign"
+	"github.com/pulpero/pulpero/ui/common"
 
 	"fmt"
 	"strconv"
@@ -54,7 +55,7 @@ func newForm() []field {
 	f[fSMS] = field{"SMS cost", "cost of one contact; empty: not offered", ""}
 	f[fPhone] = field{"Phone cost", "cost of one call; empty: not offered", ""}
 	f[fPost] = field{"Post cost", "cost of one letter; empty: not offered", ""}
-	f[fValue] = field{"Value", "value of one response, e.g. the average ticket", "40"}
+	f[fValue] = field{"Value", "value of one response, e.g. the average ticket; or clv: each customer's own (Value screen)", "40"}
 	f[fBudget] = field{"Budget", "total to spend; 0: no limit", "0"}
 	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(campaign.DefaultControlPercent)}
 	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
@@ -76,8 +77,30 @@ type setup struct {
 	req              campaign.ExportRequest
 }
 
-// parseForm reads the fields; the error names the field and says what to
-// type, and the plan keeps its last good state meanwhile.
+// formError is a field that does not parse: which one (for the mark beside
+// it) and what to type.
+type formError struct {
+	field int
+	msg   string
+}
+
+func (e *formError) Error() string { return e.msg }
+
+// bad is the error of field i.
+func bad(i int, format string, a ...any) error {
+	return &formError{field: i, msg: fmt.Sprintf(format, a...)}
+}
+
+// bound writes a limit as people read it: 1,000,000 and 99.99.
+func bound(x float64) string {
+	if x == float64(int(x)) {
+		return common.Int(int(x))
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+// parseForm reads the fields; the error (a *formError) names the field and
+// says what to type, and the plan keeps its last good state meanwhile.
 func parseForm(f []field, include, exclude []string) (setup, error) {
 	s := setup{include: include, exclude: exclude}
 	r := &s.req
@@ -90,7 +113,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		}
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil || x < min || x > max {
-			return 0, fmt.Errorf("%s: %q is not a number from %g to %g", f[i].label, f[i].value, min, max)
+			return 0, bad(i, "%s: %q is not a number from %s to %s", f[i].label, f[i].value, bound(min), bound(max))
 		}
 		return x, nil
 	}
@@ -104,14 +127,16 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		}
 	}
 	if len(r.Channels) == 0 {
-		return s, fmt.Errorf("give the cost of at least one channel (e-mail, SMS, phone or post)")
+		return s, bad(fEmail, "give the cost of at least one channel (e-mail, SMS, phone or post)")
 	}
 	var err error
-	if r.Value, err = num(fValue, 0, 1e9); err != nil {
+	if v := strings.TrimSpace(f[fValue].value); strings.EqualFold(v, "clv") || strings.EqualFold(v, "expected_value") {
+		r.ValueFrom = strings.ToLower(v) // app.ValueAttributes: each customer's response is worth their own value
+	} else if r.Value, err = num(fValue, 0, 1e9); err != nil {
 		return s, err
 	}
-	if r.Value <= 0 {
-		return s, fmt.Errorf("Value: give the value of one response (> 0)")
+	if r.Value <= 0 && r.ValueFrom == "" {
+		return s, bad(fValue, "Value: give the value of one response (> 0)")
 	}
 	if r.Budget, err = num(fBudget, 0, 1e12); err != nil {
 		return s, err
@@ -131,14 +156,14 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 	r.DefaultRate = rate / 100
 	r.Model = strings.TrimSpace(f[fModel].value)
 	if r.Model != "rates" && r.Model != "logistic" {
-		return s, fmt.Errorf("Model: rates or logistic")
+		return s, bad(fModel, "Model: rates or logistic")
 	}
 	r.Uplift = f[fUplift].value == "uplift"
 	r.By = f[fBy].value
 	r.HistorySince = strings.TrimSpace(f[fSince].value)
 	if r.HistorySince != "" {
 		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {
-			return s, fmt.Errorf("History since: give a date as YYYY-MM-DD")
+			return s, bad(fSince, "History since: give a date as YYYY-MM-DD")
 		}
 	}
 	r.Name = strings.TrimSpace(f[fName].value)

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -40,7 +41,9 @@ type Model struct {
 	cursor  int
 	editing bool
 	input   common.LineInput
-	formErr string
+	formErr string // why the form does not parse: the plan shown is the last valid setup's
+	errAt   int    // the field formErr is about, -1 when none
+	formTop int    // the first row of fields shown when the window is short
 
 	picking          int // fInclude or fExclude while choosing segments, else -1
 	pickCursor       int
@@ -66,7 +69,7 @@ type Model struct {
 
 // New builds the screen; Init reads the campaign history and saved segments.
 func New(c *common.Common) *Model {
-	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1}
+	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1, errAt: -1}
 	if c.Session.Data.Column("generation") == nil {
 		m.form[fBy].value = "" // rates by channel only, until an attribute is picked
 	}
@@ -209,9 +212,9 @@ func (m *Model) startEdit() tea.Cmd {
 		return m.replan()
 	}
 	m.editing = true
-	m.input = common.LineInput{Prompt: m.form[m.cursor].label + ": "}
+	m.input = common.LineInput{Prompt: m.form[m.cursor].label + ": ", SelectStyle: m.common.Styles.Selected}
 	m.input.SetValue(m.form[m.cursor].value)
-	m.input.SetWidth(max(20, m.width-4))
+	m.input.SelectAll() // typing replaces the old value; arrows edit it
 	m.input.Focus()
 	return nil
 }
@@ -271,10 +274,14 @@ func (m *Model) replan() tea.Cmd {
 	}
 	s, err := parseForm(m.form, m.include, m.exclude)
 	if err != nil {
-		m.formErr = err.Error()
+		m.formErr, m.errAt = err.Error(), -1
+		var fe *formError
+		if errors.As(err, &fe) {
+			m.errAt = fe.field
+		}
 		return nil
 	}
-	m.formErr = ""
+	m.formErr, m.errAt = "", -1
 	m.seq++
 	sess := m.common.Session
 	req := s.req.Request
@@ -303,11 +310,12 @@ func (m *Model) export() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.exporting, m.cancelExport = true, cancel
 	sess, lib := m.common.Session, m.lib
+	pol := m.common.Policy // serve: role check, the user's export folder, audit
 	now := time.Now().UTC()
 	// in sequence, so a quick failure is never overwritten by "exporting"
 	return tea.Sequence(common.Status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
 		var warn []string
-		m, err := sess.Export(ctx, lib, req, app.ExportOptions{Now: now, Warn: func(w string) { warn = append(warn, w) }})
+		m, err := pol.Export(ctx, sess, lib, req, app.ExportOptions{Now: now, Warn: func(w string) { warn = append(warn, w) }})
 		cancel()
 		return exportedMsg{m: m, warning: strings.Join(warn, "; "), err: err}
 	})

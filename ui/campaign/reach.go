@@ -84,12 +84,18 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 		return st.Subtle.Render("  counting…")
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Who can be reached, by "+v.attr) + st.Subtle.Render("  ("+matching+"; g: another attribute)") + "\n")
+	title := "Who can be reached, by " + v.attr
+	b.WriteString(st.Title.Render(common.Truncate(title, width)) +
+		st.Subtle.Render(common.Truncate("  ("+matching+"; g: another attribute)", max(0, width-len([]rune(title))))) + "\n")
+	// digital and bridge need 16 more cells: a narrow window leaves them out
+	wide := width >= 74
 	head := fmt.Sprintf("  %-16s %9s", common.Truncate(v.attr, 16), "customers")
 	for ch := range campaign.NumChannels {
 		head += fmt.Sprintf(" %6s", campaign.Channel(ch).String())
 	}
-	head += fmt.Sprintf(" %7s %7s", "digital", "bridge")
+	if wide {
+		head += fmt.Sprintf(" %7s %7s", "digital", "bridge")
+	}
 	b.WriteString(st.Header.Render(common.Truncate(head, width)) + "\n")
 	var total analysis.GroupReach
 	total.Group = "all"
@@ -104,6 +110,9 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 		for ch := range campaign.NumChannels {
 			s += fmt.Sprintf(" %6s", share(g.Channels[ch].Reachable))
 		}
+		if !wide {
+			return s
+		}
 		return s + fmt.Sprintf(" %7s %7s", share(g.Digital), share(g.Bridge))
 	}
 	for _, g := range v.groups {
@@ -114,6 +123,8 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 		}
 	}
 	b.WriteString(st.Title.Render(common.Truncate(row(total), width)) + "\n")
-	b.WriteString(st.Subtle.Render(common.Wrap("digital: reachable by e-mail or SMS. bridge: not digital, but shares a household or address with someone who is, so a campaign can reach them through that person.", width-2, "  ")))
-	return b.String()
+	if wide {
+		b.WriteString(st.Subtle.Render(common.Wrap("digital: reachable by e-mail or SMS. bridge: not digital, but shares a household or address with someone who is, so a campaign can reach them through that person.", width-2, "  ")))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }

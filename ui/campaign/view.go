@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
@@ -48,11 +49,16 @@ func (m *Model) matchingLabel() string {
 
 // planView puts the form beside the plan when there is room, else the form
 // in two columns above it. A plan taller than its room scrolls (pgdn/pgup)
-// and says what it hides.
+// and says what it hides; a plan for an earlier setup (a field does not
+// parse) is dimmed under a line that says which field to fix.
 func (m *Model) planView() string {
 	form, panel, room, beside := m.planParts()
 	if m.picking >= 0 {
-		return form + "\n" + m.pickView()
+		pick := m.pickView()
+		if lines := strings.Split(pick, "\n"); len(lines) > room {
+			pick = strings.Join(lines[:max(1, room)], "\n")
+		}
+		return form + "\n" + pick
 	}
 	panel = m.planScroll.View(panel, room, m.common.Styles)
 	if beside {
@@ -61,15 +67,51 @@ func (m *Model) planView() string {
 	return form + "\n" + panel
 }
 
+// planMinLines is what the plan keeps of a short window when the form is
+// above it; the form shows a window of its fields instead.
+const planMinLines = 6
+
 // planParts renders the form and the plan panel and says how many lines the
 // panel may take (the screen's height less its tabs and, when the form is
 // above it, the form) and whether the form sits beside it.
 func (m *Model) planParts() (form, panel string, room int, beside bool) {
 	if m.width >= 110 {
-		return m.formView(1, 46), m.planPanel(m.width - 48), max(3, m.height-1), true
+		hintH := lipgloss.Height(m.hintView(46, false))
+		rows := min(numFields, max(3, m.height-1-hintH))
+		form = m.formView(1, 46, rows) + "\n" + m.hintView(46, rows < numFields)
+		return form, m.stalePlan(m.planPanel(m.width-48), m.width-48), max(3, m.height-1), true
 	}
-	form = m.formView(2, max(30, (m.width-1)/2))
-	return form, m.planPanel(m.width), max(3, m.height-1-lipgloss.Height(form)), false
+	hintH := lipgloss.Height(m.hintView(m.width, false))
+	perCol := (numFields + 1) / 2
+	rows := perCol
+	if left := m.height - 1 - hintH - perCol; left < planMinLines {
+		// a short window: a few fields around the cursor, or just its own
+		// when the help (?) takes most of the height
+		rows = max(1, min(perCol, m.height-1-hintH-planMinLines, 4))
+		if m.height < 12 {
+			rows = max(1, min(rows, m.height/4))
+		}
+	}
+	form = m.formView(2, max(24, (m.width-1)/2), rows) + "\n" + m.hintView(m.width, rows < perCol)
+	return form, m.stalePlan(m.planPanel(m.width), m.width), max(1, m.height-1-lipgloss.Height(form)), false
+}
+
+// stalePlan dims a plan that no longer matches the form, under a line
+// naming the field to fix.
+func (m *Model) stalePlan(panel string, width int) string {
+	if m.formErr == "" {
+		return panel
+	}
+	st := m.common.Styles
+	fix := msgFixForm
+	if m.errAt >= 0 {
+		fix = fmt.Sprintf(msgFixField, m.form[m.errAt].label)
+	}
+	lines := strings.Split(strings.TrimSuffix(ansi.Strip(panel), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = st.Subtle.Render(l)
+	}
+	return st.Warn.Render(common.Wrap(fix, max(10, width-1), "")) + "\n" + strings.Join(lines, "\n")
 }
 
 // planOverflows reports whether the plan needs scrolling at this size.
@@ -88,16 +130,25 @@ func (m *Model) pagePlan(direction int) {
 }
 
 // formView lays the fields out in columns of colWidth cells, top to bottom
-// then left to right, with the current field's hint (or the form's error)
-// below.
-func (m *Model) formView(columns, colWidth int) string {
-	st := m.common.Styles
+// then left to right, rows lines tall: when the window is too short for
+// every field, the rows around the cursor.
+func (m *Model) formView(columns, colWidth, rows int) string {
 	perCol := (numFields + columns - 1) / columns
+	rows = max(1, min(rows, perCol))
+	row := m.cursor % perCol
+	if row < m.formTop {
+		m.formTop = row
+	} else if row >= m.formTop+rows {
+		m.formTop = row - rows + 1
+	}
+	m.formTop = max(0, min(m.formTop, perCol-rows))
 	cols := make([]string, columns)
 	for c := range columns {
 		var b strings.Builder
-		for i := c * perCol; i < min(numFields, (c+1)*perCol); i++ {
-			b.WriteString(m.fieldLine(i, colWidth) + "\n")
+		for r := m.formTop; r < m.formTop+rows; r++ {
+			if i := c*perCol + r; i < numFields {
+				b.WriteString(m.fieldLine(i, colWidth) + "\n")
+			}
 		}
 		cols[c] = strings.TrimSuffix(b.String(), "\n")
 	}
@@ -105,10 +156,26 @@ func (m *Model) formView(columns, colWidth int) string {
 	for c := 1; c < columns; c++ {
 		out = joinColumns(out, cols[c], colWidth+1)
 	}
-	if m.formErr != "" {
-		return out + "\n" + st.Error.Render(common.Truncate(" "+m.formErr, max(20, m.width-2)))
+	return out
+}
+
+// hintView is the line under the form: what the field under the cursor is
+// for, how typing works while it is open, or why the form does not parse,
+// wrapped to width rather than cut.
+func (m *Model) hintView(width int, windowed bool) string {
+	st := m.common.Styles
+	w := max(20, width-2)
+	hidden := ""
+	if windowed {
+		hidden = " " + fmt.Sprintf(msgMoreFields, numFields) // first: the hint may be cut
 	}
-	return out + "\n" + st.Subtle.Render(common.Truncate(" "+m.form[m.cursor].hint, max(20, m.width-2)))
+	switch {
+	case m.formErr != "":
+		return st.Error.Render(" " + common.Wrap(m.formErr, w, " "))
+	case m.editing && m.input.Selected():
+		return st.Subtle.Render(" " + common.Wrap(msgTypingReplaces, w, " "))
+	}
+	return st.Subtle.Render(common.Truncate(hidden+" "+m.form[m.cursor].hint, w+1))
 }
 
 func (m *Model) fieldLine(i, width int) string {
@@ -126,11 +193,19 @@ func (m *Model) fieldLine(i, width int) string {
 		v = orDash(v, "—")
 	}
 	if i == m.cursor && m.editing {
+		m.input.SetWidth(width - 2)
 		return " " + m.input.View()
 	}
-	line := common.Truncate(fmt.Sprintf(" %-14s %s", f.label, v), width-1)
-	if i == m.cursor {
+	lead := " "
+	if i == m.errAt {
+		lead = "!" // the field the form error is about
+	}
+	line := common.Truncate(fmt.Sprintf("%s%-14s %s", lead, f.label, v), width-1)
+	switch {
+	case i == m.cursor:
 		return st.Selected.Render(common.Pad(line, width-1))
+	case i == m.errAt:
+		return st.Error.Render(line)
 	}
 	return line
 }
@@ -167,7 +242,9 @@ func (m *Model) pickView() string {
 func (m *Model) planPanel(width int) string {
 	st := m.common.Styles
 	var b strings.Builder
-	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
+	// cut by cells, not runes: the lines hold styled parts, whose escape
+	// codes made a 120-column plan cut "return on spend 62.59" to "62…"
+	line := func(s string) { b.WriteString(ansi.Truncate(s, width, "…") + "\n") }
 	if m.common.Session.Reach == nil {
 		return st.Warn.Render(common.Wrap("Contact details and consent were not checked for this table, so nobody can be planned for a campaign.", width-2, " "))
 	}

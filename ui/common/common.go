@@ -11,4 +11,8 @@ type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Session       *Session
+	// Policy is a remote user's (pulpero serve): what is offered, masking,
+	// the export folder, who saves. nil for a local user: everything.
+	// Screens save, export and read personal rows through its methods.
+	Policy *app.Policy
 }

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // LineInput is a one-line text field, shared by the screens that type. The
@@ -17,16 +18,36 @@ type LineInput struct {
 	pos         int
 	width       int
 	focused     bool
+	// selected: the whole value is selected, so the first typed character
+	// replaces it (a field opened on an old value); arrows, backspace and
+	// the other editing keys drop the selection and edit the value instead.
+	selected bool
+	// SelectStyle draws the selected value (the theme's Selected style).
+	SelectStyle lipgloss.Style
 }
 
-func (in *LineInput) SetValue(s string) { in.value, in.pos = []rune(s), len([]rune(s)) }
-func (in *LineInput) Value() string     { return string(in.value) }
-func (in *LineInput) Focus()            { in.focused = true }
-func (in *LineInput) Blur()             { in.focused = false }
-func (in *LineInput) SetWidth(w int)    { in.width = w }
+func (in *LineInput) SetValue(s string) {
+	in.value, in.pos, in.selected = []rune(s), len([]rune(s)), false
+}
+
+// SelectAll selects the whole value: typing replaces it.
+func (in *LineInput) SelectAll() { in.selected = len(in.value) > 0 }
+
+// Selected reports whether the whole value is selected.
+func (in *LineInput) Selected() bool { return in.selected }
+func (in *LineInput) Value() string  { return string(in.value) }
+func (in *LineInput) Focus()         { in.focused = true }
+func (in *LineInput) Blur()          { in.focused = false }
+func (in *LineInput) SetWidth(w int) { in.width = w }
 
 // Update edits the text for one key; keys it does not know are ignored.
 func (in *LineInput) Update(msg tea.KeyPressMsg) {
+	if in.selected {
+		in.selected = false
+		if text(msg) {
+			in.value, in.pos = nil, 0 // typing replaces the selected value
+		}
+	}
 	switch msg.String() {
 	case "left", "ctrl+b":
 		in.pos = max(0, in.pos-1)
@@ -59,7 +80,7 @@ func (in *LineInput) Update(msg tea.KeyPressMsg) {
 		}
 		in.value, in.pos = append(in.value[:i], in.value[in.pos:]...), i
 	default:
-		if msg.Text == "" {
+		if !text(msg) {
 			return
 		}
 		ins := []rune(strings.Map(func(r rune) rune {
@@ -73,11 +94,20 @@ func (in *LineInput) Update(msg tea.KeyPressMsg) {
 	}
 }
 
+// text reports whether a key types text rather than edits.
+func text(msg tea.KeyPressMsg) bool {
+	return msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0
+}
+
 // View draws the prompt and the text with the cursor as a block, scrolled so
 // the cursor stays in view.
 func (in *LineInput) View() string {
 	if len(in.value) == 0 && in.Placeholder != "" {
 		return in.Prompt + "█" + in.Placeholder
+	}
+	if in.selected && in.focused {
+		v := Truncate(string(in.value), max(5, in.width-len([]rune(in.Prompt))-1))
+		return in.Prompt + in.SelectStyle.Render(v) + "█"
 	}
 	room := max(5, in.width-len([]rune(in.Prompt))-1)
 	start := max(0, in.pos-room+1)

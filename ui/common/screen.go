@@ -42,3 +42,16 @@ type (
 func Status(text string, isErr bool) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Error: isErr} }
 }
+
+// ShownMsg is sent by the root to a screen when it becomes the focused one
+// (by tab, its number, the palette or another screen's request), so a
+// screen showing something outside pulpero (files in a folder) reads it
+// again.
+type ShownMsg struct{}
+
+// SessionMsg asks the root to show this session in place of the loaded
+// one, building the screens again over it as after a load (the Value
+// screen's copy of the session with its attributes added: see
+// app.Session.WithValue). The old session is not changed, so work in
+// flight on it is undisturbed.
+type SessionMsg struct{ Session *Session }

@@ -2,14 +2,19 @@ package common
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 )
 
 // Styles are built once from the theme and rebuilt when the terminal reports
-// its background colour; View code never calls lipgloss.NewStyle.
+// its background colour or its colour profile; View code never calls
+// lipgloss.NewStyle.
 type Styles struct {
 	IsDark bool
+	// Plain is the theme of a terminal without colours or reverse video
+	// (TERM=dumb, NO_COLOR): selection is marked with a character.
+	Plain bool
 
 	Title     lipgloss.Style
 	Subtle    lipgloss.Style
@@ -30,7 +35,7 @@ type Styles struct {
 
 // NewStyles builds the styles for a dark or light background. Colours are
 // ANSI-256 so they survive SSH and tmux; NO_COLOR is honoured by Bubble Tea's
-// colour profile, which strips them at output.
+// colour profile, which strips them at output (see NewPlainStyles).
 func NewStyles(isDark bool) *Styles {
 	ld := lipgloss.LightDark(isDark)
 	accent := ld(lipgloss.Color("25"), lipgloss.Color("75"))
@@ -61,4 +66,53 @@ func NewStyles(isDark bool) *Styles {
 		s.Shades = append(s.Shades, lipgloss.NewStyle().Background(bg))
 	}
 	return s
+}
+
+// NewPlainStyles builds the styles for a terminal that shows no colour and
+// perhaps no reverse video either (TERM=dumb gives Bubble Tea's NoTTY
+// profile, which drops every attribute; NO_COLOR its Ascii profile): a
+// selected row, field, bar or tab starts with a ">" that takes the place of
+// a space, so the selection is seen and the layout does not move.
+func NewPlainStyles() *Styles {
+	plain := lipgloss.NewStyle()
+	s := &Styles{
+		IsDark:    true,
+		Plain:     true,
+		Title:     lipgloss.NewStyle().Bold(true),
+		Subtle:    plain,
+		Selected:  lipgloss.NewStyle().Reverse(true).Bold(true).Transform(MarkSelected),
+		Header:    lipgloss.NewStyle().Bold(true).Underline(true),
+		Bar:       plain,
+		BarAlt:    plain,
+		Error:     lipgloss.NewStyle().Bold(true),
+		Good:      plain,
+		Warn:      plain,
+		Box:       lipgloss.NewStyle().Border(lipgloss.NormalBorder()).Padding(0, 1),
+		StatusBar: plain,
+		Key:       lipgloss.NewStyle().Bold(true),
+	}
+	for range 7 {
+		s.Shades = append(s.Shades, plain)
+	}
+	return s
+}
+
+// SelectMark is the character that marks the selection in the plain theme.
+const SelectMark = ">"
+
+// MarkSelected puts SelectMark at the start of a selected line without
+// changing its width: in place of a leading space, else of one space of the
+// first run of two, else of a trailing space; a line with no space to give
+// grows by one cell.
+func MarkSelected(s string) string {
+	switch {
+	case strings.HasPrefix(s, " "):
+		return SelectMark + s[1:]
+	case strings.Contains(s, "  "):
+		i := strings.Index(s, "  ")
+		return SelectMark + s[:i] + s[i+1:]
+	case strings.HasSuffix(s, " "):
+		return SelectMark + s[:len(s)-1]
+	}
+	return SelectMark + s
 }

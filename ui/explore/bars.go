@@ -40,6 +40,10 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 	}
 	const shareW = 6
 	labelW = min(labelW, max(6, width*2/5))
+	counts := width >= narrowBars // a narrow pane keeps the share, drops the count
+	if !counts {
+		countW = -1 // and its separating space
+	}
 	barW := max(1, width-labelW-countW-shareW-3)
 	out := make([]string, len(rows))
 	for i, r := range rows {
@@ -60,11 +64,18 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 		if r.cursor {
 			label = st.Selected.Render(label)
 		}
-		out[i] = label + " " + style.Render(bar) + " " +
-			common.PadLeft(common.Int(r.count), countW) + " " + common.PadLeft(common.Percent(share), shareW)
+		count := ""
+		if counts {
+			count = common.PadLeft(common.Int(r.count), countW) + " "
+		}
+		out[i] = label + " " + style.Render(bar) + " " + count + common.PadLeft(common.Percent(share), shareW)
 	}
 	return out
 }
+
+// narrowBars is the pane width below which bars show their share only:
+// with the count as well, a 35-cell pane left bars one cell wide.
+const narrowBars = 40
 
 // short formats a number in at most about 7 cells: 950, 12.5k, 3.2M.
 func short(v float64) string {

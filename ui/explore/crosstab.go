@@ -46,11 +46,17 @@ func computeCrossTab(a, b model.Column) (analysis.CrossTab, error) {
 	return analysis.CrossTabulate(ax, bx, nil).DropEmpty(), nil
 }
 
+// crossable: text and identifiers have too many values to cross.
+func crossable(c model.Column) bool {
+	_, text := c.(*model.TextColumn)
+	return !text && c.Meta().Kind != model.KindIdentifier
+}
+
 // crossTabStep starts choosing (the attribute under the cursor gives the
 // rows) or, while choosing, opens the cross-tab with the second attribute.
 func (m *Model) crossTabStep() tea.Cmd {
 	c := m.column()
-	if _, text := c.(*model.TextColumn); text || c.Meta().Kind == model.KindIdentifier {
+	if !crossable(c) {
 		return common.Status(c.Meta().Name+" is "+c.Meta().Kind.String()+": too many values to cross; choose a category, number or date", true)
 	}
 	if m.view != viewPick {
@@ -92,6 +98,14 @@ func (m *Model) crossTabKey(k tea.KeyPressMsg) tea.Cmd {
 		m.xt.top = max(0, m.xt.top-1)
 	case key.Matches(k, m.keys.Down):
 		m.xt.top++
+	case key.Matches(k, m.keys.PageUp):
+		m.xt.top = max(0, m.xt.top-m.crossTabRows())
+	case key.Matches(k, m.keys.PageDown):
+		m.xt.top += m.crossTabRows()
+	case key.Matches(k, m.keys.Top):
+		m.xt.top = 0
+	case key.Matches(k, m.keys.Bottom):
+		m.xt.top = 1 << 30
 	case key.Matches(k, m.keys.Left):
 		m.xt.left = max(0, m.xt.left-1)
 	case key.Matches(k, m.keys.Right):
@@ -100,11 +114,15 @@ func (m *Model) crossTabKey(k tea.KeyPressMsg) tea.Cmd {
 		return copyCmd(crossTabTSV(*m.xt.tab), "cross-tab")
 	}
 	if t := m.xt.tab; t != nil {
-		m.xt.top = min(m.xt.top, max(0, len(t.Rows.Labels)-1))
+		m.xt.top = min(m.xt.top, max(0, len(t.Rows.Labels)-m.crossTabRows()))
 		m.xt.left = min(m.xt.left, max(0, len(t.Cols.Labels)-1))
 	}
 	return nil
 }
+
+// crossTabRows is how many rows of the table fit under its title, info,
+// header, totals and scroll hint.
+func (m *Model) crossTabRows() int { return max(1, m.height-5) }
 
 var pctNames = [...]string{"counts", "row %", "column %"}
 
@@ -151,7 +169,7 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 			maxCell = max(maxCell, n)
 		}
 	}
-	rows := max(1, m.height-4)
+	rows := m.crossTabRows()
 	for r := m.xt.top; r < min(len(t.Rows.Labels), m.xt.top+rows); r++ {
 		line := common.Pad(t.Rows.Labels[r], labelW)
 		for j := range cols {
@@ -166,7 +184,24 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 	for j := range cols {
 		total += " " + common.PadLeft(common.Int(t.ColTotals[m.xt.left+j]), cellW)
 	}
-	return append(lines, st.Header.Render(total+" "+common.PadLeft(common.Int(t.Total), cellW)))
+	lines = append(lines, st.Header.Render(total+" "+common.PadLeft(common.Int(t.Total), cellW)))
+	if hint := scrollHint(m.xt.top, rows, len(t.Rows.Labels), m.xt.left, len(cols), len(t.Cols.Labels)); hint != "" {
+		lines = append(lines, st.Subtle.Render(common.Truncate(hint, m.width)))
+	}
+	return lines
+}
+
+// scrollHint says which rows and columns of a table are shown and which
+// keys show the others; "" when all are shown.
+func scrollHint(top, rows, nRows, left, cols, nCols int) string {
+	var parts []string
+	if nRows > rows {
+		parts = append(parts, fmt.Sprintf(msgRowsShown, top+1, min(nRows, top+rows), nRows))
+	}
+	if nCols > cols {
+		parts = append(parts, fmt.Sprintf(msgColsShown, left+1, min(nCols, left+cols), nCols))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // cell formats one cell as a count or a share of its row or column.

@@ -1,11 +1,14 @@
 package explore
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 // distKey handles keys of the distribution view and of picking a cross-tab's
@@ -27,15 +30,37 @@ func (m *Model) distKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Copy):
 		return m.copyDist()
 	case key.Matches(k, m.keys.BarPrev), key.Matches(k, m.keys.BarNext), key.Matches(k, m.keys.Mark):
-		m.barKey(k)
-		return nil
+		return m.barKey(k)
 	case key.Matches(k, m.keys.ToSegment):
 		return m.toSegment()
 	}
 	if !m.changeSettings(k) {
-		return nil
+		return m.whyNot(k)
 	}
 	return m.ensure()
+}
+
+// whyNot says why a setting key does nothing on the attribute under the
+// cursor (+ on a date, s on a number, d on a category), instead of nothing.
+func (m *Model) whyNot(k tea.KeyPressMsg) tea.Cmd {
+	c := m.column()
+	if c == nil {
+		return nil
+	}
+	name := c.Meta().Name
+	a := m.attrKind()
+	var why string
+	switch {
+	case key.Matches(k, m.keys.MoreBins, m.keys.FewerBins, m.keys.BinMode, m.keys.LogScale):
+		why = map[attrKind]string{attrDate: msgBinsDate, attrCoded: msgBinsCoded, attrText: msgBinsText}[a]
+	case key.Matches(k, m.keys.SortBy):
+		why = map[attrKind]string{attrNumber: msgSortNumber, attrDate: msgSortDate, attrText: msgSortText}[a]
+	case key.Matches(k, m.keys.DateBy):
+		why = msgDateByNotDate
+	default:
+		return nil
+	}
+	return common.Status(fmt.Sprintf(why, name, c.Meta().Kind.String()), true)
 }
 
 // moveList moves the attribute cursor; it reports whether k was a move.

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-var sizes = []struct{ w, h int }{{100, 30}, {80, 24}}
+var sizes = []struct{ w, h int }{{100, 30}, {80, 24}, {60, 15}}
 
 // TestGoldenViews renders each view at both sizes after a key script.
 func TestGoldenViews(t *testing.T) {

@@ -53,11 +53,46 @@ func newKeyMap() keyMap {
 	}
 }
 
-// short and full return the help of the keys active in a view.
-func (k keyMap) short(v view) []key.Binding {
+// attrKind is what the attribute under the cursor is, as far as keys go:
+// bins are for numbers, grouping for dates, sorting and marking for
+// categories; text has none of them.
+type attrKind int
+
+const (
+	attrText attrKind = iota
+	attrNumber
+	attrDate
+	attrCoded
+)
+
+// hasBars: the bars of a histogram or of categories can become a rule.
+func (a attrKind) hasBars() bool { return a == attrNumber || a == attrCoded }
+
+// barKeys are the keys that turn bars into a segment rule.
+func (k keyMap) barKeys() []key.Binding {
+	return []key.Binding{k.BarPrev, k.BarNext, k.Mark, k.ToSegment}
+}
+
+// settingKeys are the keys that change how an attribute of kind a is drawn.
+func (k keyMap) settingKeys(a attrKind) []key.Binding {
+	switch a {
+	case attrNumber:
+		return []key.Binding{k.MoreBins, k.FewerBins, k.BinMode, k.LogScale}
+	case attrDate:
+		return []key.Binding{k.DateBy}
+	case attrCoded:
+		return []key.Binding{k.SortBy}
+	}
+	return nil
+}
+
+// short and full return the help of the keys active in a view and, in the
+// distribution view, for the attribute under the cursor: the help line
+// never offers a key that would do nothing there.
+func (k keyMap) short(v view, a attrKind, crosses bool) []key.Binding {
 	switch v {
 	case viewCrossTab:
-		return []key.Binding{k.Percent, k.Copy, k.Back}
+		return []key.Binding{k.Down, k.PageDown, k.Right, k.Percent, k.Copy, k.Back}
 	case viewQuality:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Copy, k.Back}
 	case viewRows:
@@ -65,13 +100,20 @@ func (k keyMap) short(v view) []key.Binding {
 	case viewPick:
 		return []key.Binding{k.Up, k.Down, k.CrossTab, k.Back}
 	}
-	return []key.Binding{k.Down, k.MoreBins, k.FewerBins, k.BinMode, k.CrossTab, k.Quality, k.Rows}
+	out := append([]key.Binding{k.Down}, k.settingKeys(a)...)
+	if a.hasBars() {
+		out = append(out, k.Mark, k.ToSegment)
+	}
+	if crosses {
+		out = append(out, k.CrossTab)
+	}
+	return append(out, k.Quality, k.Rows)
 }
 
-func (k keyMap) full(v view) [][]key.Binding {
+func (k keyMap) full(v view, a attrKind, crosses bool) [][]key.Binding {
 	switch v {
 	case viewCrossTab:
-		return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.Percent, k.Copy, k.Back}}
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Left, k.Right}, {k.Percent, k.Copy, k.Back}}
 	case viewQuality:
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back}}
 	case viewRows:
@@ -79,10 +121,17 @@ func (k keyMap) full(v view) [][]key.Binding {
 	case viewPick:
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.CrossTab, k.Open, k.Back}}
 	}
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.MoreBins, k.FewerBins, k.BinMode, k.LogScale, k.SortBy, k.DateBy},
-		{k.CrossTab, k.Quality, k.Rows, k.Copy},
-		{k.BarPrev, k.BarNext, k.Mark, k.ToSegment},
+	act := []key.Binding{k.Quality, k.Rows, k.Copy}
+	if crosses {
+		act = append([]key.Binding{k.CrossTab}, act...)
 	}
+	groups := [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}}
+	if s := k.settingKeys(a); len(s) > 0 {
+		groups = append(groups, s)
+	}
+	groups = append(groups, act)
+	if a.hasBars() {
+		groups = append(groups, k.barKeys())
+	}
+	return groups
 }

@@ -15,8 +15,18 @@ var kindShort = map[model.Kind]string{
 }
 
 // listWidth is the width of the attribute list: two fifths of the window,
-// within what keeps names readable and leaves the chart room.
-func (m *Model) listWidth() int { return max(34, min(42, m.width*2/5)) }
+// within what keeps names readable and leaves the chart room. Below 80
+// columns the list drops its nulls and unique columns (compact), so the
+// bars keep room to be read.
+func (m *Model) listWidth() int {
+	if m.compact() {
+		return 22
+	}
+	return max(34, min(42, m.width*2/5))
+}
+
+// compact reports a window too narrow for the list's statistics.
+func (m *Model) compact() bool { return m.width < 80 }
 
 // paneWidth is what is left right of the list and its separator.
 func (m *Model) paneWidth() int { return max(20, m.width-m.listWidth()-3) }
@@ -29,8 +39,13 @@ func (m *Model) listView() []string {
 	st := m.common.Styles
 	w := m.listWidth()
 	nameW := w - 19
+	head := common.Pad("attribute", nameW) + " kind  nulls unique"
+	if m.compact() {
+		nameW = w - 5
+		head = common.Pad("attribute", nameW) + " kind"
+	}
 	ds := m.data()
-	lines := []string{st.Header.Render(common.Pad(common.Pad("attribute", nameW)+" kind  nulls unique", w))}
+	lines := []string{st.Header.Render(common.Pad(head, w))}
 	for i := m.top; i < min(len(ds.Columns), m.top+m.listRows()); i++ {
 		lines = append(lines, m.listLine(i, nameW, w))
 	}
@@ -54,8 +69,10 @@ func (m *Model) listLine(i, nameW, w int) string {
 	if s.distinct >= 0 {
 		distinct = short(float64(s.distinct))
 	}
-	line := common.Pad(name, nameW) + " " + common.Pad(kindShort[meta.Kind], 4) + " " +
-		common.PadLeft(nulls, 6) + " " + common.PadLeft(distinct, 6)
+	line := common.Pad(name, nameW) + " " + common.Pad(kindShort[meta.Kind], 4)
+	if !m.compact() {
+		line += " " + common.PadLeft(nulls, 6) + " " + common.PadLeft(distinct, 6)
+	}
 	line = common.Pad(line, w)
 	switch {
 	case i == m.cursor:

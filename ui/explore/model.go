@@ -50,6 +50,7 @@ type Model struct {
 func New(c *common.Common) *Model {
 	m := &Model{common: c, keys: newKeyMap(), cache: map[distKey]*dist{}, syncLimit: defaultSyncLimit}
 	m.stats = nullStats(c.Session.Data)
+	m.cursor = firstAttribute(c.Session.Data)
 	if c.Session.Data.Rows() <= m.syncLimit {
 		applyDistinct(m.stats, distinctCounts(c.Session.Data))
 	}
@@ -85,8 +86,30 @@ func (m *Model) SetSize(w, h int) {
 // Typing reports whether a text field has the keys; Explore has none.
 func (m *Model) Typing() bool { return false }
 
-func (m *Model) ShortHelp() []key.Binding  { return m.keys.short(m.view) }
-func (m *Model) FullHelp() [][]key.Binding { return m.keys.full(m.view) }
+func (m *Model) ShortHelp() []key.Binding  { return m.keys.short(m.view, m.attrKind(), m.crosses()) }
+func (m *Model) FullHelp() [][]key.Binding { return m.keys.full(m.view, m.attrKind(), m.crosses()) }
+
+// crosses reports whether the attribute under the cursor can be one side of
+// a cross-tab (identifiers and text have too many values).
+func (m *Model) crosses() bool {
+	c := m.column()
+	return c != nil && crossable(c)
+}
+
+// attrKind is the kind of the attribute under the cursor, for its keys.
+func (m *Model) attrKind() attrKind {
+	switch c := m.column(); {
+	case c == nil:
+		return attrText
+	case isNumber(c):
+		return attrNumber
+	case isDate(c):
+		return attrDate
+	case isCoded(c):
+		return attrCoded
+	}
+	return attrText
+}
 
 func (m *Model) data() *model.Dataset { return m.common.Session.Data }
 

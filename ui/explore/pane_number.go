@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pulpero/pulpero/analysis"
 
@@ -19,11 +20,19 @@ func (m *Model) maxBins() int { return m.bodyRows(numberHeader) }
 func (m *Model) numberPane(d *dist, w int) []string {
 	st := m.common.Styles
 	s, h, k := d.summary, d.hist, d.kind
+	v := func(name string, x float64) string { return name + " " + value(k, x) }
+	line2 := []string{v("min", s.Min), v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v("median", s.Quantiles[2])}
+	line3 := []string{v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4]), v("max", s.Max)}
+	if n := len([]rune(strings.Join(line2, " · "))); n > w {
+		// narrow: the middle and the ends first, the tails below
+		line2 = []string{v("min", s.Min), v("median", s.Quantiles[2]), v("max", s.Max)}
+		line3 = []string{v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4])}
+	}
 	lines := []string{
 		m.countsLine(s.Count, s.Nulls, w),
-		common.Truncate(fmt.Sprintf("mean %s · std %s", value(k, s.Mean), value(k, s.Std)), w),
-		common.Truncate(fmt.Sprintf("min %s · p5 %s · p25 %s · median %s", value(k, s.Min), value(k, s.Quantiles[0]), value(k, s.Quantiles[1]), value(k, s.Quantiles[2])), w),
-		common.Truncate(fmt.Sprintf("p75 %s · p95 %s · max %s", value(k, s.Quantiles[3]), value(k, s.Quantiles[4]), value(k, s.Max)), w),
+		fitItems([]string{v("mean", s.Mean), v("std", s.Std)}, w),
+		fitItems(line2, w),
+		fitItems(line3, w),
 		st.Subtle.Render(common.Truncate(binsLine(d), w)),
 	}
 	return append(lines, renderBars(st, m.marks(d, numberRows(h)), s.Count, w)...)
@@ -57,4 +66,24 @@ func binsLine(d *dist) string {
 		mode = "quantile"
 	}
 	return fmt.Sprintf("%d bins · %s   (+ - b l)", len(d.hist.Counts), mode)
+}
+
+// fitItems joins items with " · " as far as they fit in w cells, whole:
+// a figure cut in the middle ("13.4" of "13.4%") would read as another.
+func fitItems(items []string, w int) string {
+	out := ""
+	for _, it := range items {
+		next := it
+		if out != "" {
+			next = out + " · " + it
+		}
+		if len([]rune(next)) > w {
+			break
+		}
+		out = next
+	}
+	if out == "" && len(items) > 0 {
+		return common.Truncate(items[0], w)
+	}
+	return out
 }

@@ -84,9 +84,10 @@ func (m *Model) pageRowIDs() []int64 {
 func (m *Model) readPage() tea.Cmd {
 	m.rows.seq++
 	m.rows.loading = true
-	seq, db, table, cols, ids := m.rows.seq, m.common.Session.DB, m.common.Session.Table.Name, m.rows.cols, m.pageRowIDs()
+	seq, sess, cols, ids := m.rows.seq, m.common.Session, m.rows.cols, m.pageRowIDs()
+	pol := m.common.Policy // serve: a viewer sees personal values masked
 	return func() tea.Msg {
-		rows, err := db.ReadRows(context.Background(), table, cols, ids)
+		rows, err := pol.ReadRows(context.Background(), sess, cols, ids)
 		return rowsMsg{seq: seq, rows: rows, err: err}
 	}
 }

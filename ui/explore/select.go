@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"fmt"
 	"sort"
 
 	"charm.land/bubbles/v2/key"
@@ -55,11 +56,14 @@ func (m *Model) marks(d *dist, rows []barRow) []barRow {
 	return rows
 }
 
-func (m *Model) barKey(k tea.KeyPressMsg) {
+func (m *Model) barKey(k tea.KeyPressMsg) tea.Cmd {
 	d := m.current()
 	rows := m.barRows(d)
 	if len(rows) == 0 {
-		return
+		if d == nil {
+			return nil // still computing
+		}
+		return m.noBars()
 	}
 	s := m.selection(d)
 	switch {
@@ -70,10 +74,19 @@ func (m *Model) barKey(k tea.KeyPressMsg) {
 	case key.Matches(k, m.keys.Mark):
 		s.cursor = max(0, s.cursor)
 		if rows[s.cursor].muted {
-			return // "other" is many values: not one condition
+			return common.Status(msgOtherNotOne, true) // many values: not one condition
 		}
 		s.marked[s.cursor] = !s.marked[s.cursor]
 	}
+	return nil
+}
+
+// noBars says why the bars of this attribute cannot be marked.
+func (m *Model) noBars() tea.Cmd {
+	if m.attrKind() == attrDate {
+		return common.Status(fmt.Sprintf(msgNoBarsDate, m.column().Meta().Name), true)
+	}
+	return common.Status(fmt.Sprintf(msgNoBarsText, m.column().Meta().Name), true)
 }
 
 // toSegment sends the marked bars (or the bar under the cursor) to the
@@ -82,7 +95,10 @@ func (m *Model) toSegment() tea.Cmd {
 	d := m.current()
 	rows := m.barRows(d)
 	if len(rows) == 0 {
-		return common.Status("only bars of categories and numbers become rules; write date rules in Segments (e.g. signup_date in the last 90 days)", true)
+		if d == nil {
+			return nil
+		}
+		return m.noBars()
 	}
 	s := m.selection(d)
 	var picked []int

@@ -2,12 +2,9 @@ package importer
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"os"
 	"path/filepath"
-	"strings"
 
-	"charm.land/bubbles/v2/filepicker"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -18,20 +15,33 @@ import (
 type state int
 
 const (
-	picking state = iota
+	browsing   state = iota // the file list
+	previewing              // a trial import, then how the file reads
 	importing
 	finished
 )
 
 type keyMap struct {
-	Cancel, Reload, Again key.Binding
+	Up, Down, Open, Parent, Refresh key.Binding
+	Import, Back                    key.Binding
+	Cancel, Reload, Again           key.Binding
 }
 
 func newKeyMap() keyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
 	return keyMap{
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel import")),
-		Reload: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "reload the data")),
-		Again:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "import another file")),
+		Up:      b([]string{"up", "k"}, "↑/k", "up"),
+		Down:    b([]string{"down", "j"}, "↓/j", "down"),
+		Open:    b([]string{"enter", "right", "l"}, "enter", "open folder / preview file"),
+		Parent:  b([]string{"backspace", "left", "h"}, "←/h", "folder above"),
+		Refresh: b([]string{"r"}, "r", "read the folder again"),
+		Import:  b([]string{"enter"}, "enter", "import"),
+		Back:    b([]string{"esc", "backspace"}, "esc", "back to the files"),
+		Cancel:  b([]string{"esc"}, "esc", "cancel import"),
+		Reload:  b([]string{"L"}, "L", "reload the data"),
+		Again:   b([]string{"n"}, "n", "import another file"),
 	}
 }
 
@@ -51,79 +61,147 @@ type (
 
 // Model is the Import screen.
 type Model struct {
-	common   *common.Common
-	keys     keyMap
-	picker   filepicker.Model
-	state    state
+	common *common.Common
+	keys   keyMap
+	state  state
+	width  int
+	height int
+
+	// the file list
+	dir        string
+	entries    []entry
+	cursor     int
+	top        int
+	listErr    error
+	dirSeq     int
+	selectName string // the name to put the cursor on when the folder arrives (the one just left)
+
+	// the preview and the import
 	seq      int
 	cancel   context.CancelFunc
 	ch       chan tea.Msg
 	file     string
 	progress app.ImportProgress
+	preview  *app.ImportResult // the trial import's result
+	exists   bool              // a table of the preview's name is already in the database
 	result   *app.ImportResult
 	err      error
-	width    int
-	height   int
 }
 
-// New builds the screen; the picker starts in the database's folder.
+// New builds the screen; the file list starts in the working directory
+// (read once here: not on every frame), else in the database's folder.
 func New(c *common.Common) *Model {
-	p := filepicker.New()
-	p.AllowedTypes = []string{".csv", ".tsv", ".txt"}
-	p.CurrentDirectory = filepath.Dir(c.Session.DB.Path())
-	p.AutoHeight = false
-	return &Model{common: c, keys: newKeyMap(), picker: p}
+	dir, err := os.Getwd()
+	if err != nil && c.Session != nil && c.Session.DB != nil {
+		dir = filepath.Dir(c.Session.DB.Path())
+	}
+	return newModel(c, dir)
+}
+
+func newModel(c *common.Common, dir string) *Model {
+	return &Model{common: c, keys: newKeyMap(), dir: dir}
 }
 
 func (m *Model) Title() string { return "Import" }
-func (m *Model) Init() tea.Cmd { return m.picker.Init() }
+func (m *Model) Init() tea.Cmd { return m.readDir(m.dir) }
 func (m *Model) Typing() bool  { return false }
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.picker.SetHeight(max(3, h-4))
+	m.scroll()
 }
 
 func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
 	switch m.state {
+	case previewing:
+		if m.preview != nil && !m.exists {
+			return []key.Binding{k.Import, k.Back}
+		}
+		return []key.Binding{k.Back}
 	case importing:
-		return []key.Binding{m.keys.Cancel}
+		return []key.Binding{k.Cancel}
 	case finished:
-		return []key.Binding{m.keys.Reload, m.keys.Again}
+		return []key.Binding{k.Reload, k.Again}
 	}
-	k := m.picker.KeyMap
-	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Select}
+	return []key.Binding{k.Open, k.Parent, k.Refresh, k.Up, k.Down}
 }
 
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
+// readDir lists dir in a Cmd; a reply for an older request is dropped.
+func (m *Model) readDir(dir string) tea.Cmd {
+	m.dirSeq++
+	return readDirCmd(dir, m.dirSeq)
+}
+
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.ShownMsg:
+		if m.state == browsing {
+			return m, m.readDir(m.dir) // files may have come or gone meanwhile
+		}
+	case dirMsg:
+		if msg.seq == m.dirSeq {
+			m.gotDir(msg)
+		}
+	case previewProgressMsg:
+		if msg.seq == m.seq && m.state == previewing {
+			m.progress = msg.p
+			return m, wait(m.ch)
+		}
+	case previewMsg:
+		if msg.seq == m.seq && m.state == previewing {
+			m.preview, m.exists, m.err = msg.result, msg.exists, msg.err
+		}
 	case progressMsg:
 		if msg.seq == m.seq && m.state == importing {
 			m.progress = msg.p
 			return m, wait(m.ch)
 		}
-		return m, nil
 	case doneMsg:
-		if msg.seq != m.seq {
-			return m, nil
+		if msg.seq == m.seq {
+			m.state, m.result, m.err = finished, msg.result, msg.err
 		}
-		m.state, m.result, m.err = finished, msg.result, msg.err
-		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
-	}
-	if m.state == picking {
-		var cmd tea.Cmd
-		m.picker, cmd = m.picker.Update(msg)
-		return m, cmd
 	}
 	return m, nil
 }
 
+// gotDir shows a folder as read, keeping the cursor on the same name when
+// it is still there.
+func (m *Model) gotDir(msg dirMsg) {
+	was := ""
+	if m.cursor < len(m.entries) && msg.dir == m.dir {
+		was = m.entries[m.cursor].name
+	}
+	if m.selectName != "" {
+		was, m.selectName = m.selectName, ""
+	}
+	m.dir, m.entries, m.listErr = msg.dir, msg.entries, msg.err
+	m.cursor = 0
+	for i, e := range m.entries {
+		if e.name == was {
+			m.cursor = i
+		}
+	}
+	if was == "" {
+		// a new folder: start on its first file, else its first folder
+		for i, e := range m.entries {
+			if !e.dir {
+				m.cursor = i
+				break
+			}
+		}
+	}
+	m.scroll()
+}
+
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	switch m.state {
+	case previewing:
+		return m.previewKey(k)
 	case importing:
 		if key.Matches(k, m.keys.Cancel) && m.cancel != nil {
 			m.cancel()
@@ -134,17 +212,69 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, m.keys.Reload):
 			return func() tea.Msg { return common.ReloadMsg{} }
 		case key.Matches(k, m.keys.Again):
-			m.state, m.result, m.err = picking, nil, nil
-			return m.picker.Init()
+			m.state, m.result, m.err = browsing, nil, nil
+			return m.readDir(m.dir)
 		}
 		return nil
 	}
-	var cmd tea.Cmd
-	m.picker, cmd = m.picker.Update(k)
-	if ok, path := m.picker.DidSelectFile(k); ok {
-		return m.start(path)
+	return m.browseKey(k)
+}
+
+func (m *Model) browseKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = max(0, min(len(m.entries)-1, m.cursor+1))
+	case key.Matches(k, m.keys.Refresh):
+		return m.readDir(m.dir)
+	case key.Matches(k, m.keys.Parent):
+		m.selectName = filepath.Base(m.dir)
+		return m.readDir(filepath.Dir(m.dir))
+	case key.Matches(k, m.keys.Open) && m.cursor < len(m.entries):
+		e := m.entries[m.cursor]
+		if e.dir {
+			if e.name == ".." {
+				m.selectName = filepath.Base(m.dir)
+			}
+			return m.readDir(filepath.Clean(filepath.Join(m.dir, e.name)))
+		}
+		return m.startPreview(filepath.Join(m.dir, e.name))
 	}
-	return cmd
+	m.scroll()
+	return nil
+}
+
+func (m *Model) previewKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Import) && m.preview != nil:
+		if m.exists {
+			return common.Status(m.existsText(), true)
+		}
+		return m.start(m.file)
+	case key.Matches(k, m.keys.Back):
+		if m.cancel != nil {
+			m.cancel() // a trial import still running stops
+		}
+		m.seq++ // and its late messages are dropped
+		m.state, m.preview, m.err = browsing, nil, nil
+		return m.readDir(m.dir)
+	}
+	return nil
+}
+
+// startPreview runs a trial import of path into a temporary database.
+func (m *Model) startPreview(path string) tea.Cmd {
+	m.seq++
+	m.state, m.file, m.progress, m.preview, m.exists, m.err = previewing, path, app.ImportProgress{}, nil, false, nil
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.ch = make(chan tea.Msg, 8)
+	var db *app.Database
+	if m.common.Session != nil {
+		db = m.common.Session.DB
+	}
+	return previewCmd(ctx, db, path, m.seq, m.ch)
 }
 
 // start runs the import in the background; its progress and outcome come
@@ -180,49 +310,4 @@ func wait(ch chan tea.Msg) tea.Cmd {
 		}
 		return msg
 	}
-}
-
-func (m *Model) View() string {
-	st := m.common.Styles
-	switch m.state {
-	case importing:
-		p := m.progress
-		return fmt.Sprintf("\n  %s %s\n\n  %s: %s rows, %.1f%%\n\n  %s", st.Title.Render("Importing"),
-			filepath.Base(m.file), p.Phase, common.Int(int(p.Rows)), 100*p.Fraction(), st.Subtle.Render("esc cancels; the database is left as it was"))
-	case finished:
-		return m.resultView()
-	}
-	head := st.Title.Render("Import a CSV/TSV file into "+m.common.Session.DB.Name()) + "\n" +
-		st.Subtle.Render(common.Truncate(m.picker.CurrentDirectory, max(20, m.width))) + "\n"
-	return head + m.picker.View()
-}
-
-func (m *Model) resultView() string {
-	st := m.common.Styles
-	if m.err != nil {
-		msg := m.err.Error()
-		if errors.Is(m.err, context.Canceled) {
-			msg = "cancelled: the database is as it was"
-		} else if errors.Is(m.err, app.ErrImportTableExists) {
-			msg += fmt.Sprintf("; to replace it run: pulpero import %s --db %s --replace", m.file, m.common.Session.DB.Path())
-		}
-		return "\n  " + st.Error.Render("Not imported") + "\n\n  " + common.Wrap(msg, max(20, m.width-4), "  ") +
-			"\n\n  " + st.Subtle.Render("n: choose another file")
-	}
-	r := m.result
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n  %s %s rows into table %q", st.Good.Render("Imported"), common.Int(int(r.Rows)), r.Table)
-	if r.Rejected > 0 {
-		fmt.Fprintf(&b, " (%s rejected, see %s)", common.Int(int(r.Rejected)), r.RejectsFile)
-	}
-	b.WriteString("\n\n")
-	for i, c := range r.Columns {
-		if i >= max(1, m.height-8) {
-			fmt.Fprintf(&b, "  … and %d more columns\n", len(r.Columns)-i)
-			break
-		}
-		fmt.Fprintf(&b, "  %s %s %s\n", common.Pad(c.Name, 24), common.Pad(c.Kind.String(), 12), st.Subtle.Render(common.Truncate(c.Note, max(10, m.width-42))))
-	}
-	b.WriteString("\n  " + st.Subtle.Render("L reloads the data; the new table is in the database for pulpero and any SQLite tool"))
-	return b.String()
 }

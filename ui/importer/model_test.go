@@ -65,7 +65,7 @@ func TestImportingAFileAddsATableAndSaysWhatItHolds(t *testing.T) {
 		t.Errorf("imported sum %v, first date %q", sum, first)
 	}
 	// importing the same file again refuses to replace the table, and says how
-	m.state = picking
+	m.state = browsing
 	run(t, m, m.start(csvPath))
 	if view := ansi.Strip(m.View()); !strings.Contains(view, "Not imported") || !strings.Contains(view, "--replace") {
 		t.Errorf("second import:\n%s", view)

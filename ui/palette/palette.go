@@ -9,14 +9,19 @@ import (
 	"github.com/pulpero/pulpero/ui/common"
 )
 
-// Item is one action: its name (the binding's help) and the key that runs it.
+// Item is one action: its name (the binding's help), the key that runs it
+// and the screen it belongs to ("" for the keys that work everywhere).
 type Item struct {
-	Name, Key string
+	Name, Key, Screen string
 }
 
 // Items lists the actions of bindings once each, in order, skipping
 // disabled ones and those without help text.
-func Items(groups [][]key.Binding) []Item {
+func Items(groups [][]key.Binding) []Item { return ItemsOf("", groups) }
+
+// ItemsOf is Items for the bindings of one screen: each item names it, so
+// the palette can switch to that screen before pressing the key.
+func ItemsOf(screen string, groups [][]key.Binding) []Item {
 	var out []Item
 	seen := map[string]bool{}
 	for _, g := range groups {
@@ -25,10 +30,24 @@ func Items(groups [][]key.Binding) []Item {
 				continue
 			}
 			seen[b.Help().Desc] = true
-			out = append(out, Item{Name: b.Help().Desc, Key: b.Keys()[0]})
+			out = append(out, Item{Name: b.Help().Desc, Key: b.Keys()[0], Screen: screen})
 		}
 	}
 	return out
+}
+
+// Moves reports whether b moves a cursor or a page (its first key is ↑ ↓
+// ← → pgup pgdn home or end): not an action worth listing for another
+// screen.
+func Moves(b key.Binding) bool {
+	if len(b.Keys()) == 0 {
+		return false
+	}
+	switch b.Keys()[0] {
+	case "up", "down", "left", "right", "pgup", "pgdown", "home", "end":
+		return true
+	}
+	return false
 }
 
 // Model is the open palette: a query and the actions that match it.
@@ -41,12 +60,13 @@ type Model struct {
 // New opens a palette over items.
 func New(items []Item) Model { return Model{items: items} }
 
-// Matches are the items whose name or key holds every word of the query.
+// Matches are the items whose name, key or screen holds every word of the
+// query.
 func (m Model) Matches() []Item {
 	words := strings.Fields(strings.ToLower(m.query))
 	var out []Item
 	for _, it := range m.items {
-		text := strings.ToLower(it.Name + " " + it.Key)
+		text := strings.ToLower(it.Name + " " + it.Key + " " + it.Screen)
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(text, w)
@@ -111,8 +131,18 @@ func (m Model) View(st *common.Styles, width, height int) string {
 	}
 	rows := max(1, height-len(lines))
 	top := max(0, m.cursor-rows+1)
+	screenW, nameW := 0, 0
+	for _, it := range ms {
+		screenW = max(screenW, len([]rune(it.Screen)))
+		nameW = max(nameW, len([]rune(it.Name))+4)
+	}
+	if width < 50 {
+		screenW = min(screenW, 9)
+	}
+	keyW := 9
+	nameW = max(10, min(nameW, width-keyW-screenW-3))
 	for i := top; i < min(len(ms), top+rows); i++ {
-		line := common.Pad("  "+ms[i].Name, max(10, width-12)) + " " + common.PadLeft(ms[i].Key, 9)
+		line := common.Pad("  "+ms[i].Name, nameW) + " " + common.Pad(ms[i].Screen, screenW) + " " + common.PadLeft(ms[i].Key, keyW)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}

@@ -1,10 +1,14 @@
 package palette
 
 import (
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 func TestFilterChooseAndKeys(t *testing.T) {
@@ -32,5 +36,32 @@ func TestFilterChooseAndKeys(t *testing.T) {
 	}
 	if _, res := New(items).Update(tea.KeyPressMsg{Code: tea.KeyEscape}); res != Cancel {
 		t.Error("esc does not cancel")
+	}
+}
+
+// TestItemsOfScreensAreFoundByScreen: items carry their screen, the query
+// matches it, the view names it, and moves are told apart from actions.
+func TestItemsOfScreensAreFoundByScreen(t *testing.T) {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	items := append(ItemsOf("Campaign", [][]key.Binding{{b("e", "export the list"), b("v", "plan / reach / results")}}),
+		ItemsOf("Segments", [][]key.Binding{{b("e", "edit rule"), b("l", "saved segments")}})...)
+	items = append(items, Items([][]key.Binding{{b("?", "all keys")}})...)
+	m := New(items)
+	for _, r := range "campaign" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if ms := m.Matches(); len(ms) != 2 || ms[0].Screen != "Campaign" || ms[1].Screen != "Campaign" {
+		t.Fatalf("'campaign' matches %v", ms)
+	}
+	if v := m.View(common.NewStyles(true), 60, 10); !strings.Contains(v, "Campaign") || !strings.Contains(v, "export the list") {
+		t.Fatalf("view:\n%s", v)
+	}
+	for _, l := range strings.Split(New(items).View(common.NewStyles(true), 60, 10), "\n") {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("line %q is %d cells", l, w)
+		}
+	}
+	if !Moves(b("down", "down")) || !Moves(key.NewBinding(key.WithKeys("pgdown", "n"))) || Moves(b("e", "edit")) || Moves(b("l", "saved segments")) {
+		t.Error("Moves tells moves from actions wrongly")
 	}
 }

@@ -144,7 +144,14 @@ func (m *Model) View() string {
 	st := m.common.Styles
 	s := m.common.Session
 	var b strings.Builder
-	b.WriteString(st.Header.Render(fmt.Sprintf("%-22s %-12s %-15s %-8s %s", "column", "kind", "role", "personal", "why")) + "\n")
+	// below 80 columns the names and the personal mark take less room, so
+	// the reason keeps some
+	nameW, persW, persHead := 22, 8, "personal"
+	if m.width < 80 {
+		nameW, persW, persHead = 16, 4, "pers"
+	}
+	w := max(20, m.width)
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("%-*s %-12s %-15s %-*s %s", nameW, "column", "kind", "role", persW, persHead, "why"), w)) + "\n")
 	rows := max(1, m.height-3)
 	for i := m.top; i < min(len(s.Profiles), m.top+rows); i++ {
 		p := s.Profiles[i]
@@ -156,9 +163,9 @@ func (m *Model) View() string {
 		if why == "" {
 			why = p.KindWhy
 		}
-		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, 22), common.Pad(p.Kind.String(), 12),
-			common.Pad(orDash(string(p.Role)), 15), common.Pad(personal, 8), why)
-		line = common.Truncate(line, max(20, m.width))
+		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(p.Kind.String(), 12),
+			common.Pad(orDash(string(p.Role)), 15), common.Pad(personal, persW), why)
+		line = common.Truncate(line, w)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}

@@ -41,6 +41,15 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cursor = min(max(0, n-1), m.cursor+1)
 	case key.Matches(msg, k.Add):
 		return m.startInput(modeEdit, -1, "")
+	case n == 0 && (key.Matches(msg, k.Edit) || key.Matches(msg, k.Delete) || key.Matches(msg, k.Negate) ||
+		key.Matches(msg, k.Group) || key.Matches(msg, k.MoveUp) || key.Matches(msg, k.MoveDown)):
+		return common.Status(msgNoRulesYet, true)
+	case key.Matches(msg, k.Group) && m.cursor+1 >= n:
+		return common.Status(msgGroupLast, true)
+	case key.Matches(msg, k.MoveUp) && m.cursor == 0:
+		return common.Status(msgFirstRule, true)
+	case key.Matches(msg, k.MoveDown) && m.cursor+1 >= n:
+		return common.Status(msgLastRule, true)
 	case key.Matches(msg, k.Edit) && n > 0:
 		return m.startInput(modeEdit, m.cursor, seg.Print(m.rules[m.cursor]))
 	case key.Matches(msg, k.Delete) && n > 0:
@@ -92,7 +101,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setRules(next)
 	case key.Matches(msg, k.Save):
 		if n == 0 {
-			return common.Status("save needs at least one rule: press a to add one", true)
+			return common.Status(msgSaveNeedsRule, true)
 		}
 		m.nameFor = "save"
 		return m.startInput(modeName, -1, m.name)
@@ -106,6 +115,8 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.New) && (n > 0 || m.name != ""):
 		m.name = ""
 		return m.change(nil)
+	case key.Matches(msg, k.New):
+		return common.Status(msgAlreadyNew, false)
 	}
 	return nil
 }
@@ -193,7 +204,7 @@ func (m *Model) acceptName() tea.Cmd {
 		m.nameFor = ""
 		return cmd
 	}
-	return saveCmd(m.common.Session, m.lib, name, m.tree())
+	return saveCmd(m.common.Policy, m.common.Session, m.lib, name, m.tree())
 }
 
 // addFromElsewhere adds the condition another screen sent (Explore's

@@ -43,19 +43,46 @@ func (k keyMap) short(m mode) []key.Binding {
 		return []key.Binding{k.Accept, k.Cancel}
 	case modeList:
 		return []key.Binding{k.Up, k.Down, k.Apply, k.Cancel}
-	case modeHistory, modeOverlap:
-		return []key.Binding{k.Cancel}
 	}
-	return []key.Binding{k.Add, k.Edit, k.Delete, k.Negate, k.Undo, k.Redo, k.Save, k.List}
+	return []key.Binding{k.Cancel} // history, overlap
 }
 
-func (k keyMap) full(m mode) [][]key.Binding {
-	if m != modeRules {
-		return [][]key.Binding{k.short(m)}
+// full is the help of the modes other than the rule list (see ruleKeys).
+func (k keyMap) full(m mode) [][]key.Binding { return [][]key.Binding{k.short(m)} }
+
+// ruleKeys are the keys of the rule list that do something now: editing
+// keys once there is a rule, o when a rule is below the cursor, undo and
+// redo when there is something to undo or redo.
+func (m *Model) ruleKeys() (moves, edits, more []key.Binding) {
+	k, n := m.keys, len(m.rules)
+	if n > 1 {
+		moves = []key.Binding{k.Up, k.Down}
+		if m.cursor > 0 {
+			moves = append(moves, k.MoveUp)
+		}
+		if m.cursor+1 < n {
+			moves = append(moves, k.MoveDown)
+		}
 	}
-	return [][]key.Binding{
-		{k.Up, k.Down, k.MoveUp, k.MoveDown},
-		{k.Add, k.Edit, k.Delete, k.Negate, k.Group},
-		{k.Undo, k.Redo, k.Save, k.List, k.New},
+	edits = []key.Binding{k.Add, k.Form}
+	if n > 0 {
+		edits = append(edits, k.Edit, k.Delete, k.Negate)
 	}
+	if m.cursor+1 < n {
+		edits = append(edits, k.Group)
+	}
+	if len(m.undo) > 0 {
+		more = append(more, k.Undo)
+	}
+	if len(m.redo) > 0 {
+		more = append(more, k.Redo)
+	}
+	if n > 0 {
+		more = append(more, k.Save)
+	}
+	more = append(more, k.List, m.pkeys.Open)
+	if n > 0 || m.name != "" {
+		more = append(more, k.New)
+	}
+	return moves, edits, more
 }

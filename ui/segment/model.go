@@ -49,6 +49,7 @@ type Model struct {
 	previewSeq  int
 	previewText string // the count with the rule being typed, or what it still lacks
 	previewErr  bool
+	previewWarn []string // values of the rule being typed that no customer has
 
 	eval      *analysis.Evaluator
 	base      *analysis.ProfileBase
@@ -129,7 +130,8 @@ func (m *Model) Typing() bool { return m.mode == modeEdit || m.mode == modeName 
 func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeRules:
-		return append(m.keys.short(m.mode), m.keys.Form, m.pkeys.Open)
+		_, edits, more := m.ruleKeys()
+		return append(edits, more...)
 	case modeForm:
 		return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Accept, m.keys.Cancel}
 	case modeProfile:
@@ -147,11 +149,11 @@ func (m *Model) FullHelp() [][]key.Binding {
 		k := m.skeys
 		return [][]key.Binding{m.keys.short(m.mode), {k.Rename, k.Duplicate, k.Delete, k.History, k.Overlap}}
 	}
-	f := m.keys.full(m.mode)
 	if m.mode == modeRules {
-		f[len(f)-1] = append(f[len(f)-1], m.keys.Form, m.pkeys.Open)
+		moves, edits, more := m.ruleKeys()
+		return [][]key.Binding{moves, edits, more}
 	}
-	return f
+	return m.keys.full(m.mode)
 }
 
 // Update routes keys by mode, and results of work to their owners.

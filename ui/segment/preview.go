@@ -23,7 +23,7 @@ type previewMsg struct {
 // expression that does not parse yet shows what is still expected.
 func (m *Model) preview() tea.Cmd {
 	m.previewSeq++
-	m.previewText, m.previewErr = "", false
+	m.previewText, m.previewErr, m.previewWarn = "", false, nil
 	expr := strings.TrimSpace(m.input.Value())
 	if expr == "" {
 		return nil
@@ -39,6 +39,9 @@ func (m *Model) preview() tea.Cmd {
 		m.previewErr = true
 		return nil
 	}
+	// a value no customer has is most often a typo: say so while typing,
+	// with the closest values, as the command line does
+	m.previewWarn = m.eval.Warnings(seg.Join(add))
 	rules := append([]seg.Node(nil), m.rules...)
 	if i := m.editing; i >= 0 && i < len(rules) {
 		rules = append(rules[:i], append(add, rules[i+1:]...)...)

@@ -41,7 +41,7 @@ func newSavedKeys() savedKeys {
 	b := func(k, help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
 	}
-	return savedKeys{b("R", "R", "rename"), b("D", "D", "duplicate"), b("x", "x x", "delete"),
+	return savedKeys{b("R", "R", "rename"), b("D", "D", "duplicate"), b("x", "x", "delete (asks first)"),
 		b("h", "h", "history"), b("v", "v", "overlap")}
 }
 

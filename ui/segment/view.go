@@ -67,6 +67,7 @@ func (m *Model) segmentView() []string {
 				style = st.Subtle
 			}
 			lines = append(lines, "  "+style.Render(m.previewText))
+			lines = append(lines, m.warnLines(m.previewWarn)...)
 		}
 		for _, l := range strings.Split(m.inputErr, "\n") {
 			if l != "" {
@@ -82,9 +83,7 @@ func (m *Model) segmentView() []string {
 	if m.result.err != nil {
 		lines = append(lines, "", "  "+st.Error.Render(m.result.err.Error()))
 	}
-	for _, w := range m.result.warnings {
-		lines = append(lines, "  "+st.Warn.Render("! "+w))
-	}
+	lines = append(lines, m.warnLines(m.result.warnings)...)
 	// the profile and the sample share what height is left
 	left := m.height - len(lines) - 2
 	sample := m.sampleView()
@@ -96,6 +95,18 @@ func (m *Model) segmentView() []string {
 		lines = append(lines, sample...)
 	}
 	return lines
+}
+
+// warnLines are warnings wrapped to the width, each marked with "!": the
+// suggestion at the end of a long one is what matters.
+func (m *Model) warnLines(warnings []string) []string {
+	var out []string
+	for _, w := range warnings {
+		for _, l := range strings.Split(common.Wrap("! "+w, max(10, m.width-4), "  "), "\n") {
+			out = append(out, "  "+m.common.Styles.Warn.Render(l))
+		}
+	}
+	return out
 }
 
 func share(n, of int) float64 {
@@ -110,11 +121,19 @@ func share(n, of int) float64 {
 func (m *Model) rulesView() []string {
 	st := m.common.Styles
 	total := m.data().Rows()
-	ruleW := max(12, m.width-40)
-	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, "RULE (all must hold)", "REMAINING", "REMOVED")) + "  "}
+	ruleW := max(12, m.width-30-barWidth)
+	label := "RULE (all must hold)"
+	if ruleW < len(label) {
+		label = "RULE (all hold)"
+	}
+	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, common.Truncate(label, ruleW), "REMAINING", "REMOVED")) +
+		"  " + st.Subtle.Render(msgWaterfallKey)}
 	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, "everyone", common.Int(total), "")))
 	if len(m.rules) == 0 {
-		return append(out, st.Subtle.Render("  no rules yet: press a to type one (income > 20000) or f to build one from a form"))
+		for _, l := range strings.Split(common.Wrap(msgFirstRuleHint, max(10, m.width-4), "  "), "\n") {
+			out = append(out, st.Subtle.Render("  "+l))
+		}
+		return out
 	}
 	for i, r := range m.rules {
 		text := seg.Print(r)
@@ -122,7 +141,7 @@ func (m *Model) rulesView() []string {
 		if i < len(m.result.steps) {
 			s := m.result.steps[i]
 			rem, removed = common.Int(s.Remaining), "-"+common.Int(s.Removed)
-			bar = st.Bar.Render(common.Bar(share(s.Remaining, total), 12))
+			bar = waterfallBar(st, s.Remaining, s.Removed, total, barWidth)
 		}
 		line := fmt.Sprintf("  %-3d %-*s %10s %9s", i+1, ruleW, common.Truncate(text, ruleW), rem, removed)
 		if i == m.cursor && m.mode == modeRules {
@@ -207,4 +226,31 @@ func (m *Model) listView() []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// barWidth is the width of the waterfall's bars.
+const barWidth = 12
+
+// waterfallBar draws one step of the waterfall on the scale of everyone:
+// what is kept after the rule (█, eighth-block precise) and, after it, what
+// the rule removed (░), so a rule that removes much has a long light tail
+// and one that removes nothing has none. A removal too small for a cell
+// still shows one.
+func waterfallBar(st *common.Styles, remaining, removed, total, width int) string {
+	if total <= 0 {
+		return ""
+	}
+	left := common.Bar(share(remaining, total), width)
+	used := len([]rune(left))
+	gone := 0
+	if removed > 0 {
+		gone = max(1, int(math.Round(share(remaining+removed, total)*float64(width)))-used)
+		gone = min(gone, width-used)
+		if gone == 0 && used > 0 {
+			// the bar is full to the cell: the removal still shows
+			left, used = string([]rune(left)[:used-1]), used-1
+			gone = 1
+		}
+	}
+	return st.Bar.Render(left) + st.BarAlt.Render(strings.Repeat("░", gone))
 }

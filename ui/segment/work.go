@@ -114,11 +114,12 @@ func (m *Model) sampleCmd() tea.Cmd {
 	for _, i := range m.result.rows.Rows(sampleRows) {
 		ids = append(ids, s.Data.RowIDs[i])
 	}
-	db, table, cols, seq := s.DB, s.Table.Name, m.sampleCol, m.seq
+	cols, seq := m.sampleCol, m.seq
+	pol := m.common.Policy // serve: a viewer sees personal values masked
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		rows, err := db.ReadRows(ctx, table, cols, ids)
+		rows, err := pol.ReadRows(ctx, s, cols, ids)
 		return sampleMsg{seq: seq, rows: rows, err: err}
 	}
 }
@@ -134,9 +135,10 @@ func listCmd(db *app.Database) tea.Cmd {
 // saves it as the next version of name with app's one save, which refuses
 // a definition that would reach itself through `in segment` before anything
 // is written.
-func saveCmd(s *common.Session, lib *app.Library, name string, tree seg.Node) tea.Cmd {
+// pol (serve) records who saved; nil for a local user.
+func saveCmd(pol *app.Policy, s *common.Session, lib *app.Library, name string, tree seg.Node) tea.Cmd {
 	return func() tea.Msg {
-		v, err := s.SaveSegment(context.Background(), lib, name, tree)
+		v, err := pol.SaveSegment(context.Background(), s, lib, name, tree)
 		return savedMsg{name: name, v: v, err: err}
 	}
 }

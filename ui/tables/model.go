@@ -7,8 +7,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -156,19 +158,32 @@ func (m *Model) View() string {
 		return m.pageView()
 	}
 	var b strings.Builder
-	b.WriteString(st.Header.Render(fmt.Sprintf("%-30s %12s  %s", "table", "rows", "columns")) + "\n")
+	w := max(20, m.width)
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("%-30s %12s  %s", "table", "rows", "columns"), w)) + "\n")
+	// the note says why this table holds the customers (the header has no
+	// room for it below ~120 columns)
+	note := "* the customer table"
+	if why := m.common.Session.TableWhy; why != "" {
+		note += ": " + model.Printable(why)
+	}
+	note = common.Wrap(note, w-1, "  ")
+	rows := max(1, m.height-1-lipgloss.Height(note))
+	top := max(0, min(m.cursor-rows+1, len(m.tables)-rows))
 	for i, t := range m.tables {
+		if i < top || i >= top+rows {
+			continue
+		}
 		mark := " "
 		if t.Name == m.common.Session.Table.Name {
 			mark = "*" // the customer table
 		}
-		line := fmt.Sprintf("%s %s %12s  %d", mark, common.Pad(t.Name, 28), common.Int(int(t.Rows)), len(t.Columns))
+		line := common.Truncate(fmt.Sprintf("%s %s %12s  %d", mark, common.Pad(model.Printable(t.Name), 28), common.Int(int(t.Rows)), len(t.Columns)), w)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString(st.Subtle.Render("* the customer table"))
+	b.WriteString(st.Subtle.Render(note))
 	return b.String()
 }
 

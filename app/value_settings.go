@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pulpero/pulpero/analysis/value"
+)
+
+// Keys of the customer-value settings saved per database (pulpero_meta),
+// so the Value screen, `pulpero value`, segment counts and exports mean
+// the same clv.
+const (
+	settingValueHorizon  = "value.horizon_days"
+	settingValueDiscount = "value.discount" // "RATE/DAYS"
+	settingValueCalEnd   = "value.calibration_end"
+)
+
+// ValueSettings returns the customer-value options saved for this
+// database (zero fields: the defaults).
+func (d *Database) ValueSettings(ctx context.Context) (ValueOptions, error) {
+	var o ValueOptions
+	if d == nil || d.ws == nil {
+		return o, nil
+	}
+	get := func(key string) (string, bool, error) { return d.ws.Setting(ctx, key) }
+	if v, ok, err := get(settingValueHorizon); err != nil {
+		return o, err
+	} else if ok {
+		o.HorizonDays, _ = strconv.Atoi(v) // a bad saved value falls back to the default
+	}
+	if v, ok, err := get(settingValueDiscount); err != nil {
+		return o, err
+	} else if ok {
+		o.DiscountRate, o.DiscountPeriodDays, _ = ParseDiscount(v)
+	}
+	if v, ok, err := get(settingValueCalEnd); err != nil {
+		return o, err
+	} else if ok {
+		o.CalibrationEnd, _ = ParseDay(v)
+	}
+	return o, nil
+}
+
+// SetValueSettings saves o's horizon, discount and calibration end for
+// this database (zero fields remove the saved value: back to the
+// default), after checking them.
+func (d *Database) SetValueSettings(ctx context.Context, o ValueOptions) error {
+	if d.ws == nil {
+		return ErrNoWorkspace
+	}
+	if err := checkValueOptions(o.withDefaults()); err != nil {
+		return fmt.Errorf("%s", ValueMessage(err))
+	}
+	horizon, discount, calEnd := "", "", ""
+	if o.HorizonDays != 0 {
+		horizon = strconv.Itoa(o.HorizonDays)
+	}
+	if o.DiscountPeriodDays != 0 {
+		discount = strconv.FormatFloat(o.DiscountRate, 'g', -1, 64) + "/" + strconv.Itoa(o.DiscountPeriodDays)
+	}
+	if !o.CalibrationEnd.IsZero() {
+		calEnd = o.CalibrationEnd.UTC().Format(time.DateOnly)
+	}
+	for _, kv := range [][2]string{{settingValueHorizon, horizon}, {settingValueDiscount, discount}, {settingValueCalEnd, calEnd}} {
+		if err := d.ws.SetSetting(ctx, kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withSavedValue fills o's zero fields from the saved settings.
+func (d *Database) withSavedValue(ctx context.Context, o ValueOptions) (ValueOptions, error) {
+	saved, err := d.ValueSettings(ctx)
+	if err != nil {
+		return o, err
+	}
+	if o.HorizonDays == 0 {
+		o.HorizonDays = saved.HorizonDays
+	}
+	if o.DiscountPeriodDays == 0 {
+		o.DiscountRate, o.DiscountPeriodDays = saved.DiscountRate, saved.DiscountPeriodDays
+	}
+	if o.CalibrationEnd.IsZero() {
+		o.CalibrationEnd = saved.CalibrationEnd
+	}
+	return o, nil
+}
+
+// ParseHorizon reads a horizon: "180", "180d", "26w", "6m" (30-day
+// months) or "1y" (365 days), in days; it must be at least one day.
+func ParseHorizon(s string) (int, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := 1
+	switch {
+	case strings.HasSuffix(t, "d"):
+		t = t[:len(t)-1]
+	case strings.HasSuffix(t, "w"):
+		t, mult = t[:len(t)-1], 7
+	case strings.HasSuffix(t, "m"):
+		t, mult = t[:len(t)-1], 30
+	case strings.HasSuffix(t, "y"):
+		t, mult = t[:len(t)-1], 365
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n < 1 || n > 100*365/mult {
+		return 0, fmt.Errorf(errHorizonFormat, s)
+	}
+	return n * mult, nil
+}
+
+// ParseDiscount reads a discount rate per period: "0.01/month" (30 days),
+// "0.01/30d", "1%/month", "0.1/year" (365 days), "0.002/week" or "0"
+// (none); a bare rate is per 30-day month.
+func ParseDiscount(s string) (rate float64, periodDays int, err error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	r, per, found := strings.Cut(t, "/")
+	periodDays = DefaultDiscountPeriodDays
+	if found {
+		switch p := strings.TrimSpace(per); p {
+		case "month", "m", "mo":
+			periodDays = 30
+		case "year", "y", "yr":
+			periodDays = 365
+		case "week", "w", "wk":
+			periodDays = 7
+		case "day", "d":
+			periodDays = 1
+		default:
+			p = strings.TrimSuffix(p, "d")
+			if periodDays, err = strconv.Atoi(p); err != nil || periodDays < 1 {
+				return 0, 0, fmt.Errorf(errDiscountFormat, s)
+			}
+		}
+	}
+	r = strings.TrimSpace(r)
+	pct := strings.HasSuffix(r, "%")
+	rate, err = strconv.ParseFloat(strings.TrimSuffix(r, "%"), 64)
+	if err != nil {
+		return 0, 0, fmt.Errorf(errDiscountFormat, s)
+	}
+	if pct {
+		rate /= 100
+	}
+	if !(rate >= 0 && rate < 1) {
+		return 0, 0, fmt.Errorf("%s (%s)", value.KindBadDiscount.Message(), s)
+	}
+	return rate, periodDays, nil
+}

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/pulpero/pulpero/app"
+)
+
+// printPurchaseRoles prints where the purchases are and what each of their
+// columns means, after `pulpero roles`' customer roles (a hook for
+// runRoles: one call after its table; and app.ParsePurchaseRoleSet in its
+// --set loop lets `--set purchase_date=orders.fecha` correct one).
+func printPurchaseRoles(ctx context.Context, db *app.Database, table string, w io.Writer) error {
+	src, err := db.PurchaseSource(ctx, table)
+	if err != nil {
+		return err
+	}
+	if src == nil {
+		fmt.Fprintln(w, "\nPurchases: no table holds purchases (a customer key, a date and an amount).")
+		return nil
+	}
+	fmt.Fprintf(w, "\nPurchases: %s (returns: %s)\n", src.Why, returnRuleTexts[src.Returns.Key()])
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "PURCHASE ROLE\tCOLUMN\tWHY")
+	for _, c := range src.Columns {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Role, c.Ref(), c.Why)
+	}
+	tw.Flush()
+	if err := src.MissingError(db.Path()); err != nil {
+		fmt.Fprintf(w, "missing: %v\n", err)
+	}
+	fmt.Fprintf(w, "Correct a purchase role with: pulpero rfm %s --set PURCHASE_ROLE=TABLE.COLUMN\n", db.Name())
+	return nil
+}

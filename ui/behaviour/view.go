@@ -1,0 +1,244 @@
+package behaviour
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// View draws the screen at its size: every line is cut to the width and
+// there are never more lines than the height.
+func (m *Model) View() string {
+	w, h := max(20, m.width), max(3, m.height)
+	var lines []string
+	b := m.behaviour()
+	switch {
+	case b == nil || b.Err != nil:
+		lines = m.noBehaviourView(b, w)
+	case m.view == viewDist:
+		lines = m.distView(w, h)
+	case m.view == viewSources:
+		lines = m.sourcesView(w, h)
+	default:
+		lines = m.overview(w, h)
+	}
+	if m.field != fieldNone {
+		lines = append(lines[:min(len(lines), h-1)], m.input.View())
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) noBehaviourView(b *app.Behaviour, w int) []string {
+	st := m.common.Styles
+	lines := []string{"", "  " + st.Title.Render(msgNoBehaviour)}
+	if b != nil && b.Err != nil {
+		lines = append(lines, "")
+		db := m.common.Session.DB
+		msg := strings.ReplaceAll(b.Err.Error(), db.Path(), db.Name()) // the file's name is enough here
+		for _, l := range strings.Split(common.Wrap(msg, w-4, "  "), "\n") {
+			lines = append(lines, "  "+strings.TrimLeft(l, " "))
+		}
+	}
+	return lines
+}
+
+// header is the lines every view starts with: the analysis date, how the
+// cut-offs were made, and how many customers are scored.
+func (m *Model) header(w int) []string {
+	st := m.common.Styles
+	b := m.behaviour()
+	date := b.AnalysisDate.Format("2006-01-02")
+	asOf := fmt.Sprintf(msgAsOfDefault, date)
+	if b.DateSet {
+		asOf = fmt.Sprintf(msgAsOfSet, date)
+	}
+	parts := []string{st.Title.Render(asOf)}
+	if res := m.rfm(); res != nil {
+		if f := res.Frozen; f != nil {
+			parts = append(parts, st.Warn.Render(fmt.Sprintf(msgFrozen, f.Name, f.Version, f.AnalysisDate)))
+		} else {
+			parts = append(parts, msgFollowData)
+		}
+		parts = append(parts, res.Thresholds.Segments.Name)
+	}
+	second := []string{}
+	if res := m.rfm(); res != nil {
+		second = append(second, fmt.Sprintf(msgScored, common.Int(res.Scores.Scored), common.Int(m.common.Session.Data.Rows())))
+	}
+	second = append(second, fmt.Sprintf(msgReturns, returnRuleTexts[b.ReturnRule()]))
+	if n := len(b.Problems); n > 0 {
+		second = append(second, st.Warn.Render(fmt.Sprintf(msgProblems, n)))
+	} else {
+		second = append(second, msgNoProblem)
+	}
+	sep := st.Subtle.Render(" · ")
+	return []string{strings.Join(parts, sep), st.Subtle.Render(strings.Join(second, " · "))}
+}
+
+// overview: the R × F grid, the segments beside it (below it when the
+// window is narrow), the line about the thing under the cursor, and the
+// revenue concentration.
+func (m *Model) overview(w, h int) []string {
+	lines := m.header(w)
+	res := m.rfm()
+	if res == nil {
+		return append(lines, "", fmt.Sprintf(msgNoRFM, m.behaviour().RFM.Err))
+	}
+	grid := m.gridLines(res, w)
+	gridW := 0
+	for _, l := range grid {
+		gridW = max(gridW, ansi.StringWidth(l))
+	}
+	segW := w - gridW - 3
+	side := segW >= 50
+	rest := h - len(lines) - 2 // the detail and concentration lines
+	var body []string
+	if side {
+		segs := m.segmentLines(res, segW, max(len(grid), rest))
+		for i := 0; i < max(len(grid), len(segs)); i++ {
+			g, s := "", ""
+			if i < len(grid) {
+				g = grid[i]
+			}
+			if i < len(segs) {
+				s = segs[i]
+			}
+			body = append(body, padTo(g, gridW)+m.common.Styles.Subtle.Render(" │ ")+s)
+		}
+	} else {
+		body = append(body, grid...)
+		body = append(body, m.segmentLines(res, w, rest-len(grid))...)
+	}
+	lines = append(lines, body...)
+	lines = append(lines, m.detailLine(res), m.concentrationLine(res))
+	return lines
+}
+
+func padTo(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// cellWidth is the width of a grid cell in a window w wide: customers (up
+// to 9,999,999) and their mean monetary value (up to 999,999) when they
+// fit, else customers alone.
+func cellWidth(w, bins int) int { return max(9, min(16, (w-5)/max(1, bins))) }
+
+// gridLines draws the R × F heat map: one row per recency score (5 on
+// top), one column per frequency score; shade by customers.
+func (m *Model) gridLines(res *app.RFMResult, w int) []string {
+	st := m.common.Styles
+	g := res.Grid
+	most := 1
+	for _, row := range g.Cells {
+		for _, c := range row {
+			most = max(most, c.Customers)
+		}
+	}
+	title := msgGridTitle
+	if !m.onSegments {
+		title = st.Header.Render(title)
+	}
+	out := []string{title}
+	cw := cellWidth(w, g.FBins)
+	head := "     "
+	for f := 1; f <= g.FBins; f++ {
+		head += common.PadLeft(fmt.Sprintf("F%d", f), cw-1) + " "
+	}
+	out = append(out, st.Subtle.Render(head))
+	for r := g.RBins; r >= 1; r-- {
+		line := st.Subtle.Render(fmt.Sprintf("  R%d ", r))
+		for f := 1; f <= g.FBins; f++ {
+			c := g.Cells[r-1][f-1]
+			text := common.PadLeft(common.Int(c.Customers), cw-1) + " "
+			if cw >= 15 {
+				mean := ""
+				if c.Customers > 0 {
+					mean = common.Money(c.MeanMonetary)
+				}
+				text = common.PadLeft(common.Int(c.Customers), 7) + common.PadLeft(mean, cw-8) + " "
+			}
+			shade := st.Shades[min(len(st.Shades)-1, c.Customers*(len(st.Shades)-1)/most)]
+			if c.Customers == 0 {
+				shade = st.Subtle
+			}
+			if !m.onSegments && r == m.r && f == m.f {
+				shade = st.Selected
+			}
+			line += shade.Render(text)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// segmentLines lists the segments in at most rows lines, scrolled to keep
+// the cursor in view.
+func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
+	st := m.common.Styles
+	segs := res.Segments.Segments
+	nameW := max(10, min(20, w-44))
+	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(msgSegTitle, nameW), common.PadLeft(colCustomers, 9),
+		common.PadLeft(colShare, 6), common.PadLeft(colRevenue, 7), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
+	if m.onSegments {
+		head = st.Header.Render(head)
+	}
+	out := []string{head}
+	room := max(1, rows-1)
+	if len(segs) > room {
+		room-- // a line says how many are hidden
+	}
+	if m.seg < m.top {
+		m.top = m.seg
+	} else if m.seg >= m.top+room {
+		m.top = m.seg - room + 1
+	}
+	m.top = max(0, min(m.top, len(segs)-room))
+	for i := m.top; i < min(len(segs), m.top+room); i++ {
+		s := segs[i]
+		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(s.Name, nameW), common.PadLeft(common.Int(s.Customers), 9),
+			common.PadLeft(common.Percent(s.CustomerShare), 6), common.PadLeft(common.Percent(s.RevenueShare), 7),
+			common.PadLeft(fmt.Sprintf("%.1f", s.MeanR), 4), common.PadLeft(fmt.Sprintf("%.1f", s.MeanF), 4), common.PadLeft(fmt.Sprintf("%.1f", s.MeanM), 4))
+		if m.onSegments && i == m.seg {
+			line = st.Selected.Render(line)
+		}
+		out = append(out, line)
+	}
+	if hidden := len(segs) - room; hidden > 0 {
+		out = append(out, st.Subtle.Render(fmt.Sprintf(msgHidden, hidden)))
+	}
+	return out
+}
+
+// detailLine says what enter would add.
+func (m *Model) detailLine(res *app.RFMResult) string {
+	st := m.common.Styles
+	if m.onSegments {
+		if m.seg < len(res.Segments.Segments) {
+			return st.Subtle.Render(fmt.Sprintf(msgSegDetail, res.Segments.Segments[m.seg].Name))
+		}
+		return ""
+	}
+	c := res.Grid.Cells[m.r-1][m.f-1]
+	return st.Subtle.Render(fmt.Sprintf(msgCellDetail, m.r, m.f, common.Int(c.Customers), common.Money(c.MeanMonetary), cellRule(m.r, m.f)))
+}
+
+func (m *Model) concentrationLine(res *app.RFMResult) string {
+	if res.ConcentrationErr != nil {
+		return fmt.Sprintf(msgNoRevenue, res.ConcentrationErr)
+	}
+	c := res.Concentration
+	return fmt.Sprintf(msgTop, common.Percent(c.Top1), common.Percent(c.Top5), common.Percent(c.Top20))
+}

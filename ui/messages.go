@@ -1,0 +1,9 @@
+package ui
+
+// What the root model says, in one place for the translation catalogue.
+const (
+	msgLoadCancelled = "Loading cancelled."
+	msgMouseOff      = "mouse off: select and copy text with the mouse; M turns it back on"
+	msgMouseOn       = "mouse on: the wheel scrolls; M turns it off to select text"
+	msgMouseOffShort = "mouse off: select text freely"
+)

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// screenAction is what a screen does that a remote user's role may lack:
+// a screen whose action is not allowed is not built into the tab bar, so
+// neither its keys nor its palette entries exist in that session.
+var screenAction = map[string]app.Action{
+	"Campaign": app.ActExport, // writes lists
+	"Tables":   app.ActTables, // raw rows, personal columns unmasked
+	"Import":   app.ActImport, // writes into the database
+	"Roles":    app.ActRoles,  // changes what columns mean
+}
+
+// offered keeps the screens the policy allows (all for a local user).
+func offered(p *app.Policy, screens []common.Screen) []common.Screen {
+	if p == nil {
+		return screens
+	}
+	var out []common.Screen
+	for _, s := range screens {
+		if a, ok := screenAction[s.Title()]; ok && !p.Allows(a) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sharedLoaded delivers an already loaded session as the load would.
+func sharedLoaded(s *app.Session) tea.Cmd {
+	return func() tea.Msg { return loadedMsg{session: s} }
+}

@@ -1,0 +1,79 @@
+package server
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/pulpero/pulpero/app"
+)
+
+// DefaultHostKeyPath is where the host key lives unless --host-key says:
+// pulpero's data folder.
+func DefaultHostKeyPath() string { return filepath.Join(app.DataDir(), "ssh_host_ed25519_key") }
+
+// EnsureHostKey reads the server's host key at path, creating an ed25519
+// one (mode 0600, in a private folder) on first start. A key file others
+// can read is refused, as OpenSSH does: whoever reads it can pose as the
+// server.
+func EnsureHostKey(path string) (gossh.Signer, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return createHostKey(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("host key %s: others can read it (mode %v); chmod 600 it", path, st.Mode().Perm())
+	}
+	s, err := gossh.ParsePrivateKey(data)
+	if err != nil {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func createHostKey(path string) (gossh.Signer, error) {
+	if err := app.PrivateDir(filepath.Dir(path)); err != nil {
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "pulpero host key")
+	if err != nil {
+		return nil, err
+	}
+	data := pem.EncodeToMemory(block)
+	// O_EXCL: two servers starting at once never overwrite each other's key
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return EnsureHostKey(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("host key: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	return gossh.NewSignerFromKey(priv)
+}

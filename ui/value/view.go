@@ -1,0 +1,209 @@
+package value
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// View draws the screen at its size: every line is cut to the width and
+// there are never more lines than the height.
+func (m *Model) View() string {
+	w, h := max(20, m.width), max(3, m.height)
+	var lines []string
+	switch {
+	case m.job != nil:
+		lines = m.runningView(w)
+	case m.v == nil:
+		lines = m.wrapped(w, "", m.common.Styles.Title.Render(msgNone), msgNoneHow)
+	case m.v.Err != nil:
+		lines = m.wrapped(w, "", m.common.Styles.Title.Render(msgFailed), m.rep.Error)
+	case m.view == viewTracking:
+		lines = m.trackingView(w, h)
+	case m.view == viewByRepeat:
+		lines = m.byRepeatView(w, h)
+	case m.view == viewBands:
+		lines = m.bandsView(w, h)
+	case m.view == viewCustomers:
+		lines = m.customersView(w, h)
+	default:
+		lines = m.overview(w)
+	}
+	if m.field != fieldNone {
+		lines = append(lines[:min(len(lines), h-1)], m.input.View())
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrapped lays texts out as paragraphs of width w.
+func (m *Model) wrapped(w int, texts ...string) []string {
+	var lines []string
+	for _, t := range texts {
+		if t == "" {
+			lines = append(lines, "")
+			continue
+		}
+		for _, l := range strings.Split(common.Wrap(t, w-2, ""), "\n") {
+			lines = append(lines, "  "+l)
+		}
+	}
+	return lines
+}
+
+// runningView is the computation's stage and how far it is.
+func (m *Model) runningView(w int) []string {
+	st := m.common.Styles
+	p := m.progress
+	lines := []string{"", "  " + st.Title.Render(msgRunning), ""}
+	stage := p.Stage
+	if stage == "" {
+		stage = app.StageValueRead
+	}
+	switch {
+	case p.Total > 0:
+		share := float64(p.Done) / float64(p.Total)
+		barW := max(10, min(40, w-12))
+		lines = append(lines, "  "+stage, fmt.Sprintf("  %s %s", st.Bar.Render(common.Pad(common.Bar(share, barW), barW)), common.Percent(share)))
+	case p.Done > 0:
+		lines = append(lines, fmt.Sprintf("  %s (%d)", stage, p.Done))
+	default:
+		lines = append(lines, "  "+stage)
+	}
+	return append(lines, "", "  "+st.Subtle.Render(msgEscCancels))
+}
+
+// header is the lines every result view starts with: as of when, over
+// which horizon and discount, and how many customers the models describe.
+func (m *Model) header() []string {
+	st, r := m.common.Styles, m.rep
+	asOf := fmt.Sprintf(msgAsOfLast, r.AsOf)
+	if r.AsOfSet {
+		asOf = fmt.Sprintf(msgAsOfSet, r.AsOf)
+	}
+	sep := st.Subtle.Render(" · ")
+	c := r.Customers
+	return []string{
+		st.Title.Render(asOf) + sep + st.Subtle.Render(fmt.Sprintf(msgSetup, r.HorizonDays, app.DiscountText(r.DiscountRate, r.DiscountDays))),
+		st.Subtle.Render(fmt.Sprintf(msgCustomers, common.Int(c.Modelled), common.Int(c.Customers), common.Int(c.RepeatBuyers), r.Unit)),
+	}
+}
+
+// titled is a model's title with its fit line beside it, or below it
+// when the window is too narrow for both.
+func titled(title, detail string, w int) []string {
+	if ansi.StringWidth(title)+2+ansi.StringWidth(detail) <= w {
+		return []string{title + "  " + detail}
+	}
+	return []string{title, "  " + detail}
+}
+
+// overview: the fitted models with their standard errors and
+// diagnostics, the totals of the predictions and the validation's two
+// figures.
+func (m *Model) overview(w int) []string {
+	st, r := m.common.Styles, m.rep
+	lines := m.header()
+	if bg := r.BGNBD; bg != nil {
+		lines = append(lines, "")
+		lines = append(lines, titled(st.Header.Render(msgBG), st.Subtle.Render(fmt.Sprintf(msgFitLine, llText(bg.LogLikelihood), common.Int(bg.Unique), bg.Iterations)), w)...)
+		lines = append(lines, m.params(bg)...)
+	}
+	if pn := r.ParetoNBD; pn != nil {
+		lines = append(lines, titled(st.Header.Render(msgPareto), st.Subtle.Render(fmt.Sprintf(msgFitLine, llText(pn.LogLikelihood), common.Int(pn.Unique), pn.Iterations))+
+			" · "+fmt.Sprintf(msgBetter, r.Better), w)...)
+	} else if r.ParetoErr != "" {
+		lines = append(lines, st.Warn.Render(msgPareto+": "+r.ParetoErr))
+	}
+	if g := r.GammaGamma; g != nil {
+		lines = append(lines, titled(st.Header.Render(msgGG), st.Subtle.Render(fmt.Sprintf(msgGGLine, llText(g.LogLikelihood), common.Int(g.Customers), common.Int(g.Excluded))), w)...)
+		lines = append(lines, m.params(&g.ModelFit)...)
+		corr := fmt.Sprintf(msgGGCheck, strconv.FormatFloat(g.Correlation, 'f', 3, 64), common.Money(g.PopulationMean))
+		if g.Correlation > 0.3 || g.Correlation < -0.3 {
+			corr = st.Warn.Render(corr)
+		}
+		lines = append(lines, "  "+corr)
+	}
+	if r.SpendError != "" {
+		lines = append(lines, m.wrapped(w, st.Warn.Render(fmt.Sprintf(msgNoSpend, r.SpendError)))...)
+	}
+	lines = append(lines, "")
+	if t := r.Totals; t != nil {
+		lines = append(lines, st.Title.Render(fmt.Sprintf(msgPred, r.HorizonDays, strconv.FormatFloat(t.MeanPAlive, 'f', 3, 64),
+			common.Int(int(t.ExpectedPurchases+0.5)), common.Money(t.CLV))))
+	}
+	switch v := r.Validation; {
+	case v != nil:
+		lines = append(lines, fmt.Sprintf(msgValSummary, strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64), corrText(v.Correlation)))
+	case r.ValidErr != "":
+		lines = append(lines, st.Warn.Render(fmt.Sprintf(msgValFailed, r.ValidErr)))
+	}
+	hint := msgAddHint
+	if m.added {
+		hint = msgInData
+	}
+	lines = append(lines, st.Subtle.Render(hint))
+	if r.ParetoNBD == nil && r.ParetoErr == "" {
+		lines = append(lines, st.Subtle.Render(msgParetoHint))
+	}
+	return lines
+}
+
+// params lists a model's parameters with their standard errors and 95%
+// intervals, one to a line.
+func (m *Model) params(f *app.ModelFit) []string {
+	st := m.common.Styles
+	cells := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		if !p.Identified {
+			cells[i] = fmt.Sprintf("%-6s %-8s %s", p.Name, sig(p.Value), st.Warn.Render(msgNotID))
+			continue
+		}
+		cells[i] = fmt.Sprintf("%-6s %-9s ± %-8s (%s – %s)", p.Name, sig(p.Value), sig(p.SE), sig(p.Lower), sig(p.Upper))
+	}
+	lines := make([]string, 0, len(cells)+1)
+	for _, c := range cells {
+		lines = append(lines, "  "+c)
+	}
+	if f.Warning != "" {
+		lines = append(lines, "  "+st.Warn.Render(f.Warning))
+	}
+	return lines
+}
+
+// sig writes a parameter with four significant digits.
+func sig(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+
+// llText writes a log-likelihood with one decimal and thousands
+// separators: -64,565.9.
+func llText(x float64) string {
+	t := strconv.FormatFloat(x, 'f', 1, 64)
+	sign := ""
+	if strings.HasPrefix(t, "-") {
+		sign, t = "-", t[1:]
+	}
+	whole, frac, _ := strings.Cut(t, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return sign + t
+	}
+	return sign + common.Int(n) + "." + frac
+}
+
+// corrText writes a correlation, or says it is undefined.
+func corrText(c *float64) string {
+	if c == nil {
+		return msgUndefined
+	}
+	return strconv.FormatFloat(*c, 'f', 3, 64)
+}
