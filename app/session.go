@@ -80,6 +80,9 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 		}
 		reach = analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
 	}
+	if err := d.addClusterLabels(ctx, cust.Table.Name, cust.Data, r.Attributes); err != nil { // saved cluster labels (cluster_labels.go)
+		return nil, err
+	}
 	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf, Behaviour: beh}
 	if err := s.loadValue(ctx, r); err != nil { // only for a rule that names a value attribute (value_load.go)
 		return nil, err

@@ -55,6 +55,7 @@ func commands() []command {
 		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", "show or correct what each column means", runRoles},
 		{"rfm", "DB [--as-of D] [--segments 0.3|0.2] [--format text|json|csv] [--customers FILE] | freeze DB NAME", "recency, frequency and monetary scores and segments from the purchases", runRFM},
 		{"value", "DB [--as-of D] [--calibration-end D] [--horizon 180d] [--discount 0.01/month] [--format text|json] [--customers FILE]", "customer value: who is still a customer, expected purchases and clv (BG/NBD, Gamma-Gamma)", runValue},
+		{"cluster", "DB --features a,b,c [--log a,b] [--k auto|N] [--assign-to NAME] [--save-rules PREFIX] ...", "let the data propose segments (k-means) and explain them as rules", runCluster},
 		{"import", "FILE --db DB [--table NAME] [--replace] ...", "import a CSV/TSV file into a SQLite database", runImport},
 		{"serve", "DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]", "serve the interface over SSH to the users of an authorized_keys file", runServe},
 		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", "generate a demo shop database", runSample},

@@ -22,6 +22,7 @@ var migrations = []string{
 	5: campaignStateMigration,
 	6: rfmMigration,
 	7: segmentsSavedByMigration, // who saved each segment version (pulpero serve)
+	8: clusterLabelsMigration,   // cluster labels saved as an attribute (pulpero cluster --assign-to)
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

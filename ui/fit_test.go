@@ -17,6 +17,7 @@ import (
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/sample"
+	"github.com/pulpero/pulpero/ui/clusters"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -238,6 +239,22 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 		d.fits("value full help")
 		d.press("?")
 
+		d.send(common.FocusMsg{Title: clusters.Title}) // whatever its tab number
+		d.fits("clusters pick")
+		d.press("enter")
+		d.fits("clusters table")
+		if v := ansi.Strip(d.a.View().Content); !strings.Contains(v, "k table") {
+			t.Errorf("%dx%d: the Clusters screen shows no k table after enter:\n%s", size[0], size[1], v)
+		}
+		for _, v := range []string{"profiles", "rules", "archetypes"} {
+			d.press("v")
+			d.fits("clusters " + v)
+		}
+		d.press("s")
+		d.fits("clusters naming")
+		d.press("esc", "?")
+		d.fits("clusters full help")
+		d.press("?")
 	}
 }
 

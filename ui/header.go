@@ -28,10 +28,15 @@ func tabsView(st *common.Styles, titles []string, focus int, letters int) string
 		case i == focus:
 			b.WriteString(st.Selected.Render(fmt.Sprintf(" %d %s ", i+1, t)))
 		case letters > 0:
+			format := " %d %s "
 			if r := []rune(t); len(r) > letters {
+				// cut names sit one space apart: nine tabs fit 80 columns
 				t = string(r[:letters])
+				if i+1 != focus { // the focused tab's mark needs the space
+					format = " %d %s"
+				}
 			}
-			b.WriteString(st.Subtle.Render(fmt.Sprintf(" %d %s ", i+1, t)))
+			b.WriteString(st.Subtle.Render(fmt.Sprintf(format, i+1, t)))
 		default:
 			b.WriteString(st.Subtle.Render(fmt.Sprintf(" %d ", i+1)))
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/pulpero/pulpero/ui/behaviour"
 	"github.com/pulpero/pulpero/ui/campaign"
+	"github.com/pulpero/pulpero/ui/clusters"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/explore"
 	"github.com/pulpero/pulpero/ui/importer"
@@ -24,5 +25,6 @@ func newScreens(c *common.Common) []common.Screen {
 		roles.New(c), // keep last: the least used
 		behaviour.New(c),
 		value.New(c),
+		clusters.New(c),
 	}
 }
