@@ -30,7 +30,7 @@ func (pc *profileCache) get(t TableInfo) (*profiled, error) {
 	if p, ok := pc.m[t.Name]; ok {
 		return p, nil
 	}
-	cols, err := pc.d.profileFast(pc.ctx, t)
+	cols, err := pc.d.Profile(pc.ctx, t, nil) // the purchases take no customer-role corrections
 	if err != nil {
 		return nil, err
 	}
