@@ -49,10 +49,18 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	for _, s := range sets {
+		if _, _, purchase := app.ParsePurchaseRoleSet(s); purchase {
+			// purchase_date=orders.fecha: where the purchases are read from
+			if code := applyPurchaseSets(ctx, db, roleSets{s}, stderr); code != exitOK {
+				return code
+			}
+			continue
+		}
 		role, col, ok := strings.Cut(s, "=")
 		r, known := model.ParseRole(strings.TrimSpace(role))
 		if !ok || !known {
-			fmt.Fprintf(stderr, "pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s\n", s, roleList())
+			fmt.Fprintf(stderr, "pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s (or PURCHASE_ROLE=TABLE.COLUMN with one of: %s)\n",
+				s, roleList(), app.PurchaseRoleNames())
 			return exitUsage
 		}
 		col = strings.TrimSpace(col)
@@ -115,6 +123,10 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "\nPersonal columns stay in the database: they are read only for the rows shown or exported.")
 	fmt.Fprintf(stdout, "Correct a role with: pulpero roles %s --set ROLE=COLUMN\n", pos[0])
+	if err := printPurchaseRoles(ctx, db, t.Name, stdout); err != nil {
+		fmt.Fprintf(stderr, "pulpero: purchases: %v\n", err)
+		return exitFail
+	}
 	return exitOK
 }
 

@@ -10,9 +10,8 @@ import (
 )
 
 // printPurchaseRoles prints where the purchases are and what each of their
-// columns means, after `pulpero roles`' customer roles (a hook for
-// runRoles: one call after its table; and app.ParsePurchaseRoleSet in its
-// --set loop lets `--set purchase_date=orders.fecha` correct one).
+// columns means, after `pulpero roles`' customer roles; its --set takes
+// `purchase_date=orders.fecha` as well as customer roles.
 func printPurchaseRoles(ctx context.Context, db *app.Database, table string, w io.Writer) error {
 	src, err := db.PurchaseSource(ctx, table)
 	if err != nil {
@@ -32,6 +31,6 @@ func printPurchaseRoles(ctx context.Context, db *app.Database, table string, w i
 	if err := src.MissingError(db.Path()); err != nil {
 		fmt.Fprintf(w, "missing: %v\n", err)
 	}
-	fmt.Fprintf(w, "Correct a purchase role with: pulpero rfm %s --set PURCHASE_ROLE=TABLE.COLUMN\n", db.Name())
+	fmt.Fprintf(w, "Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN\n", db.Path())
 	return nil
 }
