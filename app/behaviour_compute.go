@@ -29,6 +29,7 @@ type BehaviourRequest struct {
 	lines  *store.PurchaseLines        // the lines, when already read (transactions)
 	trans  *TransactionCustomers       // customers built from transactions
 	keyCol func() (model.Column, bool) // the customer key column, when not the table's
+	cust   *store.Customers            // the customers' snapshot keeps the behaviour, if any
 }
 
 // ComputeBehaviour is the one function that computes the behaviour
@@ -57,6 +58,58 @@ func (d *Database) ComputeBehaviour(ctx context.Context, r BehaviourRequest) (*B
 }
 
 func (d *Database) computeBehaviour(ctx context.Context, r *BehaviourRequest) (*Behaviour, []model.Column, error) {
+	key := d.behaviourKey(ctx, r)
+	if b, res, ok := d.keptBehaviour(ctx, r, key); ok {
+		return d.finishBehaviour(ctx, r, b, res)
+	}
+	b, res, err := d.readBehaviour(ctx, r)
+	if err != nil {
+		return b, nil, err
+	}
+	d.keepBehaviour(r, key, b, res)
+	return d.finishBehaviour(ctx, r, b, res)
+}
+
+// purchaseSource finds the purchases of r's customers (and touchpoints).
+func (d *Database) purchaseSource(ctx context.Context, r *BehaviourRequest) (*store.PurchaseSource, error) {
+	if r.src != nil {
+		return r.src, nil
+	}
+	if r.Stage != nil {
+		r.Stage(StageDetectPurchases)
+	}
+	var err error
+	if r.tables == nil {
+		if r.tables, err = d.db.Tables(ctx); err != nil {
+			return nil, err
+		}
+	}
+	overrides, err := d.ws.PurchaseOverrides(ctx)
+	if err != nil {
+		return nil, err
+	}
+	src, err := d.db.DetectPurchases(ctx, r.tables, r.Table.Name, overrides)
+	if err != nil {
+		return nil, err
+	}
+	if src == nil {
+		return nil, fmt.Errorf(errNoPurchaseTable, d.Path())
+	}
+	return src, nil
+}
+
+// todayOf is r's today as a day number (no clock given: nothing is in the
+// future).
+func todayOf(r *BehaviourRequest) int32 {
+	if r.Today.IsZero() {
+		return int32(math.MaxInt32 - 1)
+	}
+	return dayOf(r.Today)
+}
+
+// readBehaviour reads the purchases and computes the behaviour attributes:
+// everything but the RFM scores, which finishBehaviour adds.
+func (d *Database) readBehaviour(ctx context.Context, r *BehaviourRequest) (*Behaviour, *behaviour.Result, error) {
 	b := &Behaviour{Transactions: r.trans}
 	say := func(s string) {
 		if r.Stage != nil {
@@ -67,33 +120,15 @@ func (d *Database) computeBehaviour(ctx context.Context, r *BehaviourRequest) (*
 	if err != nil {
 		return b, nil, err
 	}
-	src := r.src
-	if src == nil {
-		say(StageDetectPurchases)
-		if r.tables == nil {
-			if r.tables, err = d.db.Tables(ctx); err != nil {
-				return b, nil, err
-			}
-		}
-		overrides, err := d.ws.PurchaseOverrides(ctx)
-		if err != nil {
-			return b, nil, err
-		}
-		if src, err = d.db.DetectPurchases(ctx, r.tables, r.Table.Name, overrides); err != nil {
-			return b, nil, err
-		}
-		if src == nil {
-			return b, nil, fmt.Errorf(errNoPurchaseTable, d.Path())
-		}
+	src, err := d.purchaseSource(ctx, r)
+	if err != nil {
+		return b, nil, err
 	}
 	b.Source = src
 	if err := src.MissingError(d.Path()); err != nil {
 		return b, nil, err
 	}
-	today := int32(math.MaxInt32 - 1) // no clock given: nothing is in the future
-	if !r.Today.IsZero() {
-		today = dayOf(r.Today)
-	}
+	today := todayOf(r)
 	n := r.Data.Rows()
 	var (
 		pr   *store.PurchaseReader
@@ -138,15 +173,28 @@ func (d *Database) computeBehaviour(ctx context.Context, r *BehaviourRequest) (*
 	res := &behaviour.Result{Columns: resCols, Summary: sum}
 	b.Summary = sum
 	b.Problems = append(b.Problems, placeProblems(src, probs)...)
-	say(StageRFM)
+	return b, res, nil
+}
+
+// finishBehaviour scores RFM on the behaviour attributes, renames those
+// that clash with the table's own columns, and adds ages as of the
+// analysis date when it is not today.
+func (d *Database) finishBehaviour(ctx context.Context, r *BehaviourRequest, b *Behaviour, res *behaviour.Result) (*Behaviour, []model.Column, error) {
+	opt, err := d.withSaved(ctx, r.Options)
+	if err != nil {
+		return b, nil, err
+	}
+	if r.Stage != nil {
+		r.Stage(StageRFM)
+	}
 	var rfmCols []model.Column
-	b.RFM, rfmCols = d.scoreRFM(ctx, res, opt, r.Table.Name, a)
+	b.RFM, rfmCols = d.scoreRFM(ctx, res, opt, r.Table.Name, b.AnalysisDay)
 	cols := append(res.Columns, rfmCols...)
 	b.Renamed = renameClashes(cols, r.Data)
 	for _, c := range cols {
 		b.Columns = append(b.Columns, c.Meta().Name)
 	}
-	if a < today {
+	if b.AnalysisDay < todayOf(r) {
 		if ages := agesAsOf(r.Data, b.AnalysisDate); len(ages) > 0 {
 			b.AgesAsOf = b.AnalysisDate
 			cols = append(cols, ages...)

@@ -37,7 +37,7 @@ func (d *Database) loadCustomers(ctx context.Context, r LoadRequest) (*store.Cus
 		return nil, nil, err
 	}
 	return cust, &BehaviourRequest{Table: cust.Table, Data: cust.Data, Today: r.AsOf, Options: r.Behaviour, Stage: r.Stage,
-		Progress: r.Progress}, nil
+		Progress: r.Progress, cust: cust}, nil
 }
 
 // addBehaviour is Load's behaviour step, after the derived attributes:
