@@ -101,9 +101,12 @@ func TestValueDemoAgainstSQL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := s.ComputeValue(context.Background(), ValueOptions{Validate: true})
+	v, err := s.ComputeValue(context.Background(), ValueOptions{Validate: true, ParetoNBD: true})
 	if err != nil || v.Err != nil {
 		t.Fatal(err, v.Err)
+	}
+	if v.Pareto == nil || v.ParetoErr != nil {
+		t.Errorf("Pareto/NBD: %v", v.ParetoErr)
 	}
 	w := valueSQL(t, path)
 	var last int
