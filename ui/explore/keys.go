@@ -14,6 +14,8 @@ type keyMap struct {
 	CrossTab, Quality, Rows, Open, Back, Copy, Percent, Sort key.Binding
 
 	BarPrev, BarNext, Mark, ToSegment key.Binding
+
+	Missing key.Binding // quality view: a placeholder value → missing for analysis
 }
 
 func newKeyMap() keyMap {
@@ -50,6 +52,8 @@ func newKeyMap() keyMap {
 		BarNext:   b([]string{"]"}, "]", "next bar"),
 		Mark:      b([]string{"space"}, "space", "mark bar"),
 		ToSegment: b([]string{"S"}, "S", "marked bars → segment rule"),
+
+		Missing: b([]string{"m"}, "m", "treat a placeholder as missing"),
 	}
 }
 
@@ -94,7 +98,7 @@ func (k keyMap) short(v view, a attrKind, crosses bool) []key.Binding {
 	case viewCrossTab:
 		return []key.Binding{k.Down, k.PageDown, k.Right, k.Percent, k.Copy, k.Back}
 	case viewQuality:
-		return []key.Binding{k.Up, k.Down, k.Open, k.Copy, k.Back}
+		return []key.Binding{k.Up, k.Down, k.Open, k.Missing, k.Copy, k.Back}
 	case viewRows:
 		return []key.Binding{k.PageDown, k.Left, k.Right, k.Sort, k.Copy, k.Back}
 	case viewPick:
@@ -115,7 +119,7 @@ func (k keyMap) full(v view, a attrKind, crosses bool) [][]key.Binding {
 	case viewCrossTab:
 		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Left, k.Right}, {k.Percent, k.Copy, k.Back}}
 	case viewQuality:
-		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Copy, k.Back}}
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Missing, k.Copy, k.Back}}
 	case viewRows:
 		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Left, k.Right, k.Sort, k.Copy, k.Back}}
 	case viewPick:

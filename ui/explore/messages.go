@@ -20,3 +20,11 @@ const (
 	msgRowsShown = "rows %d–%d of %d (↑↓ pgup/pgdn)"
 	msgColsShown = "columns %d–%d of %d (←→)"
 )
+
+// The quality view's placeholder key (m).
+const (
+	msgMissingNotPlaceholder = "m treats a placeholder value (\"unknown\", 999) as missing; this finding is %s"
+	msgMissingNotAllowed     = "your role cannot change what a column's values mean"
+	msgMissingDone           = "%s = %q is now missing for analysis (the table keeps it); loading again — undo with pulpero roles --not-missing %s=%s"
+	msgMissingFailed         = "%s = %q: %v"
+)

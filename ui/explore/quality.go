@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -79,6 +81,8 @@ func (m *Model) qualityKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.openProblem(m.q.problems[m.q.cursor])
 	case key.Matches(k, m.keys.Copy) && n > 0:
 		return copyCmd(problemLine(m.q.problems[m.q.cursor]), "problem")
+	case key.Matches(k, m.keys.Missing) && n > 0:
+		return m.treatAsMissing(m.q.problems[m.q.cursor])
 	}
 	m.q.cursor = max(0, min(n-1, m.q.cursor))
 	rows := m.qualityRows()
@@ -98,6 +102,28 @@ func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
 	return m.openRows(p.Rows, fmt.Sprintf("%s: %s (%s rows)", p.Column, p.Kind, common.Int(p.Count)))
 }
 
+// treatAsMissing makes a placeholder finding's value missing for analysis
+// (saved in pulpero's workspace; the table keeps the value) and loads the
+// data again, so every screen sees it as missing.
+func (m *Model) treatAsMissing(p analysis.Problem) tea.Cmd {
+	if p.Kind != analysis.ProblemPlaceholder {
+		return common.Status(fmt.Sprintf(msgMissingNotPlaceholder, p.Kind), true)
+	}
+	if !m.common.Policy.Allows(app.ActRoles) {
+		return common.Status(msgMissingNotAllowed, true)
+	}
+	s := m.common.Session
+	return func() tea.Msg {
+		if err := s.DB.TreatAsMissing(context.Background(), s.Table.Name, p.Column, p.Value, true); err != nil {
+			return common.StatusMsg{Text: fmt.Sprintf(msgMissingFailed, p.Column, p.Value, err), Error: true}
+		}
+		return tea.BatchMsg{
+			common.Status(fmt.Sprintf(msgMissingDone, p.Column, p.Value, p.Column, p.Value), false),
+			func() tea.Msg { return common.ReloadMsg{} },
+		}
+	}
+}
+
 func (m *Model) qualityRows() int { return max(1, m.height-3) }
 
 func (m *Model) qualityView() string {
@@ -109,7 +135,7 @@ func (m *Model) qualityView() string {
 	for _, p := range m.q.problems {
 		cols[p.Column] = true
 	}
-	lines := []string{st.Title.Render("Data quality") + st.Subtle.Render(fmt.Sprintf(" · %d findings on %d columns · enter opens the rows", len(m.q.problems), len(cols)))}
+	lines := []string{st.Title.Render("Data quality") + st.Subtle.Render(fmt.Sprintf(" · %d findings on %d columns · enter opens the rows · m: a placeholder is missing", len(m.q.problems), len(cols)))}
 	switch {
 	case m.q.contactErr != nil:
 		lines[0] += st.Error.Render(" · contact columns: " + m.q.contactErr.Error())
