@@ -88,7 +88,10 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 	var b strings.Builder
 	nw := max(20, min(40, width-60)) // the name takes what the figures leave
 	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-*s %-10s %-9s %7s %7s %10s %-7s", nw, "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
-	list := max(3, height-14)
+	// the chosen campaign's measures first; the list gets what they leave
+	// (at least its own line), so a 60×15 window still shows both
+	detail := v.detail(st, width)
+	list := max(1, height-2-strings.Count(detail, "\n"))
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
 		o, r := v.outcomes[i], v.measured[i]
@@ -108,8 +111,13 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + v.detail(st, width))
-	return b.String()
+	if height-strings.Count(b.String(), "\n")-strings.Count(detail, "\n") > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString(detail)
+	// a window too small for every measure shows as many as fit
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	return strings.Join(lines[:min(len(lines), max(1, height))], "\n")
 }
 
 // detail measures the chosen campaign: treated against control.

@@ -32,7 +32,7 @@ func (m *Model) View() string {
 			body = st.Warn.Render(" Contact details and consent were not checked for this table.")
 		}
 	case viewResults:
-		body = m.results.view(st, m.width, m.height)
+		body = m.results.view(st, m.width, m.height-1) // below the view names
 	default:
 		body = m.planView()
 	}
