@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -78,17 +80,26 @@ func Quantiles(vals []float64, probs []float64) []float64 {
 		}
 		return out
 	}
-	for i, p := range probs {
-		h := float64(n-1) * p
-		lo := int(math.Floor(h))
-		x := selectKth(vals, lo)
+	// in ascending order, each selection searches only past the last one
+	order := make([]int, len(probs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(probs[a], probs[b]) })
+	from := 0
+	for _, i := range order {
+		h := float64(n-1) * probs[i]
+		lo := min(max(int(math.Floor(h)), 0), n-1)
+		if lo >= from {
+			selectRange(vals, from, n-1, lo)
+			from = lo
+		}
+		x := vals[lo]
 		if frac := h - float64(lo); frac > 0 && lo+1 < n {
-			// after selection, the next order statistic is the minimum of the rest
-			next := vals[lo+1]
-			for _, v := range vals[lo+2:] {
-				next = min(next, v)
-			}
-			x += frac * (next - x)
+			// the next order statistic: the smallest of the rest
+			selectRange(vals, lo+1, n-1, lo+1)
+			from = lo + 1
+			x += frac * (vals[lo+1] - x)
 		}
 		out[i] = x
 	}
@@ -98,7 +109,13 @@ func Quantiles(vals []float64, probs []float64) []float64 {
 // selectKth partially orders vals so that vals[k] is the k-th smallest, all
 // before it are ≤ and all after it ≥ (Hoare's quickselect, median-of-three).
 func selectKth(vals []float64, k int) float64 {
-	lo, hi := 0, len(vals)-1
+	selectRange(vals, 0, len(vals)-1, k)
+	return vals[k]
+}
+
+// selectRange is selectKth within vals[lo..hi], whose values are all ≥
+// those before lo and ≤ those after hi.
+func selectRange(vals []float64, lo, hi, k int) {
 	for lo < hi {
 		mid := lo + (hi-lo)/2
 		if vals[mid] < vals[lo] {
@@ -131,8 +148,7 @@ func selectKth(vals []float64, k int) float64 {
 		case k >= i:
 			lo = i
 		default:
-			return vals[k]
+			return
 		}
 	}
-	return vals[k]
 }

@@ -3,7 +3,6 @@ package rfm
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"sync"
 )
@@ -147,8 +146,8 @@ func Fit(m Measures, opt Options) (Thresholds, error) {
 	var wg sync.WaitGroup
 	for k := range vals {
 		wg.Go(func() {
-			slices.Sort(vals[k])
 			v := vals[k]
+			placeAt(v, edgeIndices(len(v), bins[k])) // v is sorted where rEdges, Min and Max read it
 			scales[k] = Scale{Bins: bins[k], Edges: rEdges(v, bins[k]), Min: v[0], Max: v[len(v)-1]}
 		})
 	}
