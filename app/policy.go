@@ -35,6 +35,10 @@ const (
 	ActTables      Action = "tables"       // browse the raw tables, personal columns unmasked
 	ActImport      Action = "import"       // import a file into the database
 	ActRoles       Action = "roles"        // correct what a column means
+	// ActManage changes what others share: rename or delete a saved segment
+	// (with its history), the analysis date and value settings, frozen
+	// cut-offs. Saving or copying a segment only adds a version.
+	ActManage Action = "manage"
 )
 
 // Allows reports whether the role may do a. An unknown role may do
@@ -43,7 +47,7 @@ func (r UserRole) Allows(a Action) bool {
 	switch a {
 	case ActSaveSegment:
 		return r == RoleViewer || r == RoleAnalyst || r == RoleAdmin
-	case ActExport, ActTables:
+	case ActExport, ActTables, ActManage:
 		return r == RoleAnalyst || r == RoleAdmin
 	case ActImport, ActRoles:
 		return r == RoleAdmin
@@ -88,7 +92,21 @@ type AuditEvent struct {
 	SHA256   string `json:"sha256,omitempty"`
 	Action   Action `json:"action,omitempty"` // what was refused
 	Reason   string `json:"reason,omitempty"` // a stable key, never free text from the data
+	Change   Change `json:"change,omitempty"` // what a "changed" event changed
 }
+
+// Change names a change to pulpero's saved work other than saving a
+// segment (Policy.Change).
+type Change string
+
+const (
+	ChangeSegmentRenamed    Change = "segment_renamed"
+	ChangeSegmentDeleted    Change = "segment_deleted"
+	ChangeSegmentCopied     Change = "segment_copied"
+	ChangeRFMFrozen         Change = "rfm_frozen"
+	ChangeBehaviourSettings Change = "behaviour_settings"
+	ChangeValueSettings     Change = "value_settings"
+)
 
 // Audit events of the application layer; the server adds its own.
 const (
@@ -96,6 +114,7 @@ const (
 	EventExported      = "exported"
 	EventRefused       = "refused"
 	EventExportFailed  = "export_failed"
+	EventChanged       = "changed" // saved work renamed, deleted or copied; settings or cut-offs saved
 	ReasonNotAllowed   = "not_allowed"
 	ReasonPath         = "path_outside_exports"
 	ReasonStopping     = "server_stopping"

@@ -32,6 +32,39 @@ func (p *Policy) SaveSegment(ctx context.Context, s *Session, lib *Library, name
 	return v, err
 }
 
+// Change makes a change to pulpero's saved work (rename, delete or copy a
+// segment, freeze RFM cut-offs, save the screens' settings) if the role may
+// (ActManage: every other user of a shared database sees it; a copy needs
+// only ActSaveSegment), inside the server's write gate, and audits it;
+// segment names the segment, if any.
+// A local user (p nil) just runs do.
+func (p *Policy) Change(ctx context.Context, c Change, segment string, do func(context.Context) error) error {
+	if p == nil {
+		return do(ctx)
+	}
+	act := ActManage
+	if c == ChangeSegmentCopied {
+		act = ActSaveSegment // a copy only adds, as a save does
+	}
+	if err := p.check(act); err != nil {
+		return err
+	}
+	end, err := p.begin(act)
+	if err != nil {
+		return err
+	}
+	defer end()
+	if err := do(ctx); err != nil {
+		return err
+	}
+	e := AuditEvent{Event: EventChanged, Change: c}
+	if segment != "" {
+		e.Segment = store.SegmentName(segment)
+	}
+	p.audit(e)
+	return nil
+}
+
 // Export writes a list as Session.Export does, if the role may, with its
 // files inside the user's export folder (the paths typed are taken
 // relative to it; see ConfinePath). The export is cancelled when ctx or

@@ -338,3 +338,37 @@ func TestTwoSaversKeepEveryVersion(t *testing.T) {
 		t.Fatalf("%d versions, by %v", len(hist), count)
 	}
 }
+
+// TestChangesToSavedWorkFollowTheRole: a viewer may not rename, delete or
+// copy a segment nor save settings (every user of the database would see
+// it): refused and audited, the library untouched; an analyst's change
+// lands and is audited with the segment's name.
+func TestChangesToSavedWorkFollowTheRole(t *testing.T) {
+	s := policyWorld(t)
+	ctx := context.Background()
+	lib, err := s.DB.Library(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveSegment(ctx, lib, "North", mustParse(t, `zone = "north"`)); err != nil {
+		t.Fatal(err)
+	}
+	var events []AuditEvent
+	audit := func(e AuditEvent) { events = append(events, e) }
+	viewer := &Policy{User: "vera", Role: RoleViewer, Audit: audit}
+	err = viewer.Change(ctx, ChangeSegmentDeleted, "North", func(ctx context.Context) error { return s.DB.DeleteSegment(ctx, "North") })
+	if !errors.Is(err, ErrNotAllowed) {
+		t.Fatalf("a viewer's delete: %v", err)
+	}
+	if lib, _ := s.DB.Library(ctx); func() bool { _, ok := lib.Find("North"); return !ok }() {
+		t.Fatal("a viewer deleted a segment")
+	}
+	analyst := &Policy{User: "ana", Role: RoleAnalyst, Audit: audit}
+	if err := analyst.Change(ctx, ChangeSegmentRenamed, "North", func(ctx context.Context) error { return s.DB.RenameSegment(ctx, "North", "Norte") }); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 2 || events[0].Event != EventRefused || events[0].User != "vera" ||
+		events[1].Event != EventChanged || events[1].Change != ChangeSegmentRenamed || events[1].Segment != "North" || events[1].User != "ana" {
+		t.Fatalf("audit: %+v", events)
+	}
+}

@@ -131,9 +131,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.open(fieldFreeze)
 	case key.Matches(k, km.Unfreeze):
-		return saveSettings(m.common.Session.DB, func(o *app.BehaviourOptions) { o.Frozen = "" })
+		return saveSettings(m.common.Policy, m.common.Session.DB, func(o *app.BehaviourOptions) { o.Frozen = "" })
 	case key.Matches(k, km.Table):
-		return saveSettings(m.common.Session.DB, func(o *app.BehaviourOptions) {
+		return saveSettings(m.common.Policy, m.common.Session.DB, func(o *app.BehaviourOptions) {
 			if o.Segments == "0.2" {
 				o.Segments = "0.3"
 			} else {
@@ -142,7 +142,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		})
 	case key.Matches(k, km.SaveSegs):
 		if res := m.rfm(); res != nil {
-			return saveSegmentsCmd(m.common.Session, res.Definitions)
+			return saveSegmentsCmd(m.common.Policy, m.common.Session, res.Definitions)
 		}
 		return common.Status(msgNotScored, true)
 	}
@@ -238,9 +238,9 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 		f, v := m.field, m.input.Value()
 		m.field = fieldNone
 		if f == fieldFreeze {
-			return freezeCmd(m.common.Session, v)
+			return freezeCmd(m.common.Policy, m.common.Session, v)
 		}
-		return setDateCmd(m.common.Session.DB, v)
+		return setDateCmd(m.common.Policy, m.common.Session.DB, v)
 	}
 	m.input.Update(k)
 	return nil

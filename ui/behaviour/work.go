@@ -31,15 +31,17 @@ func cellRule(r, f int) string {
 
 // saveSettings changes the database's saved behaviour settings and
 // reloads: the scores of every screen follow.
-func saveSettings(db *app.Database, change func(*app.BehaviourOptions)) tea.Cmd {
+func saveSettings(pol *app.Policy, db *app.Database, change func(*app.BehaviourOptions)) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
-		o, err := db.BehaviourSettings(ctx)
+		err := pol.Change(context.Background(), app.ChangeBehaviourSettings, "", func(ctx context.Context) error {
+			o, err := db.BehaviourSettings(ctx)
+			if err != nil {
+				return err
+			}
+			change(&o)
+			return db.SetBehaviourSettings(ctx, o)
+		})
 		if err != nil {
-			return doneMsg{err: err}
-		}
-		change(&o)
-		if err := db.SetBehaviourSettings(ctx, o); err != nil {
 			return doneMsg{err: err}
 		}
 		return doneMsg{text: msgSavedReload, reload: true}
@@ -47,7 +49,7 @@ func saveSettings(db *app.Database, change func(*app.BehaviourOptions)) tea.Cmd 
 }
 
 // setDateCmd saves the analysis date typed ("" = the default) and reloads.
-func setDateCmd(db *app.Database, typed string) tea.Cmd {
+func setDateCmd(pol *app.Policy, db *app.Database, typed string) tea.Cmd {
 	typed = strings.TrimSpace(typed)
 	var day time.Time
 	if typed != "" {
@@ -57,15 +59,19 @@ func setDateCmd(db *app.Database, typed string) tea.Cmd {
 		}
 		day = d
 	}
-	return saveSettings(db, func(o *app.BehaviourOptions) { o.AnalysisDate = day })
+	return saveSettings(pol, db, func(o *app.BehaviourOptions) { o.AnalysisDate = day })
 }
 
 // freezeCmd freezes the session's cut-offs under name; the clock is read
 // here, once, as the caller's.
-func freezeCmd(s *common.Session, name string) tea.Cmd {
+func freezeCmd(pol *app.Policy, s *common.Session, name string) tea.Cmd {
 	now := time.Now().UTC()
 	return func() tea.Msg {
-		f, err := s.FreezeRFM(context.Background(), strings.TrimSpace(name), now)
+		var f app.FrozenRFM
+		err := pol.Change(context.Background(), app.ChangeRFMFrozen, "", func(ctx context.Context) (err error) {
+			f, err = s.FreezeRFM(ctx, strings.TrimSpace(name), now)
+			return err
+		})
 		if err != nil {
 			return doneMsg{err: err}
 		}
@@ -76,7 +82,7 @@ func freezeCmd(s *common.Session, name string) tea.Cmd {
 // saveSegmentsCmd saves each segment of the table as a saved segment
 // ("RFM Champions", ...), so it can be edited, combined and exported like
 // any other.
-func saveSegmentsCmd(s *common.Session, defs []rfm.Definition) tea.Cmd {
+func saveSegmentsCmd(pol *app.Policy, s *common.Session, defs []rfm.Definition) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		lib, err := s.DB.Library(ctx)
@@ -88,7 +94,7 @@ func saveSegmentsCmd(s *common.Session, defs []rfm.Definition) tea.Cmd {
 			if err != nil {
 				return doneMsg{err: err}
 			}
-			if _, err := s.SaveSegment(ctx, lib, msgSegPrefix+d.Name, n); err != nil {
+			if _, err := pol.SaveSegment(ctx, s, lib, msgSegPrefix+d.Name, n); err != nil {
 				return doneMsg{err: err}
 			}
 		}

@@ -57,7 +57,7 @@ func (m *Model) selected() (app.SavedSegment, bool) {
 func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.skeys
 	s, has := m.selected()
-	db := m.common.Session.DB
+	db, pol := m.common.Session.DB, m.common.Policy
 	deleting := m.confirmDelete
 	m.confirmDelete = false
 	switch {
@@ -76,7 +76,7 @@ func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.confirmDelete = true
 		return common.Status("press x again to delete "+s.Name+" and its history", false), true
 	case key.Matches(msg, k.Delete):
-		return manageCmd("deleted "+s.Name, func(ctx context.Context) error { return db.DeleteSegment(ctx, s.Name) }), true
+		return manageCmd(pol, app.ChangeSegmentDeleted, s.Name, "deleted "+s.Name, func(ctx context.Context) error { return db.DeleteSegment(ctx, s.Name) }), true
 	case key.Matches(msg, k.History):
 		m.mode = modeHistory
 		return historyCmd(db, s.Name), true
@@ -93,17 +93,19 @@ func (m *Model) acceptManage(name string) tea.Cmd {
 		if m.name == s.Name {
 			m.name = name
 		}
-		return manageCmd("renamed "+s.Name+" to "+name, func(ctx context.Context) error { return db.RenameSegment(ctx, s.Name, name) })
+		return manageCmd(m.common.Policy, app.ChangeSegmentRenamed, s.Name, "renamed "+s.Name+" to "+name, func(ctx context.Context) error { return db.RenameSegment(ctx, s.Name, name) })
 	}
-	return manageCmd("saved a copy of "+s.Name+" as "+name, func(ctx context.Context) error {
+	return manageCmd(m.common.Policy, app.ChangeSegmentCopied, name, "saved a copy of "+s.Name+" as "+name, func(ctx context.Context) error {
 		_, err := db.DuplicateSegment(ctx, s.Name, name)
 		return err
 	})
 }
 
-func manageCmd(done string, f func(context.Context) error) tea.Cmd {
+// manageCmd runs a change to the saved segments through the policy (a
+// viewer of pulpero serve may not rename, delete or copy them).
+func manageCmd(pol *app.Policy, c app.Change, segment, done string, f func(context.Context) error) tea.Cmd {
 	return func() tea.Msg {
-		return manageMsg{text: done, err: f(context.Background())}
+		return manageMsg{text: done, err: pol.Change(context.Background(), c, segment, f)}
 	}
 }
 

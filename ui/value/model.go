@@ -301,7 +301,7 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 			}
 			change = func(o *app.ValueOptions) { o.CalibrationEnd = d }
 		}
-		return saveCmd(m.common.Session.DB, change)
+		return saveCmd(m.common.Policy, m.common.Session.DB, change)
 	}
 	m.input.Update(k)
 	return nil

@@ -73,15 +73,16 @@ func (j *job) wait() tea.Cmd {
 // saveCmd changes the database's saved value settings (the others stay),
 // so `pulpero value`, segment counts and exports mean the same clv; the
 // screen then computes again with them.
-func saveCmd(db *app.Database, change func(*app.ValueOptions)) tea.Cmd {
+func saveCmd(pol *app.Policy, db *app.Database, change func(*app.ValueOptions)) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
-		o, err := db.ValueSettings(ctx)
-		if err != nil {
-			return savedMsg{err: err}
-		}
-		change(&o)
-		return savedMsg{err: db.SetValueSettings(ctx, o)}
+		return savedMsg{err: pol.Change(context.Background(), app.ChangeValueSettings, "", func(ctx context.Context) error {
+			o, err := db.ValueSettings(ctx)
+			if err != nil {
+				return err
+			}
+			change(&o)
+			return db.SetValueSettings(ctx, o)
+		})}
 	}
 }
 
