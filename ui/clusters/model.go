@@ -3,6 +3,7 @@ package clusters
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -110,7 +111,18 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, m.handleKey(msg)
 	case candidatesMsg:
+		first := m.cands == nil
 		m.cands = usableFirst(msg.cands)
+		if first {
+			// the starting features take the log they call for: RFM
+			// measures are skewed, and k-means on raw money splits off
+			// a handful of big spenders and calls the rest one group
+			for _, c := range m.cands {
+				if c.SuggestLog && slices.Contains(m.chosen, c.Name) {
+					m.logs[c.Name] = true
+				}
+			}
+		}
 	case progressMsg:
 		if msg.seq == m.seq && m.running {
 			m.progress = msg.p
