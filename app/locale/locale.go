@@ -1,0 +1,128 @@
+// Package locale is pulpero's language and local formats: which language a
+// user reads (English or Spanish), the catalogue that turns the program's
+// English sentences into it, and how numbers, money and dates are written
+// on screen there (1.234,56 in Spain and Argentina, 1,234.56 in Mexico and
+// in English). Files and JSON stay locale-independent: ISO dates, a point
+// for decimals.
+//
+// It is built on golang.org/x/text rather than go-i18n: one maintained
+// module gives the four things needed, language matching (es_AR.UTF-8 →
+// es-AR), CLDR plural rules, CLDR number formats and a message catalogue
+// keyed by the English text (so the code reads in English, and a sentence
+// not yet translated still reads). go-i18n would add files of messages but
+// still need x/text for numbers.
+package locale
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Lang is a language pulpero speaks.
+type Lang string
+
+const (
+	English Lang = "en"
+	Spanish Lang = "es"
+)
+
+// Locale is a user's language and region: the language of the sentences,
+// the region's number format.
+type Locale struct {
+	Tag  language.Tag // as asked for, e.g. es-AR
+	Lang Lang
+	p    *message.Printer
+}
+
+var supported = []language.Tag{language.English, language.Spanish}
+
+var matcher = language.NewMatcher(supported)
+
+// Default is English, what pulpero speaks when nothing says otherwise.
+func Default() Locale { return New(language.English) }
+
+// New makes the locale of tag: Spanish for any Spanish, else English; the
+// numbers follow the tag's region.
+func New(tag language.Tag) Locale {
+	_, i, conf := matcher.Match(tag)
+	lang := English
+	if conf != language.No && supported[i] == language.Spanish {
+		lang = Spanish
+	}
+	return Locale{Tag: tag, Lang: lang, p: message.NewPrinter(tag, message.Catalog(cat))}
+}
+
+// Parse reads a language as a user or the environment writes it: "es",
+// "en", "es-AR", "es_AR.UTF-8", "C", "POSIX".
+func Parse(s string) (Locale, error) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i] // es_AR.UTF-8, de_DE@euro
+	}
+	switch s {
+	case "", "C", "POSIX":
+		return Default(), nil
+	}
+	tag, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	if err != nil {
+		return Default(), fmt.Errorf(msgBadLang, s)
+	}
+	return New(tag), nil
+}
+
+// Detect is the user's locale: the --lang flag when given, else the
+// first of LC_ALL, LC_MESSAGES and LANG that is set (as POSIX orders
+// them), else English. A flag that names no language is an error; an
+// environment that does is ignored (it is not the user's typing).
+func Detect(flag string, getenv func(string) string) (Locale, error) {
+	if strings.TrimSpace(flag) != "" {
+		return Parse(flag)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			l, err := Parse(s)
+			if err != nil {
+				return Default(), nil
+			}
+			return l, nil
+		}
+	}
+	return Default(), nil
+}
+
+// T is the English sentence key in the locale's language, with args put in
+// by the locale's printer: numbers in the region's format (12.345 in
+// Spanish). Pass years and ids as text, which is kept as it is.
+func (l Locale) T(key string, args ...any) string {
+	return l.p.Sprintf(key, args...)
+}
+
+// N is T for a sentence about n things: one form for one, another for
+// the rest, chosen by the language's plural rule (CLDR, via x/text).
+func (l Locale) N(n int, one, other string, args ...any) string {
+	key := other
+	if plural.Cardinal.MatchPlural(l.Tag, n, 0, 0, 0, 0) == plural.One {
+		key = one
+	}
+	return l.T(key, args...)
+}
+
+// cat is the message catalogue: English keys, their Spanish (spanish.go).
+var cat = func() *catalog.Builder {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for en, es := range spanish {
+		b.SetString(language.Spanish, en, es)
+	}
+	return b
+}()
+
+// Translated reports whether key has a Spanish translation (for tests).
+func Translated(key string) bool {
+	_, ok := spanish[key]
+	return ok
+}

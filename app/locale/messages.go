@@ -1,0 +1,3 @@
+package locale
+
+const msgBadLang = "%q is not a language: use es or en (or a locale such as es_AR.UTF-8)"
