@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/palette"
@@ -31,6 +31,8 @@ type Options struct {
 	Session *app.Session
 	// Policy is a remote user's (nil: a local user); see common.Common.
 	Policy *app.Policy
+	// Locale is the user's language and number format (zero: English).
+	Locale locale.Locale
 }
 
 // App is the root model.
@@ -68,6 +70,7 @@ func New(opts Options) *App {
 	h := help.New()
 	h.Styles = help.DefaultStyles(opts.IsDark)
 	c.Policy = opts.Policy // serve: what this user is offered
+	c.Locale = opts.Locale
 	return &App{
 		common: c,
 		opts:   opts,
@@ -234,9 +237,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case key.Matches(msg, a.keys.Mouse):
 		a.mouseOff = !a.mouseOff
-		a.status = common.StatusMsg{Text: msgMouseOn}
+		a.status = common.StatusMsg{Text: a.common.T(msgMouseOn)}
 		if a.mouseOff {
-			a.status.Text = msgMouseOff
+			a.status.Text = a.common.T(msgMouseOff)
 		}
 		return a, nil
 	case key.Matches(msg, a.keys.NextScreen):
@@ -350,19 +353,19 @@ func (a *App) titleView() string {
 	st := a.common.Styles
 	parts := []headerPart{{text: st.Title.Render("pulpero"), rank: 3}, {text: model.Printable(a.opts.DB.Name()), rank: 1}}
 	if s := a.common.Session; s != nil {
-		parts = append(parts, headerPart{text: common.Int(s.Data.Rows()) + " customers", rank: 0},
-			headerPart{text: "table " + model.Printable(s.Table.Name), rank: 2})
+		parts = append(parts, headerPart{text: a.common.Locale.N(s.Data.Rows(), msgCustomer, msgCustomers, common.Int(s.Data.Rows())), rank: 0},
+			headerPart{text: a.common.T(msgTable, model.Printable(s.Table.Name)), rank: 2})
 		if s.TableWhy != "" {
 			parts = append(parts, headerPart{text: "(" + model.Printable(s.TableWhy) + ")", rank: 4, glue: true})
 		}
 	}
 	if a.mouseOff {
-		parts = append(parts, headerPart{text: st.Warn.Render(msgMouseOffShort), rank: 0})
+		parts = append(parts, headerPart{text: st.Warn.Render(a.common.T(msgMouseOffShort)), rank: 0})
 	}
 	var titles []string
 	if a.ready {
 		for _, s := range a.screens {
-			titles = append(titles, s.Title())
+			titles = append(titles, a.common.T(s.Title()))
 		}
 	}
 	return headerLine(st, titles, a.focus, parts, a.common.Width)
@@ -371,21 +374,21 @@ func (a *App) titleView() string {
 func (a *App) loadingView() string {
 	st := a.common.Styles
 	if a.cancelled {
-		return "\n  " + st.Warn.Render(msgLoadCancelled) + "\n\n" + st.Subtle.Render("  r loads again · q quits")
+		return "\n  " + st.Warn.Render(a.common.T(msgLoadCancelled)) + "\n\n" + st.Subtle.Render("  "+a.common.T(msgLoadAgain))
 	}
-	lines := []string{"", "  " + st.Title.Render("Loading") + " " + string(a.stage) + "…"}
+	lines := []string{"", "  " + st.Title.Render(a.common.T(msgLoading)) + " " + a.common.T(string(a.stage)) + "…"}
 	if p := a.progress; p.Total > 0 {
 		share := float64(p.Done) / float64(p.Total)
-		lines = append(lines, "  "+a.bar.ViewAs(share)+fmt.Sprintf("  %s / %s rows", common.Int(int(p.Done)), common.Int(int(p.Total))))
+		lines = append(lines, "  "+a.bar.ViewAs(share)+"  "+a.common.T(msgRowsOf, common.Int(int(p.Done)), common.Int(int(p.Total))))
 	}
-	lines = append(lines, "", st.Subtle.Render("  esc cancels · q quits"))
+	lines = append(lines, "", st.Subtle.Render("  "+a.common.T(msgEscCancels)))
 	return strings.Join(lines, "\n")
 }
 
 func (a *App) errorView() string {
 	st := a.common.Styles
-	return "\n  " + st.Error.Render("Cannot open this database") + "\n\n  " +
-		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  r tries again · q quits")
+	return "\n  " + st.Error.Render(a.common.T(msgCannotOpen)) + "\n\n  " +
+		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  "+a.common.T(msgTryAgain))
 }
 
 func (a *App) helpView() string {
@@ -395,9 +398,9 @@ func (a *App) helpView() string {
 	scr := a.focused()
 	var out string
 	if a.help.ShowAll {
-		out = fullHelp(a.help.Styles, scr.FullHelp(), a.keys.all(), a.common.Width)
+		out = fullHelp(a.help.Styles, a.translateGroups(scr.FullHelp()), a.translate(a.keys.all()), a.common.Width, a.common.T(globalLabel))
 	} else {
-		out = shortHelp(a.help.Styles, scr.ShortHelp(), a.keys.short(), a.common.Width)
+		out = shortHelp(a.help.Styles, a.translate(scr.ShortHelp()), a.translate(a.keys.short()), a.common.Width)
 	}
 	lines := strings.Split(out, "\n")
 	if a.status.Text != "" {

@@ -155,11 +155,11 @@ const globalLabel = "everywhere: "
 // fullHelp shows every key: the screen's groups and the global keys as
 // columns when they fit; else the screen's columns and the global keys on
 // a line below; else every group as wrapped lines. Nothing is dropped.
-func fullHelp(st help.Styles, groups [][]key.Binding, global []key.Binding, width int) string {
+func fullHelp(st help.Styles, groups [][]key.Binding, global []key.Binding, width int, label string) string {
 	if out, ok := columns(st, append(append([][]key.Binding(nil), groups...), global), width); ok {
 		return out
 	}
-	glob := flow(st, st.FullDesc.Render(globalLabel), global, width)
+	glob := flow(st, st.FullDesc.Render(label), global, width)
 	if out, ok := columns(st, groups, width); ok {
 		return out + "\n" + strings.Join(glob, "\n")
 	}

@@ -28,7 +28,7 @@ func TestHelpNeverDropsTheGlobalKeys(t *testing.T) {
 		if ansi.StringWidth(line) > w || !strings.HasSuffix(line, "? all keys • : actions • q quit") {
 			t.Errorf("%d: %q", w, line)
 		}
-		full := ansi.Strip(fullHelp(st, [][]key.Binding{screen[:3], screen[3:]}, global.all(), w))
+		full := ansi.Strip(fullHelp(st, [][]key.Binding{screen[:3], screen[3:]}, global.all(), w, globalLabel))
 		for _, b := range append(append([]key.Binding(nil), screen...), global.all()...) {
 			if !strings.Contains(strings.Join(strings.Fields(full), " "), b.Help().Desc) {
 				t.Errorf("%d: the full help lacks %q:\n%s", w, b.Help().Desc, full)

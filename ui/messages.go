@@ -7,3 +7,20 @@ const (
 	msgMouseOn       = "mouse on: the wheel scrolls; M turns it off to select text"
 	msgMouseOffShort = "mouse off: select text freely"
 )
+
+// The loading and error screens.
+const (
+	msgLoading    = "Loading"
+	msgLoadAgain  = "r loads again · q quits"
+	msgRowsOf     = "%s / %s rows"
+	msgEscCancels = "esc cancels · q quits"
+	msgCannotOpen = "Cannot open this database"
+	msgTryAgain   = "r tries again · q quits"
+)
+
+// The header.
+const (
+	msgCustomer  = "%s customer"
+	msgCustomers = "%s customers"
+	msgTable     = "table %s"
+)

@@ -99,7 +99,23 @@ func Detect(flag string, getenv func(string) string) (Locale, error) {
 // by the locale's printer: numbers in the region's format (12.345 in
 // Spanish). Pass years and ids as text, which is kept as it is.
 func (l Locale) T(key string, args ...any) string {
+	if len(args) == 0 {
+		return l.Lookup(key) // a % in a label ("row %") is not a verb
+	}
+	if l.p == nil { // the zero Locale: English
+		l = Default()
+	}
 	return l.p.Sprintf(key, args...)
+}
+
+// Lookup is key in the locale's language, as it is (nothing formatted).
+func (l Locale) Lookup(key string) string {
+	if l.Lang == Spanish {
+		if es, ok := spanish[key]; ok {
+			return es
+		}
+	}
+	return key
 }
 
 // N is T for a sentence about n things: one form for one, another for

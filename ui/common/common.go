@@ -1,6 +1,9 @@
 package common
 
-import "github.com/pulpero/pulpero/app"
+import (
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+)
 
 // Session is the open database and what was loaded from it (app.Session).
 // Screens read it; only the root model replaces it.
@@ -15,4 +18,10 @@ type Common struct {
 	// the export folder, who saves. nil for a local user: everything.
 	// Screens save, export and read personal rows through its methods.
 	Policy *app.Policy
+	// Locale is the user's language: screens write their sentences with
+	// Locale.T (the English sentence is the key).
+	Locale locale.Locale
 }
+
+// T is the sentence key in the user's language (locale.Locale.T).
+func (c *Common) T(key string, args ...any) string { return c.Locale.T(key, args...) }

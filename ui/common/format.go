@@ -6,26 +6,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 )
 
-// Int formats a count with thousands separators: 1234567 → "1,234,567".
-func Int(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// numbers is the number format of the screens: the region's (1.234,56 in
+// Spain), set once by the program from the user's locale. One per process:
+// sessions of pulpero serve write numbers as the server's locale does.
+var numbers = locale.Default()
+
+// UseNumbers sets the number and date format of every screen.
+func UseNumbers(l locale.Locale) { numbers = l }
+
+// Int formats a count with thousands separators: 1234567 → "1,234,567"
+// (1.234.567 in Spanish).
+func Int(n int) string { return numbers.Int(n) }
 
 // Money formats an amount with thousands separators, with cents below
 // 1,000 and without them above, where they are noise: 12.5 → "12.50",
@@ -37,36 +32,56 @@ func Money(x float64) string {
 	if math.Abs(x) >= 1000 {
 		return Int(int(math.Round(x)))
 	}
-	return fmt.Sprintf("%.2f", x)
+	return numbers.Number(x, 2)
 }
 
-// Percent formats a share in [0,1] as "12.3%".
+// Percent formats a share in [0,1] as "12.3%" (12,3% in Spanish).
 func Percent(share float64) string {
 	if math.IsNaN(share) {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f%%", 100*share)
+	return numbers.Number(100*share, 1) + "%"
 }
 
 // Value formats a number of the given kind as a user reads it: dates as
-// YYYY-MM-DD, date-times with the time, integers without decimals.
+// the language writes them (YYYY-MM-DD in English, DD/MM/YYYY in Spanish),
+// date-times with the time, integers without decimals.
 func Value(k model.Kind, v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "–"
 	case k == model.KindDate:
-		return time.Unix(int64(math.Floor(v))*86400, 0).UTC().Format("2006-01-02")
+		return numbers.Date(time.Unix(int64(math.Floor(v))*86400, 0).UTC())
 	case k == model.KindDateTime:
-		return time.Unix(int64(v), 0).UTC().Format("2006-01-02 15:04")
+		return numbers.Date(time.Unix(int64(v), 0).UTC()) + time.Unix(int64(v), 0).UTC().Format(" 15:04")
 	case k == model.KindInteger || k == model.KindIdentifier || v == math.Trunc(v) && math.Abs(v) < 1e15:
 		return Int(int(v))
 	case math.Abs(v) >= 1000:
 		return Int(int(math.Round(v)))
 	case math.Abs(v) >= 10:
-		return fmt.Sprintf("%.1f", v)
+		return numbers.Number(v, 1)
 	default:
-		return fmt.Sprintf("%.3g", v)
+		return sig3(v)
 	}
+}
+
+// sig3 writes v with three significant digits, as %.3g does for values
+// below 10 in magnitude, in the screens' number format.
+func sig3(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	decimals := 2 - int(math.Floor(math.Log10(math.Abs(v))))
+	if decimals > 6 {
+		return fmt.Sprintf("%.3g", v) // below 1e-4 %.3g writes 1.71e-06: kept as it is
+	}
+	s := numbers.Number(v, max(0, decimals))
+	// %.3g drops trailing zeros: 0.5 → "0.5", 2 → "2"
+	if strings.ContainsAny(s, ".,") {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimRight(s, ".,")
+	}
+	return s
 }
 
 // Truncate cuts s to width cells, marking the cut with "…".
