@@ -106,6 +106,22 @@ func Quantiles(vals []float64, probs []float64) []float64 {
 	return out
 }
 
+// PlaceAt puts in v[i], for every index i of at (ascending), the value a
+// full ascending sort would put there, with everything before i ≤ it and
+// everything after ≥ it: a few order statistics (quantile cut-offs, the
+// minimum and maximum) in O(n) where a sort costs O(n log n). Each search
+// is narrowed to the part after the last.
+func PlaceAt(v []float64, at []int) {
+	from := 0
+	for _, k := range at {
+		if k < from || k >= len(v) {
+			continue
+		}
+		selectRange(v, from, len(v)-1, k)
+		from = k
+	}
+}
+
 // selectKth partially orders vals so that vals[k] is the k-th smallest, all
 // before it are ≤ and all after it ≥ (Hoare's quickselect, median-of-three).
 func selectKth(vals []float64, k int) float64 {

@@ -4,12 +4,14 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/pulpero/pulpero/analysis"
 )
 
-// TestPlaceAtAgreesWithASort: at every asked index, the value a full sort
+// TestEdgesBySelectionAgreeWithASort: at every asked index, the value a full sort
 // puts there, for columns of distinct values, a few repeated values, runs
 // already in order or reversed, and every size up to a few hundred.
-func TestPlaceAtAgreesWithASort(t *testing.T) {
+func TestEdgesBySelectionAgreeWithASort(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for trial := range 3000 {
 		n := 1 + r.IntN(300)
@@ -29,7 +31,7 @@ func TestPlaceAtAgreesWithASort(t *testing.T) {
 		sorted := slices.Sorted(slices.Values(v))
 		bins := 1 + r.IntN(9)
 		at := edgeIndices(n, bins)
-		placeAt(v, at)
+		analysis.PlaceAt(v, at)
 		for _, k := range at {
 			if v[k] != sorted[k] {
 				t.Fatalf("trial %d, n %d: at %d got %v, a sort has %v", trial, n, k, v[k], sorted[k])

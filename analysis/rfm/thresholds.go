@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/pulpero/pulpero/analysis"
 )
 
 // DefaultBins is the number of bins of each measure when none is given.
@@ -147,7 +149,7 @@ func Fit(m Measures, opt Options) (Thresholds, error) {
 	for k := range vals {
 		wg.Go(func() {
 			v := vals[k]
-			placeAt(v, edgeIndices(len(v), bins[k])) // v is sorted where rEdges, Min and Max read it
+			analysis.PlaceAt(v, edgeIndices(len(v), bins[k])) // v is sorted where rEdges, Min and Max read it
 			scales[k] = Scale{Bins: bins[k], Edges: rEdges(v, bins[k]), Min: v[0], Max: v[len(v)-1]}
 		})
 	}
