@@ -26,8 +26,9 @@ func (p *parser) condition(name token) (Node, error) {
 	if t.kind != tokWord {
 		return nil, &Error{Pos: t.pos, Msg: "expected " + expectedOp + " after " + describe(name) + ", found " + describe(t)}
 	}
-	switch w := strings.ToLower(t.text); {
-	case w == "between":
+	is := func(w string) bool { return keywordIs(t.text, w) }
+	switch {
+	case is("between"):
 		p.take()
 		c.Op = OpBetween
 		if err := p.values(c, 1, "the low end after between"); err != nil {
@@ -37,30 +38,34 @@ func (p *parser) condition(name token) (Node, error) {
 			return nil, err
 		}
 		return c, p.values(c, 1, "the high end of between")
-	case w == "is":
+	case is("in") && p.isWord(1, "this"), is("this") && p.unitAt(1):
+		if is("in") {
+			p.take()
+		}
+		p.take()
+		c.Op = OpThis
+		return c, p.unit(c, false)
+	case is("is"):
 		p.take()
 		c.Op = OpEmpty
 		if p.isWord(0, "not") {
 			p.take()
 			c.Op = OpNotEmpty
 		}
-		e, err := p.peek(0)
-		if err != nil {
-			return nil, err
-		}
-		if e.kind != tokWord || !strings.EqualFold(e.text, "empty") && !strings.EqualFold(e.text, "null") {
-			return nil, &Error{Pos: e.pos, Msg: "expected empty after is, found " + describe(e)}
-		}
+		return c, p.empty()
+	case is("not") && p.isWord(1, "is"): // no está vacío
 		p.take()
-		return c, nil
-	case w == "not":
+		p.take()
+		c.Op = OpNotEmpty
+		return c, p.empty()
+	case is("not"):
 		p.take()
 		if _, err := p.expectWord("in", "in after not (for a list: zone not in (\"north\", \"south\"))"); err != nil {
 			return nil, err
 		}
 		c.Op = OpNotIn
 		return c, p.list(c)
-	case w == "in" && p.isWord(1, "the"):
+	case is("in") && p.isWord(1, "the"):
 		p.take()
 		p.take()
 		if _, err := p.expectWord("last", "last after in the (as in: in the last 90 days)"); err != nil {
@@ -77,35 +82,31 @@ func (p *parser) condition(name token) (Node, error) {
 		p.take()
 		c.Values = []Value{{Text: n.text, Number: true, Pos: n.pos}}
 		return c, p.unit(c, true)
-	case w == "in" && p.isWord(1, "this"), w == "this":
-		if w == "in" {
-			p.take()
-		}
-		p.take()
-		c.Op = OpThis
-		return c, p.unit(c, false)
-	case w == "in":
+	case is("in"):
 		p.take()
 		c.Op = OpIn
 		return c, p.list(c)
-	case w == "contains":
+	case is("contains"):
 		p.take()
 		c.Op = OpContains
 		return c, p.values(c, 1, "the text to look for after contains")
-	case w == "starts":
+	case is("starts"):
 		p.take()
 		if _, err := p.expectWord("with", "with after starts"); err != nil {
 			return nil, err
 		}
 		c.Op = OpStartsWith
 		return c, p.values(c, 1, "the text after starts with")
-	case w == "before", w == "after":
+	case is("before"), is("after"):
 		p.take()
 		c.Op = OpBefore
-		if w == "after" {
+		if is("after") {
 			c.Op = OpAfter
 		}
-		return c, p.values(c, 1, "a date such as \"2024-01-31\" after "+w)
+		if p.isWord(0, "de") { // antes de, después de
+			p.take()
+		}
+		return c, p.values(c, 1, "a date such as \"2024-01-31\" after "+strings.ToLower(t.text))
 	}
 	return nil, &Error{Pos: t.pos, Msg: "expected " + expectedOp + " after " + describe(name) + ", found " + describe(t)}
 }
@@ -169,8 +170,8 @@ func (p *parser) unit(c *Condition, plural bool) error {
 	if err != nil {
 		return err
 	}
-	u := strings.TrimSuffix(strings.ToLower(t.text), "s")
-	if t.kind != tokWord || u != "day" && u != "week" && u != "month" && u != "year" || (!plural && u == "day") {
+	u := unitOf(t.text)
+	if t.kind != tokWord || u == "" || (!plural && u == "day") {
 		want := "days, weeks, months or years"
 		if !plural {
 			want = "week, month or year"
@@ -179,6 +180,25 @@ func (p *parser) unit(c *Condition, plural bool) error {
 	}
 	p.take()
 	c.Unit = u
+	return nil
+}
+
+// unitAt reports whether token k names a time unit (this month, esta semana).
+func (p *parser) unitAt(k int) bool {
+	t, err := p.peek(k)
+	return err == nil && t.kind == tokWord && unitOf(t.text) != ""
+}
+
+// empty reads the empty (or null, vacío) that ends is empty.
+func (p *parser) empty() error {
+	e, err := p.peek(0)
+	if err != nil {
+		return err
+	}
+	if e.kind != tokWord || !keywordIs(e.text, "empty") && !strings.EqualFold(e.text, "null") {
+		return &Error{Pos: e.pos, Msg: "expected empty after is, found " + describe(e)}
+	}
+	p.take()
 	return nil
 }
 

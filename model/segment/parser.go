@@ -2,7 +2,6 @@ package segment
 
 import (
 	"strconv"
-	"strings"
 )
 
 // maxDepth bounds nesting so a hostile expression cannot exhaust the stack.
@@ -57,7 +56,7 @@ func (p *parser) take() token { t := p.buf[0]; p.buf = p.buf[1:]; return t }
 // isWord reports whether token k is the keyword w (case-insensitively).
 func (p *parser) isWord(k int, w string) bool {
 	t, err := p.peek(k)
-	return err == nil && t.kind == tokWord && strings.EqualFold(t.text, w)
+	return err == nil && t.kind == tokWord && keywordIs(t.text, w)
 }
 
 func (p *parser) isPunct(k int, s string) bool {
@@ -71,7 +70,7 @@ func (p *parser) expectWord(w, what string) (token, error) {
 	if err != nil {
 		return t, err
 	}
-	if t.kind != tokWord || !strings.EqualFold(t.text, w) {
+	if t.kind != tokWord || !keywordIs(t.text, w) {
 		return t, &Error{Pos: t.pos, Msg: "expected " + what + ", found " + describe(t)}
 	}
 	return p.take(), nil
@@ -157,7 +156,7 @@ func (p *parser) primary(depth int) (Node, error) {
 		}
 		p.take()
 		return n, nil
-	case t.kind == tokWord && strings.EqualFold(t.text, "in") && p.isWord(1, "segment"):
+	case t.kind == tokWord && keywordIs(t.text, "in") && p.isWord(1, "segment"):
 		p.take()
 		p.take()
 		v, err := p.peek(0)
