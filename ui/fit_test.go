@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/clusters"
@@ -139,12 +140,26 @@ func fitWorld(t *testing.T) *app.Database {
 }
 
 // TestEveryViewFitsTheWindow walks every screen and each of its views at
-// 80×24, 100×30 and 60×15 and checks that nothing is taller or wider than
-// the window.
+// 80×24, 100×30 and 60×15, in English and in Spanish (which runs ~20%
+// longer), and checks that nothing is taller or wider than the window.
 func TestEveryViewFitsTheWindow(t *testing.T) {
 	db := fitWorld(t)
+	for _, lang := range []string{"en", "es-ES"} {
+		t.Run(lang, func(t *testing.T) {
+			loc, err := locale.Parse(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			common.UseNumbers(loc)
+			defer common.UseNumbers(locale.Default())
+			walkEveryView(t, db, loc)
+		})
+	}
+}
+
+func walkEveryView(t *testing.T, db *app.Database, loc locale.Locale) {
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {60, 15}} {
-		d := &driver{t: t, a: New(Options{DB: db, AsOf: fitAsOf, IsDark: true})}
+		d := &driver{t: t, a: New(Options{DB: db, AsOf: fitAsOf, IsDark: true, Locale: loc})}
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		d.run(d.a.Init())
 		if !d.a.ready {
@@ -239,7 +254,7 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 		d.fits("clusters pick")
 		d.press("enter")
 		d.fits("clusters table")
-		if v := ansi.Strip(d.a.View().Content); !strings.Contains(v, "k table") {
+		if v := ansi.Strip(d.a.View().Content); !strings.Contains(v, loc.T("k table")) {
 			t.Errorf("%dx%d: the Clusters screen shows no k table after enter:\n%s", size[0], size[1], v)
 		}
 		for _, v := range []string{"profiles", "rules", "archetypes"} {

@@ -14,6 +14,7 @@
 package locale
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,8 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Lang is a language pulpero speaks.
@@ -141,4 +144,28 @@ var cat = func() *catalog.Builder {
 func Translated(key string) bool {
 	_, ok := spanish[key]
 	return ok
+}
+
+// Say is a sentence made below the faces (model.Sentence) in the locale's
+// language.
+func (l Locale) Say(s model.Sentence) string { return l.T(s.Format, s.Args...) }
+
+// Error is err's message in the locale's language: the model.Sentence it
+// is or wraps is translated in place (a prefix such as a file name stays),
+// else a message that is a catalogue sentence is; else it is as it is.
+func (l Locale) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	var s model.Sentence
+	if errors.As(err, &s) {
+		return strings.Replace(msg, s.String(), l.Say(s), 1)
+	}
+	if l.Lang == Spanish {
+		if es, ok := spanish[msg]; ok {
+			return es
+		}
+	}
+	return msg
 }

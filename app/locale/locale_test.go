@@ -1,10 +1,14 @@
 package locale
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // TestDetectFollowsFlagThenPOSIXOrder: --lang wins; else LC_ALL, then
@@ -95,5 +99,29 @@ func TestEveryTranslationKeepsItsVerbs(t *testing.T) {
 		if a, b := verb.FindAllString(en, -1), verb.FindAllString(es, -1); !slices.Equal(a, b) {
 			t.Errorf("%q → %q: verbs %v, %v", en, es, a, b)
 		}
+	}
+}
+
+// TestOneTranslationPerSentence: a sentence two parts of the catalogue
+// both translate reads the same in both.
+func TestOneTranslationPerSentence(t *testing.T) {
+	for _, c := range conflicts {
+		t.Errorf("translated twice, differently: %s", c)
+	}
+}
+
+// TestErrorsSpeakTheUsersLanguage: a model.Sentence error, alone or wrapped
+// under a file name, reads in Spanish; other errors stay as they are.
+func TestErrorsSpeakTheUsersLanguage(t *testing.T) {
+	es, _ := Parse("es")
+	err := fmt.Errorf("shop.db: %w", model.Say(msgBadLang, "xx"))
+	if got, want := es.Error(err), `shop.db: "xx" no es un idioma: use es o en (o un locale como es_AR.UTF-8)`; got != want {
+		t.Errorf("wrapped sentence: %q, want %q", got, want)
+	}
+	if got, want := Default().Error(err), `shop.db: "xx" is not a language: use es or en (or a locale such as es_AR.UTF-8)`; got != want {
+		t.Errorf("in English: %q, want %q", got, want)
+	}
+	if got := es.Error(errors.New("disk full")); got != "disk full" {
+		t.Errorf("an untranslated error changed: %q", got)
 	}
 }

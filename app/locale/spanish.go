@@ -4,7 +4,44 @@ package locale
 // its Spanish. Neutral Spanish, understood from Madrid to Buenos Aires:
 // cliente, segmento, campaña, consentimiento, baja, presupuesto, grupo de
 // control. Verbs (%s, %d) keep their order.
-var spanish = map[string]string{
+//
+// It is kept in one file per part of the program (spanish_*.go), so each
+// part's sentences sit together; a sentence two parts share must read the
+// same in both (TestOneTranslationPerSentence).
+var spanish, conflicts = merge(
+	spanishChrome,
+	spanishExplore,
+	spanishSegment,
+	spanishCampaign,
+	spanishBehaviour,
+	spanishValue,
+	spanishClusters,
+	spanishImport,
+	spanishServer,
+	spanishCLI,
+	spanishExport,
+	spanishErrors,
+)
+
+// merge joins the parts' catalogues; conflicts names each sentence two
+// parts translate differently.
+func merge(parts ...map[string]string) (map[string]string, []string) {
+	all := map[string]string{}
+	var conflicts []string
+	for _, part := range parts {
+		for en, es := range part {
+			if old, ok := all[en]; ok && old != es {
+				conflicts = append(conflicts, en+" → "+old+" | "+es)
+			}
+			all[en] = es
+		}
+	}
+	return all, conflicts
+}
+
+// spanishChrome: the screens' frame (tabs, loading, key help) and what
+// more than one screen says.
+var spanishChrome = map[string]string{
 	msgBadLang: "%q no es un idioma: use es o en (o un locale como es_AR.UTF-8)",
 
 	// the screens' chrome: tabs, loading, key help

@@ -1,0 +1,4 @@
+package locale
+
+// spanishBehaviour: the Behaviour screen, RFM segment names.
+var spanishBehaviour = map[string]string{}

@@ -1,0 +1,4 @@
+package locale
+
+// spanishCampaign: the Campaign screen.
+var spanishCampaign = map[string]string{}

@@ -1,0 +1,4 @@
+package locale
+
+// spanishCLI: the commands' help and output.
+var spanishCLI = map[string]string{}

@@ -1,0 +1,4 @@
+package locale
+
+// spanishExplore: the Explore, Tables, Roles screens, the palette and data-quality findings.
+var spanishExplore = map[string]string{}

@@ -1,0 +1,4 @@
+package locale
+
+// spanishImport: the Import screen.
+var spanishImport = map[string]string{}

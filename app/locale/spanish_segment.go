@@ -1,0 +1,4 @@
+package locale
+
+// spanishSegment: the Segments screen and the segment language's messages.
+var spanishSegment = map[string]string{}

@@ -1,0 +1,4 @@
+package locale
+
+// spanishValue: the Value screen.
+var spanishValue = map[string]string{}
