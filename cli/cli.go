@@ -28,9 +28,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/app"
-	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // Exit statuses: 0 ok, 1 the work failed, 2 the command line was wrong.
@@ -69,6 +67,11 @@ func commands() []command {
 // Run runs the command line args (without the program's name) and returns
 // the exit status: 0 ok, 1 the work failed, 2 the command line was wrong.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	args, err := chooseLanguage(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		return exitUsage
+	}
 	return run(args, printableWriter{stdout}, printableWriter{stderr})
 }
 
@@ -181,7 +184,6 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("open", stderr)
 	table := fs.String("table", "", "the customer table (default: detected)")
 	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live (default: the user data directory)")
-	lang := fs.String("lang", "", "the language of the screens: es or en (a Spanish translation in progress: screens not yet translated stay in English)")
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -190,15 +192,6 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]")
 		return exitUsage
 	}
-	// only --lang chooses, for now: LANG=es_* would show screens still half
-	// in English (issue 19); locale.Detect reads the environment once they
-	// are all translated
-	loc, err := locale.Detect(*lang, func(string) string { return "" })
-	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: --lang: %v\n", err)
-		return exitUsage
-	}
-	common.UseNumbers(loc)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var path string
@@ -220,7 +213,7 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer db.Close()
-	m := ui.New(ui.Options{DB: db, Table: *table, AsOf: time.Now().UTC(), IsDark: true, Locale: loc})
+	m := ui.New(ui.Options{DB: db, Table: *table, AsOf: time.Now().UTC(), IsDark: true, Locale: tr})
 	if _, err := tea.NewProgram(m, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
 		fmt.Fprintf(stderr, "pulpero: %v\n", err)
 		return exitFail

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// tr is the language of this run's help, messages and screens. A process
+// runs one command line and Run sets tr before anything is said (tests run
+// their command lines one after another).
+var tr = locale.Default()
+
+// readEnvironment says whether LC_ALL, LC_MESSAGES and LANG choose the
+// language when --lang is not given (issue 19).
+const readEnvironment = false
+
+// chooseLanguage takes --lang X (or --lang=X) out of args, wherever it
+// stands before a "--", and sets tr from it, else from the environment.
+func chooseLanguage(args []string) ([]string, error) {
+	var rest []string
+	lang := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			i = len(args)
+		case a == "--lang" || a == "-lang":
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("--lang needs a language: es or en")
+			}
+			lang = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			lang = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	getenv := func(string) string { return "" }
+	if readEnvironment {
+		getenv = os.Getenv
+	}
+	loc, err := locale.Detect(lang, getenv)
+	if err != nil {
+		return nil, err
+	}
+	tr = loc
+	common.UseNumbers(loc)
+	return rest, nil
+}
