@@ -1,4 +1,4 @@
 package locale
 
-// spanishCLI: the commands' help and output.
+// spanishCLI: the help and output of pulpero, describe, segment, roles, import, campaign, sample and demo.
 var spanishCLI = map[string]string{}
