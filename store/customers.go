@@ -45,7 +45,7 @@ func (d *DB) ResolveCustomerTable(ctx context.Context, name string) (TableInfo, 
 			for i, t := range tables {
 				names[i] = t.Name
 			}
-			return t, "", fmt.Errorf("%s: no table named %q; the tables are: %s", d.Name(), name, strings.Join(names, ", "))
+			return t, "", fmt.Errorf("%s: %w", d.Name(), model.Say("no table named %q; the tables are: %s", name, strings.Join(names, ", ")))
 		}
 		return t, "chosen with --table", nil
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // DataDir is pulpero's per-user data folder, where workspaces of read-only
@@ -35,10 +37,10 @@ func PrivateDir(dir string) error {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%s: is not a folder (a link?); pulpero keeps its workspaces only in a folder of its own", dir)
+		return fmt.Errorf("%s: %w", dir, model.Say("is not a folder (a link?); pulpero keeps its workspaces only in a folder of its own"))
 	}
 	if owner, ok := fileOwner(st); ok && owner != os.Getuid() {
-		return fmt.Errorf("%s: belongs to another user (uid %d); pulpero will not keep your work there — set XDG_DATA_HOME or --data-dir to a folder of your own", dir, owner)
+		return fmt.Errorf("%s: %w", dir, model.Say("belongs to another user (uid %s); pulpero will not keep your work there — set XDG_DATA_HOME or --data-dir to a folder of your own", fmt.Sprint(owner)))
 	}
 	if st.Mode().Perm()&0o077 != 0 {
 		if err := os.Chmod(dir, 0o700); err != nil {

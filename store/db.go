@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pulpero/pulpero/model"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
 
@@ -31,11 +32,11 @@ func Open(path string) (*DB, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("%s: no such file; give the path of a SQLite database or a CSV file", path)
+		return nil, fmt.Errorf("%s: %w", path, model.Say("no such file; give the path of a SQLite database or a CSV file"))
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", path, err)
 	case st.IsDir():
-		return nil, fmt.Errorf("%s: is a folder; give the path of a SQLite database file", path)
+		return nil, fmt.Errorf("%s: %w", path, model.Say("is a folder; give the path of a SQLite database file"))
 	}
 	if err := checkHeader(path, st.Size()); err != nil {
 		return nil, err
@@ -56,14 +57,14 @@ func Open(path string) (*DB, error) {
 	var n int
 	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: cannot be read as SQLite: %s", path, cleanSQLiteError(err))
+		return nil, fmt.Errorf("%s: %w", path, model.Say("cannot be read as SQLite: %s", cleanSQLiteError(err)))
 	}
 	return d, nil
 }
 
 func checkHeader(path string, size int64) error {
 	if size == 0 {
-		return fmt.Errorf("%s: the file is empty; it is not a SQLite database", path)
+		return fmt.Errorf("%s: %w", path, model.Say("the file is empty; it is not a SQLite database"))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -72,17 +73,17 @@ func checkHeader(path string, size int64) error {
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteHeader {
-		hint := "give the path of a SQLite database"
+		msg := model.Say("not a SQLite database; give the path of a SQLite database")
 		if ext := strings.ToLower(filepath.Ext(path)); ext == ".csv" || ext == ".tsv" || ext == ".txt" {
-			hint = "CSV files are imported with `pulpero import`"
+			msg = model.Say("not a SQLite database; CSV files are imported with `pulpero import`")
 		}
-		return fmt.Errorf("%s: not a SQLite database; %s", path, hint)
+		return fmt.Errorf("%s: %w", path, msg)
 	}
 	// The header records the page size (bytes 16-17, 1 meaning 65536) and the
 	// page count (bytes 28-31); a file shorter than their product lost its tail.
 	hdr := make([]byte, 100)
 	if _, err := f.ReadAt(hdr, 0); err != nil {
-		return fmt.Errorf("%s: the database is truncated (%d bytes); restore it from a backup", path, size)
+		return fmt.Errorf("%s: %w", path, model.Say("the database is truncated (%d bytes); restore it from a backup", size))
 	}
 	pageSize := int64(binary.BigEndian.Uint16(hdr[16:18]))
 	if pageSize == 1 {
@@ -91,7 +92,7 @@ func checkHeader(path string, size int64) error {
 	pages := int64(binary.BigEndian.Uint32(hdr[28:32]))
 	validFor, changes := binary.BigEndian.Uint32(hdr[92:96]), binary.BigEndian.Uint32(hdr[24:28])
 	if pages > 0 && validFor == changes && size < pageSize*pages {
-		return fmt.Errorf("%s: the database is truncated (%d of %d bytes); restore it from a backup", path, size, pageSize*pages)
+		return fmt.Errorf("%s: %w", path, model.Say("the database is truncated (%d of %d bytes); restore it from a backup", size, pageSize*pages))
 	}
 	return nil
 }
