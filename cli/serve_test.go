@@ -42,7 +42,7 @@ func TestServeSaysItInSpanish(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "shop.db")
 	if code, _, errs := runCLI(t, "--lang", "es", "serve", db); code != exitUsage ||
-		!strings.Contains(errs, "uso: pulpero serve DB --authorized-keys ARCHIVO") {
+		!strings.Contains(errs, "uso: pulpero serve DB --authorized-keys FILE") {
 		t.Fatalf("no keys, Spanish: %d %q", code, errs)
 	}
 	if code, _, errs := runCLI(t, "serve", db); code != exitUsage || !strings.Contains(errs, "usage: pulpero serve DB --authorized-keys FILE") {

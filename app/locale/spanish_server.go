@@ -3,7 +3,8 @@ package locale
 // spanishServer: pulpero serve: what the SSH server tells its users and
 // its log (ui/server), and the serve command's help and output
 // (cli/serve.go). "key" is an SSH key (clave) here, except in "without a
-// key" (a key pressed: tecla).
+// key" (a key pressed: tecla). A command's syntax (flags and
+// placeholders: FILE, PATH) is typed as it is, the same in every language.
 var spanishServer = map[string]string{
 	// to SSH clients, in their session's language
 	"pulpero: this key (%s) is not authorized on this server; send its public key to the server's admin\r\n": "pulpero: esta clave (%s) no está autorizada en este servidor; envíe su clave pública al administrador del servidor\r\n",
@@ -19,7 +20,7 @@ var spanishServer = map[string]string{
 
 	// errors of a start
 	"serve: no customer session":                                         "serve: no hay datos de clientes cargados",
-	"serve: --authorized-keys FILE is required: it lists who may log in": "serve: --authorized-keys ARCHIVO es obligatorio: indica quién puede conectarse",
+	"serve: --authorized-keys FILE is required: it lists who may log in": "serve: --authorized-keys FILE es obligatorio: indica quién puede conectarse",
 	"exports folder: %v":                                                 "carpeta de exportaciones: %v",
 	"host key: %v":                                                       "clave del servidor: %v",
 	"host key %s: %v":                                                    "clave del servidor %s: %v",
@@ -55,7 +56,7 @@ var spanishServer = map[string]string{
 	"sessions at once": "sesiones a la vez",
 	"close a session after this long without a key":                                                      "cerrar una sesión tras este tiempo sin pulsar una tecla",
 	"on SIGTERM, how long saves and exports in flight may take before sessions are closed":               "con SIGTERM, cuánto pueden tardar los guardados y exportaciones en curso antes de cerrar las sesiones",
-	"usage: pulpero serve DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]": "uso: pulpero serve DB --authorized-keys ARCHIVO [--listen :23234] [--host-key RUTA] [--exports CARPETA]",
+	"usage: pulpero serve DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]": "uso: pulpero serve DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]",
 	"loading":                       "cargando",
 	"loaded once for every session": "cargado una vez para todas las sesiones",
 	"audit log: %v":                 "registro de auditoría: %v",
