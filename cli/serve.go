@@ -21,80 +21,80 @@ import (
 // runServe serves the interface over SSH: `pulpero serve DB`.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
-	listen := fs.String("listen", server.DefaultAddr, "address to listen on")
-	hostKey := fs.String("host-key", "", "the server's ed25519 host key, created on first start (default: in the data directory)")
-	authKeys := fs.String("authorized-keys", "", "OpenSSH authorized_keys file: the comment names the user, role=\"viewer|analyst|admin\" the role (required)")
-	exports := fs.String("exports", "", "folder of the users' export folders (default: DATA_DIR/exports)")
-	table := fs.String("table", "", "the customer table (default: detected)")
-	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live (default: the user data directory)")
-	auditPath := fs.String("audit", "", "audit log, JSON lines (default: DATA_DIR/serve-audit.jsonl)")
-	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, "sessions at once")
-	idle := fs.Duration("idle", server.DefaultIdleTimeout, "close a session after this long without a key")
-	grace := fs.Duration("grace", 30*time.Second, "on SIGTERM, how long saves and exports in flight may take before sessions are closed")
+	listen := fs.String("listen", server.DefaultAddr, tr.T("address to listen on"))
+	hostKey := fs.String("host-key", "", tr.T("the server's ed25519 host key, created on first start (default: in the data directory)"))
+	authKeys := fs.String("authorized-keys", "", tr.T("OpenSSH authorized_keys file: the comment names the user, role=\"viewer|analyst|admin\" the role, lang=\"es|en\" the language when the client sends none (required)"))
+	exports := fs.String("exports", "", tr.T("folder of the users' export folders (default: DATA_DIR/exports)"))
+	table := fs.String("table", "", tr.T("the customer table (default: detected)"))
+	dataDir := fs.String("data-dir", "", tr.T("where workspaces of read-only databases live (default: the user data directory)"))
+	auditPath := fs.String("audit", "", tr.T("audit log, JSON lines (default: DATA_DIR/serve-audit.jsonl)"))
+	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, tr.T("sessions at once"))
+	idle := fs.Duration("idle", server.DefaultIdleTimeout, tr.T("close a session after this long without a key"))
+	grace := fs.Duration("grace", 30*time.Second, tr.T("on SIGTERM, how long saves and exports in flight may take before sessions are closed"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err != nil || len(pos) != 1 || *authKeys == "" {
-		fmt.Fprintln(stderr, "usage: pulpero serve DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]")
+		fmt.Fprintln(stderr, tr.T("usage: pulpero serve DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]"))
 		return exitUsage
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// a malformed key file is refused before the (possibly long) load
 	if _, err := server.LoadUsers(*authKeys, log); err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
 	start := time.Now()
 	shared, err := db.Load(ctx, app.LoadRequest{Table: *table, AsOf: time.Now().UTC(),
-		Stage: func(s string) { log.Info("loading", "stage", s) }})
+		Stage: func(s string) { log.Info(tr.T("loading"), "stage", tr.T(s)) }})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
-	log.Info("loaded once for every session", "customers", shared.Data.Rows(), "table", shared.Table.Name, "took", time.Since(start).Round(time.Millisecond))
+	log.Info(tr.T("loaded once for every session"), "customers", shared.Data.Rows(), "table", shared.Table.Name, "took", time.Since(start).Round(time.Millisecond))
 	audit, err := openAudit(*auditPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: audit log: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.T("audit log: %v", tr.Error(err)))
 		return exitFail
 	}
 	defer audit.Close()
 	srv, err := server.New(server.Config{Addr: *listen, HostKeyPath: *hostKey, AuthorizedKeys: *authKeys, ExportsDir: *exports,
-		MaxSessions: *maxSessions, IdleTimeout: *idle, Log: log, Audit: audit}, shared)
+		MaxSessions: *maxSessions, IdleTimeout: *idle, Log: log, Audit: audit, Locale: tr}, shared)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "pulpero serve: listening on %s\nhost key fingerprint: %s\nconnect: ssh -t -p PORT USER@HOST\n", ln.Addr(), srv.Fingerprint())
+	fmt.Fprint(stdout, tr.T("pulpero serve: listening on %s\nhost key fingerprint: %s\nconnect: ssh -t -p PORT USER@HOST\n", ln.Addr().String(), srv.Fingerprint()))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
 	case err := <-served:
 		if !errors.Is(err, server.ErrServerClosed) {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 		return exitOK
 	case <-ctx.Done():
 	}
-	log.Info("stopping: letting saves and exports in flight finish", "sessions", srv.Sessions(), "grace", *grace)
+	log.Info(tr.T("stopping: letting saves and exports in flight finish"), "sessions", srv.Sessions(), "grace", *grace)
 	sctx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		log.Warn("sessions closed after the grace period", "err", err)
+		log.Warn(tr.T("sessions closed after the grace period"), "err", err)
 	}
 	<-served
 	return exitOK

@@ -9,8 +9,10 @@
 // through an app.Policy handed to ui.New, which screens exist (a viewer has
 // no Campaign, Tables, Import or Roles screen), whether personal values are
 // masked, where exports land (the user's own folder) and who saved each
-// segment version. What users do goes to a JSON-lines audit log, never a
-// personal value.
+// segment version. Each session speaks its user's language (language.go):
+// the client's LANG when it sends one (ssh -o SendEnv=LANG), else a
+// lang="es|en" option on the key's line, else the server's --lang. What
+// users do goes to a JSON-lines audit log, never a personal value.
 //
 // Limits: a cap on sessions and on open connections (a flood of attempts
 // is refused, never a crash), an idle timeout measured on the user's keys,

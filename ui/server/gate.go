@@ -2,13 +2,14 @@ package server
 
 import (
 	"context"
-	"errors"
 	"sync"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // errStopping refuses a save or an export that would start while the
-// server stops.
-var errStopping = errors.New("the server is stopping: nothing new is written; your saved work is kept")
+// server stops (a model.Sentence: the screen says it in the user's language).
+var errStopping error = model.Say(msgWritesStopped)
 
 // writeGate counts the saves and exports in flight, so a stopping server
 // lets them finish before it closes the sessions.

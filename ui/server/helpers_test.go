@@ -74,13 +74,15 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// env is a running server with four people: alice a viewer, bob an analyst
-// (no role option), carol an admin, and eve, whose key is not listed.
+// env is a running server with five people: alice a viewer, bob an analyst
+// (no role option), carol an admin, dora an analyst who reads Spanish
+// (lang="es"), and eve, whose key is not listed.
 type env struct {
 	srv                    *Server
 	addr, dir              string
 	akPath                 string
 	alice, bob, carol, eve gossh.Signer
+	dora                   gossh.Signer
 	logs                   *syncBuffer
 	audit                  *syncBuffer
 	hostKey                gossh.PublicKey
@@ -121,14 +123,14 @@ func authLine(s gossh.Signer) string {
 }
 
 func (e *env) keysFile() string {
-	return fmt.Sprintf("# pulpero users\n\nrole=\"viewer\" %s alice\n%s bob\nrole=\"admin\",restrict %s carol\n",
-		authLine(e.alice), authLine(e.bob), authLine(e.carol))
+	return fmt.Sprintf("# pulpero users\n\nrole=\"viewer\" %s alice\n%s bob\nrole=\"admin\",restrict %s carol\nlang=\"es\" %s dora\n",
+		authLine(e.alice), authLine(e.bob), authLine(e.carol), authLine(e.dora))
 }
 
 func startServer(t testing.TB, mod func(*Config)) *env {
 	t.Helper()
 	shared := sharedSession(t)
-	e := &env{alice: newSigner(t), bob: newSigner(t), carol: newSigner(t), eve: newSigner(t), dir: t.TempDir(),
+	e := &env{alice: newSigner(t), bob: newSigner(t), carol: newSigner(t), dora: newSigner(t), eve: newSigner(t), dir: t.TempDir(),
 		logs: &syncBuffer{}, audit: &syncBuffer{}}
 	e.akPath = filepath.Join(e.dir, "authorized_keys")
 	if err := os.WriteFile(e.akPath, []byte(e.keysFile()), 0o600); err != nil {

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
 )
 
 // DefaultHostKeyPath is where the host key lives unless --host-key says:
@@ -29,27 +29,27 @@ func EnsureHostKey(path string) (gossh.Signer, error) {
 		return createHostKey(path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("host key: %w", err)
+		return nil, fail(err, msgHostKey, err)
 	}
 	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
-		return nil, fmt.Errorf("host key %s: others can read it (mode %v); chmod 600 it", path, st.Mode().Perm())
+		return nil, model.Say(msgHostKeyOpen, path, st.Mode().Perm().String())
 	}
 	s, err := gossh.ParsePrivateKey(data)
 	if err != nil {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, fail(err, msgHostKeyAt, path, err)
 	}
 	return s, nil
 }
 
 func createHostKey(path string) (gossh.Signer, error) {
 	if err := app.PrivateDir(filepath.Dir(path)); err != nil {
-		return nil, fmt.Errorf("host key: %w", err)
+		return nil, fail(err, msgHostKey, err)
 	}
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return nil, err
 	}
-	block, err := gossh.MarshalPrivateKey(priv, "pulpero host key")
+	block, err := gossh.MarshalPrivateKey(priv, "pulpero host key") // i18n: the key file's comment, not shown
 	if err != nil {
 		return nil, err
 	}
@@ -60,20 +60,20 @@ func createHostKey(path string) (gossh.Signer, error) {
 		return EnsureHostKey(path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("host key: %w", err)
+		return nil, fail(err, msgHostKey, err)
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, fail(err, msgHostKeyAt, path, err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, fail(err, msgHostKeyAt, path, err)
 	}
 	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, fail(err, msgHostKeyAt, path, err)
 	}
 	return gossh.NewSignerFromKey(priv)
 }

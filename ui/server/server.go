@@ -2,8 +2,6 @@ package server
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -18,6 +16,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 )
 
 // Config is what `pulpero serve` hands the server. Zero fields take the
@@ -35,6 +35,10 @@ type Config struct {
 	HandshakeTimeout        time.Duration // 10 s to log in
 	Log                     *slog.Logger  // the server's log; nil: none
 	Audit                   io.Writer     // JSON lines; nil: none
+	// Locale is the server's language (--lang): its log's, and a
+	// session's when neither the client nor authorized_keys names one
+	// (language.go). Zero: English.
+	Locale locale.Locale
 }
 
 // Defaults of Config.
@@ -72,6 +76,9 @@ func (c *Config) fill() {
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
+	if c.Locale.Lang == "" {
+		c.Locale = locale.Default()
+	}
 }
 
 // Server is pulpero's SSH server over one loaded customer session.
@@ -103,21 +110,22 @@ var preAuthKey = &ctxKey{"preauth"}
 func New(cfg Config, shared *app.Session) (*Server, error) {
 	cfg.fill()
 	if shared == nil {
-		return nil, errors.New("serve: no customer session")
+		return nil, model.Say(msgNoSession)
 	}
 	if cfg.AuthorizedKeys == "" {
-		return nil, errors.New("serve: --authorized-keys FILE is required: it lists who may log in")
+		return nil, model.Say(msgKeysRequired)
 	}
 	users, err := LoadUsers(cfg.AuthorizedKeys, cfg.Log)
 	if err != nil {
 		return nil, err
 	}
+	users.loc = cfg.Locale
 	signer, err := EnsureHostKey(cfg.HostKeyPath)
 	if err != nil {
 		return nil, err
 	}
 	if err := app.PrivateDir(cfg.ExportsDir); err != nil {
-		return nil, fmt.Errorf("exports folder: %w", err)
+		return nil, fail(err, msgExportsFolderAt, err)
 	}
 	srv := &Server{cfg: cfg, shared: shared, users: users, log: cfg.Log, audit: newAuditLog(cfg.Audit),
 		fingerprint: gossh.FingerprintSHA256(signer.PublicKey()), conns: newConnLimiter(cfg.MaxConns, cfg.MaxConnsPerIP),
@@ -137,7 +145,7 @@ func New(cfg Config, shared *app.Session) (*Server, error) {
 			s.HandshakeTimeout = cfg.HandshakeTimeout
 			s.ConnCallback = func(_ ssh.Context, c net.Conn) net.Conn { return srv.conns.admit(c) }
 			s.ConnectionFailedCallback = func(c net.Conn, err error) {
-				srv.log.Debug("connection failed", "remote", c.RemoteAddr().String(), "err", err)
+				srv.log.Debug(srv.t(logConnectionFailed), "remote", c.RemoteAddr().String(), "err", err)
 			}
 			return nil
 		},
@@ -222,16 +230,21 @@ func (srv *Server) authKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	}
 	fp := gossh.FingerprintSHA256(key)
 	remote := ctx.RemoteAddr().String()
-	srv.log.Warn("key refused", "fingerprint", fp, "remote", remote, "login", ctx.User())
+	srv.log.Warn(srv.t(logKeyRefused), "fingerprint", fp, "remote", remote, "login", ctx.User())
 	srv.writeAudit(auditLine{Remote: remote, Key: fp, AuditEvent: app.AuditEvent{Event: eventKeyRefused, User: ctx.User()}})
 	if c, ok := ctx.Value(preAuthKey).(gossh.ServerPreAuthConn); ok {
-		_ = c.SendAuthBanner(fmt.Sprintf(msgKeyRefused, fp))
+		// before a session there is no client environment: the server's language
+		_ = c.SendAuthBanner(srv.t(msgKeyRefused, fp))
 	}
 	return false
 }
 
 func (srv *Server) writeAudit(l auditLine) {
 	if err := srv.audit.write(l); err != nil {
-		srv.log.Error("audit log", "err", err)
+		srv.log.Error(srv.t(logAuditFailed), "err", err)
 	}
 }
+
+// t is a sentence in the server's language (its log, a refused key's
+// banner).
+func (srv *Server) t(key string, args ...any) string { return srv.cfg.Locale.T(key, args...) }

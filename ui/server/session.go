@@ -12,6 +12,7 @@ import (
 	bm "charm.land/wish/v2/bubbletea"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui"
 )
 
@@ -25,19 +26,20 @@ type session struct {
 	idle   atomic.Bool // ended by the idle timeout
 	remote string
 	id     string
+	loc    locale.Locale // the user's language (language.go)
 }
 
 // limitMiddleware refuses sessions while stopping and beyond the cap, with
-// a line the user sees.
+// a line the user sees in their language.
 func (srv *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
 		if srv.stopping() {
-			srv.deny(s, "stopping", msgStopping)
+			srv.deny(s, "stopping", srv.localeOf(s).T(msgStopping))
 			return
 		}
 		if n := srv.active.Add(1); n > int64(srv.cfg.MaxSessions) {
 			srv.active.Add(-1)
-			srv.deny(s, "too_many_sessions", fmt.Sprintf(msgTooMany, srv.cfg.MaxSessions))
+			srv.deny(s, "too_many_sessions", srv.localeOf(s).N(srv.cfg.MaxSessions, msgTooManyOne, msgTooMany, srv.cfg.MaxSessions))
 			return
 		}
 		defer srv.active.Add(-1)
@@ -51,8 +53,9 @@ func (srv *Server) stopping() bool {
 	return srv.closing
 }
 
+// deny refuses s with msg, said in the user's language.
 func (srv *Server) deny(s ssh.Session, reason, msg string) {
-	srv.log.Info("session refused", "reason", reason, "remote", s.RemoteAddr().String(), "login", s.User())
+	srv.log.Info(srv.t(logSessionRefused), "reason", reason, "remote", s.RemoteAddr().String(), "login", s.User())
 	srv.writeAudit(auditLine{Remote: s.RemoteAddr().String(), AuditEvent: app.AuditEvent{Event: eventSessionDenied, User: s.User(), Reason: reason}})
 	wish.Fatalln(s, msg)
 }
@@ -63,23 +66,24 @@ func (srv *Server) deny(s ssh.Session, reason, msg string) {
 // the notice when the server ends the session.
 func (srv *Server) sessionMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
+		u, known := srv.users.Lookup(s.PublicKey())
+		loc := srv.sessionLocale(s.Environ(), u, known)
 		pty, _, ok := s.Pty()
 		if !ok {
-			srv.deny(s, "no_terminal", msgNoTerminal)
+			srv.deny(s, "no_terminal", loc.T(msgNoTerminal))
 			return
 		}
-		u, ok := srv.users.Lookup(s.PublicKey())
-		if !ok {
-			srv.deny(s, "key_removed", msgKeyRemoved)
+		if !known {
+			srv.deny(s, "key_removed", loc.T(msgKeyRemoved))
 			return
 		}
-		st := &session{user: u, start: time.Now(), remote: s.RemoteAddr().String(), id: shortID(s.Context().SessionID())}
+		st := &session{user: u, start: time.Now(), remote: s.RemoteAddr().String(), id: shortID(s.Context().SessionID()), loc: loc}
 		var dir string
 		if u.Role.Allows(app.ActExport) {
 			dir = filepath.Join(srv.cfg.ExportsDir, u.Name)
 			if err := app.PrivateDir(dir); err != nil {
-				srv.log.Error("export folder", "user", u.Name, "err", err)
-				srv.deny(s, "export_folder", msgExportsFolder)
+				srv.log.Error(srv.t(logExportFolder), "user", u.Name, "err", srv.cfg.Locale.Error(err))
+				srv.deny(s, "export_folder", loc.T(msgExportsFolder))
 				return
 			}
 		}
@@ -91,13 +95,13 @@ func (srv *Server) sessionMiddleware(next ssh.Handler) ssh.Handler {
 		srv.mu.Lock()
 		if srv.closing {
 			srv.mu.Unlock()
-			srv.deny(s, "stopping", msgStopping)
+			srv.deny(s, "stopping", loc.T(msgStopping))
 			return
 		}
 		srv.sessions[s] = st
 		srv.mu.Unlock()
-		srv.log.Info("connected", "user", u.Name, "role", u.Role, "remote", st.remote, "term", pty.Term,
-			"size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
+		srv.log.Info(srv.t(logConnected), "user", u.Name, "role", u.Role, "remote", st.remote, "term", pty.Term,
+			"size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height), "lang", loc.Tag.String())
 		l := st.line(app.AuditEvent{Event: eventConnected})
 		l.Term = pty.Term
 		srv.writeAudit(l)
@@ -116,14 +120,14 @@ func (srv *Server) sessionMiddleware(next ssh.Handler) ssh.Handler {
 		closing := srv.stopping()
 		switch {
 		case st.idle.Load():
-			wish.Println(s, fmt.Sprintf(msgIdleNotice, srv.cfg.IdleTimeout)+"\r")
+			wish.Println(s, loc.T(msgIdleNotice, srv.cfg.IdleTimeout.String())+"\r")
 		case closing:
-			wish.Println(s, msgStoppedNotice+"\r")
+			wish.Println(s, loc.T(msgStoppedNotice)+"\r")
 		}
 		l = st.line(app.AuditEvent{Event: eventDisconnected})
 		l.Seconds = time.Since(st.start).Round(time.Millisecond).Seconds()
 		srv.writeAudit(l)
-		srv.log.Info("disconnected", "user", u.Name, "remote", st.remote, "after", time.Since(st.start).Round(time.Second))
+		srv.log.Info(srv.t(logDisconnected), "user", u.Name, "remote", st.remote, "after", time.Since(st.start).Round(time.Second))
 	}
 }
 
@@ -154,8 +158,8 @@ func shortID(id string) string {
 }
 
 // program builds the user's own interface on the shared customer session:
-// its own screens and state, their role's screens only, the client's
-// window size and colour profile (bm.MakeOptions reads TERM and COLORTERM
+// its own screens and state, their role's screens only, their language,
+// the client's window size and colour profile (bm.MakeOptions reads TERM and COLORTERM
 // from the client's environment).
 func (srv *Server) program(s ssh.Session) *tea.Program {
 	srv.mu.Lock()
@@ -165,7 +169,7 @@ func (srv *Server) program(s ssh.Session) *tea.Program {
 		return nil
 	}
 	m := ui.New(ui.Options{DB: srv.shared.DB, Table: srv.shared.Table.Name, AsOf: srv.shared.AsOf, IsDark: true,
-		Session: srv.shared, Policy: st.pol})
+		Session: srv.shared, Policy: st.pol, Locale: st.loc})
 	opts := bm.MakeOptions(s)
 	if st.clock != nil {
 		opts = append(opts, tea.WithInput(st.clock)) // replaces MakeOptions' input (the same channel)

@@ -3,7 +3,6 @@ package server
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -15,6 +14,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 )
 
 // User is one authorized key's owner.
@@ -22,6 +23,9 @@ type User struct {
 	Name        string       // the key's comment
 	Role        app.UserRole // role="..." option; analyst when absent
 	Fingerprint string       // SHA256:... of the key
+	// Lang is the lang="es|en" option (a locale such as es_AR too): the
+	// user's language when their client does not send one; "" when absent.
+	Lang string
 }
 
 // KeysError is an authorized_keys line pulpero cannot take; it names the
@@ -53,7 +57,8 @@ var harmless = map[string]bool{"restrict": true, "no-agent-forwarding": true, "n
 // ParseAuthorizedKeys reads an OpenSSH authorized_keys file: one key a
 // line, `#` comments and blank lines skipped. Each key must have a comment
 // (the user's name: letters, digits and . _ @ + -) and may have a
-// role="viewer"|"analyst"|"admin" option. The result maps
+// role="viewer"|"analyst"|"admin" option and a lang="es"|"en" one (the
+// user's language when their client sends none). The result maps
 // string(key.Marshal()) to its user. Errors are *KeysError.
 func ParseAuthorizedKeys(path string, data []byte) (map[string]User, error) {
 	users := map[string]User{}
@@ -69,7 +74,7 @@ func ParseAuthorizedKeys(path string, data []byte) (map[string]User, error) {
 			return nil, &KeysError{Path: path, Line: n, Err: err}
 		}
 		if old, ok := users[key]; ok && old.Name != u.Name {
-			return nil, &KeysError{Path: path, Line: n, Err: fmt.Errorf("this key is already %s's, above", old.Name)}
+			return nil, &KeysError{Path: path, Line: n, Err: model.Say(msgKeyTwice, old.Name)}
 		}
 		users[key] = u
 	}
@@ -82,17 +87,17 @@ func ParseAuthorizedKeys(path string, data []byte) (map[string]User, error) {
 func parseKeyLine(line string) (User, string, error) {
 	pk, comment, options, rest, err := gossh.ParseAuthorizedKey([]byte(line))
 	if err != nil {
-		return User{}, "", fmt.Errorf("not a public key line (%v)", err)
+		return User{}, "", fail(err, msgNotAKey, err)
 	}
 	if len(bytes.TrimSpace(rest)) > 0 {
-		return User{}, "", errors.New("more than one key on the line")
+		return User{}, "", model.Say(msgTwoKeys)
 	}
 	comment = strings.TrimSpace(comment)
 	if comment == "" {
-		return User{}, "", errors.New("the key has no comment: the comment after the key names its user")
+		return User{}, "", model.Say(msgNoComment)
 	}
 	if !userName.MatchString(comment) {
-		return User{}, "", fmt.Errorf("user name %q: use letters, digits and . _ @ + - (it names the user's export folder)", comment)
+		return User{}, "", model.Say(msgBadUserName, comment)
 	}
 	u := User{Name: comment, Role: app.RoleAnalyst, Fingerprint: gossh.FingerprintSHA256(pk)}
 	for _, o := range options {
@@ -104,9 +109,15 @@ func parseKeyLine(line string) (User, string, error) {
 				return User{}, "", err
 			}
 			u.Role = r
+		case strings.EqualFold(name, "lang") && hasVal:
+			lang := strings.Trim(val, `"`)
+			if _, ok := speaks(lang); !ok {
+				return User{}, "", model.Say(msgBadKeyLang, lang)
+			}
+			u.Lang = lang
 		case harmless[strings.ToLower(o)]:
 		default:
-			return User{}, "", fmt.Errorf("option %q is not supported by pulpero serve (only role=\"viewer|analyst|admin\")", o)
+			return User{}, "", model.Say(msgBadOption, o)
 		}
 	}
 	return u, string(pk.Marshal()), nil
@@ -119,6 +130,7 @@ func parseKeyLine(line string) (User, string, error) {
 type Users struct {
 	path string
 	log  *slog.Logger
+	loc  locale.Locale // the log's language
 
 	mu    sync.Mutex
 	users map[string]User
@@ -146,13 +158,13 @@ func stampOf(path string) (fileStamp, error) {
 // LoadUsers reads the file; a file with no key is refused (nobody could
 // log in).
 func LoadUsers(path string, log *slog.Logger) (*Users, error) {
-	u := &Users{path: path, log: log}
+	u := &Users{path: path, log: log, loc: locale.Default()}
 	stamp, users, err := readUsers(path)
 	if err != nil {
 		return nil, err
 	}
 	if len(users) == 0 {
-		return nil, &KeysError{Path: path, Err: errors.New("no key in the file: nobody could log in")}
+		return nil, &KeysError{Path: path, Err: model.Say(msgNoKeys)}
 	}
 	u.users, u.stamp = users, stamp
 	return u, nil
@@ -178,10 +190,10 @@ func (u *Users) Lookup(key gossh.PublicKey) (User, bool) {
 	if stamp, err := stampOf(u.path); err == nil && !stamp.same(u.stamp) {
 		stamp, users, err := readUsers(u.path)
 		if err != nil {
-			u.log.Error("authorized keys changed but cannot be read; keeping the previous list", "err", err)
+			u.log.Error(u.loc.T(logKeysUnreadable), "err", u.loc.Error(err))
 			u.stamp = stamp // said once, not at every login
 		} else {
-			u.log.Info("authorized keys read again", "path", u.path, "keys", len(users))
+			u.log.Info(u.loc.T(logKeysReadAgain), "path", u.path, "keys", len(users))
 			u.users, u.stamp = users, stamp
 		}
 	}
