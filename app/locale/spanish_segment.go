@@ -24,7 +24,7 @@ var spanishSegment = map[string]string{
 	"value> ":   "valor> ",
 
 	// the segment, its rules and what follows them
-	"new segment (unsaved)":   "segmento nuevo (sin guardar)",
+	"new segment (unsaved)":   "nuevo (sin guardar)",
 	"Segment":                 "Segmento",
 	"%s of %s customers (%s)": "%s de %s clientes (%s)",
 	"counting…":               "contando…",
@@ -34,17 +34,17 @@ var spanishSegment = map[string]string{
 	"REMAINING":               "QUEDAN",
 	"REMOVED":                 "QUITADOS",
 	"everyone":                "todos",
-	"█ kept ░ cut":            "█ quedan ░ fuera",
+	"█ kept ░ cut":            "█ queda ░ cae",
 	"no rules yet: a types one (income > 20000), f builds one from a form": "todavía no hay reglas: a escribe una (income > 20000), f arma una con un formulario",
 	"What sets it apart": "Qué lo distingue",
-	"  distance · most over-represented value: segment vs everyone (index)": "  distancia · valor más sobrerrepresentado: segmento vs todos (índice)",
+	"  distance · most over-represented value: segment vs everyone (index)": "  distancia · valor más sobrerrepresentado: segmento vs todos",
 	"Some of its customers":                                   "Algunos de sus clientes",
 	"with this rule: %s of %s customers (%s); enter keeps it": "con esta regla: %s de %s clientes (%s); enter la acepta",
 
 	// the form
-	"Add a rule":                        "Añadir una regla",
+	"Add a rule":                        "Añadir regla",
 	"  · enter chooses · esc goes back": "  · enter elige · esc vuelve",
-	" · space picks several":            " · espacio marca varios",
+	" · space picks several":            " · espacio: varios",
 	"attribute":                         "atributo",
 	"operator":                          "operador",
 	"value":                             "valor",
@@ -67,14 +67,14 @@ var spanishSegment = map[string]string{
 
 	// the profile
 	"Profile": "Perfil",
-	"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back": "  proporción en el segmento vs en todos · índice = segmento ÷ todos · atributos por distancia de variación total · esc vuelve",
+	"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back": "  proporción: segmento vs todos · índice = segmento ÷ todos · orden: distancia · esc vuelve",
 	"  the profile is being computed…":           "  calculando el perfil…",
 	"  the segment is empty: nothing to profile": "  el segmento está vacío: no hay nada que perfilar",
 	"  %s · distance %s":                         "  %s · distancia %s",
 
 	// the saved segments: list, management, history, overlap
 	"Saved segments": "Segmentos guardados",
-	"  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back": "  enter abre · R renombrar · D duplicar · x borrar · h historial · v solapamiento · esc vuelve",
+	"  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back": "  enter abre · R renombra · D copia · x borra · h historial · v solape · esc sale",
 	"  none yet: build a segment and press s to save it":                                   "  ninguno todavía: arme un segmento y pulse s para guardarlo",
 	"NAME":                "NOMBRE",
 	"VER":                 "VER",
@@ -85,7 +85,7 @@ var spanishSegment = map[string]string{
 	"duplicate":           "duplicar",
 	"delete (asks first)": "borrar (pregunta antes)",
 	"history":             "historial",
-	"overlap":             "solapamiento",
+	"overlap":             "solape",
 	"press x again to delete %s and its history": "pulse x otra vez para borrar %s y su historial",
 	"deleted %s":                        "borrado: %s",
 	"renamed %s to %s":                  "%s renombrado a %s",
@@ -96,11 +96,25 @@ var spanishSegment = map[string]string{
 	"History of %s":                     "Historial de %s",
 	"  esc goes back":                   "  esc vuelve",
 	"v%d  %s  %s customers  %s":         "v%d  %s  %s clientes  %s",
-	"Overlap of saved segments":         "Solapamiento de segmentos guardados",
-	"of the row's segment also in the column's · esc goes back": "del segmento de la fila que está también en el de la columna · esc vuelve",
+	"Overlap of saved segments":         "Solape de segmentos guardados",
+	"of the row's segment also in the column's · esc goes back": "de la fila que está también en la columna · esc vuelve",
 	"  no saved segments yet":                                   "  todavía no hay segmentos guardados",
 	"size":                                                      "tamaño",
 	" counts: pulpero segment overlap DB":                       " conteos: pulpero segment overlap DB",
+
+	// names pulpero gives: column kinds and channels (as the clusters and
+	// campaign screens say them)
+	"integer":     "entero",
+	"real":        "real",
+	"categorical": "categórico",
+	"boolean":     "sí/no",
+	"date":        "fecha",
+	"datetime":    "fecha y hora",
+	"identifier":  "identificador",
+	"email":       "correo",
+	"sms":         "SMS",
+	"phone":       "teléfono",
+	"post":        "carta",
 
 	// the language: where, and what was found
 	"at character %d: %s":       "en el carácter %d: %s",

@@ -170,6 +170,7 @@ func (m *Model) parseRules(expr string) ([]seg.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.canonicalYesNo(n)
 	return seg.Rules(n), nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -78,4 +79,25 @@ func (m *Model) shownExpr(expr string, rules []seg.Node) string {
 		return expr
 	}
 	return seg.PrintSpanish(seg.Join(rules))
+}
+
+// canonicalYesNo writes the values of yes/no attributes as yes and no,
+// whatever the user typed (sí, si, verdadero, falso, 1...): a rule is
+// saved in one canonical form, so one typed in Spanish is the same rule,
+// with the same hash, as its English twin.
+func (m *Model) canonicalYesNo(n seg.Node) {
+	for _, c := range seg.Conditions(n) {
+		col, ok := m.data().Attribute(c.Attribute).(*model.CodedColumn)
+		if !ok || col.Kind != model.KindBoolean {
+			continue
+		}
+		for i, v := range c.Values {
+			if yes, ok := model.ParseYesNo(v.Text); ok {
+				c.Values[i] = seg.Value{Text: model.BoolDict[0], Pos: v.Pos}
+				if yes {
+					c.Values[i].Text = model.BoolDict[1]
+				}
+			}
+		}
+	}
 }
