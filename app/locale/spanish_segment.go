@@ -70,7 +70,8 @@ var spanishSegment = map[string]string{
 	"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back": "  proporción: segmento vs todos · índice = segmento ÷ todos · orden: distancia · esc vuelve",
 	"  the profile is being computed…":           "  calculando el perfil…",
 	"  the segment is empty: nothing to profile": "  el segmento está vacío: no hay nada que perfilar",
-	"  %s · distance %s":                         "  %s · distancia %s",
+	"(empty)":            "(vacío)",
+	"  %s · distance %s": "  %s · distancia %s",
 
 	// the saved segments: list, management, history, overlap
 	"Saved segments": "Segmentos guardados",

@@ -101,3 +101,15 @@ func (m *Model) canonicalYesNo(n seg.Node) {
 		}
 	}
 }
+
+// emptyBucket is the profile's name for the customers with no value.
+const emptyBucket = "(empty)"
+
+// label is a profile bucket's label as the user reads it: values as they
+// are in the data, the bucket of no value in the user's language.
+func (m *Model) label(s string) string {
+	if s == emptyBucket {
+		return m.t(emptyBucket)
+	}
+	return s
+}

@@ -174,7 +174,7 @@ func (m *Model) profileSummary(room int) []string {
 		}
 		b := p.Buckets[best]
 		out = append(out, fmt.Sprintf("  %-16s %4s  %s %s vs %s (%s)", common.Truncate(p.Attribute, 16), m.number(p.Distance, 2),
-			common.Truncate(b.Label, 24), common.Percent(b.SegmentShare), common.Percent(b.OverallShare), m.number(b.Index, 2)))
+			common.Truncate(m.label(b.Label), 24), common.Percent(b.SegmentShare), common.Percent(b.OverallShare), m.number(b.Index, 2)))
 	}
 	return out
 }
