@@ -103,20 +103,6 @@ var spanishSegment = map[string]string{
 	"size":                                                      "tamaño",
 	" counts: pulpero segment overlap DB":                       " conteos: pulpero segment overlap DB",
 
-	// names pulpero gives: column kinds and channels (as the clusters and
-	// campaign screens say them)
-	"integer":     "entero",
-	"real":        "real",
-	"categorical": "categórico",
-	"boolean":     "sí/no",
-	"date":        "fecha",
-	"datetime":    "fecha y hora",
-	"identifier":  "identificador",
-	"email":       "correo",
-	"sms":         "SMS",
-	"phone":       "teléfono",
-	"post":        "carta",
-
 	// the language: where, and what was found
 	"at character %d: %s":       "en el carácter %d: %s",
 	"the end of the expression": "el final de la expresión",
