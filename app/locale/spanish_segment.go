@@ -83,7 +83,7 @@ var spanishSegment = map[string]string{
 	"SAVED":               "GUARDADO",
 	"DEFINITION":          "DEFINICIÓN",
 	"rename":              "renombrar",
-	"duplicate":           "duplicar",
+	"duplicate":           "copiar",
 	"delete (asks first)": "borrar (pregunta antes)",
 	"history":             "historial",
 	"overlap":             "solape",
