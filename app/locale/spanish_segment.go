@@ -98,7 +98,7 @@ var spanishSegment = map[string]string{
 	"  esc goes back":                   "  esc vuelve",
 	"v%d  %s  %s customers  %s":         "v%d  %s  %s clientes  %s",
 	"Overlap of saved segments":         "Solape de segmentos guardados",
-	"of the row's segment also in the column's · esc goes back": "de la fila que está también en la columna · esc vuelve",
+	"of the row's segment also in the column's · esc goes back": "de la fila también en la columna · esc vuelve",
 	"  no saved segments yet":                                   "  todavía no hay segmentos guardados",
 	"size":                                                      "tamaño",
 	" counts: pulpero segment overlap DB":                       " conteos: pulpero segment overlap DB",
