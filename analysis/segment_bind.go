@@ -90,7 +90,7 @@ func orList(s []string) model.Sentence {
 // wrongOp: what the column holds and the operators to use (sentences of
 // messages.go).
 func wrongOp(c *segment.Condition, what, use string) error {
-	return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgWrongOp, c.Attribute, model.Say(what), c.Op.String(), model.Say(use))}
+	return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgWrongOp, c.Attribute, model.Say(what), model.Say(c.Op.String()), model.Say(use))}
 }
 
 func valueError(v segment.Value, c *segment.Condition, want string) error {

@@ -242,6 +242,11 @@ func TestTheScreenSpeaksSpanish(t *testing.T) {
 	if msgs := press(m, "x"); !hasStatus(msgs, "pulse x otra vez para borrar Mil") {
 		t.Errorf("delete: %v", msgs)
 	}
+	// an operator that does not suit the column is named in Spanish
+	_, err := m.parseRules(`zone entre 1 y 3`)
+	if got := m.caret(`zone entre 1 y 3`, err); !strings.HasSuffix(got, `^ zone contiene categorías: "entre" no se aplica; use =, !=, en, no en, contiene, empieza por o está vacío`) {
+		t.Errorf("a wrong operator:\n%s", got)
+	}
 }
 
 // TestEveryMessageOfTheLanguageIsSpanish: parse and evaluation errors of
