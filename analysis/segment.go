@@ -154,7 +154,7 @@ func (e *Evaluator) inSegment(c *segment.Condition, stack []string) (Truth, erro
 	}
 	for _, s := range stack {
 		if strings.EqualFold(s, name) {
-			return Truth{}, &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("segment %q refers to itself (through %s)", name, strings.Join(stack, " → "))}
+			return Truth{}, &segment.Error{Pos: c.Pos, Msg: model.Say(MsgSelfReference, name, strings.Join(stack, " → "))}
 		}
 	}
 	var tree segment.Node
@@ -163,11 +163,11 @@ func (e *Evaluator) inSegment(c *segment.Condition, stack []string) (Truth, erro
 		tree, ok = e.Resolve(name)
 	}
 	if !ok {
-		return Truth{}, &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("no saved segment %q", name)}
+		return Truth{}, &segment.Error{Pos: c.Pos, Msg: model.Say(MsgNoSavedSegment, name)}
 	}
 	t, err := e.eval(tree, append(stack, name))
 	if err != nil {
-		return Truth{}, &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("saved segment %q: %v", name, err)}
+		return Truth{}, &segment.Error{Pos: c.Pos, Msg: model.Say(MsgSavedSegment, name, sentenceOf(err))}
 	}
 	return Truth{True: t.True, Unknown: model.NewBitset(e.Data.Rows())}, nil
 }

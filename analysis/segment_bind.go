@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ func (e *Evaluator) bind(c *segment.Condition) (func() Truth, error) {
 	case *model.TextColumn:
 		rowsOf, err = bindText(c, x)
 	default:
-		err = &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s cannot be used in rules", c.Attribute)}
+		err = &segment.Error{Pos: c.Pos, Msg: model.Say(MsgNotInRules, c.Attribute)}
 	}
 	if err != nil {
 		return nil, err
@@ -58,42 +57,44 @@ func (e *Evaluator) bind(c *segment.Condition) (func() Truth, error) {
 
 func unknownAttribute(ds *model.Dataset, c *segment.Condition) error {
 	if role, ok := personalAttribute(ds, c.Attribute); ok {
-		use := "reachable_email, reachable_sms, reachable_phone or digitally_valid"
+		use := model.Say(MsgUseReachable)
 		switch role {
 		case model.RoleEmail:
-			use = "reachable_email (a valid address, consent, no bounce or opt-out)"
+			use = model.Say(MsgUseReachableEmail)
 		case model.RolePhone, model.RoleMobile:
-			use = "reachable_phone or reachable_sms"
+			use = model.Say(MsgUseReachablePhone)
 		case model.RoleAddress:
-			use = "reachable_post"
+			use = model.Say("reachable_post")
 		}
-		return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s holds personal data, which pulpero keeps in the database and does not analyse; "+
-			"rules can ask whether a customer can be contacted with %s", c.Attribute, use)}
+		return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgPersonalInRule, c.Attribute, use)}
 	}
 	names := ds.Names()
 	if near := segment.Closest(c.Attribute, names, 3); len(near) > 0 {
-		return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("no attribute %q; did you mean %s?", c.Attribute, orList(near))}
+		return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgNoAttributeNear, c.Attribute, orList(near))}
 	}
 	if len(names) > 10 {
 		names = append(names[:10:10], "…")
 	}
-	return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("no attribute %q; the attributes are %s", c.Attribute, strings.Join(names, ", "))}
+	return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgNoAttribute, c.Attribute, strings.Join(names, ", "))}
 }
 
-// orList writes "a", "a or b", "a, b or c".
-func orList(s []string) string {
+// orList writes "a", "a or b", "a, b or c" (as a sentence: "or" is a
+// word of the user's language).
+func orList(s []string) model.Sentence {
 	if len(s) == 1 {
-		return s[0]
+		return model.Say("%s", s[0])
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+	return model.Say(MsgOrList, strings.Join(s[:len(s)-1], ", "), s[len(s)-1])
 }
 
+// wrongOp: what the column holds and the operators to use (sentences of
+// messages.go).
 func wrongOp(c *segment.Condition, what, use string) error {
-	return &segment.Error{Pos: c.Pos, Msg: fmt.Sprintf("%s holds %s: %q does not apply; use %s", c.Attribute, what, c.Op.String(), use)}
+	return &segment.Error{Pos: c.Pos, Msg: model.Say(MsgWrongOp, c.Attribute, model.Say(what), model.Say(c.Op.String()), model.Say(use))}
 }
 
 func valueError(v segment.Value, c *segment.Condition, want string) error {
-	return &segment.Error{Pos: v.Pos, Msg: fmt.Sprintf("%s holds %s; %s is not one", c.Attribute, want, segment.Literal(v))}
+	return &segment.Error{Pos: v.Pos, Msg: model.Say(MsgNotAValue, c.Attribute, model.Say(want), segment.Literal(v))}
 }
 
 func bindNumber(c *segment.Condition, x *model.NumberColumn) (func() model.Bitset, error) {
@@ -101,11 +102,10 @@ func bindNumber(c *segment.Condition, x *model.NumberColumn) (func() model.Bitse
 	for i, v := range c.Values {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Text, "_", ""), 64)
 		if err != nil {
-			return nil, valueError(v, c, "numbers")
+			return nil, valueError(v, c, MsgHoldsNumbers)
 		}
 		nums[i] = f
 	}
-	const use = "= != < <= > >= between, in, not in or is empty"
 	switch c.Op {
 	case segment.OpEq, segment.OpNe, segment.OpLt, segment.OpLe, segment.OpGt, segment.OpGe:
 		op := compareOf(c.Op)
@@ -115,7 +115,7 @@ func bindNumber(c *segment.Condition, x *model.NumberColumn) (func() model.Bitse
 	case segment.OpIn, segment.OpNotIn:
 		return func() model.Bitset { return numberIn(x, nums, c.Op == segment.OpNotIn, nil) }, nil
 	}
-	return nil, wrongOp(c, "numbers", use)
+	return nil, wrongOp(c, MsgHoldsNumbers, MsgUseNumber)
 }
 
 func compareOf(op segment.Op) CompareOp {
@@ -194,7 +194,7 @@ func bindCoded(c *segment.Condition, x *model.CodedColumn) (func() model.Bitset,
 		codes := matchCodes(x.Dict, func(d string) bool { return textMatch(c.Op, d, strings.ToLower(c.Values[0].Text)) })
 		return func() model.Bitset { return CodesIn(x, codes) }, nil
 	}
-	return nil, wrongOp(c, "categories", "=, !=, in, not in, contains, starts with or is empty")
+	return nil, wrongOp(c, MsgHoldsCategories, MsgUseText)
 }
 
 // textMatch is contains / starts with, case-insensitively; low is lowered.
@@ -213,13 +213,13 @@ func bindBool(c *segment.Condition, x *model.CodedColumn) (func() model.Bitset, 
 	switch c.Op {
 	case segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn:
 	default:
-		return nil, wrongOp(c, "yes/no values", "= yes, = no, != or is empty")
+		return nil, wrongOp(c, MsgHoldsYesNo, MsgUseYesNo)
 	}
 	var codes []int32
 	for _, v := range c.Values {
 		yes, ok := ParseYesNo(v.Text)
 		if !ok {
-			return nil, valueError(v, c, "yes/no values (yes, no, true, false)")
+			return nil, valueError(v, c, MsgHoldsYesNoValues)
 		}
 		code := int32(0)
 		if yes {
@@ -248,7 +248,7 @@ func bindText(c *segment.Condition, x *model.TextColumn) (func() model.Bitset, e
 		low := strings.ToLower(c.Values[0].Text)
 		keep = func(s string) bool { return textMatch(c.Op, s, low) }
 	default:
-		return nil, wrongOp(c, "text", "=, !=, in, not in, contains, starts with or is empty")
+		return nil, wrongOp(c, MsgHoldsText, MsgUseText)
 	}
 	return func() model.Bitset {
 		out := model.NewBitset(len(x.Values))

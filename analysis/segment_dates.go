@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
@@ -82,7 +81,6 @@ func RelativeDays(c *segment.Condition, asOf time.Time) (from, to int64, ok bool
 // are compared by the day of their instant, so `= "2024-01-31"` means any
 // time that day.
 func (e *Evaluator) bindDate(c *segment.Condition, x *model.NumberColumn) (func() model.Bitset, error) {
-	const use = "before, after, between, = != < <= > >=, in the last N days, in this year or is empty"
 	conv := func(v float64) float64 { return v }
 	if x.Kind == model.KindDateTime {
 		conv = func(v float64) float64 { return math.Floor(v / 86400) }
@@ -99,7 +97,7 @@ func (e *Evaluator) bindDate(c *segment.Condition, x *model.NumberColumn) (func(
 	if c.Op == segment.OpInLast || c.Op == segment.OpThis {
 		from, to, ok := RelativeDays(c, e.AsOf)
 		if !ok {
-			return nil, &segment.Error{Pos: c.Pos, Msg: "this relative date cannot be read"}
+			return nil, &segment.Error{Pos: c.Pos, Msg: model.Say(MsgRelativeDate)}
 		}
 		return rangeRows(from, to), nil
 	}
@@ -107,7 +105,7 @@ func (e *Evaluator) bindDate(c *segment.Condition, x *model.NumberColumn) (func(
 	for i, v := range c.Values {
 		d, ok := dayOf(v.Text)
 		if !ok {
-			return nil, &segment.Error{Pos: v.Pos, Msg: fmt.Sprintf("%s holds dates; write them as \"2024-01-31\", not %s", c.Attribute, segment.Literal(v))}
+			return nil, &segment.Error{Pos: v.Pos, Msg: model.Say(MsgDateValue, c.Attribute, segment.Literal(v))}
 		}
 		days[i] = float64(d)
 	}
@@ -123,7 +121,7 @@ func (e *Evaluator) bindDate(c *segment.Condition, x *model.NumberColumn) (func(
 	case segment.OpIn, segment.OpNotIn:
 		return func() model.Bitset { return numberIn(x, days, c.Op == segment.OpNotIn, conv) }, nil
 	}
-	return nil, wrongOp(c, "dates", use)
+	return nil, wrongOp(c, MsgHoldsDates, MsgUseDate)
 }
 
 func compare(op CompareOp, a, b float64) bool {

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -14,6 +13,16 @@ import (
 // typo, so the closest values present are suggested.
 func (e *Evaluator) Warnings(tree segment.Node) []string {
 	var out []string
+	for _, w := range e.WarningSentences(tree) {
+		out = append(out, w.String())
+	}
+	return out
+}
+
+// WarningSentences are the Warnings as sentences, for a screen or command
+// to say in the user's language.
+func (e *Evaluator) WarningSentences(tree segment.Node) []model.Sentence {
+	var out []model.Sentence
 	for _, c := range segment.Conditions(tree) {
 		switch c.Op {
 		case segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn:
@@ -28,9 +37,9 @@ func (e *Evaluator) Warnings(tree segment.Node) []string {
 			if len(matchCodes(col.Dict, func(d string) bool { return strings.EqualFold(d, v.Text) })) > 0 {
 				continue
 			}
-			w := fmt.Sprintf("no customer has %s = %s", col.Name, segment.Quote(v.Text))
+			w := model.Say(MsgNoCustomerHas, col.Name, segment.Quote(v.Text))
 			if near := segment.Closest(v.Text, col.Dict, 3); len(near) > 0 {
-				w += "; did you mean " + orList(quoteAll(near)) + "?"
+				w = model.Say(MsgNoCustomerHasNear, col.Name, segment.Quote(v.Text), orList(quoteAll(near)))
 			}
 			out = append(out, w)
 		}

@@ -147,8 +147,23 @@ func Translated(key string) bool {
 }
 
 // Say is a sentence made below the faces (model.Sentence) in the locale's
-// language.
-func (l Locale) Say(s model.Sentence) string { return l.T(s.Format, s.Args...) }
+// language. An argument that is itself a Sentence (a piece such as "the
+// end of the expression") is said in the language too.
+func (l Locale) Say(s model.Sentence) string {
+	var args []any // a copy, made only when needed: the caller's stay as they are
+	for i, a := range s.Args {
+		if inner, ok := a.(model.Sentence); ok {
+			if args == nil {
+				args = append([]any(nil), s.Args...)
+			}
+			args[i] = l.Say(inner)
+		}
+	}
+	if args == nil {
+		args = s.Args
+	}
+	return l.T(s.Format, args...)
+}
 
 // Error is err's message in the locale's language: the model.Sentence it
 // is or wraps is translated in place (a prefix such as a file name stays),

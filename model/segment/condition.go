@@ -3,11 +3,11 @@ package segment
 import (
 	"strconv"
 	"strings"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 var compareOps = map[string]Op{"=": OpEq, "==": OpEq, "!=": OpNe, "<>": OpNe, "<": OpLt, "<=": OpLe, ">": OpGt, ">=": OpGe}
-
-const expectedOp = "an operator (= != < <= > >= between, in, not in, is empty, contains, starts with, before, after, in the last)"
 
 // condition parses what follows an attribute name.
 func (p *parser) condition(name token) (Node, error) {
@@ -20,24 +20,24 @@ func (p *parser) condition(name token) (Node, error) {
 		if op, ok := compareOps[t.text]; ok {
 			p.take()
 			c.Op = op
-			return c, p.values(c, 1, "a value after "+t.text)
+			return c, p.values(c, 1, model.Say(wantValueAfter, t.text))
 		}
 	}
 	if t.kind != tokWord {
-		return nil, &Error{Pos: t.pos, Msg: "expected " + expectedOp + " after " + describe(name) + ", found " + describe(t)}
+		return nil, say(t.pos, msgOperator, describe(name), describe(t))
 	}
 	is := func(w string) bool { return keywordIs(t.text, w) }
 	switch {
 	case is("between"):
 		p.take()
 		c.Op = OpBetween
-		if err := p.values(c, 1, "the low end after between"); err != nil {
+		if err := p.values(c, 1, model.Say(wantBetweenLow)); err != nil {
 			return nil, err
 		}
-		if _, err := p.expectWord("and", "and between the two ends of between"); err != nil {
+		if _, err := p.expectWord("and", wantBetweenAnd); err != nil {
 			return nil, err
 		}
-		return c, p.values(c, 1, "the high end of between")
+		return c, p.values(c, 1, model.Say(wantBetweenHigh))
 	case is("in") && p.isWord(1, "this"), is("this") && p.unitAt(1):
 		if is("in") {
 			p.take()
@@ -60,7 +60,7 @@ func (p *parser) condition(name token) (Node, error) {
 		return c, p.empty()
 	case is("not"):
 		p.take()
-		if _, err := p.expectWord("in", "in after not (for a list: zone not in (\"north\", \"south\"))"); err != nil {
+		if _, err := p.expectWord("in", wantNotIn); err != nil {
 			return nil, err
 		}
 		c.Op = OpNotIn
@@ -68,7 +68,7 @@ func (p *parser) condition(name token) (Node, error) {
 	case is("in") && p.isWord(1, "the"):
 		p.take()
 		p.take()
-		if _, err := p.expectWord("last", "last after in the (as in: in the last 90 days)"); err != nil {
+		if _, err := p.expectWord("last", wantInTheLast); err != nil {
 			return nil, err
 		}
 		c.Op = OpInLast
@@ -77,7 +77,7 @@ func (p *parser) condition(name token) (Node, error) {
 			return nil, err
 		}
 		if v, err := strconv.Atoi(n.text); n.kind != tokNumber || err != nil || v < 1 {
-			return nil, &Error{Pos: n.pos, Msg: "expected a whole number of days, weeks, months or years, found " + describe(n)}
+			return nil, say(n.pos, msgWholeNumber, describe(n))
 		}
 		p.take()
 		c.Values = []Value{{Text: n.text, Number: true, Pos: n.pos}}
@@ -89,14 +89,14 @@ func (p *parser) condition(name token) (Node, error) {
 	case is("contains"):
 		p.take()
 		c.Op = OpContains
-		return c, p.values(c, 1, "the text to look for after contains")
+		return c, p.values(c, 1, model.Say(wantContains))
 	case is("starts"):
 		p.take()
-		if _, err := p.expectWord("with", "with after starts"); err != nil {
+		if _, err := p.expectWord("with", wantStartsWith); err != nil {
 			return nil, err
 		}
 		c.Op = OpStartsWith
-		return c, p.values(c, 1, "the text after starts with")
+		return c, p.values(c, 1, model.Say(wantStartsText))
 	case is("before"), is("after"):
 		p.take()
 		c.Op = OpBefore
@@ -106,13 +106,13 @@ func (p *parser) condition(name token) (Node, error) {
 		if p.isWord(0, "de") { // antes de, después de
 			p.take()
 		}
-		return c, p.values(c, 1, "a date such as \"2024-01-31\" after "+strings.ToLower(t.text))
+		return c, p.values(c, 1, model.Say(wantDate, strings.ToLower(t.text)))
 	}
-	return nil, &Error{Pos: t.pos, Msg: "expected " + expectedOp + " after " + describe(name) + ", found " + describe(t)}
+	return nil, say(t.pos, msgOperator, describe(name), describe(t))
 }
 
 // values reads n literal values into c.
-func (p *parser) values(c *Condition, n int, what string) error {
+func (p *parser) values(c *Condition, n int, what model.Sentence) error {
 	for range n {
 		t, err := p.peek(0)
 		if err != nil {
@@ -121,13 +121,13 @@ func (p *parser) values(c *Condition, n int, what string) error {
 		switch {
 		case t.kind == tokNumber:
 			if _, err := strconv.ParseFloat(t.text, 64); err != nil {
-				return &Error{Pos: t.pos, Msg: "expected " + what + ", found the malformed number " + strconv.Quote(t.text)}
+				return say(t.pos, msgMalformed, what, t.text)
 			}
 			c.Values = append(c.Values, Value{Text: t.text, Number: true, Pos: t.pos})
 		case t.kind == tokString, t.kind == tokWord && !reserved(t.text):
 			c.Values = append(c.Values, Value{Text: t.text, Pos: t.pos})
 		default:
-			return &Error{Pos: t.pos, Msg: "expected " + what + ", found " + describe(t)}
+			return say(t.pos, msgExpected, what, describe(t))
 		}
 		p.take()
 	}
@@ -141,11 +141,11 @@ func (p *parser) list(c *Condition) error {
 		return err
 	}
 	if t.kind != tokPunct || t.text != "(" {
-		return &Error{Pos: t.pos, Msg: "expected ( to start a list such as (\"north\", \"south\"), found " + describe(t)}
+		return say(t.pos, msgListStart, describe(t))
 	}
 	p.take()
 	for {
-		if err := p.values(c, 1, "a value in the list"); err != nil {
+		if err := p.values(c, 1, model.Say(wantListValue)); err != nil {
 			return err
 		}
 		t, err := p.peek(0)
@@ -159,7 +159,7 @@ func (p *parser) list(c *Condition) error {
 		case t.kind == tokPunct && t.text == ")":
 			return nil
 		}
-		return &Error{Pos: t.pos, Msg: "expected , or ) in the list, found " + describe(t)}
+		return say(t.pos, msgListNext, describe(t))
 	}
 }
 
@@ -172,11 +172,10 @@ func (p *parser) unit(c *Condition, plural bool) error {
 	}
 	u := unitOf(t.text)
 	if t.kind != tokWord || u == "" || (!plural && u == "day") {
-		want := "days, weeks, months or years"
 		if !plural {
-			want = "week, month or year"
+			return say(t.pos, msgUnit, describe(t))
 		}
-		return &Error{Pos: t.pos, Msg: "expected " + want + ", found " + describe(t)}
+		return say(t.pos, msgUnits, describe(t))
 	}
 	p.take()
 	c.Unit = u
@@ -196,7 +195,7 @@ func (p *parser) empty() error {
 		return err
 	}
 	if e.kind != tokWord || !keywordIs(e.text, "empty") && !strings.EqualFold(e.text, "null") {
-		return &Error{Pos: e.pos, Msg: "expected empty after is, found " + describe(e)}
+		return say(e.pos, msgEmptyAfterIs, describe(e))
 	}
 	p.take()
 	return nil
@@ -210,19 +209,19 @@ var keywords = map[string]bool{"and": true, "or": true, "not": true, "in": true,
 func reserved(w string) bool { return keywords[strings.ToLower(w)] }
 
 // describe names a token for an error message.
-func describe(t token) string {
+func describe(t token) model.Sentence {
 	switch t.kind {
 	case tokEOF:
-		return "the end of the expression"
+		return model.Say(msgFoundEnd)
 	case tokNumber:
-		return "the number " + t.text
+		return model.Say(msgFoundNumber, t.text)
 	case tokString:
-		return "the text " + strconv.Quote(t.text)
+		return model.Say(msgFoundText, t.text)
 	case tokPunct:
-		return "'" + t.text + "'"
+		return model.Say(msgFoundPunct, t.text)
 	}
 	if reserved(t.text) {
-		return "the word " + strings.ToLower(t.text)
+		return model.Say(msgFoundWord, strings.ToLower(t.text))
 	}
-	return strconv.Quote(t.text)
+	return model.Say(msgFoundName, t.text)
 }

@@ -9,5 +9,8 @@
 // The package knows nothing of columns: it checks syntax only. Binding names
 // to a dataset's columns and checking values against their kinds is done by
 // analysis, which reports problems with the same *Error type so that every
-// message carries a byte position and renders with a caret.
+// message carries a byte position and renders with a caret. Messages are
+// model.Sentences (messages.go): the faces say them in the user's language
+// (locale.Error, or CaretIn under the caret), and their English reads as
+// it always did.
 package segment

@@ -2,30 +2,54 @@ package segment
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pulpero/pulpero/model"
 )
 
-// Error is a problem in an expression at a byte position.
+// Error is a problem in an expression at a byte position. Its message is
+// a model.Sentence, so a screen or command can say it in the user's
+// language (locale.Error translates the whole "at character N: ..."; CaretIn
+// the message under the caret).
 type Error struct {
-	Pos int    // byte offset into the expression
-	Msg string // what is wrong and what was expected
+	Pos int            // byte offset into the expression
+	Msg model.Sentence // what is wrong and what was expected
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("at character %d: %s", e.Pos+1, e.Msg) }
+func (e *Error) Error() string { return e.Sentence().String() }
 
-// Caret renders an error under its expression:
+// Sentence is the whole message: "at character 10: expected ...".
+func (e *Error) Sentence() model.Sentence { return model.Say(msgAtCharacter, e.Pos+1, e.Msg) }
+
+// As lets errors.As find the error's sentence (locale.Error does), so the
+// message is translated whole, its position and all.
+func (e *Error) As(target any) bool {
+	if s, ok := target.(*model.Sentence); ok {
+		*s = e.Sentence()
+		return true
+	}
+	return false
+}
+
+// Caret renders an error under its expression, in English:
 //
 //	income > and zone = "north"
 //	         ^ expected a value after >, found the word and
 //
 // Errors that are not *Error are returned as their text.
 func Caret(expr string, err error) string {
+	return CaretIn(expr, err, func(err error) string { return err.Error() })
+}
+
+// CaretIn is Caret with the message said by say, the user's language
+// (locale.Locale.Error): an *Error's message under the caret, any other
+// error as say has it.
+func CaretIn(expr string, err error, say func(error) string) string {
 	var e *Error
 	if !errors.As(err, &e) {
-		return err.Error()
+		return say(err)
 	}
 	pos := min(max(e.Pos, 0), len(expr))
 	// tabs and newlines would shift the caret; show them as spaces
@@ -36,7 +60,7 @@ func Caret(expr string, err error) string {
 		return r
 	}, expr)
 	col := utf8.RuneCountInString(expr[:pos])
-	return line + "\n" + strings.Repeat(" ", col) + "^ " + e.Msg
+	return line + "\n" + strings.Repeat(" ", col) + "^ " + say(e.Msg)
 }
 
 // Closest returns up to max names nearest to name by edit distance

@@ -50,7 +50,7 @@ func (l *lexer) next() (token, error) {
 	r, n := utf8.DecodeRuneInString(l.src[start:])
 	switch {
 	case r == utf8.RuneError && n <= 1:
-		return token{}, &Error{Pos: start, Msg: "this is not valid UTF-8 text"}
+		return token{}, say(start, msgBadUTF8)
 	case r == '"' || r == '\'':
 		return l.quoted(r)
 	case r >= '0' && r <= '9', r == '-' && start+1 < len(l.src) && isDigit(l.src[start+1]):
@@ -80,7 +80,7 @@ func (l *lexer) next() (token, error) {
 			return token{kind: tokPunct, text: p, pos: start, end: l.pos}, nil
 		}
 	}
-	return token{}, &Error{Pos: start, Msg: "unexpected " + quoteRune(r) + "; expected a name, a value, an operator or a parenthesis"}
+	return token{}, say(start, msgUnexpectedRun, quoteRune(r))
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -122,7 +122,7 @@ func (l *lexer) quoted(q rune) (token, error) {
 			l.pos++
 			s := b.String()
 			if !utf8.ValidString(s) {
-				return token{}, &Error{Pos: start, Msg: "this text is not valid UTF-8"}
+				return token{}, say(start, msgBadUTF8Text)
 			}
 			return token{kind: tokString, text: s, pos: start, end: l.pos}, nil
 		default:
@@ -130,7 +130,7 @@ func (l *lexer) quoted(q rune) (token, error) {
 			l.pos++
 		}
 	}
-	return token{}, &Error{Pos: start, Msg: "this text has no closing " + string(q) + " quote"}
+	return token{}, say(start, msgNoCloseQuote, string(q))
 }
 
 func quoteRune(r rune) string {

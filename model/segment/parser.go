@@ -1,8 +1,6 @@
 package segment
 
-import (
-	"strconv"
-)
+import "github.com/pulpero/pulpero/model"
 
 // maxDepth bounds nesting so a hostile expression cannot exhaust the stack.
 const maxDepth = 200
@@ -14,7 +12,7 @@ func Parse(src string) (Node, error) {
 	if t, err := p.peek(0); err != nil {
 		return nil, err
 	} else if t.kind == tokEOF {
-		return nil, &Error{Pos: 0, Msg: "the expression is empty; expected a rule such as income > 20000"}
+		return nil, say(0, msgEmpty)
 	}
 	n, err := p.or(0)
 	if err != nil {
@@ -25,7 +23,7 @@ func Parse(src string) (Node, error) {
 		return nil, err
 	}
 	if t.kind != tokEOF {
-		return nil, &Error{Pos: t.pos, Msg: "unexpected " + describe(t) + "; expected and, or, or the end of the expression"}
+		return nil, say(t.pos, msgUnexpectedEnd, describe(t))
 	}
 	return n, nil
 }
@@ -64,14 +62,15 @@ func (p *parser) isPunct(k int, s string) bool {
 	return err == nil && t.kind == tokPunct && t.text == s
 }
 
-// expectWord consumes keyword w or fails saying what was expected.
+// expectWord consumes keyword w or fails saying what was expected (what,
+// one of the want* sentences).
 func (p *parser) expectWord(w, what string) (token, error) {
 	t, err := p.peek(0)
 	if err != nil {
 		return t, err
 	}
 	if t.kind != tokWord || !keywordIs(t.text, w) {
-		return t, &Error{Pos: t.pos, Msg: "expected " + what + ", found " + describe(t)}
+		return t, say(t.pos, msgExpected, model.Say(what), describe(t))
 	}
 	return p.take(), nil
 }
@@ -122,7 +121,7 @@ func (p *parser) not(depth int) (Node, error) {
 		return nil, err
 	}
 	if depth > maxDepth {
-		return nil, &Error{Pos: t.pos, Msg: "the expression nests too deeply"}
+		return nil, say(t.pos, msgTooDeep)
 	}
 	if p.isWord(0, "not") {
 		p.take()
@@ -152,7 +151,7 @@ func (p *parser) primary(depth int) (Node, error) {
 			return nil, err
 		}
 		if c.kind != tokPunct || c.text != ")" {
-			return nil, &Error{Pos: c.pos, Msg: "expected ) to close the ( at " + strconv.Itoa(t.pos+1) + ", found " + describe(c)}
+			return nil, say(c.pos, msgCloseParen, t.pos+1, describe(c))
 		}
 		p.take()
 		return n, nil
@@ -164,7 +163,7 @@ func (p *parser) primary(depth int) (Node, error) {
 			return nil, err
 		}
 		if v.kind != tokString && v.kind != tokWord {
-			return nil, &Error{Pos: v.pos, Msg: `expected the name of a saved segment, such as "VIP", found ` + describe(v)}
+			return nil, say(v.pos, msgSegmentName, describe(v))
 		}
 		p.take()
 		return &Condition{Op: OpInSegment, Values: []Value{{Text: v.text, Pos: v.pos}}, Pos: t.pos}, nil
@@ -172,7 +171,7 @@ func (p *parser) primary(depth int) (Node, error) {
 		p.take()
 		return p.condition(t)
 	case t.kind == tokEOF:
-		return nil, &Error{Pos: t.pos, Msg: "the expression ends too soon; expected a rule such as income > 20000"}
+		return nil, say(t.pos, msgEndsTooSoon)
 	}
-	return nil, &Error{Pos: t.pos, Msg: "expected an attribute name, not, in segment or (, found " + describe(t)}
+	return nil, say(t.pos, msgPrimary, describe(t))
 }

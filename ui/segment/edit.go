@@ -43,15 +43,15 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startInput(modeEdit, -1, "")
 	case n == 0 && (key.Matches(msg, k.Edit) || key.Matches(msg, k.Delete) || key.Matches(msg, k.Negate) ||
 		key.Matches(msg, k.Group) || key.Matches(msg, k.MoveUp) || key.Matches(msg, k.MoveDown)):
-		return common.Status(msgNoRulesYet, true)
+		return common.Status(m.t(msgNoRulesYet), true)
 	case key.Matches(msg, k.Group) && m.cursor+1 >= n:
-		return common.Status(msgGroupLast, true)
+		return common.Status(m.t(msgGroupLast), true)
 	case key.Matches(msg, k.MoveUp) && m.cursor == 0:
-		return common.Status(msgFirstRule, true)
+		return common.Status(m.t(msgFirstRule), true)
 	case key.Matches(msg, k.MoveDown) && m.cursor+1 >= n:
-		return common.Status(msgLastRule, true)
+		return common.Status(m.t(msgLastRule), true)
 	case key.Matches(msg, k.Edit) && n > 0:
-		return m.startInput(modeEdit, m.cursor, seg.Print(m.rules[m.cursor]))
+		return m.startInput(modeEdit, m.cursor, m.show(m.rules[m.cursor]))
 	case key.Matches(msg, k.Delete) && n > 0:
 		i := m.cursor
 		return m.change(m.with(func(r []seg.Node) []seg.Node { return append(r[:i], r[i+1:]...) }))
@@ -85,7 +85,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.change(m.with(func(r []seg.Node) []seg.Node { r[i+1], r[i] = r[i], r[i+1]; return r }))
 	case key.Matches(msg, k.Undo):
 		if len(m.undo) == 0 {
-			return common.Status("nothing to undo", false)
+			return common.Status(m.t(msgNothingUndo), false)
 		}
 		m.redo = append(m.redo, m.rules)
 		prev := m.undo[len(m.undo)-1]
@@ -93,7 +93,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setRules(prev)
 	case key.Matches(msg, k.Redo):
 		if len(m.redo) == 0 {
-			return common.Status("nothing to redo", false)
+			return common.Status(m.t(msgNothingRedo), false)
 		}
 		m.undo = append(m.undo, m.rules)
 		next := m.redo[len(m.redo)-1]
@@ -101,7 +101,7 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.setRules(next)
 	case key.Matches(msg, k.Save):
 		if n == 0 {
-			return common.Status(msgSaveNeedsRule, true)
+			return common.Status(m.t(msgSaveNeedsRule), true)
 		}
 		m.nameFor = "save"
 		return m.startInput(modeName, -1, m.name)
@@ -116,16 +116,16 @@ func (m *Model) rulesKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.name = ""
 		return m.change(nil)
 	case key.Matches(msg, k.New):
-		return common.Status(msgAlreadyNew, false)
+		return common.Status(m.t(msgAlreadyNew), false)
 	}
 	return nil
 }
 
 func (m *Model) startInput(md mode, editing int, value string) tea.Cmd {
 	m.mode, m.editing, m.inputErr = md, editing, ""
-	m.input.Prompt = "rule> "
+	m.input.Prompt = m.t(msgPromptRule)
 	if md == modeName {
-		m.input.Prompt = "save as> "
+		m.input.Prompt = m.t(msgPromptSave)
 	}
 	m.input.SetValue(value)
 	m.input.Focus()
@@ -170,13 +170,14 @@ func (m *Model) parseRules(expr string) ([]seg.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.canonicalYesNo(n)
 	return seg.Rules(n), nil
 }
 
 func (m *Model) acceptRule() tea.Cmd {
 	add, err := m.parseRules(m.input.Value())
 	if err != nil {
-		m.inputErr = seg.Caret(m.input.Value(), err)
+		m.inputErr = m.caret(m.input.Value(), err)
 		return nil
 	}
 	m.mode, m.inputErr = modeRules, ""
@@ -194,7 +195,7 @@ func (m *Model) acceptRule() tea.Cmd {
 func (m *Model) acceptName() tea.Cmd {
 	name := m.input.Value()
 	if name == "" {
-		m.inputErr = "a segment needs a name"
+		m.inputErr = m.t(msgNeedsName)
 		return nil
 	}
 	m.mode, m.inputErr = modeRules, ""
@@ -212,11 +213,11 @@ func (m *Model) acceptName() tea.Cmd {
 func (m *Model) addFromElsewhere(expr string) tea.Cmd {
 	add, err := m.parseRules(expr)
 	if err != nil {
-		return common.Status("cannot add "+expr+": "+err.Error(), true)
+		return common.Status(m.t(msgCannotAdd, expr, m.sayErr(err)), true)
 	}
 	m.cursor = len(m.rules) + len(add) - 1
 	return tea.Batch(m.change(m.with(func(r []seg.Node) []seg.Node { return append(r, add...) })),
-		common.Status("added to the segment: "+expr, false))
+		common.Status(m.t(msgAdded, m.shownExpr(expr, add)), false))
 }
 
 func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -234,7 +235,7 @@ func (m *Model) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		s := m.saved[m.listCursor]
 		n, err := seg.Parse(s.Latest.Definition)
 		if err != nil {
-			return common.Status(s.Name+": "+err.Error(), true)
+			return common.Status(s.Name+": "+m.sayErr(err), true)
 		}
 		m.mode, m.name, m.cursor = modeRules, s.Name, 0
 		return m.change(seg.Rules(n))

@@ -23,35 +23,46 @@ type form struct {
 	picked map[int]bool // categories chosen (step 2 of in / not in)
 }
 
-// formOp is an operator as offered in the form; text is how the rule is
-// written, with _ where the value goes; pick means values are chosen from
-// the categories; none means it takes no value.
+// formOp is an operator as offered in the form (label, a catalogue
+// sentence); text is how the rule is written, in the canonical language,
+// with _ where the value goes; pick means values are chosen from the
+// categories; none means it takes no value.
 type formOp struct {
 	label, text string
 	pick, none  bool
 }
 
+// The rule texts are the language's canonical keywords, not for reading:
+// the rule is shown back in the user's language once parsed.
+const (
+	opIsEmpty    = "is empty"     // i18n: the language's keyword
+	opIsNotEmpty = "is not empty" // i18n: the language's keyword
+	opContains   = "contains _"
+	opStarts     = "starts with _" // i18n: the language's keyword
+	opInLast     = "in the last _" // i18n: the language's keyword
+)
+
 func opsFor(c model.Column) []formOp {
 	switch k := c.Meta().Kind; {
 	case k == model.KindBoolean:
-		return []formOp{{label: "is yes", text: "= yes", none: true}, {label: "is no", text: "= no", none: true},
-			{label: "is empty", text: "is empty", none: true}}
+		return []formOp{{label: msgIsYes, text: "= yes", none: true}, {label: msgIsNo, text: "= no", none: true},
+			{label: msgIsEmpty, text: opIsEmpty, none: true}}
 	case k == model.KindCategorical:
-		return []formOp{{label: "is one of", text: "in", pick: true}, {label: "is none of", text: "not in", pick: true},
-			{label: "contains", text: "contains _"}, {label: "starts with", text: "starts with _"},
-			{label: "is empty", text: "is empty", none: true}, {label: "is not empty", text: "is not empty", none: true}}
+		return []formOp{{label: msgIsOneOf, text: "in", pick: true}, {label: msgIsNoneOf, text: "not in", pick: true}, // i18n: keywords
+			{label: msgContains, text: opContains}, {label: msgStartsWith, text: opStarts},
+			{label: msgIsEmpty, text: opIsEmpty, none: true}, {label: msgIsNotEmpty, text: opIsNotEmpty, none: true}}
 	case k == model.KindDate || k == model.KindDateTime:
-		return []formOp{{label: "before", text: "before _"}, {label: "after", text: "after _"},
-			{label: "between (type: 2024-01-01 and 2024-06-30)", text: "between _"},
-			{label: "in the last (type: 90 days)", text: "in the last _"}, {label: "this year", text: "in this year", none: true},
-			{label: "this month", text: "in this month", none: true}, {label: "is empty", text: "is empty", none: true}}
+		return []formOp{{label: msgBefore, text: "before _"}, {label: msgAfter, text: "after _"},
+			{label: msgDateBetween, text: "between _"},
+			{label: msgInTheLast, text: opInLast}, {label: msgThisYear, text: "in this year", none: true}, // i18n: keywords
+			{label: msgThisMonth, text: "in this month", none: true}, {label: msgIsEmpty, text: opIsEmpty, none: true}} // i18n: keywords
 	case k.Numeric() || k == model.KindIdentifier && isNumber(c):
 		return []formOp{{label: ">", text: "> _"}, {label: ">=", text: ">= _"}, {label: "<", text: "< _"}, {label: "<=", text: "<= _"},
-			{label: "=", text: "= _"}, {label: "!=", text: "!= _"}, {label: "between (type: 10 and 20)", text: "between _"},
-			{label: "is empty", text: "is empty", none: true}, {label: "is not empty", text: "is not empty", none: true}}
+			{label: "=", text: "= _"}, {label: "!=", text: "!= _"}, {label: msgNumBetween, text: "between _"},
+			{label: msgIsEmpty, text: opIsEmpty, none: true}, {label: msgIsNotEmpty, text: opIsNotEmpty, none: true}}
 	}
-	return []formOp{{label: "contains", text: "contains _"}, {label: "starts with", text: "starts with _"},
-		{label: "=", text: "= _"}, {label: "is empty", text: "is empty", none: true}}
+	return []formOp{{label: msgContains, text: opContains}, {label: msgStartsWith, text: opStarts},
+		{label: "=", text: "= _"}, {label: msgIsEmpty, text: opIsEmpty, none: true}}
 }
 
 func isNumber(c model.Column) bool { _, ok := c.(*model.NumberColumn); return ok }
@@ -66,13 +77,13 @@ func (m *Model) formItems() []string {
 	case 0:
 		var out []string
 		for _, c := range m.data().Columns {
-			out = append(out, c.Meta().Name+"  ("+c.Meta().Kind.String()+")")
+			out = append(out, m.t(msgKindInParens, c.Meta().Name, m.t(c.Meta().Kind.String())))
 		}
 		return out
 	case 1:
 		var out []string
 		for _, o := range m.formOps() {
-			out = append(out, o.label)
+			out = append(out, m.t(o.label))
 		}
 		return out
 	}
@@ -123,7 +134,7 @@ func (m *Model) formNext() tea.Cmd {
 	case 1:
 		f.op, f.step, f.cursor, f.picked = f.cursor, 2, 0, map[int]bool{}
 		if !m.formOps()[f.op].none {
-			m.input.Prompt = "value> "
+			m.input.Prompt = m.t(msgPromptValue)
 			m.input.SetValue("")
 			m.input.Focus()
 			return nil
@@ -153,7 +164,7 @@ func (m *Model) formRule() tea.Cmd {
 	}
 	rule := seg.Name(col.Meta().Name) + " " + text
 	m.mode, m.editing = modeEdit, -1
-	m.input.Prompt = "rule> "
+	m.input.Prompt = m.t(msgPromptRule)
 	m.input.SetValue(rule)
 	return m.acceptRule()
 }
@@ -170,10 +181,10 @@ func (m *Model) formValue(col model.Column, op formOp) string {
 		return seg.Quote(strings.Trim(s, `"'`))
 	}
 	switch {
-	case strings.HasPrefix(op.text, "in the last"):
-		return v
+	case op.text == opInLast:
+		return v // 90 days, 90 días: the parser reads both
 	case strings.HasPrefix(op.text, "between"):
-		lo, hi, _ := strings.Cut(v, " and ")
+		lo, hi, _ := cutAnd(v)
 		return quote(lo) + " and " + quote(hi)
 	}
 	return quote(v)
@@ -187,20 +198,20 @@ func (m *Model) startForm() {
 func (m *Model) formView(room int) []string {
 	st := m.common.Styles
 	f := m.form
-	crumbs := []string{"attribute"}
+	crumbs := []string{m.t(msgAttribute)}
 	if f.step > 0 {
-		crumbs = []string{m.formColumn().Meta().Name, "operator"}
+		crumbs = []string{m.formColumn().Meta().Name, m.t(msgOperator)}
 	}
 	if f.step > 1 {
-		crumbs = []string{m.formColumn().Meta().Name, m.formOps()[f.op].label, "value"}
+		crumbs = []string{m.formColumn().Meta().Name, m.t(m.formOps()[f.op].label), m.t(msgValue)}
 	}
-	out := []string{st.Header.Render("Add a rule") + st.Subtle.Render("  "+strings.Join(crumbs, " › ")+"  · enter chooses · esc goes back")}
+	out := []string{st.Header.Render(m.t(msgAddARule)) + st.Subtle.Render("  "+strings.Join(crumbs, " › ")+m.t(msgFormKeys))}
 	items := m.formItems()
 	if items == nil {
 		return append(out, "  "+m.input.View())
 	}
 	if f.step == 2 {
-		out[0] += st.Subtle.Render(" · space picks several")
+		out[0] += st.Subtle.Render(m.t(msgFormPick))
 	}
 	room = max(3, room-1)
 	top := max(0, min(f.cursor-room/2, len(items)-room))
@@ -216,4 +227,15 @@ func (m *Model) formView(room int) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// cutAnd splits the two ends of between as typed: "10 and 20", or in
+// Spanish "10 y 20" (the form says to type them so).
+func cutAnd(v string) (lo, hi string, ok bool) {
+	for _, sep := range []string{" and ", " y ", " e "} {
+		if lo, hi, ok := strings.Cut(v, sep); ok {
+			return lo, hi, true
+		}
+	}
+	return v, "", false
 }

@@ -12,28 +12,28 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	// the descriptions are catalogue sentences: the root says them in
+	// the user's language
+	b := func(keys ...string) key.BindingOpt { return key.WithKeys(keys...) }
 	return keyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		MoveUp:   b([]string{"K", "shift+up"}, "K", "move rule up"),
-		MoveDown: b([]string{"J", "shift+down"}, "J", "move rule down"),
-		Add:      b([]string{"a"}, "a", "add rule"),
-		Edit:     b([]string{"e", "enter"}, "e", "edit rule"),
-		Delete:   b([]string{"d", "delete"}, "d", "delete rule"),
-		Negate:   b([]string{"n"}, "n", "negate rule"),
-		Group:    b([]string{"o"}, "o", "or with next rule"),
-		Undo:     b([]string{"u", "ctrl+z"}, "u", "undo"),
-		Redo:     b([]string{"r", "ctrl+y"}, "r", "redo"),
-		Save:     b([]string{"s"}, "s", "save"),
-		List:     b([]string{"l"}, "l", "saved segments"),
-		New:      b([]string{"c"}, "c", "clear: new segment"),
-		Apply:    b([]string{"enter"}, "enter", "open segment"),
-		Accept:   b([]string{"enter"}, "enter", "accept"),
-		Cancel:   b([]string{"esc"}, "esc", "cancel"),
-		Form:     b([]string{"f"}, "f", "add rule from a form"),
+		Up:       key.NewBinding(b("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(b("down", "j"), key.WithHelp("↓/j", "down")),
+		MoveUp:   key.NewBinding(b("K", "shift+up"), key.WithHelp("K", "move rule up")),
+		MoveDown: key.NewBinding(b("J", "shift+down"), key.WithHelp("J", "move rule down")),
+		Add:      key.NewBinding(b("a"), key.WithHelp("a", "add rule")),
+		Edit:     key.NewBinding(b("e", "enter"), key.WithHelp("e", "edit rule")),
+		Delete:   key.NewBinding(b("d", "delete"), key.WithHelp("d", "delete rule")),
+		Negate:   key.NewBinding(b("n"), key.WithHelp("n", "negate rule")),
+		Group:    key.NewBinding(b("o"), key.WithHelp("o", "or with next rule")),
+		Undo:     key.NewBinding(b("u", "ctrl+z"), key.WithHelp("u", "undo")),
+		Redo:     key.NewBinding(b("r", "ctrl+y"), key.WithHelp("r", "redo")),
+		Save:     key.NewBinding(b("s"), key.WithHelp("s", "save")),
+		List:     key.NewBinding(b("l"), key.WithHelp("l", "saved segments")),
+		New:      key.NewBinding(b("c"), key.WithHelp("c", "clear: new segment")),
+		Apply:    key.NewBinding(b("enter"), key.WithHelp("enter", "open segment")),
+		Accept:   key.NewBinding(b("enter"), key.WithHelp("enter", "accept")),
+		Cancel:   key.NewBinding(b("esc"), key.WithHelp("esc", "cancel")),
+		Form:     key.NewBinding(b("f"), key.WithHelp("f", "add rule from a form")),
 	}
 }
 

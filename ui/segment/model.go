@@ -49,7 +49,7 @@ type Model struct {
 	previewSeq  int
 	previewText string // the count with the rule being typed, or what it still lacks
 	previewErr  bool
-	previewWarn []string // values of the rule being typed that no customer has
+	previewWarn []model.Sentence // values of the rule being typed that no customer has
 
 	eval      *analysis.Evaluator
 	base      *analysis.ProfileBase
@@ -80,7 +80,7 @@ type result struct {
 	size     int
 	rows     model.Bitset
 	profile  []analysis.AttributeProfile
-	warnings []string              // values no customer has: most often typos
+	warnings []model.Sentence      // values no customer has: most often typos
 	reach    []analysis.ReachCount // per channel with a consent column: who can be contacted
 	err      error
 }
@@ -91,7 +91,7 @@ func New(c *common.Common) *Model { return newModel(c, defaultSyncLimit) }
 // newModel takes the row count up to which work runs inside Update; tests
 // lower it to drive the background path on a small table.
 func newModel(c *common.Common, syncLimit int) *Model {
-	in := common.LineInput{Prompt: "rule> ", Placeholder: `e.g. income > 20000 and zone in ("north", "south")`}
+	in := common.LineInput{Prompt: c.T(msgPromptRule), Placeholder: c.T(msgPlaceholder)}
 	m := &Model{common: c, keys: newKeyMap(), skeys: newSavedKeys(), pkeys: newProfileKeys(), input: in, editing: -1, syncLimit: syncLimit}
 	m.eval = analysis.NewEvaluator(c.Session.Data, c.Session.AsOf, nil)
 	m.sampleCol = sampleColumns(c.Session)
@@ -102,7 +102,8 @@ func newModel(c *common.Common, syncLimit int) *Model {
 	return m
 }
 
-func (m *Model) Title() string { return "Segments" }
+// Title is the tab's name, the catalogue's key: the root says it with T.
+func (m *Model) Title() string { return "Segments" } // i18n: the key the root translates
 
 func (m *Model) small() bool { return m.data().Rows() <= m.syncLimit }
 

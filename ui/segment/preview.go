@@ -7,7 +7,6 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // previewMsg is the count of the segment as it would be with the rule
@@ -32,16 +31,16 @@ func (m *Model) preview() tea.Cmd {
 	if err != nil {
 		var e *seg.Error
 		if ok := asSegError(err, &e); ok {
-			m.previewText = e.Msg
+			m.previewText = m.common.Locale.Say(e.Msg)
 		} else {
-			m.previewText = err.Error()
+			m.previewText = m.sayErr(err)
 		}
 		m.previewErr = true
 		return nil
 	}
 	// a value no customer has is most often a typo: say so while typing,
 	// with the closest values, as the command line does
-	m.previewWarn = m.eval.Warnings(seg.Join(add))
+	m.previewWarn = m.eval.WarningSentences(seg.Join(add))
 	rules := append([]seg.Node(nil), m.rules...)
 	if i := m.editing; i >= 0 && i < len(rules) {
 		rules = append(rules[:i], append(add, rules[i+1:]...)...)
@@ -53,7 +52,7 @@ func (m *Model) preview() tea.Cmd {
 		m.gotPreview(countTree(ev, tree, seq))
 		return nil
 	}
-	m.previewText = "counting…"
+	m.previewText = m.t(msgCounting)
 	return func() tea.Msg { return countTree(ev, tree, seq) }
 }
 
@@ -70,10 +69,8 @@ func (m *Model) gotPreview(msg previewMsg) {
 		return // the text changed since: a newer count is coming
 	}
 	if msg.err != nil {
-		m.previewText, m.previewErr = msg.err.Error(), true
+		m.previewText, m.previewErr = m.sayErr(msg.err), true
 		return
 	}
-	total := m.data().Rows()
-	m.previewText, m.previewErr = "with this rule: "+common.Int(msg.size)+" of "+common.Int(total)+
-		" customers ("+common.Percent(share(msg.size, total))+"); enter keeps it", false
+	m.previewText, m.previewErr = m.customers(msgPreview, msg.size), false
 }

@@ -43,8 +43,7 @@ func (m *Model) profileKey(msg tea.KeyPressMsg) tea.Cmd {
 // everyone, with bars on one scale, and the index (segment ÷ everyone).
 func (m *Model) profileView() []string {
 	st := m.common.Styles
-	head := []string{st.Title.Render("Profile") + st.Subtle.Render(
-		"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back"), ""}
+	head := []string{st.Title.Render(m.t(msgProfile)) + st.Subtle.Render(m.t(msgProfileKey)), ""}
 	lines := m.profileLines()
 	top := min(m.profileTop, max(0, len(lines)-1))
 	return append(head, lines[top:]...)
@@ -53,24 +52,24 @@ func (m *Model) profileView() []string {
 func (m *Model) profileLines() []string {
 	st := m.common.Styles
 	if m.result.profile == nil {
-		return []string{st.Subtle.Render("  the profile is being computed…")}
+		return []string{st.Subtle.Render(m.t(msgProfileBusy))}
 	}
 	if m.result.size == 0 {
-		return []string{st.Subtle.Render("  the segment is empty: nothing to profile")}
+		return []string{st.Subtle.Render(m.t(msgProfileEmpty))}
 	}
 	barW := max(6, (m.width-52)/2)
 	var out []string
 	for _, p := range m.result.profile {
-		out = append(out, st.Header.Render(fmt.Sprintf("%s", p.Attribute))+st.Subtle.Render(fmt.Sprintf("  %s · distance %.2f", p.Kind, p.Distance)))
+		out = append(out, st.Header.Render(p.Attribute)+st.Subtle.Render(m.t(msgKindDistance, m.t(p.Kind.String()), m.number(p.Distance, 2))))
 		for _, b := range p.Buckets {
-			idx := fmt.Sprintf("%5.2f", b.Index)
+			idx := common.PadLeft(m.number(b.Index, 2), 5)
 			switch {
 			case b.Index >= 1.2:
 				idx = st.Good.Render(idx)
 			case b.Index <= 0.8:
 				idx = st.Warn.Render(idx)
 			}
-			out = append(out, fmt.Sprintf("  %-22s %6s %s %6s %s %s", common.Truncate(b.Label, 22),
+			out = append(out, fmt.Sprintf("  %-22s %6s %s %6s %s %s", common.Truncate(m.label(b.Label), 22),
 				common.Percent(b.SegmentShare), st.Bar.Render(common.Pad(common.Bar(b.SegmentShare, barW), barW)),
 				common.Percent(b.OverallShare), st.BarAlt.Render(common.Pad(common.Bar(b.OverallShare, barW), barW)), idx))
 		}

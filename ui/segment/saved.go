@@ -38,11 +38,13 @@ type (
 type savedKeys struct{ Rename, Duplicate, Delete, History, Overlap key.Binding }
 
 func newSavedKeys() savedKeys {
-	b := func(k, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(k), key.WithHelp(help, desc))
+	return savedKeys{
+		key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename")),
+		key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "duplicate")),
+		key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete (asks first)")),
+		key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
+		key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "overlap")),
 	}
-	return savedKeys{b("R", "R", "rename"), b("D", "D", "duplicate"), b("x", "x", "delete (asks first)"),
-		b("h", "h", "history"), b("v", "v", "overlap")}
 }
 
 func (m *Model) selected() (app.SavedSegment, bool) {
@@ -71,12 +73,12 @@ func (m *Model) savedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.startInput(modeName, -1, s.Name), true
 	case key.Matches(msg, k.Duplicate):
 		m.nameFor = "duplicate"
-		return m.startInput(modeName, -1, s.Name+" copy"), true
+		return m.startInput(modeName, -1, m.t(msgCopyName, s.Name)), true
 	case key.Matches(msg, k.Delete) && !deleting:
 		m.confirmDelete = true
-		return common.Status("press x again to delete "+s.Name+" and its history", false), true
+		return common.Status(m.t(msgDeleteAgain, s.Name), false), true
 	case key.Matches(msg, k.Delete):
-		return manageCmd(pol, app.ChangeSegmentDeleted, s.Name, "deleted "+s.Name, func(ctx context.Context) error { return db.DeleteSegment(ctx, s.Name) }), true
+		return manageCmd(pol, app.ChangeSegmentDeleted, s.Name, m.t(msgDeleted, s.Name), func(ctx context.Context) error { return db.DeleteSegment(ctx, s.Name) }), true
 	case key.Matches(msg, k.History):
 		m.mode = modeHistory
 		return historyCmd(db, s.Name), true
@@ -93,9 +95,9 @@ func (m *Model) acceptManage(name string) tea.Cmd {
 		if m.name == s.Name {
 			m.name = name
 		}
-		return manageCmd(m.common.Policy, app.ChangeSegmentRenamed, s.Name, "renamed "+s.Name+" to "+name, func(ctx context.Context) error { return db.RenameSegment(ctx, s.Name, name) })
+		return manageCmd(m.common.Policy, app.ChangeSegmentRenamed, s.Name, m.t(msgRenamed, s.Name, name), func(ctx context.Context) error { return db.RenameSegment(ctx, s.Name, name) })
 	}
-	return manageCmd(m.common.Policy, app.ChangeSegmentCopied, name, "saved a copy of "+s.Name+" as "+name, func(ctx context.Context) error {
+	return manageCmd(m.common.Policy, app.ChangeSegmentCopied, name, m.t(msgCopied, s.Name, name), func(ctx context.Context) error {
 		_, err := db.DuplicateSegment(ctx, s.Name, name)
 		return err
 	})
@@ -141,7 +143,7 @@ func overlapCmd(ev *analysis.Evaluator, saved []app.SavedSegment) tea.Cmd {
 
 func (m *Model) gotManage(msg manageMsg) tea.Cmd {
 	if msg.err != nil {
-		return common.Status(msg.err.Error(), true)
+		return common.Status(m.sayErr(msg.err), true)
 	}
 	return tea.Batch(listCmd(m.common.Session.DB), common.Status(msg.text, false))
 }
@@ -151,13 +153,13 @@ func (m *Model) gotManage(msg manageMsg) tea.Cmd {
 func (m *Model) historyView() []string {
 	st := m.common.Styles
 	h := m.history
-	out := []string{st.Title.Render("History of "+h.name) + st.Subtle.Render("  esc goes back"), ""}
+	out := []string{st.Title.Render(m.t(msgHistoryOf, h.name)) + st.Subtle.Render(m.t(msgGoesBack)), ""}
 	if h.err != nil {
-		return append(out, "  "+st.Error.Render(h.err.Error()))
+		return append(out, "  "+st.Error.Render(m.sayErr(h.err)))
 	}
 	var prev seg.Node
 	for _, v := range h.versions {
-		out = append(out, st.Header.Render(fmt.Sprintf("v%d  %s  %s customers  %s", v.Version, v.SavedAt.Local().Format("2006-01-02 15:04"),
+		out = append(out, st.Header.Render(m.t(msgVersionLine, v.Version, m.when(v.SavedAt),
 			common.Int(v.Size), v.Hash[:min(12, len(v.Hash))])))
 		tree, err := seg.Parse(v.Definition)
 		if err != nil {
@@ -167,11 +169,11 @@ func (m *Model) historyView() []string {
 		for _, c := range seg.Diff(prev, tree) {
 			switch c.Kind {
 			case '+':
-				out = append(out, st.Good.Render("  + "+c.Rule))
+				out = append(out, st.Good.Render("  + "+m.show(c.Node)))
 			case '-':
-				out = append(out, st.Error.Render("  - "+c.Rule))
+				out = append(out, st.Error.Render("  - "+m.show(c.Node)))
 			default:
-				out = append(out, st.Subtle.Render("    "+c.Rule))
+				out = append(out, st.Subtle.Render("    "+m.show(c.Node)))
 			}
 		}
 		prev = tree
@@ -184,15 +186,15 @@ func (m *Model) historyView() []string {
 func (m *Model) overlapView() []string {
 	st := m.common.Styles
 	o := m.overlap
-	out := []string{st.Title.Render("Overlap of saved segments") + st.Subtle.Render("  % of the row's segment also in the column's · esc goes back"), ""}
+	out := []string{st.Title.Render(m.t(msgOverlap)) + st.Subtle.Render("  % "+m.t(msgOverlapKey)), ""}
 	if o.err != nil {
-		return append(out, "  "+st.Error.Render(o.err.Error()))
+		return append(out, "  "+st.Error.Render(m.sayErr(o.err)))
 	}
 	if len(o.names) == 0 {
-		return append(out, st.Subtle.Render("  no saved segments yet"))
+		return append(out, st.Subtle.Render(m.t(msgNoSavedYet)))
 	}
 	cell := 8
-	head := fmt.Sprintf("  %-18s %10s", "", "size")
+	head := fmt.Sprintf("  %-18s %10s", "", m.t(msgOverlapSize))
 	for i := range o.names {
 		head += fmt.Sprintf(" %*s", cell, fmt.Sprintf("#%d", i+1))
 	}
@@ -208,5 +210,5 @@ func (m *Model) overlapView() []string {
 		}
 		out = append(out, line)
 	}
-	return append(out, "", st.Subtle.Render("  "+strings.Repeat("·", 3)+" counts: pulpero segment overlap DB"))
+	return append(out, "", st.Subtle.Render("  "+strings.Repeat("·", 3)+m.t(msgOverlapCommand)))
 }

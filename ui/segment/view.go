@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
-	seg "github.com/pulpero/pulpero/model/segment"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -37,25 +38,23 @@ func (m *Model) View() string {
 
 func (m *Model) segmentView() []string {
 	st := m.common.Styles
-	total := m.data().Rows()
-	name := "new segment (unsaved)"
+	name := m.t(msgNewSegment)
 	if m.name != "" {
 		name = m.name
 	}
-	head := st.Title.Render("Segment") + " " + name
+	head := st.Title.Render(m.t(msgSegment)) + " " + name
 	if m.result.err == nil && m.result.rows != nil {
-		head += st.Subtle.Render(" · ") + common.Int(m.result.size) + " of " + common.Int(total) +
-			" customers (" + common.Percent(share(m.result.size, total)) + ")"
+		head += st.Subtle.Render(" · ") + m.customers(msgSizeOf, m.result.size)
 	} else if m.result.rows == nil && m.result.err == nil {
-		head += st.Subtle.Render(" · counting…")
+		head += st.Subtle.Render(" · " + m.t(msgCounting))
 	}
 	lines := []string{head}
 	if r := m.result.reach; len(r) > 0 && m.result.err == nil {
 		parts := make([]string, len(r))
 		for i, c := range r {
-			parts[i] = c.Channel.String() + " " + common.Int(c.Reachable)
+			parts[i] = m.t(c.Channel.String()) + " " + common.Int(c.Reachable)
 		}
-		lines = append(lines, st.Subtle.Render("can be contacted: ")+strings.Join(parts, st.Subtle.Render(" · ")))
+		lines = append(lines, st.Subtle.Render(m.t(msgContacted))+strings.Join(parts, st.Subtle.Render(" · ")))
 	}
 	lines = append(lines, "")
 	lines = append(lines, m.rulesView()...)
@@ -66,13 +65,13 @@ func (m *Model) segmentView() []string {
 			if m.previewErr {
 				style = st.Subtle
 			}
-			lines = append(lines, "  "+style.Render(m.previewText))
+			for _, l := range strings.Split(common.Wrap(m.previewText, max(10, m.width-4), "  "), "\n") {
+				lines = append(lines, "  "+style.Render(l))
+			}
 			lines = append(lines, m.warnLines(m.previewWarn)...)
 		}
-		for _, l := range strings.Split(m.inputErr, "\n") {
-			if l != "" {
-				lines = append(lines, "  "+st.Error.Render(l))
-			}
+		for _, l := range m.errLines(m.inputErr) {
+			lines = append(lines, "  "+st.Error.Render(l))
 		}
 	}
 	if m.mode == modeForm {
@@ -81,7 +80,7 @@ func (m *Model) segmentView() []string {
 		return lines
 	}
 	if m.result.err != nil {
-		lines = append(lines, "", "  "+st.Error.Render(m.result.err.Error()))
+		lines = append(lines, "", "  "+st.Error.Render(m.sayErr(m.result.err)))
 	}
 	lines = append(lines, m.warnLines(m.result.warnings)...)
 	// the profile and the sample share what height is left
@@ -99,10 +98,10 @@ func (m *Model) segmentView() []string {
 
 // warnLines are warnings wrapped to the width, each marked with "!": the
 // suggestion at the end of a long one is what matters.
-func (m *Model) warnLines(warnings []string) []string {
+func (m *Model) warnLines(warnings []model.Sentence) []string {
 	var out []string
 	for _, w := range warnings {
-		for _, l := range strings.Split(common.Wrap("! "+w, max(10, m.width-4), "  "), "\n") {
+		for _, l := range strings.Split(common.Wrap("! "+m.common.Locale.Say(w), max(10, m.width-4), "  "), "\n") {
 			out = append(out, "  "+m.common.Styles.Warn.Render(l))
 		}
 	}
@@ -122,21 +121,21 @@ func (m *Model) rulesView() []string {
 	st := m.common.Styles
 	total := m.data().Rows()
 	ruleW := max(12, m.width-30-barWidth)
-	label := "RULE (all must hold)"
-	if ruleW < len(label) {
-		label = "RULE (all hold)"
+	label := m.t(msgRuleHead)
+	if ruleW < utf8.RuneCountInString(label) {
+		label = m.t(msgRuleHeadShort)
 	}
-	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, common.Truncate(label, ruleW), "REMAINING", "REMOVED")) +
-		"  " + st.Subtle.Render(msgWaterfallKey)}
-	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, "everyone", common.Int(total), "")))
+	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, common.Truncate(label, ruleW), m.t(msgRemaining), m.t(msgRemoved))) +
+		"  " + st.Subtle.Render(m.t(msgWaterfallKey))}
+	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, m.t(msgEveryone), common.Int(total), "")))
 	if len(m.rules) == 0 {
-		for _, l := range strings.Split(common.Wrap(msgFirstRuleHint, max(10, m.width-4), "  "), "\n") {
+		for _, l := range strings.Split(common.Wrap(m.t(msgFirstRuleHint), max(10, m.width-4), "  "), "\n") {
 			out = append(out, st.Subtle.Render("  "+l))
 		}
 		return out
 	}
 	for i, r := range m.rules {
-		text := seg.Print(r)
+		text := m.show(r)
 		rem, removed, bar := "", "", ""
 		if i < len(m.result.steps) {
 			s := m.result.steps[i]
@@ -159,7 +158,7 @@ func (m *Model) profileSummary(room int) []string {
 	if room < 2 || m.result.profile == nil || m.result.size == 0 {
 		return nil
 	}
-	out := []string{st.Header.Render("What sets it apart") + st.Subtle.Render("  distance · most over-represented value: segment vs everyone (index)")}
+	out := []string{st.Header.Render(m.t(msgSetsApart)) + st.Subtle.Render(m.t(msgSetsApartKey))}
 	for _, p := range m.result.profile {
 		if len(out) >= room {
 			break
@@ -174,8 +173,8 @@ func (m *Model) profileSummary(room int) []string {
 			continue
 		}
 		b := p.Buckets[best]
-		out = append(out, fmt.Sprintf("  %-16s %4.2f  %s %s vs %s (%.2f)", common.Truncate(p.Attribute, 16), p.Distance,
-			common.Truncate(b.Label, 24), common.Percent(b.SegmentShare), common.Percent(b.OverallShare), b.Index))
+		out = append(out, fmt.Sprintf("  %-16s %4s  %s %s vs %s (%s)", common.Truncate(p.Attribute, 16), m.number(p.Distance, 2),
+			common.Truncate(m.label(b.Label), 24), common.Percent(b.SegmentShare), common.Percent(b.OverallShare), m.number(b.Index, 2)))
 	}
 	return out
 }
@@ -192,7 +191,7 @@ func (m *Model) sampleView() []string {
 	for _, c := range m.sampleCol {
 		head += common.Pad(c, w) + " "
 	}
-	out := []string{st.Header.Render("Some of its customers"), st.Subtle.Render(head)}
+	out := []string{st.Header.Render(m.t(msgSomeCustomers)), st.Subtle.Render(head)}
 	for _, r := range m.sample {
 		line := "  "
 		for _, v := range r.Values {
@@ -205,7 +204,7 @@ func (m *Model) sampleView() []string {
 
 func (m *Model) listView() []string {
 	st := m.common.Styles
-	out := []string{st.Title.Render("Saved segments") + st.Subtle.Render("  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back"), ""}
+	out := []string{st.Title.Render(m.t(msgSaved)) + st.Subtle.Render(m.t(msgSavedKeys)), ""}
 	if m.mode == modeName {
 		out = append(out, "  "+m.input.View(), "")
 	}
@@ -213,13 +212,13 @@ func (m *Model) listView() []string {
 		return append(out, "  "+st.Error.Render(m.listErr))
 	}
 	if len(m.saved) == 0 {
-		return append(out, st.Subtle.Render("  none yet: build a segment and press s to save it"))
+		return append(out, st.Subtle.Render(m.t(msgNoneSaved)))
 	}
 	defW := max(10, m.width-52)
-	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %4s %10s  %-16s  %-*s", "NAME", "VER", "SIZE", "SAVED", defW, "DEFINITION")))
+	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %4s %10s  %-16s  %-*s", m.t(msgColName), m.t(msgColVersion), m.t(msgColSize), m.t(msgColSaved), defW, m.t(msgColDefinition))))
 	for i, s := range m.saved {
 		line := fmt.Sprintf("  %-20s %4d %10s  %-16s  %s", common.Truncate(s.Name, 20), s.Latest.Version, common.Int(s.Latest.Size),
-			s.Latest.SavedAt.Local().Format("2006-01-02 15:04"), common.Truncate(s.Latest.Definition, defW))
+			m.when(s.Latest.SavedAt), common.Truncate(m.showDefinition(s.Latest.Definition), defW))
 		if i == m.listCursor {
 			line = st.Selected.Render(line)
 		}
@@ -253,4 +252,29 @@ func waterfallBar(st *common.Styles, remaining, removed, total, width int) strin
 		}
 	}
 	return st.Bar.Render(left) + st.BarAlt.Render(strings.Repeat("░", gone))
+}
+
+// errLines is the caret block of a rejected rule in lines that fit the
+// width: the expression as typed, then the message under the caret,
+// wrapped beside the caret (or below it when the caret is far right), so
+// a long message is read whole rather than cut.
+func (m *Model) errLines(block string) []string {
+	w := max(10, m.width-4)
+	var out []string
+	for _, l := range strings.Split(block, "\n") {
+		i := strings.Index(l, "^ ")
+		switch {
+		case l == "":
+			continue
+		case utf8.RuneCountInString(l) <= w || i < 0 || strings.TrimSpace(l[:i]) != "":
+			out = append(out, l) // it fits, or it is the expression: as typed
+		case w-(i+2) >= 20:
+			pad := strings.Repeat(" ", i+2)
+			out = append(out, strings.Split(l[:i+2]+common.Wrap(l[i+2:], w-(i+2), pad), "\n")...)
+		default:
+			out = append(out, l[:i+1])
+			out = append(out, strings.Split("  "+common.Wrap(l[i+2:], w-2, "  "), "\n")...)
+		}
+	}
+	return out
 }

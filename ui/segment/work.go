@@ -53,7 +53,7 @@ func compute(ev *analysis.Evaluator, base *analysis.ProfileBase, reach *analysis
 			}
 		}
 	}
-	r.warnings = ev.Warnings(tree)
+	r.warnings = ev.WarningSentences(tree)
 	if base != nil {
 		r.profile = base.Profile(rows)
 	}
@@ -148,7 +148,7 @@ func saveCmd(pol *app.Policy, s *common.Session, lib *app.Library, name string, 
 // changed afterwards, so Cmds in flight can keep using the old one.
 func (m *Model) gotList(msg listMsg) tea.Cmd {
 	if msg.err != nil {
-		m.listErr = msg.err.Error()
+		m.listErr = m.sayErr(msg.err)
 		return nil
 	}
 	m.lib, m.saved, m.listErr = msg.lib, msg.lib.Saved(), ""
@@ -159,9 +159,9 @@ func (m *Model) gotList(msg listMsg) tea.Cmd {
 
 func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
-		return common.Status("saving "+msg.name+": "+msg.err.Error(), true)
+		return common.Status(m.t(msgSaving, msg.name, m.sayErr(msg.err)), true)
 	}
 	m.name = msg.name
 	return tea.Batch(listCmd(m.common.Session.DB),
-		common.Status("saved "+msg.name+" version "+itoa(msg.v.Version)+": "+common.Int(msg.v.Size)+" customers", false))
+		common.Status(m.t(msgSavedVersion, msg.name, itoa(msg.v.Version), common.Int(msg.v.Size)), false))
 }
