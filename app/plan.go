@@ -129,7 +129,10 @@ type CampaignPlan struct {
 	Summary  campaign.Summary
 	Reasons  map[string]int
 	Model    []string // how the probabilities of each offered channel were estimated
-	ReachOf  []campaign.ChannelCounts
+	// Explain is Model in parts, per channel, for a screen to say in the
+	// user's language (Model, for files, is them in English joined by "; ")
+	Explain [][]model.Sentence
+	ReachOf []campaign.ChannelCounts
 }
 
 // PlanCampaign plans a request on the session's customers, the one road for
@@ -180,6 +183,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	cp := &CampaignPlan{Request: r, Audience: a, Fit: fit, Plan: p, Summary: p.Summary(), Reasons: p.Reasons()}
 	for _, c := range r.Channels {
 		cp.Model = append(cp.Model, fit.Model.Describe(c.Channel))
+		cp.Explain = append(cp.Explain, fit.Model.Explain(c.Channel))
 		b := s.Reach.Breakdown(c.Channel, p.Matching)
 		rc := campaign.ChannelCounts{Channel: c.Channel.String(), Matching: b.Matching, Reachable: b.Reachable, Why: map[string]int{}}
 		for k, n := range b.Why {

@@ -4,6 +4,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
@@ -260,6 +261,24 @@ func (m *Model) pickView() string {
 	return b.String()
 }
 
+// say is s in the user's language, with the sentences and channels among
+// its arguments said in it too (a model's description names its channel
+// and lists its attributes as a sentence).
+func say(loc locale.Locale, s model.Sentence) string {
+	args := make([]any, len(s.Args))
+	for i, a := range s.Args {
+		switch a := a.(type) {
+		case model.Sentence:
+			args[i] = say(loc, a)
+		case campaign.Channel:
+			args[i] = channelName(loc, a)
+		default:
+			args[i] = a
+		}
+	}
+	return loc.T(s.Format, args...)
+}
+
 // channelName is a channel as the user's language names it (correo, SMS,
 // teléfono, carta); files and rules keep the English.
 func channelName(loc locale.Locale, ch campaign.Channel) string { return loc.Lookup(ch.String()) }
@@ -327,8 +346,12 @@ func (m *Model) planPanel(width int) string {
 	funnel := loc.T("Funnel")
 	b.WriteString(st.Title.Render(funnel) + " " + common.Wrap(strings.Join(steps, " → "), width-2-len([]rune(funnel)), "  ") + "\n")
 	b.WriteString(st.Subtle.Render(common.Wrap(loc.T("left out: %s", reasonsLine(loc, p.reasons)), width-2, "  ")) + "\n")
-	for _, s := range p.model {
-		b.WriteString(st.Subtle.Render(common.Wrap(s, width-2, "  ")) + "\n")
+	for _, parts := range p.explain {
+		var said []string
+		for _, s := range parts {
+			said = append(said, say(loc, s))
+		}
+		b.WriteString(st.Subtle.Render(common.Wrap(strings.Join(said, "; "), width-2, "  ")) + "\n")
 	}
 	// the curve last: the largest part, and what a small window scrolls to
 	b.WriteString(curveView(m.common, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
