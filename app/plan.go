@@ -144,7 +144,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 		return nil, err
 	}
 	if s.Reach == nil {
-		return nil, fmt.Errorf("reachability was not loaded, so nobody may be contacted")
+		return nil, model.Say("reachability was not loaded, so nobody may be contacted")
 	}
 	a, err := s.Audience(lib, r)
 	if err != nil {
@@ -154,7 +154,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	if r.HistorySince != "" {
 		d, err := time.Parse(time.DateOnly, r.HistorySince)
 		if err != nil {
-			return nil, fmt.Errorf("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince)
+			return nil, model.Say("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince)
 		}
 		since = d.Unix() / 86400
 	}

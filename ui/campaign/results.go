@@ -171,12 +171,12 @@ func (v *resultsView) detail(c *common.Common, width int) string {
 	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf(row, "", h[0], h[1], h[2], h[3], h[4]), width)) + "\n")
 	b.WriteString(common.Truncate(arm(c.T("treated"), r.Treated), width) + "\n")
 	if r.Control.N == 0 {
-		b.WriteString(common.Truncate(st.Warn.Render(c.T(msgNoControl)), width) + "\n")
+		b.WriteString(st.Warn.Render(common.Truncate(c.T(msgNoControl), width)) + "\n")
 		return b.String()
 	}
 	b.WriteString(common.Truncate(arm(c.T("control"), r.Control), width) + "\n")
 	if !r.Measured {
-		b.WriteString(common.Truncate(st.Warn.Render(c.T(msgNoneTreated)), width) + "\n")
+		b.WriteString(st.Warn.Render(common.Truncate(c.T(msgNoneTreated), width)) + "\n")
 		return b.String()
 	}
 	b.WriteString(resultLines(c, r, width))
@@ -189,7 +189,8 @@ func (v *resultsView) detail(c *common.Common, width int) string {
 func resultLines(c *common.Common, r targeting.CampaignResult, width int) string {
 	st := c.Styles
 	var b strings.Builder
-	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
+	// cut by cells: a styled line's escape codes are not text
+	line := func(s string) { b.WriteString(ansi.Truncate(s, width, "…") + "\n") }
 	liftStyle := st.Good
 	if r.LiftLo <= 0 {
 		liftStyle = st.Warn // the interval reaches zero: the effect is not shown

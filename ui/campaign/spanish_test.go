@@ -82,7 +82,7 @@ func TestSpanishScreenSaysItInSpanish(t *testing.T) {
 	to(m, fValue)
 	screentest.Press(m, "enter", "x", "enter")
 	if v := ansi.Strip(m.View()); !strings.Contains(v, `Valor: "x" no es un número de 0 a 1.000.000.000`) ||
-		!strings.Contains(v, "Este plan es del último ajuste válido; corrija Valor.") {
+		!strings.Contains(v, "Este plan es de la última configuración válida; corrija Valor.") {
 		t.Fatalf("the form error is not Spanish:\n%s", v)
 	}
 	screentest.Press(m, "enter", "4", "0", "enter")
@@ -176,5 +176,20 @@ func TestSpanishResultsAndExport(t *testing.T) {
 	v := ansi.Strip(m.View())
 	if !regexp.MustCompile(`\d\d/\d\d/20\d\d correo`).MatchString(v) || !strings.Contains(v, "tratados") || !strings.Contains(v, "pendiente") {
 		t.Fatalf("results:\n%s", v)
+	}
+}
+
+// TestSpanishFormGolden pins in Spanish what the form shows while picking
+// segments and when a field does not parse.
+func TestSpanishFormGolden(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {80, 24}} {
+		suffix := "_es_" + itoa(size[0]) + "x" + itoa(size[1])
+		m := screenES(t, size[0], size[1], [2]string{"loyal", `loyalty_member = yes`}, [2]string{"women", `gender = "female"`})
+		screentest.Press(m, "enter", "j", "space")
+		screentest.Golden(t, "picking"+suffix, m.View(), screentest.Updating())
+		screentest.Press(m, "enter")
+		to(m, fEmail)
+		screentest.Press(m, "enter", "0", ",", "0", "5", "0", ",", "1", "enter")
+		screentest.Golden(t, "invalid"+suffix, m.View(), screentest.Updating())
 	}
 }
