@@ -129,7 +129,10 @@ type CampaignPlan struct {
 	Summary  campaign.Summary
 	Reasons  map[string]int
 	Model    []string // how the probabilities of each offered channel were estimated
-	ReachOf  []campaign.ChannelCounts
+	// Explain is Model in parts, per channel, for a screen to say in the
+	// user's language (Model, for files, is them in English joined by "; ")
+	Explain [][]model.Sentence
+	ReachOf []campaign.ChannelCounts
 }
 
 // PlanCampaign plans a request on the session's customers, the one road for
@@ -141,7 +144,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 		return nil, err
 	}
 	if s.Reach == nil {
-		return nil, fmt.Errorf("reachability was not loaded, so nobody may be contacted")
+		return nil, model.Say("reachability was not loaded, so nobody may be contacted")
 	}
 	a, err := s.Audience(lib, r)
 	if err != nil {
@@ -151,7 +154,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	if r.HistorySince != "" {
 		d, err := time.Parse(time.DateOnly, r.HistorySince)
 		if err != nil {
-			return nil, fmt.Errorf("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince)
+			return nil, model.Say("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince)
 		}
 		since = d.Unix() / 86400
 	}
@@ -180,6 +183,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	cp := &CampaignPlan{Request: r, Audience: a, Fit: fit, Plan: p, Summary: p.Summary(), Reasons: p.Reasons()}
 	for _, c := range r.Channels {
 		cp.Model = append(cp.Model, fit.Model.Describe(c.Channel))
+		cp.Explain = append(cp.Explain, fit.Model.Explain(c.Channel))
 		b := s.Reach.Breakdown(c.Channel, p.Matching)
 		rc := campaign.ChannelCounts{Channel: c.Channel.String(), Matching: b.Matching, Reachable: b.Reachable, Why: map[string]int{}}
 		for k, n := range b.Why {

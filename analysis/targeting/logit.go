@@ -385,40 +385,48 @@ func (m *ResponseModel) logitUplift() {
 	}
 }
 
-// describeLogit is Describe for a channel of the logistic model with history.
-func (m *ResponseModel) describeLogit(ch campaign.Channel) string {
+// explainLogit is Explain for a channel of the logistic model with history.
+func (m *ResponseModel) explainLogit(ch campaign.Channel) []model.Sentence {
 	c, f := m.Channel[ch], m.Logit[ch]
+	channelUplift := model.Say("uplift: the channel rate less the control rate")
 	if f == nil || f.TooFew {
-		s := fmt.Sprintf("%s: %d past treated contacts with %d responses, too few for a logistic model (needs %d responses and %d non-responses); %.2f%% responded (95%% CI %.2f–%.2f%%), used for everyone",
-			ch, c.N, c.Responses, logitMinResponses, logitMinResponses, 100*c.Raw, 100*c.Lo, 100*c.Hi)
-		return s + m.describeControl(c, "the channel rate less the control rate")
+		s := []model.Sentence{model.Say("%s: %d past treated contacts with %d responses, too few for a logistic model (needs %d responses and %d non-responses); %.2f%% responded (95%% CI %.2f–%.2f%%), used for everyone",
+			ch, c.N, c.Responses, logitMinResponses, logitMinResponses, 100*c.Raw, 100*c.Lo, 100*c.Hi)}
+		return append(s, m.explainControl(c, channelUplift)...)
 	}
-	on := "no attributes (the channel rate)"
-	if len(f.Features) > 0 {
-		names := slices.Clone(f.Features)
-		for k, n := range names {
+	var s []model.Sentence
+	if len(f.Features) == 0 {
+		s = append(s, model.Say("%s: logistic on no attributes (the channel rate) from %d past treated contacts (%.2f%% responded)", ch, f.N, 100*c.Raw))
+	} else {
+		names := make([]any, len(f.Features))
+		for k, n := range f.Features {
+			names[k] = n
 			if n == ConsentAtContact && m.dated != nil {
-				names[k] = fmt.Sprintf("%s (%s)", n, m.dated.names())
+				names[k] = model.Say("%s (%s)", n, m.dated.names())
 			}
 		}
-		on = strings.Join(names, ", ")
+		s = append(s, model.Say("%s: logistic on %s from %d past treated contacts (%.2f%% responded)", ch, list(names), f.N, 100*c.Raw))
 	}
-	s := fmt.Sprintf("%s: logistic on %s from %d past treated contacts (%.2f%% responded)", ch, on, f.N, 100*c.Raw)
 	if len(m.LeftOut) > 0 {
-		s += fmt.Sprintf("; left out, known only as of today: %s", strings.Join(m.LeftOut, ", "))
+		s = append(s, model.Say("left out, known only as of today: %s", strings.Join(m.LeftOut, ", ")))
 	}
 	switch {
 	case math.IsNaN(f.AUC):
-		s += fmt.Sprintf("; too few responses in a held-out fifth to measure how well it ranks, so not used: %.2f%% (the channel rate) for everyone", 100*c.Rate)
-		return s + m.describeControl(c, "the channel rate less the control rate")
+		s = append(s, model.Say("too few responses in a held-out fifth to measure how well it ranks, so not used: %.2f%% (the channel rate) for everyone", 100*c.Rate))
+		return append(s, m.explainControl(c, channelUplift)...)
 	case f.Chance:
-		s += fmt.Sprintf("; on a held-out fifth (%d contacts) discrimination AUC %.2f (95%% CI %.2f–%.2f) is no better than chance (0.5), so not used: %.2f%% (the channel rate) for everyone",
-			f.HoldoutN, f.AUC, f.AUCLo, f.AUCHi, 100*c.Rate)
-		return s + m.describeControl(c, "the channel rate less the control rate")
+		s = append(s, model.Say("on a held-out fifth (%d contacts) discrimination AUC %.2f (95%% CI %.2f–%.2f) is no better than chance (0.5), so not used: %.2f%% (the channel rate) for everyone",
+			f.HoldoutN, f.AUC, f.AUCLo, f.AUCHi, 100*c.Rate))
+		return append(s, m.explainControl(c, channelUplift)...)
 	}
-	s += fmt.Sprintf("; on a held-out fifth (%d contacts): mean predicted %.2f%%, observed %.2f%%, discrimination AUC %.2f (95%% CI %.2f–%.2f; 0.5 is chance)",
-		f.HoldoutN, 100*f.HoldoutPred, 100*f.HoldoutObs, f.AUC, f.AUCLo, f.AUCHi)
-	return s + m.describeControl(c, "predicted less the control rate, at least 0")
+	s = append(s, model.Say("on a held-out fifth (%d contacts): mean predicted %.2f%%, observed %.2f%%, discrimination AUC %.2f (95%% CI %.2f–%.2f; 0.5 is chance)",
+		f.HoldoutN, 100*f.HoldoutPred, 100*f.HoldoutObs, f.AUC, f.AUCLo, f.AUCHi))
+	return append(s, m.explainControl(c, model.Say("uplift: predicted less the control rate, at least 0"))...)
+}
+
+// list is items (text or sentences) as one sentence: "a, b, c".
+func list(items []any) model.Sentence {
+	return model.Say(strings.TrimSuffix(strings.Repeat("%s, ", len(items)), ", "), items...)
 }
 
 // asOfDay is the day the dataset's attributes describe (ds.AsOf), as days
@@ -431,16 +439,18 @@ func asOfDay(ds *model.Dataset) int64 {
 	return floorDiv(ds.AsOf.Unix(), 86400)
 }
 
-func (m *ResponseModel) describeControl(c RateCell, uplift string) string {
-	s := ""
+// explainControl is what the control group adds to a channel's
+// description, uplift saying what the uplift is.
+func (m *ResponseModel) explainControl(c RateCell, uplift model.Sentence) []model.Sentence {
+	var s []model.Sentence
 	if c.ControlN > 0 {
-		s += fmt.Sprintf("; control %.2f%% of %d", 100*c.ControlRate, c.ControlN)
+		s = append(s, model.Say("control %.2f%% of %d", 100*c.ControlRate, c.ControlN))
 	}
 	switch {
 	case m.Uplift && c.ControlN > 0:
-		s += "; uplift: " + uplift
+		s = append(s, uplift)
 	case m.Uplift:
-		s += "; no control group in the history, so not uplift"
+		s = append(s, model.Say("no control group in the history, so not uplift"))
 	}
 	return s
 }

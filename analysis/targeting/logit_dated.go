@@ -1,7 +1,6 @@
 package targeting
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -114,10 +113,10 @@ func consentYes(c model.Column, row int) bool {
 }
 
 // names lists the consent columns and their dates, for Describe.
-func (d datedConsent) names() string {
-	var s []string
+func (d datedConsent) names() model.Sentence {
+	var s []any
 	for k, c := range d.consent {
-		s = append(s, fmt.Sprintf("%s by %s", c.Meta().Name, d.date[k].Meta().Name))
+		s = append(s, model.Say("%s by %s", c.Meta().Name, d.date[k].Meta().Name))
 	}
-	return strings.Join(s, ", ")
+	return list(s)
 }

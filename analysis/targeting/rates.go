@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/pulpero/pulpero/model"
 )
@@ -211,27 +212,39 @@ func (m *ResponseModel) Prob(ch campaign.Channel, row int) float64 {
 }
 
 // Describe says in one line per channel how the probability is estimated and
-// how sure it is.
+// how sure it is: Explain's parts, in English, joined by "; ".
 func (m *ResponseModel) Describe(ch campaign.Channel) string {
+	parts := m.Explain(ch)
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.String()
+	}
+	return strings.Join(out, "; ")
+}
+
+// Explain is Describe in parts, as sentences a screen can say in the
+// user's language (their arguments: the channel, numbers, attribute names,
+// and sentences).
+func (m *ResponseModel) Explain(ch campaign.Channel) []model.Sentence {
 	c := m.Channel[ch]
 	if c.FromDefault {
-		return fmt.Sprintf("%s: no campaign history; default rate %.2f%% (--rate)", ch, 100*m.Default)
+		return []model.Sentence{model.Say("%s: no campaign history; default rate %.2f%% (--rate)", ch, 100*m.Default)}
 	}
 	if m.Method == "logistic" {
-		return m.describeLogit(ch)
+		return m.explainLogit(ch)
 	}
-	s := fmt.Sprintf("%s: %d past treated contacts, %.2f%% responded (95%% CI %.2f–%.2f%%)", ch, c.N, 100*c.Raw, 100*c.Lo, 100*c.Hi)
+	s := []model.Sentence{model.Say("%s: %d past treated contacts, %.2f%% responded (95%% CI %.2f–%.2f%%)", ch, c.N, 100*c.Raw, 100*c.Lo, 100*c.Hi)}
 	if c.ControlN > 0 {
-		s += fmt.Sprintf("; control %.2f%% of %d", 100*c.ControlRate, c.ControlN)
+		s = append(s, model.Say("control %.2f%% of %d", 100*c.ControlRate, c.ControlN))
 	}
 	if m.By != "" {
-		s += fmt.Sprintf("; by %s, shrunk to the channel rate with a prior of %.0f contacts", m.By, m.Prior)
+		s = append(s, model.Say("by %s, shrunk to the channel rate with a prior of %.0f contacts", m.By, m.Prior))
 	}
 	switch {
 	case m.Uplift && c.ControlN > 0:
-		s += "; uplift: treated minus control"
+		s = append(s, model.Say("uplift: treated minus control"))
 	case m.Uplift:
-		s += "; no control group in the history, so not uplift"
+		s = append(s, model.Say("no control group in the history, so not uplift"))
 	}
 	return s
 }

@@ -26,7 +26,7 @@ func benchJob(b *testing.B) job {
 		b.Fatal(err)
 	}
 	m.form[fPost].value = "0.65"
-	st, err := parseForm(m.form, []string{"target"}, []string{"out"})
+	st, err := parseForm(m.common.Locale, m.form, []string{"target"}, []string{"out"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -18,7 +18,8 @@ var sparks = []rune("▁▂▃▄▅▆▇█")
 // contacting every profitable customer costs, as a sparkline with the chosen
 // budget marked, and what one more unit of money returns at a few budgets:
 // where that falls under 1, more money stops paying.
-func curveView(st *common.Styles, curve []campaign.CurvePoint, budget float64, width int) string {
+func curveView(c *common.Common, curve []campaign.CurvePoint, budget float64, width int) string {
+	st := c.Styles
 	if len(curve) == 0 {
 		return ""
 	}
@@ -48,11 +49,15 @@ func curveView(st *common.Styles, curve []campaign.CurvePoint, budget float64, w
 		spark.WriteString(r)
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Profit against budget") + st.Subtle.Render(fmt.Sprintf("  0 → %s, enough for every profitable contact", money(top))) + "\n")
+	title := c.T("Profit against budget")
+	b.WriteString(st.Title.Render(title) + st.Subtle.Render(common.Truncate("  "+c.T("0 → %s, enough for every profitable contact", money(top)), max(0, width-len([]rune(title))))) + "\n")
 	b.WriteString("  " + spark.String() + "\n")
-	b.WriteString(st.Subtle.Render(fmt.Sprintf("  %9s %11s %9s  %s", "budget", "profit", "contacts", "each extra 1 spent returns")) + "\n")
+	// the columns are as wide as their words in the user's language
+	h := [...]string{c.T("budget"), c.T("profit"), c.T("contacts")}
+	wb, wp, wc := max(9, len([]rune(h[0]))), max(11, len([]rune(h[1]))), max(9, len([]rune(h[2])))
+	b.WriteString(st.Subtle.Render(common.Truncate(fmt.Sprintf("  %*s %*s %*s  %s", wb, h[0], wp, h[1], wc, h[2], c.T("each extra 1 spent returns")), width)) + "\n")
 	for _, p := range targeting.CurveSteps(curve, 4) {
-		line := fmt.Sprintf("  %9s %11s %9s  %.2f", money(p.Budget), money(p.Profit), common.Int(p.Contacts), p.Return)
+		line := fmt.Sprintf("  %*s %*s %*s  %s", wb, money(p.Budget), wp, money(p.Profit), wc, common.Int(p.Contacts), c.T("%.2f", p.Return))
 		b.WriteString(common.Truncate(line, width) + "\n")
 	}
 	return b.String()

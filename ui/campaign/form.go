@@ -1,10 +1,12 @@
 package campaign
 
 import (
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/campaign"
 	"github.com/pulpero/pulpero/ui/common"
 
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +14,8 @@ import (
 
 // field is one line of the setup form. Values are kept as typed; parse
 // turns them into numbers when the plan is built, so a half-typed value is
-// never half-applied.
+// never half-applied. The label and hint are English, the catalogue's keys:
+// the screen says them in the user's language.
 type field struct {
 	label string
 	hint  string
@@ -47,27 +50,29 @@ const (
 var channelField = [campaign.NumChannels]int{campaign.ChannelEmail: fEmail, campaign.ChannelSMS: fSMS,
 	campaign.ChannelPhone: fPhone, campaign.ChannelPost: fPost}
 
+// newForm is the form with its defaults, numbers written with the
+// region's decimal mark (0,05 in Spain).
 func newForm() []field {
 	f := make([]field, numFields)
-	f[fInclude] = field{"Include", "segments to target (none: every customer)", ""}
-	f[fExclude] = field{"Exclude", "segments to leave out", ""}
-	f[fEmail] = field{"E-mail cost", "cost of one contact; empty: not offered", "0.05"}
-	f[fSMS] = field{"SMS cost", "cost of one contact; empty: not offered", ""}
-	f[fPhone] = field{"Phone cost", "cost of one call; empty: not offered", ""}
-	f[fPost] = field{"Post cost", "cost of one letter; empty: not offered", ""}
-	f[fValue] = field{"Value", "value of one response, e.g. the average ticket; or clv: each customer's own (Value screen)", "40"}
-	f[fBudget] = field{"Budget", "total to spend; 0: no limit", "0"}
-	f[fControl] = field{"Control %", "share of the chosen held out to measure the effect", strconv.Itoa(campaign.DefaultControlPercent)}
-	f[fFatigue] = field{"Fatigue days", "leave out customers contacted in the last N days", "0"}
-	f[fModel] = field{"Model", "response model: rates (by generation) or logistic", "rates"}
-	f[fBy] = field{"Rates by", "rates model: the attribute response rates are estimated by (enter: next)", "generation"}
-	f[fUplift] = field{"Count", "all responses, or only the extra ones contact causes (uplift: treated − control)", "all"}
-	f[fRate] = field{"Default rate %", "assumed response rate of a channel with no history", fmt.Sprint(100 * campaign.DefaultResponseRate)}
-	f[fSince] = field{"History since", "learn only from campaigns on or after (YYYY-MM-DD)", ""}
-	f[fName] = field{"Name", "campaign name, the control group's seed (empty: the file's name)", ""}
-	f[fFile] = field{"List file", "the list to write; its manifest goes beside it", "campaign.csv"}
-	f[fFormat] = field{"Format", "csv (UTF-8), excel (BOM, ';' and decimal commas) or jsonl", "csv"}
-	f[fRejected] = field{"Rejected file", "also write who was left out and why (empty: no)", ""}
+	f[fInclude] = field{lblInclude, hintInclude, ""}
+	f[fExclude] = field{lblExclude, hintExclude, ""}
+	f[fEmail] = field{lblEmail, hintContact, decimal("0.05")}
+	f[fSMS] = field{lblSMS, hintContact, ""}
+	f[fPhone] = field{lblPhone, hintPhone, ""}
+	f[fPost] = field{lblPost, hintPost, ""}
+	f[fValue] = field{lblValue, hintValue, "40"}
+	f[fBudget] = field{lblBudget, hintBudget, "0"}
+	f[fControl] = field{lblControl, hintControl, strconv.Itoa(campaign.DefaultControlPercent)}
+	f[fFatigue] = field{lblFatigue, hintFatigue, "0"}
+	f[fModel] = field{lblModel, hintModel, "rates"}
+	f[fBy] = field{lblBy, hintBy, "generation"}
+	f[fUplift] = field{lblUplift, hintUplift, "all"}
+	f[fRate] = field{lblRate, hintRate, decimal(fmt.Sprint(100 * campaign.DefaultResponseRate))}
+	f[fSince] = field{lblSince, hintSince, ""}
+	f[fName] = field{lblName, hintName, ""}
+	f[fFile] = field{lblFile, hintFile, "campaign.csv"}
+	f[fFormat] = field{lblFormat, hintFormat, "csv"}
+	f[fRejected] = field{lblRejected, hintReject, ""}
 	return f
 }
 
@@ -78,7 +83,7 @@ type setup struct {
 }
 
 // formError is a field that does not parse: which one (for the mark beside
-// it) and what to type.
+// it) and what to type, in the user's language.
 type formError struct {
 	field int
 	msg   string
@@ -86,34 +91,67 @@ type formError struct {
 
 func (e *formError) Error() string { return e.msg }
 
-// bad is the error of field i.
-func bad(i int, format string, a ...any) error {
-	return &formError{field: i, msg: fmt.Sprintf(format, a...)}
-}
-
-// bound writes a limit as people read it: 1,000,000 and 99.99.
+// bound writes a limit as people read it: 1,000,000 and 99.99 (1.000.000
+// and 99,99 in Spain).
 func bound(x float64) string {
 	if x == float64(int(x)) {
 		return common.Int(int(x))
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return decimal(strconv.FormatFloat(x, 'f', -1, 64))
+}
+
+// marks are the region's grouping and decimal marks, as ui/common writes
+// numbers: ',' and '.' in English, '.' and ',' in Spain.
+func marks() (group, dec byte) {
+	g, d := common.Int(1000), common.Percent(0.5) // 1,000 and 50.0%
+	if len(g) == 5 {
+		group = g[1]
+	}
+	return group, d[2]
+}
+
+// decimal writes a number typed with a point with the region's mark.
+func decimal(s string) string {
+	if _, dec := marks(); dec != '.' {
+		return strings.Replace(s, ".", string(dec), 1)
+	}
+	return s
+}
+
+// grouped is a number written with thousands marks: 1.500 or 12,345.6.
+var grouped = map[byte]*regexp.Regexp{
+	',': regexp.MustCompile(`^[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?$`),
+	'.': regexp.MustCompile(`^[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?$`),
+}
+
+// plainNumber is a typed number as strconv reads it. Either mark is taken
+// for decimals (0,05 and 0.05 are the same cost); a number grouped the
+// region's way (1.500 in Spain, 1,500 in English) is read with its
+// thousands.
+func plainNumber(v string) string {
+	if group, _ := marks(); grouped[group] != nil && grouped[group].MatchString(v) {
+		v = strings.ReplaceAll(v, string(group), "")
+	}
+	return strings.ReplaceAll(v, ",", ".")
 }
 
 // parseForm reads the fields; the error (a *formError) names the field and
-// says what to type, and the plan keeps its last good state meanwhile.
-func parseForm(f []field, include, exclude []string) (setup, error) {
+// says what to type, in loc's language, and the plan keeps its last good
+// state meanwhile.
+func parseForm(loc locale.Locale, f []field, include, exclude []string) (setup, error) {
+	bad := func(i int, msg string) error { return &formError{field: i, msg: msg} }
 	s := setup{include: include, exclude: exclude}
 	r := &s.req
 	r.Include, r.Exclude = include, exclude
 	r.Prior = campaign.DefaultPriorContacts
 	num := func(i int, min, max float64) (float64, error) {
-		v := strings.TrimSpace(strings.ReplaceAll(f[i].value, ",", "."))
+		v := plainNumber(strings.TrimSpace(f[i].value))
 		if v == "" {
 			return 0, nil
 		}
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil || x < min || x > max {
-			return 0, bad(i, "%s: %q is not a number from %s to %s", f[i].label, f[i].value, bound(min), bound(max))
+			return 0, bad(i, loc.T("%s: %q is not a number from %s to %s", loc.Lookup(f[i].label), f[i].value, bound(min), bound(max)))
 		}
 		return x, nil
 	}
@@ -127,7 +165,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		}
 	}
 	if len(r.Channels) == 0 {
-		return s, bad(fEmail, "give the cost of at least one channel (e-mail, SMS, phone or post)")
+		return s, bad(fEmail, loc.T("give the cost of at least one channel (e-mail, SMS, phone or post)"))
 	}
 	var err error
 	if v := strings.TrimSpace(f[fValue].value); strings.EqualFold(v, "clv") || strings.EqualFold(v, "expected_value") {
@@ -136,7 +174,7 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 		return s, err
 	}
 	if r.Value <= 0 && r.ValueFrom == "" {
-		return s, bad(fValue, "Value: give the value of one response (> 0)")
+		return s, bad(fValue, loc.T("Value: give the value of one response (> 0)"))
 	}
 	if r.Budget, err = num(fBudget, 0, 1e12); err != nil {
 		return s, err
@@ -156,15 +194,20 @@ func parseForm(f []field, include, exclude []string) (setup, error) {
 	r.DefaultRate = rate / 100
 	r.Model = strings.TrimSpace(f[fModel].value)
 	if r.Model != "rates" && r.Model != "logistic" {
-		return s, bad(fModel, "Model: rates or logistic")
+		return s, bad(fModel, loc.T("Model: rates or logistic"))
 	}
 	r.Uplift = f[fUplift].value == "uplift"
 	r.By = f[fBy].value
 	r.HistorySince = strings.TrimSpace(f[fSince].value)
 	if r.HistorySince != "" {
-		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {
-			return s, bad(fSince, "History since: give a date as YYYY-MM-DD")
+		d, err := time.Parse(time.DateOnly, r.HistorySince)
+		if err != nil && loc.Lang == locale.Spanish {
+			d, err = time.Parse("02/01/2006", r.HistorySince) // as the screen writes dates
 		}
+		if err != nil {
+			return s, bad(fSince, loc.T("History since: give a date as YYYY-MM-DD"))
+		}
+		r.HistorySince = d.Format(time.DateOnly) // the request's dates are ISO
 	}
 	r.Name = strings.TrimSpace(f[fName].value)
 	r.Out = strings.TrimSpace(f[fFile].value)

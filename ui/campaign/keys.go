@@ -8,19 +8,19 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	b := func(help key.BindingOpt, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), help)
 	}
 	return keyMap{
-		Up:     b([]string{"up", "k"}, "↑/k", "up"),
-		Down:   b([]string{"down", "j"}, "↓/j", "down"),
-		Edit:   b([]string{"enter"}, "enter", "change"),
-		Toggle: b([]string{"space"}, "space", "pick"),
-		Export: b([]string{"e"}, "e", "export the list"),
-		View:   b([]string{"v"}, "v", "plan / reach / results"),
-		Cancel: b([]string{"esc"}, "esc", "cancel"),
+		Up:     b(key.WithHelp("↑/k", "up"), "up", "k"),
+		Down:   b(key.WithHelp("↓/j", "down"), "down", "j"),
+		Edit:   b(key.WithHelp("enter", "change"), "enter"),
+		Toggle: b(key.WithHelp("space", "pick"), "space"),
+		Export: b(key.WithHelp("e", "export the list"), "e"),
+		View:   b(key.WithHelp("v", "plan / reach / results"), "v"),
+		Cancel: b(key.WithHelp("esc", "cancel"), "esc"),
 
-		PageDown: b([]string{"pgdown", "ctrl+d"}, "pgdn", "more of the plan"),
-		PageUp:   b([]string{"pgup", "ctrl+u"}, "pgup", "back up"),
+		PageDown: b(key.WithHelp("pgdn", "more of the plan"), "pgdown", "ctrl+d"),
+		PageUp:   b(key.WithHelp("pgup", "back up"), "pgup", "ctrl+u"),
 	}
 }

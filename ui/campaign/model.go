@@ -28,7 +28,7 @@ const (
 	numViews
 )
 
-var viewNames = [numViews]string{"Plan", "Reachability", "Results"}
+var viewNames = [numViews]string{msgViewPlan, msgViewReach, msgViewResults}
 
 // Model is the Campaign screen.
 type Model struct {
@@ -78,7 +78,7 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-func (m *Model) Title() string    { return "Campaign" }
+func (m *Model) Title() string    { return msgTitle }
 func (m *Model) Typing() bool     { return m.editing || m.picking >= 0 }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
@@ -112,12 +112,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case historyMsg:
 		m.past, m.historyRead = msg.past, true
 		if msg.err != nil {
-			return m, common.Status("campaign history: "+msg.err.Error(), true)
+			return m, common.Status(m.common.T("campaign history: %s", m.common.Locale.Error(msg.err)), true)
 		}
 		return m, m.replan()
 	case libraryMsg:
 		if msg.err != nil {
-			return m, common.Status("saved segments: "+msg.err.Error(), true)
+			return m, common.Status(m.common.T("saved segments: %s", m.common.Locale.Error(msg.err)), true)
 		}
 		m.lib, m.names = msg.lib, msg.lib.Names()
 		return m, m.replan()
@@ -212,7 +212,7 @@ func (m *Model) startEdit() tea.Cmd {
 		return m.replan()
 	}
 	m.editing = true
-	m.input = common.LineInput{Prompt: m.form[m.cursor].label + ": ", SelectStyle: m.common.Styles.Selected}
+	m.input = common.LineInput{Prompt: m.common.Locale.Lookup(m.form[m.cursor].label) + ": ", SelectStyle: m.common.Styles.Selected}
 	m.input.SetValue(m.form[m.cursor].value)
 	m.input.SelectAll() // typing replaces the old value; arrows edit it
 	m.input.Focus()
@@ -272,7 +272,7 @@ func (m *Model) replan() tea.Cmd {
 		// none; without reachability nobody may be contacted, so no plan
 		return nil
 	}
-	s, err := parseForm(m.form, m.include, m.exclude)
+	s, err := parseForm(m.common.Locale, m.form, m.include, m.exclude)
 	if err != nil {
 		m.formErr, m.errAt = err.Error(), -1
 		var fe *formError
@@ -300,7 +300,7 @@ func (m *Model) export() tea.Cmd {
 	if m.exporting {
 		return nil
 	}
-	s, err := parseForm(m.form, m.include, m.exclude)
+	s, err := parseForm(m.common.Locale, m.form, m.include, m.exclude)
 	if err != nil {
 		return common.Status(err.Error(), true)
 	}
@@ -313,7 +313,7 @@ func (m *Model) export() tea.Cmd {
 	pol := m.common.Policy // serve: role check, the user's export folder, audit
 	now := time.Now().UTC()
 	// in sequence, so a quick failure is never overwritten by "exporting"
-	return tea.Sequence(common.Status("exporting "+req.Out+"… (esc cancels)", false), func() tea.Msg {
+	return tea.Sequence(common.Status(m.common.T("exporting %s… (esc cancels)", req.Out), false), func() tea.Msg {
 		var warn []string
 		m, err := pol.Export(ctx, sess, lib, req, app.ExportOptions{Now: now, Warn: func(w string) { warn = append(warn, w) }})
 		cancel()
@@ -324,18 +324,21 @@ func (m *Model) export() tea.Cmd {
 func (m *Model) exported(msg exportedMsg) tea.Cmd {
 	m.exporting = false
 	if msg.err != nil {
-		text := msg.err.Error()
-		if strings.Contains(text, "already exists") {
+		text := m.common.Locale.Error(msg.err)
+		// store's safe writer: "<path>: already exists; add --force to replace it"
+		if i := strings.Index(msg.err.Error(), msgExists); i >= 0 {
 			m.forceNext = true
-			text = strings.Replace(text, "add --force to replace it", "press e again to replace it", 1)
+			text := msg.err.Error()
+			text = m.common.T("%s: already exists; press e again to replace it", text[:i]) + text[i+len(msgExists):]
+			return common.Status(m.common.T("export: %s", text), true)
 		}
-		return common.Status("export: "+text, true)
+		return common.Status(m.common.T("export: %s", text), true)
 	}
 	m.forceNext = false
 	f := msg.m.Files
-	text := "wrote " + f.List + ": " + common.Int(f.Target) + " target and " + common.Int(f.Control) + " control customers; manifest " + campaign.ManifestPath(f.List)
+	text := m.common.T("wrote %s: %s target and %s control customers; manifest %s", f.List, common.Int(f.Target), common.Int(f.Control), campaign.ManifestPath(f.List))
 	if msg.warning != "" {
-		text += " (warning: " + msg.warning + ")"
+		text += m.common.T(" (warning: %s)", msg.warning)
 	}
 	m.results.stale = true
 	return common.Status(text, msg.warning != "")
@@ -370,3 +373,7 @@ func nextAttribute(ds *model.Dataset, current string) string {
 	}
 	return attrs[0].Name
 }
+
+// msgExists is how store's safe writer refuses a file that is there (in
+// English: errors are matched in English, and said in the user's language).
+const msgExists = ": already exists; add --force to replace it" // i18n: matched in an error, never shown as it is

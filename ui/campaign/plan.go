@@ -38,7 +38,8 @@ type (
 		plan    *targeting.Plan
 		summary campaign.Summary
 		reasons map[string]int
-		model   []string
+		model   []string           // how each channel's probabilities were estimated, in English
+		explain [][]model.Sentence // the same in parts, to say in the user's language
 		err     error
 	}
 	exportedMsg struct {
@@ -90,7 +91,7 @@ func (j job) plan() tea.Msg {
 	if err != nil {
 		return planMsg{seq: j.seq, err: err}
 	}
-	return planMsg{seq: j.seq, fit: p.Fit, plan: p.Plan, summary: p.Summary, reasons: p.Reasons, model: p.Model}
+	return planMsg{seq: j.seq, fit: p.Fit, plan: p.Plan, summary: p.Summary, reasons: p.Reasons, model: p.Model, explain: p.Explain}
 }
 
 // campaignName is the name the export will use: the one typed, else the

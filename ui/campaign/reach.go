@@ -79,26 +79,36 @@ func (v *reachView) got(msg reachMsg) {
 	}
 }
 
-func (v *reachView) view(st *common.Styles, width int, matching string) string {
+func (v *reachView) view(c *common.Common, width int, matching string) string {
+	st := c.Styles
 	if v.groups == nil {
-		return st.Subtle.Render("  counting…")
+		return st.Subtle.Render("  " + c.T("counting…"))
 	}
 	var b strings.Builder
-	title := "Who can be reached, by " + v.attr
+	title := c.T("Who can be reached, by %s", v.attr)
 	b.WriteString(st.Title.Render(common.Truncate(title, width)) +
-		st.Subtle.Render(common.Truncate("  ("+matching+"; g: another attribute)", max(0, width-len([]rune(title))))) + "\n")
-	// digital and bridge need 16 more cells: a narrow window leaves them out
-	wide := width >= 74
-	head := fmt.Sprintf("  %-16s %9s", common.Truncate(v.attr, 16), "customers")
+		st.Subtle.Render(common.Truncate("  "+c.T("(%s; g: another attribute)", matching), max(0, width-len([]rune(title))))) + "\n")
+	// a column per channel, as wide as its name (6 at least); digital and
+	// bridge need two more, which a narrow window leaves out
+	var names [campaign.NumChannels]string
+	cols := [campaign.NumChannels]int{}
 	for ch := range campaign.NumChannels {
-		head += fmt.Sprintf(" %6s", campaign.Channel(ch).String())
+		names[ch] = channelName(c.Locale, campaign.Channel(ch))
+		cols[ch] = max(6, len([]rune(names[ch])))
 	}
+	digital, bridge := c.T("digital"), c.T("bridge")
+	dw, bw := max(7, len([]rune(digital))), max(7, len([]rune(bridge)))
+	head := fmt.Sprintf("  %-16s %9s", common.Truncate(v.attr, 16), c.T("customers"))
+	for ch := range campaign.NumChannels {
+		head += fmt.Sprintf(" %*s", cols[ch], names[ch])
+	}
+	wide := width >= len([]rune(head))+dw+bw+4 // 74 in English
 	if wide {
-		head += fmt.Sprintf(" %7s %7s", "digital", "bridge")
+		head += fmt.Sprintf(" %*s %*s", dw, digital, bw, bridge)
 	}
 	b.WriteString(st.Header.Render(common.Truncate(head, width)) + "\n")
 	var total analysis.GroupReach
-	total.Group = "all"
+	total.Group = c.T("all")
 	row := func(g analysis.GroupReach) string {
 		s := fmt.Sprintf("  %-16s %9s", common.Truncate(g.Group, 16), common.Int(g.Size))
 		share := func(n int) string {
@@ -108,12 +118,12 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 			return common.Percent(float64(n) / float64(g.Size))
 		}
 		for ch := range campaign.NumChannels {
-			s += fmt.Sprintf(" %6s", share(g.Channels[ch].Reachable))
+			s += fmt.Sprintf(" %*s", cols[ch], share(g.Channels[ch].Reachable))
 		}
 		if !wide {
 			return s
 		}
-		return s + fmt.Sprintf(" %7s %7s", share(g.Digital), share(g.Bridge))
+		return s + fmt.Sprintf(" %*s %*s", dw, share(g.Digital), bw, share(g.Bridge))
 	}
 	for _, g := range v.groups {
 		b.WriteString(common.Truncate(row(g), width) + "\n")
@@ -124,7 +134,7 @@ func (v *reachView) view(st *common.Styles, width int, matching string) string {
 	}
 	b.WriteString(st.Title.Render(common.Truncate(row(total), width)) + "\n")
 	if wide {
-		b.WriteString(st.Subtle.Render(common.Wrap("digital: reachable by e-mail or SMS. bridge: not digital, but shares a household or address with someone who is, so a campaign can reach them through that person.", width-2, "  ")))
+		b.WriteString(st.Subtle.Render(common.Wrap(c.T(msgBridge), width-2, "  ")))
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }

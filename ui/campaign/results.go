@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/pulpero/pulpero/model"
 
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/app"
@@ -76,35 +80,50 @@ func (v *resultsView) key(k tea.KeyPressMsg, s *common.Session) tea.Cmd {
 	return nil
 }
 
-func (v *resultsView) view(st *common.Styles, width, height int) string {
+func (v *resultsView) view(c *common.Common, width, height int) string {
+	st := c.Styles
 	switch {
 	case v.err != nil:
-		return st.Error.Render(common.Wrap(v.err.Error(), width-4, "  "))
+		return st.Error.Render(common.Wrap(c.Locale.Error(v.err), width-4, "  "))
 	case !v.have:
-		return st.Subtle.Render("  reading campaigns…")
+		return st.Subtle.Render("  " + c.T("reading campaigns…"))
 	case len(v.outcomes) == 0:
-		return st.Subtle.Render(common.Wrap("No campaigns yet: the data has no campaign history, and no list was exported. Export one (e in the Plan view), then import who responded with `pulpero campaign responses`.", width-4, "  "))
+		return st.Subtle.Render(common.Wrap(c.T(msgNoCampaigns), width-4, "  "))
 	}
 	var b strings.Builder
-	nw := max(20, min(40, width-60)) // the name takes what the figures leave
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-*s %-10s %-9s %7s %7s %10s %-7s", nw, "campaign", "date", "channel", "treated", "control", "lift", "source"), width)) + "\n")
+	// the columns are as wide as their words in the user's language, at
+	// least as wide as in English
+	h := [...]string{c.T("campaign"), c.T("date"), c.T("channel"), c.T("treated"), c.T("control"), c.T("lift"), c.T("source")}
+	noReplies := c.T("no replies")
+	wc := max(9, cells(h[2]))
+	wt, wk := max(7, cells(h[3])), max(7, cells(h[4]))
+	wl := max(10, cells(h[5]), cells(noReplies))
+	ws := max(7, cells(h[6]), cells(c.T("data")))
+	extra := wc - 9 + wt - 7 + wk - 7 + wl - 10 + ws - 7
+	nw := max(20, min(40, width-60-extra))                                                   // the name takes what the figures leave
+	row := fmt.Sprintf("  %%-*s %%-10s %%-%ds %%%ds %%%ds %%%ds %%-%ds", wc, wt, wk, wl, ws) // i18n: a layout of symbols
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf(row, nw, h[0], h[1], h[2], h[3], h[4], h[5], h[6]), width)) + "\n")
 	// the chosen campaign's measures first; the list gets what they leave
 	// (at least its own line), so a 60×15 window still shows both
-	detail := v.detail(st, width)
+	detail := v.detail(c, width)
 	list := max(1, height-2-strings.Count(detail, "\n"))
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
 		o, r := v.outcomes[i], v.measured[i]
 		lift := "—"
 		if r.Measured {
-			lift = fmt.Sprintf("%+.2f pt", 100*r.Lift)
+			lift = c.T("%+.2f pt", 100*r.Lift)
 		}
 		if !o.HasResponses {
-			lift = "no replies"
+			lift = noReplies
 		}
-		channel := strings.ReplaceAll(o.Channel, ", ", "+")
-		line := fmt.Sprintf("  %-*s %-10s %-9s %7s %7s %10s %-7s", nw, common.Truncate(o.Name, nw), o.Date, common.Truncate(channel, 9),
-			common.Int(r.Treated.N), common.Int(r.Control.N), lift, o.Source)
+		var channels []string
+		for _, ch := range strings.Split(o.Channel, ", ") {
+			channels = append(channels, c.Locale.Lookup(ch))
+		}
+		channel := strings.Join(channels, "+")
+		line := fmt.Sprintf(row, nw, common.Truncate(o.Name, nw), date(o.Date), common.Truncate(channel, wc),
+			common.Int(r.Treated.N), common.Int(r.Control.N), lift, c.Locale.Lookup(o.Source))
 		line = common.Truncate(line, width)
 		if i == v.cursor {
 			line = st.Selected.Render(line)
@@ -120,72 +139,90 @@ func (v *resultsView) view(st *common.Styles, width, height int) string {
 	return strings.Join(lines[:min(len(lines), max(1, height))], "\n")
 }
 
+// cells is the width of a word on screen.
+func cells(s string) int { return ansi.StringWidth(s) }
+
+// date writes an ISO day as the user's language does (02/12/2026 in
+// Spanish); anything else as it is.
+func date(iso string) string {
+	d, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	return common.Value(model.KindDate, float64(d.Unix()/86400))
+}
+
 // detail measures the chosen campaign: treated against control.
-func (v *resultsView) detail(st *common.Styles, width int) string {
+func (v *resultsView) detail(c *common.Common, width int) string {
+	st := c.Styles
 	o, r := v.outcomes[v.cursor], v.measured[v.cursor]
 	var b strings.Builder
 	b.WriteString(st.Title.Render(common.Truncate(o.Name, width-2)) + "\n")
 	if !o.HasResponses {
-		b.WriteString(st.Subtle.Render(common.Wrap("Exported by pulpero; who responded is not known yet. Import it with `pulpero campaign responses DB --campaign \""+o.Name+"\" --in responses.csv`, then press r.", width-4, "  ")) + "\n")
+		b.WriteString(st.Subtle.Render(common.Wrap(c.T(msgNoReplies, o.Name), width-4, "  ")) + "\n")
 		return b.String()
 	}
+	h := [...]string{c.T("customers"), c.T("responded"), c.T("rate"), c.T("%s CI", "95%"), c.T("revenue")}
+	wn, wr, wp := max(9, cells(h[0])), max(9, cells(h[1])), max(7, cells(h[2]))
+	row := fmt.Sprintf("  %%-8s %%%ds %%%ds %%%ds  %%-15s %%9s", wn, wr, wp) // i18n: a layout of symbols
 	arm := func(name string, a targeting.Arm) string {
-		return fmt.Sprintf("  %-8s %9s %9s %7s  %-15s %9s", name, common.Int(a.N), common.Int(a.Responses), pct(a.Rate),
-			pct(a.Lo)+"–"+pct(a.Hi), money(a.Revenue))
+		return fmt.Sprintf(row, name, common.Int(a.N), common.Int(a.Responses), pct(a.Rate), pct(a.Lo)+"–"+pct(a.Hi), money(a.Revenue))
 	}
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("  %-8s %9s %9s %7s  %-15s %9s", "", "customers", "responded", "rate", "95% CI", "revenue"), width)) + "\n")
-	b.WriteString(common.Truncate(arm("treated", r.Treated), width) + "\n")
+	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf(row, "", h[0], h[1], h[2], h[3], h[4]), width)) + "\n")
+	b.WriteString(common.Truncate(arm(c.T("treated"), r.Treated), width) + "\n")
 	if r.Control.N == 0 {
-		b.WriteString(common.Truncate(st.Warn.Render("  no control group: the lift cannot be measured, only the treated response rate"), width) + "\n")
+		b.WriteString(st.Warn.Render(common.Truncate(c.T(msgNoControl), width)) + "\n")
 		return b.String()
 	}
-	b.WriteString(common.Truncate(arm("control", r.Control), width) + "\n")
+	b.WriteString(common.Truncate(arm(c.T("control"), r.Control), width) + "\n")
 	if !r.Measured {
-		b.WriteString(common.Truncate(st.Warn.Render("  nobody was treated: there is nothing to measure"), width) + "\n")
+		b.WriteString(st.Warn.Render(common.Truncate(c.T(msgNoneTreated), width)) + "\n")
 		return b.String()
 	}
-	b.WriteString(resultLines(st, r, width))
+	b.WriteString(resultLines(c, r, width))
 	return b.String()
 }
 
 // resultLines is the measured effect of a campaign with a control group: the
 // lift, incremental responses and revenue, cost per extra response and the
 // incremental profit, each with its 95% interval.
-func resultLines(st *common.Styles, r targeting.CampaignResult, width int) string {
+func resultLines(c *common.Common, r targeting.CampaignResult, width int) string {
+	st := c.Styles
 	var b strings.Builder
-	line := func(s string) { b.WriteString(common.Truncate(s, width) + "\n") }
+	// cut by cells: a styled line's escape codes are not text
+	line := func(s string) { b.WriteString(ansi.Truncate(s, width, "…") + "\n") }
 	liftStyle := st.Good
 	if r.LiftLo <= 0 {
 		liftStyle = st.Warn // the interval reaches zero: the effect is not shown
 	}
-	line(liftStyle.Render(fmt.Sprintf("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)))
-	line(fmt.Sprintf("  incremental responses %.1f (95%% CI %.1f to %.1f)", r.IncrementalResponses, r.IncrementalResponsesLo, r.IncrementalResponsesHi))
-	line("  incremental revenue " + money(r.IncrementalRevenue) + revenueCI(r, 0))
-	cpi := "— (no incremental responses)"
+	line(liftStyle.Render(c.T("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)))
+	line(c.T("  incremental responses %.1f (95%% CI %.1f to %.1f)", r.IncrementalResponses, r.IncrementalResponsesLo, r.IncrementalResponsesHi))
+	line(c.T("  incremental revenue %s%s", money(r.IncrementalRevenue), revenueCI(c, r, 0)))
+	cpi := c.T("— (no incremental responses)")
 	if r.HasCostPerIncremental {
-		hi := "no upper bound"
+		hi := c.T("no upper bound")
 		if !r.CostPerIncrementalUnbounded {
 			hi = money(r.CostPerIncrementalHi)
 		}
-		cpi = fmt.Sprintf("%s (95%% CI %s to %s)", money(r.CostPerIncremental), money(r.CostPerIncrementalLo), hi)
+		cpi = c.T("%s (95%% CI %s to %s)", money(r.CostPerIncremental), money(r.CostPerIncrementalLo), hi)
 	}
-	line(fmt.Sprintf("  cost %s · per incremental response %s", money(r.Cost), cpi))
+	line(c.T("  cost %s · per incremental response %s", money(r.Cost), cpi))
 	profit := r.IncrementalRevenue - r.Cost
 	style := st.Good
 	if profit <= 0 || r.RevenueInterval && r.IncrementalRevenueLo-r.Cost <= 0 {
 		style = st.Warn // a loss, or an interval that reaches one
 	}
-	line(style.Render("  incremental revenue − cost " + money(profit) + revenueCI(r, r.Cost)))
+	line(style.Render(c.T("  incremental revenue − cost %s%s", money(profit), revenueCI(c, r, r.Cost))))
 	return b.String()
 }
 
 // revenueCI is the incremental revenue's interval less cost, or "" without one.
-func revenueCI(r targeting.CampaignResult, cost float64) string {
+func revenueCI(c *common.Common, r targeting.CampaignResult, cost float64) string {
 	if !r.RevenueInterval {
 		return ""
 	}
-	return fmt.Sprintf(" (95%% CI %s to %s)", money(r.IncrementalRevenueLo-cost), money(r.IncrementalRevenueHi-cost))
+	return c.T(" (95%% CI %s to %s)", money(r.IncrementalRevenueLo-cost), money(r.IncrementalRevenueHi-cost))
 }
 
-func pct(x float64) string   { return fmt.Sprintf("%.1f%%", 100*x) }
+func pct(x float64) string   { return common.Percent(x) }
 func money(x float64) string { return common.Money(x) }

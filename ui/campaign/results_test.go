@@ -41,7 +41,7 @@ func newcombe(treatedResponses int) targeting.CampaignResult {
 // bound.
 func TestResultLinesShowIntervals(t *testing.T) {
 	st := common.NewStyles(true)
-	got := ansi.Strip(resultLines(st, newcombe(56), 100))
+	got := ansi.Strip(resultLines(&common.Common{Styles: st}, newcombe(56), 100))
 	r := newcombe(56)
 	for _, want := range []string{
 		"lift +20.00 points (95% CI +5.24 to +33.39)",
@@ -55,7 +55,7 @@ func TestResultLinesShowIntervals(t *testing.T) {
 		}
 	}
 	// 46 of 70 against 48 of 80: a lift of +5.7 points whose interval reaches below 0
-	got = ansi.Strip(resultLines(st, newcombe(46), 100))
+	got = ansi.Strip(resultLines(&common.Common{Styles: st}, newcombe(46), 100))
 	if !strings.Contains(got, "to no upper bound)") {
 		t.Errorf("an interval reaching 0 gives an upper bound:\n%s", got)
 	}

@@ -3,6 +3,8 @@ package campaign
 import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"fmt"
@@ -16,33 +18,44 @@ func (m *Model) View() string {
 	st := m.common.Styles
 	var tabs []string
 	for v := range numViews {
-		name := viewNames[v]
+		name := m.common.T(viewNames[v])
 		if v == m.view {
 			tabs = append(tabs, st.Selected.Render(" "+name+" "))
 		} else {
 			tabs = append(tabs, st.Subtle.Render(" "+name+" "))
 		}
 	}
-	head := strings.Join(tabs, " ") + st.Subtle.Render("   v: next view")
+	head := strings.Join(tabs, " ") + st.Subtle.Render("   "+m.common.T("v: next view"))
 	var body string
 	switch m.view {
 	case viewReach:
-		body = m.reach.view(st, m.width, m.matchingLabel())
+		body = m.reach.view(m.common, m.width, m.matchingLabel())
 		if m.common.Session.Reach == nil {
-			body = st.Warn.Render(" Contact details and consent were not checked for this table.")
+			body = st.Warn.Render(" " + m.common.T(msgNoReach))
 		}
 	case viewResults:
-		body = m.results.view(st, m.width, m.height-1) // below the view names
+		body = m.results.view(m.common, m.width, m.height-1) // below the view names
 	default:
 		body = m.planView()
 	}
-	return head + "\n" + body
+	return fit(head+"\n"+body, m.height)
+}
+
+// fit cuts a view to height lines, the last resort of a window shorter than
+// the screen's least (60×15 with the help open leaves three): the lines
+// kept are the first, which say where the user is.
+func fit(view string, height int) string {
+	lines := strings.Split(view, "\n")
+	if len(lines) <= max(1, height) {
+		return view
+	}
+	return strings.Join(lines[:max(1, height)], "\n")
 }
 
 // matchingLabel says whom the counts are about.
 func (m *Model) matchingLabel() string {
 	if len(m.include) == 0 {
-		return "every customer"
+		return m.common.T(msgEveryCustomer)
 	}
 	return strings.Join(m.include, " + ")
 }
@@ -103,9 +116,9 @@ func (m *Model) stalePlan(panel string, width int) string {
 		return panel
 	}
 	st := m.common.Styles
-	fix := msgFixForm
+	fix := m.common.T(msgFixForm)
 	if m.errAt >= 0 {
-		fix = fmt.Sprintf(msgFixField, m.form[m.errAt].label)
+		fix = m.common.T(msgFixField, m.common.Locale.Lookup(m.form[m.errAt].label))
 	}
 	lines := strings.Split(strings.TrimSuffix(ansi.Strip(panel), "\n"), "\n")
 	for i, l := range lines {
@@ -167,15 +180,15 @@ func (m *Model) hintView(width int, windowed bool) string {
 	w := max(20, width-2)
 	hidden := ""
 	if windowed {
-		hidden = " " + fmt.Sprintf(msgMoreFields, numFields) // first: the hint may be cut
+		hidden = " " + m.common.T(msgMoreFields, numFields) // first: the hint may be cut
 	}
 	switch {
 	case m.formErr != "":
 		return st.Error.Render(" " + common.Wrap(m.formErr, w, " "))
 	case m.editing && m.input.Selected():
-		return st.Subtle.Render(" " + common.Wrap(msgTypingReplaces, w, " "))
+		return st.Subtle.Render(" " + common.Wrap(m.common.T(msgTypingReplaces), w, " "))
 	}
-	return st.Subtle.Render(common.Truncate(hidden+" "+m.form[m.cursor].hint, w+1))
+	return st.Subtle.Render(common.Truncate(hidden+" "+m.common.T(m.form[m.cursor].hint), w+1))
 }
 
 func (m *Model) fieldLine(i, width int) string {
@@ -184,11 +197,13 @@ func (m *Model) fieldLine(i, width int) string {
 	v := f.value
 	switch i {
 	case fInclude:
-		v = orDash(strings.Join(m.include, ", "), "every customer")
+		v = orDash(strings.Join(m.include, ", "), m.common.T(msgEveryCustomer))
 	case fExclude:
 		v = orDash(strings.Join(m.exclude, ", "), "—")
 	case fName:
-		v = orDash(v, "(the file's name)")
+		v = orDash(v, m.common.T(msgFileName))
+	case fModel, fUplift:
+		v = orDash(m.common.Locale.Lookup(v), "—") // rates, logistic, all, uplift: pulpero's names
 	default:
 		v = orDash(v, "—")
 	}
@@ -200,7 +215,7 @@ func (m *Model) fieldLine(i, width int) string {
 	if i == m.errAt {
 		lead = "!" // the field the form error is about
 	}
-	line := common.Truncate(fmt.Sprintf("%s%-14s %s", lead, f.label, v), width-1)
+	line := common.Truncate(fmt.Sprintf("%s%-*s %s", lead, m.labelWidth(), m.common.Locale.Lookup(f.label), v), width-1)
 	switch {
 	case i == m.cursor:
 		return st.Selected.Render(common.Pad(line, width-1))
@@ -210,17 +225,27 @@ func (m *Model) fieldLine(i, width int) string {
 	return line
 }
 
+// labelWidth is the width of the form's labels: 14, or the longest label
+// in the user's language.
+func (m *Model) labelWidth() int {
+	w := 14
+	for _, f := range m.form {
+		w = max(w, len([]rune(m.common.Locale.Lookup(f.label))))
+	}
+	return w
+}
+
 func (m *Model) pickView() string {
 	st := m.common.Styles
 	list := m.include
-	what := "include"
+	title := m.common.T("Segments to include")
 	if m.picking == fExclude {
-		list, what = m.exclude, "exclude"
+		list, title = m.exclude, m.common.T("Segments to exclude")
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Segments to "+what) + st.Subtle.Render("  (space: pick, enter: done)") + "\n")
+	b.WriteString(st.Title.Render(title) + st.Subtle.Render("  "+m.common.T("(space: pick, enter: done)")) + "\n")
 	if len(m.names) == 0 {
-		b.WriteString(st.Subtle.Render("  no saved segments yet: build one on the Segments screen and save it with s"))
+		b.WriteString(st.Subtle.Render(m.common.T(msgNoSegments)))
 	}
 	for i, n := range m.names {
 		mark := "[ ]"
@@ -236,77 +261,105 @@ func (m *Model) pickView() string {
 	return b.String()
 }
 
+// say is s in the user's language, with the sentences and channels among
+// its arguments said in it too (a model's description names its channel
+// and lists its attributes as a sentence).
+func say(loc locale.Locale, s model.Sentence) string {
+	args := make([]any, len(s.Args))
+	for i, a := range s.Args {
+		switch a := a.(type) {
+		case model.Sentence:
+			args[i] = say(loc, a)
+		case campaign.Channel:
+			args[i] = channelName(loc, a)
+		default:
+			args[i] = a
+		}
+	}
+	return loc.T(s.Format, args...)
+}
+
+// channelName is a channel as the user's language names it (correo, SMS,
+// teléfono, carta); files and rules keep the English.
+func channelName(loc locale.Locale, ch campaign.Channel) string { return loc.Lookup(ch.String()) }
+
 // planPanel shows the two counts per channel, the funnel, the expected
 // outcome, how the response probabilities were estimated, and the profit
 // curve.
 func (m *Model) planPanel(width int) string {
-	st := m.common.Styles
+	st, loc := m.common.Styles, m.common.Locale
 	var b strings.Builder
 	// cut by cells, not runes: the lines hold styled parts, whose escape
 	// codes made a 120-column plan cut "return on spend 62.59" to "62…"
 	line := func(s string) { b.WriteString(ansi.Truncate(s, width, "…") + "\n") }
 	if m.common.Session.Reach == nil {
-		return st.Warn.Render(common.Wrap("Contact details and consent were not checked for this table, so nobody can be planned for a campaign.", width-2, " "))
+		return st.Warn.Render(common.Wrap(loc.T(msgNoReachLong), width-2, " "))
 	}
 	if !m.historyRead {
-		return st.Subtle.Render("reading the campaign history…")
+		return st.Subtle.Render(loc.T("reading the campaign history…"))
 	}
 	c := m.counts
 	if c.err != nil {
-		return st.Error.Render(common.Wrap(c.err.Error(), width-2, " "))
+		return st.Error.Render(common.Wrap(loc.Error(c.err), width-2, " "))
 	}
-	line(st.Title.Render("Who") + fmt.Sprintf("  %s match (%s)", common.Int(c.matching), common.Truncate(m.matchingLabel(), 30)))
+	line(st.Title.Render(loc.T("Who")) + loc.T("  %s match (%s)", common.Int(c.matching), common.Truncate(m.matchingLabel(), 30)))
 	for _, r := range c.reach {
 		var why []string
 		for k, n := range r.Why {
 			if n > 0 {
-				why = append(why, fmt.Sprintf("%s %s", campaign.Reason(k), common.Int(n)))
+				why = append(why, loc.Lookup(campaign.Reason(k).String())+" "+common.Int(n))
 			}
 		}
-		line(fmt.Sprintf("  %-6s %s can be contacted of %s", r.Channel, st.Good.Render(common.Int(r.Reachable)), common.Int(r.Matching)))
+		name := fmt.Sprintf("%-6s", channelName(loc, r.Channel))
+		line(loc.T("  %s %s can be contacted of %s", name, st.Good.Render(common.Int(r.Reachable)), common.Int(r.Matching)))
 		if len(why) > 0 {
-			b.WriteString(st.Subtle.Render("         "+common.Wrap("not: "+strings.Join(why, " · "), width-12, "              ")) + "\n")
+			b.WriteString(st.Subtle.Render("         "+common.Wrap(loc.T("not: %s", strings.Join(why, " · ")), width-12, "              ")) + "\n")
 		}
 		if m.common.Session.Reach.Channels[r.Channel].Consent == "" {
-			hint := "no column holds consent for " + r.Channel.String() + ", and consent is never assumed; if one does, say so on the Roles screen"
+			hint := loc.T(msgNoConsentColumn, channelName(loc, r.Channel))
 			b.WriteString(st.Warn.Render("         "+common.Wrap(hint, width-12, "         ")) + "\n")
 		}
 	}
 	for _, col := range m.common.Session.UnmappedConsent() {
-		hint := col + " looks like consent but is not read as consent (another column has the role); if it is, say so on the Roles screen"
+		hint := loc.T(msgUnmappedConsent, col)
 		b.WriteString(st.Warn.Render(" "+common.Wrap(hint, width-2, " ")) + "\n")
 	}
 	p := m.plan
 	switch {
 	case p.err != nil:
-		return b.String() + st.Error.Render(common.Wrap(p.err.Error(), width-2, " "))
+		return b.String() + st.Error.Render(common.Wrap(loc.Error(p.err), width-2, " "))
 	case p.plan == nil:
-		return b.String() + st.Subtle.Render("planning…")
+		return b.String() + st.Subtle.Render(loc.T("planning…"))
 	}
 	e := p.summary
-	line(st.Title.Render("Expected") + fmt.Sprintf(" %s responses · revenue %s", responses(e.Responses), money(e.Revenue)))
-	profit := st.Good.Render("profit " + money(e.Profit))
+	line(st.Title.Render(loc.T("Expected")) + loc.T(" %s responses · revenue %s", responses(loc, e.Responses), money(e.Revenue)))
+	profit := st.Good.Render(loc.T("profit %s", money(e.Profit)))
 	if e.Profit <= 0 {
-		profit = st.Warn.Render("profit " + money(e.Profit))
+		profit = st.Warn.Render(loc.T("profit %s", money(e.Profit)))
 	}
-	line(fmt.Sprintf("         cost %s · %s · return on spend %.2f", money(e.Cost), profit, e.ROI))
-	line(fmt.Sprintf("         %s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
+	line("         " + loc.T("cost %s · %s · return on spend %.2f", money(e.Cost), profit, e.ROI))
+	line("         " + loc.T("%s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
 	var steps []string
 	for _, s := range p.plan.Steps {
-		steps = append(steps, s.Name+" "+common.Int(s.Count))
+		steps = append(steps, loc.Lookup(s.Name)+" "+common.Int(s.Count))
 	}
-	b.WriteString(st.Title.Render("Funnel") + " " + common.Wrap(strings.Join(steps, " → "), width-8, "  ") + "\n")
-	b.WriteString(st.Subtle.Render(common.Wrap("left out: "+reasonsLine(p.reasons), width-2, "  ")) + "\n")
-	for _, s := range p.model {
-		b.WriteString(st.Subtle.Render(common.Wrap(s, width-2, "  ")) + "\n")
+	funnel := loc.T("Funnel")
+	b.WriteString(st.Title.Render(funnel) + " " + common.Wrap(strings.Join(steps, " → "), width-2-len([]rune(funnel)), "  ") + "\n")
+	b.WriteString(st.Subtle.Render(common.Wrap(loc.T("left out: %s", reasonsLine(loc, p.reasons)), width-2, "  ")) + "\n")
+	for _, parts := range p.explain {
+		var said []string
+		for _, s := range parts {
+			said = append(said, say(loc, s))
+		}
+		b.WriteString(st.Subtle.Render(common.Wrap(strings.Join(said, "; "), width-2, "  ")) + "\n")
 	}
 	// the curve last: the largest part, and what a small window scrolls to
-	b.WriteString(curveView(st, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
+	b.WriteString(curveView(m.common, p.plan.Alloc.Curve, p.plan.Spec.Budget, width))
 	return b.String()
 }
 
 // reasonsLine lists the reasons customers are left out, largest first.
-func reasonsLine(reasons map[string]int) string {
+func reasonsLine(loc locale.Locale, reasons map[string]int) string {
 	type kv struct {
 		k string
 		n int
@@ -318,10 +371,10 @@ func reasonsLine(reasons map[string]int) string {
 	sort.Slice(list, func(i, j int) bool { return list[i].n > list[j].n || list[i].n == list[j].n && list[i].k < list[j].k })
 	var parts []string
 	for _, x := range list {
-		parts = append(parts, x.k+" "+common.Int(x.n))
+		parts = append(parts, loc.Lookup(x.k)+" "+common.Int(x.n))
 	}
 	if len(parts) == 0 {
-		return "nobody"
+		return loc.T("nobody")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -344,9 +397,9 @@ func indexOf(list []string, s string) int {
 
 // responses formats an expected number of responses: one decimal while it
 // is small enough for the decimal to mean something.
-func responses(x float64) string {
+func responses(loc locale.Locale, x float64) string {
 	if x >= 1000 {
 		return common.Int(int(x + 0.5))
 	}
-	return fmt.Sprintf("%.1f", x)
+	return loc.T("%.1f", x) // the region's decimal mark
 }
