@@ -15,7 +15,7 @@ import (
 // "expressions:", one per run of two or more spaces.
 func helpExamples(t *testing.T) []string {
 	t.Helper()
-	_, block, ok := strings.Cut(segmentUsage, "expressions:")
+	_, block, ok := strings.Cut(segmentUsage(), "expressions:")
 	if !ok {
 		t.Fatal("segment help has no expressions")
 	}
