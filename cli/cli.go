@@ -278,7 +278,7 @@ func flagComplaint(s string) string {
 		return tr.T("flag needs an argument: %s", f) + "\n"
 	}
 	if m := invalidFlag.FindStringSubmatch(line); m != nil {
-		return tr.T("invalid value %s for flag %s: %s", m[1], m[2], m[3]) + "\n"
+		return tr.T("invalid value %s for flag %s: %s", m[1], m[2], tr.Lookup(m[3])) + "\n" // parse error, value out of range
 	}
 	return s
 }

@@ -425,7 +425,7 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 			if i == len(c.Histogram)-1 {
 				closer = "]"
 			}
-			label := "[" + descNumber(b.Lo) + binSeparator() + descNumber(b.Hi) + closer
+			label := "[" + binEdge(b.Lo) + binSeparator() + binEdge(b.Hi) + closer
 			bw.printf("  %-24s %9s %6s%% %s\n", label, tr.Int(b.Count), tr.Number(100*b.Share, 1), strings.Repeat("#", int(math.Round(30*b.Share))))
 		}
 		for _, g := range c.Groups {
@@ -438,11 +438,21 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 // binSeparator parts a bin's edges: "[1.5, 2.5)" in English, "[1,5; 2,5)"
 // where the comma is the decimal mark.
 func binSeparator() string {
-	if tr.Number(0.5, 1) == "0,5" {
+	if decimalMark() == "," {
 		return "; "
 	}
 	return ", "
 }
+
+// binEdge writes a bin's edge with six significant digits and no grouping
+// (a grouping comma would read as the separator), with the language's
+// decimal mark.
+func binEdge(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'g', 6, 64), ".", decimalMark(), 1)
+}
+
+// decimalMark is the run's decimal mark: "." or ",".
+func decimalMark() string { return strings.Trim(tr.Number(0.5, 1), "05") }
 
 // errWriter keeps the first write error so the printing code stays flat.
 type errWriter struct {

@@ -233,7 +233,7 @@ func (s *segSession) show(ctx context.Context, name string) int {
 		bs := append([]analysis.ProfileBucket(nil), p.Buckets...)
 		sort.SliceStable(bs, func(i, j int) bool { return bs[i].SegmentShare > bs[j].SegmentShare })
 		for _, b := range bs[:min(3, len(bs))] {
-			fmt.Fprintf(s.stdout, "    %-24s %s\n", b.Label, tr.T("%6s of segment  %6s of everyone  index %s", pct(b.Segment, rows.Count()), pct(b.Overall, s.data.Rows()), tr.Number(b.Index, 3)))
+			fmt.Fprintf(s.stdout, "    %-24s %s\n", profileLabel(b.Label), tr.T("%6s of segment  %6s of everyone  index %s", pct(b.Segment, rows.Count()), pct(b.Overall, s.data.Rows()), tr.Number(b.Index, 3)))
 		}
 	}
 	fmt.Fprintln(s.stdout)
@@ -242,6 +242,17 @@ func (s *segSession) show(ctx context.Context, name string) int {
 		fmt.Fprintf(s.stdout, "  %s\n", tr.T("v%s  %s  %d customers  %s", strconv.Itoa(v.Version), sayStamp(v.SavedAt), v.Size, sayRule(v.Definition)))
 	}
 	return exitOK
+}
+
+// profileLabel is a profile bucket's label for people: the buckets the
+// analysis names ("other", "(empty)") in the run's language, values as
+// they are.
+func profileLabel(l string) string {
+	switch l {
+	case "other", "(empty)":
+		return tr.Lookup(l)
+	}
+	return l
 }
 
 func ff(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }

@@ -33,6 +33,8 @@ var spanishCLI = map[string]string{
 	"flag provided but not defined: %s (a name or rule that starts with - goes after --)": "opción no definida: %s (un nombre o una regla que empiece por - va después de --)",
 	"flag needs an argument: %s":                                                          "la opción necesita un valor: %s",
 	"invalid value %s for flag %s: %s":                                                    "valor no válido %s para la opción %s: %s",
+	"parse error":                                                                         "no se puede leer",
+	"value out of range":                                                                  "valor fuera de rango",
 	"default":                                                                             "por defecto",
 	"describe only this attribute (stored or derived)":                                    "describir solo este atributo (guardado o derivado)",
 	"text, csv or json":                                                                   "text, csv o json",
@@ -93,8 +95,7 @@ yes/no values: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0
                                          los segmentos guardados en los que cae cada fila de un CSV
 opciones: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR
 
-expresiones: reglas unidas con y, o, no y paréntesis (también and, or, not); los nombres no distinguen mayúsculas;
-entrecomille los nombres con espacios
+expresiones: reglas unidas con y, o, no (o and, or, not) y paréntesis; mayúsculas indistintas; nombres con espacios entre comillas
   income > 2000 y marital_status = "single" y zone en ("north", "north-east")
   monthly_income entre 1500 y 3000      postcode empieza por "280"      zone no en ("centre")
   acquisition_channel contiene "web"      loyalty_member = sí      consent_email = no
@@ -285,6 +286,8 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"Language: --lang es|en (Spanish or English), anywhere on the command line.": "Idioma: --lang es|en (español o inglés), en cualquier lugar de la línea de comandos.",
 
 	// figures, kinds and words said on their own (files and JSON keep the English)
+	"other":       "otros",
+	"(empty)":     "(vacío)",
 	"mean":        "media",
 	"min":         "mín",
 	"median":      "mediana",
