@@ -281,7 +281,7 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"pulpero sample: --customers must be between 1 and %d, not %d":             "pulpero sample: --customers debe estar entre 1 y %d, no %d",
 	"pulpero sample: %s already exists; use --force to overwrite it":           "pulpero sample: %s ya existe; use --force para sobrescribirlo",
 	"wrote %s: %d customers, seed %s, in %.1f s":                               "escrito %s: %d clientes, semilla %s, en %.1f s",
-	"pulpero: %d%% done": "pulpero: %d%% hecho",
+	"pulpero: %d%% done": "pulpero: %d%% terminado",
 	"indexing %s":        "indexando %s",
 	"Language: --lang es|en (Spanish or English), anywhere on the command line.": "Idioma: --lang es|en (español o inglés), en cualquier lugar de la línea de comandos.",
 
