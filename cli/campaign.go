@@ -10,16 +10,20 @@ import (
 	"math"
 	"os"
 	"os/signal"
-	"strconv"
+	"regexp"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 )
 
-const campaignUsage = `usage:
+// campaignUsage is `pulpero campaign`'s help, in the run's language.
+func campaignUsage() string {
+	return tr.T(`usage:
   pulpero campaign list DB                                     every campaign: the data's own and pulpero's exports
   pulpero campaign responses DB --campaign NAME --in FILE.csv  import who responded to an export and what they spent
   pulpero campaign results DB [--campaign NAME]                treated against control: response rates, lift, cost
@@ -27,7 +31,8 @@ options: --format text|json (list, results)  --data-dir DIR
 
 responses file: a CSV (',', ';' or tab; UTF-8) with a customer id column (customer_id, id, cliente, ...),
 optionally responded (yes/no, sí/no, 1/0; without it everyone listed responded) and revenue (revenue, spent,
-amount, importe; 12.50 or 12,50). It replaces the campaign's earlier responses; ids not in the list are reported.`
+amount, importe; 12.50 or 12,50). It replaces the campaign's earlier responses; ids not in the list are reported.`)
+}
 
 type campaignOpts struct {
 	name, in, format, dataDir string
@@ -39,22 +44,22 @@ type campaignOpts struct {
 func runCampaign(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		if len(args) == 0 {
-			fmt.Fprintln(stderr, campaignUsage)
+			fmt.Fprintln(stderr, campaignUsage())
 			return exitUsage
 		}
-		fmt.Fprintln(stdout, campaignUsage)
+		fmt.Fprintln(stdout, campaignUsage())
 		return exitOK
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("campaign "+sub, stderr)
 	o := campaignOpts{stdout: stdout, stderr: stderr}
-	fs.StringVar(&o.name, "campaign", "", "the campaign's name (results: default all; responses: the latest export of that name)")
-	fs.StringVar(&o.in, "in", "", "responses: the CSV of who responded and what they spent")
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
-	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	fs.StringVar(&o.name, "campaign", "", tr.T("the campaign's name (results: default all; responses: the latest export of that name)"))
+	fs.StringVar(&o.in, "in", "", tr.T("responses: the CSV of who responded and what they spent"))
+	fs.StringVar(&o.format, "format", "text", tr.T("output format: text or json"))
+	fs.StringVar(&o.dataDir, "data-dir", "", tr.T("where workspaces of read-only databases live"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, campaignUsage)
+		fmt.Fprintln(stdout, campaignUsage())
 		return exitOK
 	}
 	if err != nil {
@@ -62,30 +67,30 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case sub != "list" && sub != "responses" && sub != "results":
-		fmt.Fprintf(stderr, "pulpero: no campaign command %q\n%s\n", sub, campaignUsage)
+		fmt.Fprintf(stderr, "%s\n%s\n", tr.T("pulpero: no campaign command %q", sub), campaignUsage())
 		return exitUsage
 	case len(pos) != 1:
-		fmt.Fprintf(stderr, "pulpero campaign %s: give one database\n%s\n", sub, campaignUsage)
+		fmt.Fprintf(stderr, "%s\n%s\n", tr.T("pulpero campaign %s: give one database", sub), campaignUsage())
 		return exitUsage
 	case sub == "responses" && (o.name == "" || o.in == ""):
-		fmt.Fprintf(stderr, "pulpero campaign responses: give --campaign NAME and --in FILE.csv\n%s\n", campaignUsage)
+		fmt.Fprintf(stderr, "%s\n%s\n", tr.T("pulpero campaign responses: give --campaign NAME and --in FILE.csv"), campaignUsage())
 		return exitUsage
 	case o.format != "text" && o.format != "json":
-		fmt.Fprintf(stderr, "pulpero: --format %q: use text or json\n", o.format)
+		fmt.Fprintln(stderr, tr.T("pulpero: --format %q: use text or json", o.format))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: o.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
 	if sub == "responses" {
 		res, err := db.ImportResponses(ctx, o.name, o.in)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 		writeImported(stdout, res, pos[0])
@@ -93,18 +98,18 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 	}
 	all, err := db.CampaignOutcomes(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	if o.name != "" {
 		names, err := db.CampaignNames(ctx)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 		found, err := app.PickCampaign(names, o.name)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 		picked := all[:0:0]
@@ -123,49 +128,63 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 
 func orNone(s string) string {
 	if s == "" {
-		return "none (pulpero export records each list it writes)"
+		return tr.T("none (pulpero export records each list it writes)")
 	}
 	return s
 }
 
 // writeImported says what an import of responses did.
 func writeImported(w io.Writer, r app.ImportResponsesResult, db string) {
-	fmt.Fprintf(w, "%s (recorded %s, %s members): imported %s rows of %s\n", r.Campaign, dayOfStamp(r.Recorded),
-		thousands(int64(r.Members)), thousands(int64(r.Rows)), r.File)
-	cols := fmt.Sprintf("customer id %q", r.IDColumn)
+	fmt.Fprintln(w, tr.T("%s (recorded %s, %d members): imported %d rows of %s", r.Campaign, sayDay(dayOfStamp(r.Recorded)),
+		r.Members, r.Rows, r.File))
+	cols := tr.T("customer id %q", r.IDColumn)
 	if r.IDColumn == "" {
-		cols = "a list of customer ids without a header"
+		cols = tr.T("a list of customer ids without a header")
 	}
 	if r.RespondedColumn != "" {
-		cols += fmt.Sprintf(", responded %q", r.RespondedColumn)
+		cols += ", " + tr.T("responded %q", r.RespondedColumn)
 	}
 	if r.RevenueColumn != "" {
-		cols += fmt.Sprintf(", revenue %q", r.RevenueColumn)
+		cols += ", " + tr.T("revenue %q", r.RevenueColumn)
 	}
-	fmt.Fprintf(w, "  read %s (%s-separated)\n", cols, delimiterName(r.Delimiter))
+	fmt.Fprintf(w, "  %s\n", tr.T("read %s (%s-separated)", cols, tr.Lookup(delimiterName(r.Delimiter))))
 	if r.RespondedColumn == "" {
-		fmt.Fprintln(w, "  no responded column: every customer listed counts as a response")
+		fmt.Fprintf(w, "  %s\n", tr.T("no responded column: every customer listed counts as a response"))
 	}
-	fmt.Fprintf(w, "  members found: %d (%d treated, %d control); %d responded; revenue %.2f\n",
-		r.Imported, r.Treated, r.Control, r.Responded, r.Revenue)
+	fmt.Fprintf(w, "  %s\n", tr.T("members found: %d (%d treated, %d control); %d responded; revenue %.2f",
+		r.Imported, r.Treated, r.Control, r.Responded, r.Revenue))
 	if r.Unmatched > 0 {
-		fmt.Fprintf(w, "  not members of the campaign, not imported: %s (e.g. %s)\n", pluralCount(r.Unmatched, "id"), strings.Join(r.UnmatchedIDs, ", "))
+		fmt.Fprintf(w, "  %s\n", tr.T("not members of the campaign, not imported: %s (e.g. %s)",
+			tr.N(r.Unmatched, "%d id", "%d ids", r.Unmatched), strings.Join(r.UnmatchedIDs, ", ")))
 	}
 	if r.Duplicates > 0 {
-		fmt.Fprintf(w, "  listed more than once, added together: %s (e.g. %s)\n", pluralCount(r.Duplicates, "row"), strings.Join(r.DuplicateIDs, ", "))
+		fmt.Fprintf(w, "  %s\n", tr.T("listed more than once, added together: %s (e.g. %s)",
+			tr.N(r.Duplicates, "%d row", "%d rows", r.Duplicates), strings.Join(r.DuplicateIDs, ", ")))
 	}
 	if r.ReplacedImport != "" {
-		fmt.Fprintf(w, "  replaced %d responses %s\n", r.Replaced, r.ReplacedImport)
+		fmt.Fprintf(w, "  %s\n", tr.T("replaced %d responses %s", r.Replaced, sayReplaced(r.ReplacedImport)))
 	}
-	fmt.Fprintf(w, "results: pulpero campaign results %s --campaign %q\n", db, r.Campaign)
+	fmt.Fprintln(w, tr.T("results: pulpero campaign results %s --campaign %q", db, r.Campaign))
 }
 
-// pluralCount writes "1 row", "2 rows".
-func pluralCount(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// sayReplaced is store's "imported WHEN from FILE" in the run's language.
+func sayReplaced(s string) string {
+	if m := replacedImport.FindStringSubmatch(s); m != nil {
+		return tr.T("imported %s from %s", m[1], m[2])
 	}
-	return thousands(int64(n)) + " " + noun + "s"
+	return s
+}
+
+// i18n: matches store's English text, to say it in the run's language
+var replacedImport = regexp.MustCompile(`^imported (.*) from (.*)$`)
+
+// sayDay writes an ISO day as the run's language writes a day on screen;
+// anything else stays as it is.
+func sayDay(iso string) string {
+	if t, err := time.Parse(time.DateOnly, iso); err == nil {
+		return tr.Date(t)
+	}
+	return iso
 }
 
 func delimiterName(d rune) string {
@@ -215,18 +234,18 @@ func (o campaignOpts) list(all []app.CampaignOutcome) int {
 		return writeJSONTo(o.stdout, o.stderr, rows)
 	}
 	if len(all) == 0 {
-		fmt.Fprintln(o.stdout, "no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded")
+		fmt.Fprintln(o.stdout, tr.T("no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded"))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(o.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tSOURCE\tDATE\tCHANNEL\tTREATED\tCONTROL\tRESPONSES")
+	fmt.Fprintln(tw, tr.T("NAME\tSOURCE\tDATE\tCHANNEL\tTREATED\tCONTROL\tRESPONSES"))
 	for _, c := range all {
 		t, k := campaignArms(c)
-		known := "known"
+		known := tr.Lookup("known")
 		if !c.HasResponses {
-			known = "not imported"
+			known = tr.T("not imported")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", c.Name, c.Source, orDash(c.Date), orDash(c.Channel), t, k, known)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Name, tr.Lookup(c.Source), orDash(sayDay(c.Date)), orDash(c.Channel), tr.Int(t), tr.Int(k), known)
 	}
 	tw.Flush()
 	return exitOK
@@ -236,7 +255,7 @@ func writeJSONTo(stdout, stderr io.Writer, v any) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	return exitOK
@@ -259,29 +278,30 @@ type campaignArm struct {
 // incremental response has no upper bound (null, with no_upper_bound true)
 // when the lift's interval reaches zero.
 type campaignResult struct {
-	Name                   string       `json:"name"`
-	Source                 string       `json:"source"`
-	Date                   string       `json:"date"`
-	Channel                string       `json:"channel"`
-	CostPerContact         float64      `json:"cost_per_contact"`
-	HasResponses           bool         `json:"responses_known"`
-	Treated                *campaignArm `json:"treated"`
-	Control                *campaignArm `json:"control"`
-	Lift                   *float64     `json:"lift"`
-	LiftLo                 *float64     `json:"lift_ci95_low"`
-	LiftHi                 *float64     `json:"lift_ci95_high"`
-	IncrementalResponses   *float64     `json:"incremental_responses"`
-	IncrementalResponsesLo *float64     `json:"incremental_responses_ci95_low"`
-	IncrementalResponsesHi *float64     `json:"incremental_responses_ci95_high"`
-	IncrementalRevenue     *float64     `json:"incremental_revenue"`
-	IncrementalRevenueLo   *float64     `json:"incremental_revenue_ci95_low"`
-	IncrementalRevenueHi   *float64     `json:"incremental_revenue_ci95_high"`
-	Cost                   float64      `json:"cost"`
-	CostPerIncremental     *float64     `json:"cost_per_incremental_response"`
-	CostPerIncrementalLo   *float64     `json:"cost_per_incremental_response_ci95_low"`
-	CostPerIncrementalHi   *float64     `json:"cost_per_incremental_response_ci95_high"`
-	CostPerIncrementalOpen bool         `json:"cost_per_incremental_response_no_upper_bound,omitempty"`
-	Note                   string       `json:"note,omitempty"`
+	Name                   string         `json:"name"`
+	Source                 string         `json:"source"`
+	Date                   string         `json:"date"`
+	Channel                string         `json:"channel"`
+	CostPerContact         float64        `json:"cost_per_contact"`
+	HasResponses           bool           `json:"responses_known"`
+	Treated                *campaignArm   `json:"treated"`
+	Control                *campaignArm   `json:"control"`
+	Lift                   *float64       `json:"lift"`
+	LiftLo                 *float64       `json:"lift_ci95_low"`
+	LiftHi                 *float64       `json:"lift_ci95_high"`
+	IncrementalResponses   *float64       `json:"incremental_responses"`
+	IncrementalResponsesLo *float64       `json:"incremental_responses_ci95_low"`
+	IncrementalResponsesHi *float64       `json:"incremental_responses_ci95_high"`
+	IncrementalRevenue     *float64       `json:"incremental_revenue"`
+	IncrementalRevenueLo   *float64       `json:"incremental_revenue_ci95_low"`
+	IncrementalRevenueHi   *float64       `json:"incremental_revenue_ci95_high"`
+	Cost                   float64        `json:"cost"`
+	CostPerIncremental     *float64       `json:"cost_per_incremental_response"`
+	CostPerIncrementalLo   *float64       `json:"cost_per_incremental_response_ci95_low"`
+	CostPerIncrementalHi   *float64       `json:"cost_per_incremental_response_ci95_high"`
+	CostPerIncrementalOpen bool           `json:"cost_per_incremental_response_no_upper_bound,omitempty"`
+	Note                   string         `json:"note,omitempty"` // in English, for scripts
+	note                   model.Sentence // the same, said in the run's language in text
 }
 
 func finiteOrNil(x float64) *float64 {
@@ -298,7 +318,8 @@ func measureOutcome(c app.CampaignOutcome, db string) campaignResult {
 	if !c.HasResponses {
 		t, _ := campaignArms(c)
 		out.Cost = c.CostPerContact * float64(t)
-		out.Note = fmt.Sprintf("responses not imported yet: pulpero campaign responses %s --campaign %q --in FILE.csv", db, c.Name)
+		out.note = model.Say("responses not imported yet: pulpero campaign responses %s --campaign %q --in FILE.csv", db, c.Name)
+		out.Note = out.note.String()
 		return out
 	}
 	r := targeting.MeasureCampaign(c.Control, c.Responded, c.Revenue, nil, c.CostPerContact)
@@ -308,9 +329,11 @@ func measureOutcome(c app.CampaignOutcome, db string) campaignResult {
 	out.Treated, out.Control, out.Cost = arm(r.Treated), arm(r.Control), r.Cost
 	switch {
 	case r.Control.N == 0:
-		out.Note = "no control group: the lift cannot be measured, only the treated response rate"
+		out.note = model.Say("no control group: the lift cannot be measured, only the treated response rate")
+		out.Note = out.note.String()
 	case !r.Measured:
-		out.Note = "nobody was treated: there is nothing to measure"
+		out.note = model.Say("nobody was treated: there is nothing to measure")
+		out.Note = out.note.String()
 	default:
 		out.Lift, out.LiftLo, out.LiftHi = finiteOrNil(r.Lift), finiteOrNil(r.LiftLo), finiteOrNil(r.LiftHi)
 		out.IncrementalResponses = finiteOrNil(r.IncrementalResponses)
@@ -340,7 +363,7 @@ func (o campaignOpts) results(all []app.CampaignOutcome, db string) int {
 		return writeJSONTo(o.stdout, o.stderr, results)
 	}
 	if len(results) == 0 {
-		fmt.Fprintln(o.stdout, "no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded")
+		fmt.Fprintln(o.stdout, tr.T("no campaigns: the database has no campaigns/campaign_contacts tables and no export was recorded"))
 	}
 	for i, r := range results {
 		if i > 0 {
@@ -351,12 +374,13 @@ func (o campaignOpts) results(all []app.CampaignOutcome, db string) int {
 	return exitOK
 }
 
-// writeResult prints one campaign's results as text.
+// writeResult prints one campaign's results as text, in the run's
+// language and number format.
 func writeResult(w io.Writer, r campaignResult) {
-	fmt.Fprintf(w, "%s (%s, %s, %s; cost per contact %.2f)\n", r.Name, r.Source, orDash(r.Date), orDash(r.Channel), r.CostPerContact)
+	fmt.Fprintln(w, tr.T("%s (%s, %s, %s; cost per contact %.2f)", r.Name, tr.Lookup(r.Source), orDash(sayDay(r.Date)), orDash(r.Channel), r.CostPerContact))
 	if r.Treated != nil {
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "\tcustomers\tresponses\trate\t95% CI\trevenue\t")
+		fmt.Fprintln(tw, tr.T("\tcustomers\tresponses\trate\t%s\trevenue\t", tr.T("%d%% CI", 95)))
 		for _, a := range []struct {
 			name string
 			arm  *campaignArm
@@ -365,24 +389,25 @@ func writeResult(w io.Writer, r campaignResult) {
 			if a.arm.Customers > 0 {
 				ci = ratePercent(a.arm.Lo) + " – " + ratePercent(a.arm.Hi)
 			}
-			fmt.Fprintf(tw, "  %s\t%d\t%d\t%s\t%s\t%.2f\t\n", a.name, a.arm.Customers, a.arm.Responses, ratePercent(a.arm.Rate), ci, a.arm.Revenue)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t\n", tr.Lookup(a.name), tr.Int(a.arm.Customers), tr.Int(a.arm.Responses),
+				ratePercent(a.arm.Rate), ci, tr.Number(a.arm.Revenue, 2))
 		}
 		tw.Flush()
 	}
 	if r.Lift != nil {
-		fmt.Fprintf(w, "  lift %s points (95%% CI %s to %s)\n", liftPoints(*r.Lift), liftPoints(*r.LiftLo), liftPoints(*r.LiftHi))
-		fmt.Fprintf(w, "  incremental responses %.1f (95%% CI %.1f to %.1f)\n", *r.IncrementalResponses, *r.IncrementalResponsesLo, *r.IncrementalResponsesHi)
-		fmt.Fprintf(w, "  incremental revenue %.2f%s\n", *r.IncrementalRevenue, interval(r.IncrementalRevenueLo, r.IncrementalRevenueHi, false))
-		cpi := "— (no incremental responses)"
+		fmt.Fprintf(w, "  %s\n", tr.T("lift %s points (95%% CI %s to %s)", liftPoints(*r.Lift), liftPoints(*r.LiftLo), liftPoints(*r.LiftHi)))
+		fmt.Fprintf(w, "  %s\n", tr.T("incremental responses %.1f (95%% CI %.1f to %.1f)", *r.IncrementalResponses, *r.IncrementalResponsesLo, *r.IncrementalResponsesHi))
+		fmt.Fprintf(w, "  %s\n", tr.T("incremental revenue %.2f%s", *r.IncrementalRevenue, interval(r.IncrementalRevenueLo, r.IncrementalRevenueHi, false)))
+		cpi := tr.T("— (no incremental responses)")
 		if r.CostPerIncremental != nil {
-			cpi = fmt.Sprintf("%.2f%s", *r.CostPerIncremental, interval(r.CostPerIncrementalLo, r.CostPerIncrementalHi, r.CostPerIncrementalOpen))
+			cpi = tr.Number(*r.CostPerIncremental, 2) + interval(r.CostPerIncrementalLo, r.CostPerIncrementalHi, r.CostPerIncrementalOpen)
 		}
-		fmt.Fprintf(w, "  cost %.2f · cost per incremental response %s\n", r.Cost, cpi)
+		fmt.Fprintf(w, "  %s\n", tr.T("cost %.2f · cost per incremental response %s", r.Cost, cpi))
 	} else if r.Treated != nil {
-		fmt.Fprintf(w, "  cost %.2f\n", r.Cost)
+		fmt.Fprintf(w, "  %s\n", tr.T("cost %.2f", r.Cost))
 	}
 	if r.Note != "" {
-		fmt.Fprintf(w, "  %s\n", r.Note)
+		fmt.Fprintf(w, "  %s\n", tr.Say(r.note))
 	}
 }
 
@@ -393,18 +418,19 @@ func interval(lo, hi *float64, open bool) string {
 	case lo == nil:
 		return ""
 	case open:
-		return fmt.Sprintf(" (95%% CI %.2f to no upper bound)", *lo)
+		return " " + tr.T("(95%% CI %.2f to no upper bound)", *lo)
 	case hi == nil:
 		return ""
 	}
-	return fmt.Sprintf(" (95%% CI %.2f to %.2f)", *lo, *hi)
+	return " " + tr.T("(95%% CI %.2f to %.2f)", *lo, *hi)
 }
 
-func ratePercent(x float64) string { return strconv.FormatFloat(100*x, 'f', 2, 64) + "%" }
+// ratePercent writes a rate as a percentage with two decimals, for people.
+func ratePercent(x float64) string { return tr.Number(100*x, 2) + "%" }
 
 // liftPoints writes a difference of rates in percentage points, signed.
 func liftPoints(x float64) string {
-	s := strconv.FormatFloat(100*x, 'f', 2, 64)
+	s := tr.Number(100*x, 2)
 	if x >= 0 {
 		s = "+" + s
 	}

@@ -22,8 +22,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -46,21 +49,37 @@ type command struct {
 
 // commands lists the subcommands in the order `pulpero help` shows them.
 func commands() []command {
+	// the arguments are syntax (flags and placeholders, as they are typed),
+	// the same in every language; the summaries are said in the run's
+	// language.
 	return []command{
-		{"open", "[FILE.db|FILE.csv] [--table NAME]", "open the interface (the default command)", runOpen},
-		{"describe", "DB [--table T] [--column C] [--format text|csv|json]", "print every attribute's statistics and distribution", runDescribe},
-		{"segment", "count|save|list|show|overlap|assign DB ...", "count, save and apply customer segments", runSegment},
-		{"export", "DB --segment NAME --channel CH --out FILE ...", "export a campaign target list that respects consent", runExport},
-		{"campaign", "list|responses|results DB ...", "import who responded to a campaign and measure treated against control", runCampaign},
-		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", "show or correct what each column means", runRoles},
-		{"rfm", "DB [--as-of D] [--segments 0.3|0.2] [--format text|json|csv] [--customers FILE] | freeze DB NAME", "recency, frequency and monetary scores and segments from the purchases", runRFM},
-		{"value", "DB [--as-of D] [--calibration-end D] [--horizon 180d] [--discount 0.01/month] [--format text|json] [--customers FILE]", "customer value: who is still a customer, expected purchases and clv (BG/NBD, Gamma-Gamma)", runValue},
-		{"cluster", "DB --features a,b,c [--log a,b] [--k auto|N] [--assign-to NAME] [--save-rules PREFIX] ...", "let the data propose segments (k-means) and explain them as rules", runCluster},
-		{"import", "FILE --db DB [--table NAME] [--replace] ...", "import a CSV/TSV file into a SQLite database", runImport},
-		{"serve", "DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]", "serve the interface over SSH to the users of an authorized_keys file", runServe},
-		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", "generate a demo shop database", runSample},
-		{"version", "", "print the version", runVersion},
-		{"help", "[COMMAND]", "list commands, or explain one", nil},
+		// i18n: syntax
+		{"open", "[FILE.db|FILE.csv] [--table NAME]", tr.T("open the interface (the default command)"), runOpen},
+		// i18n: syntax
+		{"describe", "DB [--table T] [--column C] [--format text|csv|json]", tr.T("print every attribute's statistics and distribution"), runDescribe},
+		// i18n: syntax
+		{"segment", "count|save|list|show|overlap|assign DB ...", tr.T("count, save and apply customer segments"), runSegment},
+		// i18n: syntax
+		{"export", "DB --segment NAME --channel CH --out FILE ...", tr.T("export a campaign target list that respects consent"), runExport},
+		// i18n: syntax
+		{"campaign", "list|responses|results DB ...", tr.T("import who responded to a campaign and measure treated against control"), runCampaign},
+		// i18n: syntax
+		{"roles", "DB [--table NAME] [--set ROLE=COLUMN]...", tr.T("show or correct what each column means"), runRoles},
+		// i18n: syntax
+		{"rfm", "DB [--as-of D] [--segments 0.3|0.2] [--format text|json|csv] [--customers FILE] | freeze DB NAME", tr.T("recency, frequency and monetary scores and segments from the purchases"), runRFM},
+		// i18n: syntax
+		{"value", "DB [--as-of D] [--calibration-end D] [--horizon 180d] [--discount 0.01/month] [--format text|json] [--customers FILE]", tr.T("customer value: who is still a customer, expected purchases and clv (BG/NBD, Gamma-Gamma)"), runValue},
+		// i18n: syntax
+		{"cluster", "DB --features a,b,c [--log a,b] [--k auto|N] [--assign-to NAME] [--save-rules PREFIX] ...", tr.T("let the data propose segments (k-means) and explain them as rules"), runCluster},
+		// i18n: syntax
+		{"import", "FILE --db DB [--table NAME] [--replace] ...", tr.T("import a CSV/TSV file into a SQLite database"), runImport},
+		// i18n: syntax
+		{"serve", "DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]", tr.T("serve the interface over SSH to the users of an authorized_keys file"), runServe},
+		// i18n: syntax
+		{"sample", "--out FILE.db [--customers N] [--seed S] [--force]", tr.T("generate a demo shop database"), runSample},
+		{"version", "", tr.T("print the version"), runVersion},
+		// i18n: syntax
+		{"help", "[COMMAND]", tr.T("list commands, or explain one"), nil},
 	}
 }
 
@@ -69,7 +88,7 @@ func commands() []command {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	args, err := chooseLanguage(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitUsage
 	}
 	return run(args, printableWriter{stdout}, printableWriter{stderr})
@@ -93,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if strings.HasPrefix(args[0], "-") || looksLikePath(args[0]) {
 		return runOpen(args, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "pulpero: unknown command or missing file %q; run `pulpero help` for the commands\n", args[0])
+	fmt.Fprintln(stderr, tr.T("pulpero: unknown command or missing file %q; run `pulpero help` for the commands", args[0]))
 	return exitUsage
 }
 
@@ -114,16 +133,20 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 				return exitOK
 			}
 		}
-		fmt.Fprintf(stderr, "pulpero: no command %q; run `pulpero help` for the commands\n", args[0])
+		fmt.Fprintln(stderr, tr.T("pulpero: no command %q; run `pulpero help` for the commands", args[0]))
 		return exitUsage
 	}
-	fmt.Fprintln(stdout, "pulpero: a terminal workstation for customer segmentation.")
-	fmt.Fprintln(stdout, "\nUsage:\n  pulpero [FILE.db|FILE.csv] [--table NAME]   open the interface (no file: the demo database)\n  pulpero COMMAND [ARGS]")
-	fmt.Fprintln(stdout, "\nCommands:")
+	fmt.Fprintln(stdout, tr.T("pulpero: a terminal workstation for customer segmentation."))
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, tr.T("Usage:\n  pulpero [FILE.db|FILE.csv] [--table NAME]   open the interface (no file: the demo database)\n  pulpero COMMAND [ARGS]"))
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, tr.T("Commands:"))
 	for _, c := range commands() {
 		fmt.Fprintf(stdout, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(stdout, "\nRun `pulpero help COMMAND` for a command's arguments.")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, tr.T("Run `pulpero help COMMAND` for a command's arguments."))
+	fmt.Fprintln(stdout, tr.T("Language: --lang es|en (Spanish or English), anywhere on the command line."))
 	return exitOK
 }
 
@@ -131,7 +154,8 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func runVersion(_ []string, stdout, _ io.Writer) int {
@@ -167,7 +191,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.PrintDefaults()
+				printDefaults(fs)
 			}
 			return nil, err
 		}
@@ -182,14 +206,14 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func runOpen(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("open", stderr)
-	table := fs.String("table", "", "the customer table (default: detected)")
-	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live (default: the user data directory)")
+	table := fs.String("table", "", tr.T("the customer table (default: detected)"))
+	dataDir := fs.String("data-dir", "", tr.T("where workspaces of read-only databases live (default: the user data directory)"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err != nil || len(pos) > 1 {
-		fmt.Fprintln(stderr, "usage: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]")
+		fmt.Fprintln(stderr, tr.T("usage: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]"))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -204,18 +228,18 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		path = pos[0]
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	db, err := app.Open(path, app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
 	m := ui.New(ui.Options{DB: db, Table: *table, AsOf: time.Now().UTC(), IsDark: true, Locale: tr})
 	if _, err := tea.NewProgram(m, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	return exitOK
@@ -231,16 +255,45 @@ func isCSV(path string) bool {
 }
 
 // hintDash adds to the flag package's "flag provided but not defined" line
-// how to give a value that starts with "-".
+// how to give a value that starts with "-", and says the flag package's
+// complaints in the run's language.
 type hintDash struct{ w io.Writer }
 
 func (h hintDash) Write(b []byte) (int, error) {
-	s := string(b)
-	if strings.HasPrefix(s, "flag provided but not defined: ") {
-		s = strings.TrimSuffix(s, "\n") + " (a name or rule that starts with - goes after --)\n"
-	}
-	if _, err := io.WriteString(h.w, s); err != nil {
+	if _, err := io.WriteString(h.w, flagComplaint(string(b))); err != nil {
 		return 0, err
 	}
 	return len(b), nil
+}
+
+// flagComplaint is a line the flag package wrote, in the run's language.
+func flagComplaint(s string) string {
+	line := strings.TrimSuffix(s, "\n")
+	// i18n: the flag package's English lines, matched to say them in the run's language
+	if f, ok := strings.CutPrefix(line, "flag provided but not defined: "); ok {
+		return tr.T("flag provided but not defined: %s (a name or rule that starts with - goes after --)", f) + "\n"
+	}
+	// i18n: the flag package's English
+	if f, ok := strings.CutPrefix(line, "flag needs an argument: "); ok {
+		return tr.T("flag needs an argument: %s", f) + "\n"
+	}
+	if m := invalidFlag.FindStringSubmatch(line); m != nil {
+		return tr.T("invalid value %s for flag %s: %s", m[1], m[2], tr.Lookup(m[3])) + "\n" // parse error, value out of range
+	}
+	return s
+}
+
+// invalidFlag is the flag package's line for a value it cannot read.
+// i18n: the flag package's English
+var invalidFlag = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for flag (-\S+): (.*)$`)
+
+// printDefaults lists a command's flags (flag.PrintDefaults), saying
+// "(default X)" in the run's language.
+func printDefaults(fs *flag.FlagSet) {
+	var b strings.Builder
+	out := fs.Output()
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
+	io.WriteString(out, strings.ReplaceAll(b.String(), " (default ", " ("+tr.Lookup("default")+" "))
 }

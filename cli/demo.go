@@ -29,7 +29,7 @@ func ensureDemo(ctx context.Context, path string, opt sample.Options, progress i
 		return nil
 	}
 	if progress != nil {
-		fmt.Fprintf(progress, "pulpero: generating the demo database (%d customers) in %s\n", opt.Customers, path)
+		fmt.Fprintln(progress, tr.T("pulpero: generating the demo database (%d customers) in %s", opt.Customers, path))
 	}
 	opt.Progress = sampleProgress(progress)
 	if err := app.EnsureDemo(ctx, path, opt); err != nil {
@@ -51,11 +51,11 @@ func databaseForCSV(ctx context.Context, csvPath string, progress io.Writer) (st
 		return "", err
 	}
 	if res.Reused {
-		fmt.Fprintf(progress, "Using %s (%s has not changed since it was imported)\n", res.Path, filepath.Base(csvPath))
+		fmt.Fprintln(progress, tr.T("Using %s (%s has not changed since it was imported)", res.Path, filepath.Base(csvPath)))
 		return res.Path, nil
 	}
 	r := res.Result
-	fmt.Fprintf(progress, "Imported %s into %s: %s rows, %d columns, table %q (%.1f s)\n", filepath.Base(csvPath),
-		res.Path, thousands(r.Rows), len(r.Columns), r.Table, r.Elapsed.Seconds())
+	fmt.Fprintln(progress, tr.T("Imported %s into %s: %d rows, %d columns, table %q (%.1f s)", filepath.Base(csvPath),
+		res.Path, r.Rows, len(r.Columns), r.Table, r.Elapsed.Seconds()))
 	return res.Path, nil
 }

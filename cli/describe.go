@@ -29,18 +29,18 @@ type describeOptions struct {
 func runDescribe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("describe", stderr)
 	var o describeOptions
-	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
-	fs.StringVar(&o.column, "column", "", "describe only this attribute (stored or derived)")
-	fs.StringVar(&o.format, "format", "text", "text, csv or json")
-	fs.IntVar(&o.bins, "bins", 0, "histogram bins for numbers (default: √n, 5 to 24)")
-	fs.StringVar(&o.dates, "dates", "year", "count dates by year, quarter, month or weekday")
-	fs.StringVar(&o.asOf, "as-of", "", "reference date YYYY-MM-DD for age and tenure (default: today)")
-	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	fs.StringVar(&o.table, "table", "", tr.T("the customer table (default: detected)"))
+	fs.StringVar(&o.column, "column", "", tr.T("describe only this attribute (stored or derived)"))
+	fs.StringVar(&o.format, "format", "text", tr.T("text, csv or json"))
+	fs.IntVar(&o.bins, "bins", 0, tr.T("histogram bins for numbers (default: √n, 5 to 24)"))
+	fs.StringVar(&o.dates, "dates", "year", tr.T("count dates by year, quarter, month or weekday"))
+	fs.StringVar(&o.asOf, "as-of", "", tr.T("reference date YYYY-MM-DD for age and tenure (default: today)"))
+	fs.StringVar(&o.dataDir, "data-dir", "", tr.T("where workspaces of read-only databases live"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
-	usage := "usage: pulpero describe DB [--table T] [--column C] [--format text|csv|json]"
+	usage := tr.T("usage: pulpero describe DB [--table T] [--column C] [--format text|csv|json]")
 	if err != nil || len(pos) != 1 {
 		fmt.Fprintln(stderr, usage)
 		return exitUsage
@@ -49,28 +49,28 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 	asOf, errAsOf := descAsOf(o.asOf)
 	switch {
 	case o.format != "text" && o.format != "csv" && o.format != "json":
-		fmt.Fprintf(stderr, "pulpero: --format %q: want text, csv or json\n", o.format)
+		fmt.Fprintln(stderr, tr.T("pulpero: --format %q: want text, csv or json", o.format))
 		return exitUsage
 	case !okDates:
-		fmt.Fprintf(stderr, "pulpero: --dates %q: want year, quarter, month or weekday\n", o.dates)
+		fmt.Fprintln(stderr, tr.T("pulpero: --dates %q: want year, quarter, month or weekday", o.dates))
 		return exitUsage
 	case errAsOf != nil:
-		fmt.Fprintf(stderr, "pulpero: --as-of %q: want a date as YYYY-MM-DD\n", o.asOf)
+		fmt.Fprintln(stderr, tr.T("pulpero: --as-of %q: want a date as YYYY-MM-DD", o.asOf))
 		return exitUsage
 	case o.bins < 0:
-		fmt.Fprintln(stderr, "pulpero: --bins must be positive")
+		fmt.Fprintln(stderr, tr.T("pulpero: --bins must be positive"))
 		return exitUsage
 	}
 	ds, err := descLoad(context.Background(), pos[0], o, asOf)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	cols := ds.Columns
 	if o.column != "" {
 		c := ds.Column(o.column)
 		if c == nil {
-			fmt.Fprintf(stderr, "pulpero: table %q has no attribute %q; the attributes are: %s\n", ds.Table, o.column, strings.Join(ds.Names(), ", "))
+			fmt.Fprintln(stderr, tr.T("pulpero: table %q has no attribute %q; the attributes are: %s", ds.Table, o.column, strings.Join(ds.Names(), ", ")))
 			return exitFail
 		}
 		cols = []model.Column{c}
@@ -80,7 +80,7 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 		out[i] = describeColumn(c, o.bins, grouping)
 	}
 	if err := descWrite(stdout, o.format, ds.Table, out); err != nil {
-		fmt.Fprintf(stderr, "pulpero: writing: %v\n", err)
+		fmt.Fprintln(stderr, tr.T("pulpero: writing: %s", tr.Error(err)))
 		return exitFail
 	}
 	return exitOK
@@ -197,27 +197,58 @@ func (s *descStat) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// text is the figure as a person reads it.
+// text is the figure as a person reads it, in the run's language: a date
+// as the language writes it, numbers with its marks.
 func (s descStat) text() string {
 	switch {
 	case s.Date != "":
-		return s.Date
+		return descDate(s.Date)
 	case s.Days:
-		return strconv.FormatFloat(s.Value, 'f', 1, 64) + " days"
+		return tr.T("%s days", tr.Number(s.Value, 1))
 	}
-	return strconv.FormatFloat(s.Value, 'g', 6, 64)
+	return descNumber(s.Value)
 }
 
-// label is the figure's name as printed in text: the standard deviation
-// says it is the sample's (n−1).
+// label is the figure's name as printed in text, in the run's language:
+// the standard deviation says it is the sample's (n−1).
 func (s descStat) label() string {
 	if s.Name == "std" {
-		return "std (n-1)"
+		return tr.T("std (n-1)")
 	}
-	return s.Name
+	return tr.Lookup(s.Name) // mean, min, median, max, share yes; p5 stays
 }
 
-const stdNote = "sample standard deviation (n-1)"
+// stdNote tells scripts what std is; JSON stays English.
+const stdNote = "sample standard deviation (n-1)" // i18n: machine-readable (a JSON note)
+
+// descNumber writes x with six significant digits, as strconv's 'g' does,
+// in the run's language (1.234,5 in Spanish).
+func descNumber(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'g', 6, 64)
+	}
+	g := strconv.FormatFloat(x, 'g', 6, 64)
+	if strings.ContainsAny(g, "e") { // very large or small: keep the exponent
+		return tr.T("%.6g", x)
+	}
+	decimals := 0
+	if _, frac, ok := strings.Cut(g, "."); ok {
+		decimals = len(frac)
+	}
+	return tr.Number(x, decimals)
+}
+
+// descDate writes an ISO date (or date-time) figure as the run's language
+// writes a day on screen; a date-time keeps its time.
+func descDate(iso string) string {
+	if t, err := time.Parse(time.DateOnly, iso); err == nil {
+		return tr.Date(t)
+	}
+	if t, err := time.Parse(time.RFC3339, iso); err == nil {
+		return tr.Date(t) + " " + t.Format("15:04:05")
+	}
+	return iso
+}
 
 type descBin struct {
 	Lo    float64 `json:"lo"`
@@ -286,7 +317,8 @@ func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColum
 			}
 		}
 		if m.Kind == model.KindBoolean && d.Count > 0 {
-			d.Stats = []descStat{{Name: "share yes", Value: share(yes, d.Count), Note: "the share of yes among values, which is the mean of a 0/1 column"}}
+			// i18n: machine-readable (the figure's name in JSON and CSV; text says it translated)
+			d.Stats = []descStat{{Name: "share yes", Value: share(yes, d.Count), Note: yesNote}}
 		}
 		for _, v := range vals {
 			d.Groups = append(d.Groups, descGroup{v.Value, v.Count, share(v.Count, d.Count)})
@@ -302,12 +334,15 @@ func describeColumn(c model.Column, bins int, g analysis.DateGrouping) descColum
 	return d
 }
 
+// yesNote tells scripts what "share yes" is; JSON stays English.
+const yesNote = "the share of yes among values, which is the mean of a 0/1 column" // i18n: machine-readable (a JSON note)
+
 func descWrite(w io.Writer, format, table string, cols []descColumn) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"table": table, "columns": descJSONSafe(cols)})
+		return enc.Encode(map[string]any{"table": table, "columns": descJSONSafe(cols)}) // i18n: machine-readable
 	case "csv":
 		return descCSV(w, cols)
 	}
@@ -367,9 +402,10 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 		}
 		mark := ""
 		if c.Derived {
-			mark = " (derived)"
+			mark = " " + tr.T("(derived)")
 		}
-		bw.printf("%s.%s  %s%s\n  values %d  nulls %d  distinct %d\n", table, c.Name, c.Kind, mark, c.Count, c.Nulls, c.Distinct)
+		bw.printf("%s.%s  %s%s\n", table, c.Name, tr.Lookup(c.Kind), mark)
+		bw.printf("  %s\n", tr.T("values %d  nulls %d  distinct %d", c.Count, c.Nulls, c.Distinct))
 		if len(c.Stats) > 0 {
 			var parts []string
 			for _, s := range c.Stats {
@@ -378,26 +414,45 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 			bw.printf("  %s\n", strings.Join(parts, "  "))
 		}
 		for _, p := range c.Placeholders {
-			bw.printf("  %q looks like a stand-in for a missing value (%d rows): treat it so with `pulpero roles DB --missing %s=%s`\n",
-				p.Label, p.Count, c.Name, p.Label)
+			bw.printf("  %s\n", tr.T("%q looks like a stand-in for a missing value (%d rows): treat it so with `pulpero roles DB --missing %s=%s`",
+				p.Label, p.Count, c.Name, p.Label))
 		}
 		if c.Lengths != nil {
-			bw.printf("  length min %v  mean %.1f  max %v\n", c.Lengths["min"], c.Lengths["mean"], c.Lengths["max"])
+			bw.printf("  %s\n", tr.T("length min %v  mean %.1f  max %v", c.Lengths["min"], c.Lengths["mean"], c.Lengths["max"]))
 		}
 		for i, b := range c.Histogram {
 			closer := ")" // the last bin holds its upper edge
 			if i == len(c.Histogram)-1 {
 				closer = "]"
 			}
-			label := "[" + strconv.FormatFloat(b.Lo, 'g', 6, 64) + ", " + strconv.FormatFloat(b.Hi, 'g', 6, 64) + closer
-			bw.printf("  %-24s %9d %6.1f%% %s\n", label, b.Count, 100*b.Share, strings.Repeat("#", int(math.Round(30*b.Share))))
+			label := "[" + binEdge(b.Lo) + binSeparator() + binEdge(b.Hi) + closer
+			bw.printf("  %-24s %9s %6s%% %s\n", label, tr.Int(b.Count), tr.Number(100*b.Share, 1), strings.Repeat("#", int(math.Round(30*b.Share))))
 		}
 		for _, g := range c.Groups {
-			bw.printf("  %-20s %9d %6.1f%% %s\n", g.Label, g.Count, 100*g.Share, strings.Repeat("#", int(math.Round(30*g.Share))))
+			bw.printf("  %-20s %9s %6s%% %s\n", g.Label, tr.Int(g.Count), tr.Number(100*g.Share, 1), strings.Repeat("#", int(math.Round(30*g.Share))))
 		}
 	}
 	return bw.err
 }
+
+// binSeparator parts a bin's edges: "[1.5, 2.5)" in English, "[1,5; 2,5)"
+// where the comma is the decimal mark.
+func binSeparator() string {
+	if decimalMark() == "," {
+		return "; "
+	}
+	return ", "
+}
+
+// binEdge writes a bin's edge with six significant digits and no grouping
+// (a grouping comma would read as the separator), with the language's
+// decimal mark.
+func binEdge(x float64) string {
+	return strings.Replace(strconv.FormatFloat(x, 'g', 6, 64), ".", decimalMark(), 1)
+}
+
+// decimalMark is the run's decimal mark: "." or ",".
+func decimalMark() string { return strings.Trim(tr.Number(0.5, 1), "05") }
 
 // errWriter keeps the first write error so the printing code stays flat.
 type errWriter struct {

@@ -15,10 +15,17 @@ import (
 // "expressions:", one per run of two or more spaces.
 func helpExamples(t *testing.T) []string {
 	t.Helper()
-	_, block, ok := strings.Cut(segmentUsage, "expressions:")
+	_, block, ok := strings.Cut(segmentUsage(), "expressions:")
 	if !ok {
 		t.Fatal("segment help has no expressions")
 	}
+	return examplesOf(block)
+}
+
+// examplesOf are the rules of a help's expressions block: the lines after
+// its first that start with two spaces, one rule per run of two or more
+// spaces.
+func examplesOf(block string) []string {
 	var out []string
 	for _, line := range strings.Split(block, "\n")[1:] {
 		if !strings.HasPrefix(line, "  ") {

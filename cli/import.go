@@ -17,30 +17,28 @@ import (
 	"github.com/pulpero/pulpero/app"
 )
 
-const importUsage = "usage: pulpero import FILE --db DB [--table NAME] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]"
-
 // runImport is `pulpero import`: one file into a table of a database,
 // then a summary of the columns.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", stderr)
-	db := fs.String("db", "", "the SQLite database to write (created if missing)")
-	table := fs.String("table", "", "the table to write (default: from the file name)")
-	replace := fs.Bool("replace", false, "replace the table if it exists")
-	delim := fs.String("delimiter", "", "field delimiter: , ; tab | or space (default: detected)")
-	noHeader := fs.Bool("no-header", false, "the first line is data, not column names")
-	header := fs.Bool("header", false, "the first line is column names")
-	encoding := fs.String("encoding", "", "utf-8, latin-1 or windows-1252 (default: detected)")
-	decimal := fs.String("decimal", "", "decimal mark, , or . (default: detected)")
-	skipBad := fs.Bool("skip-bad", false, "write bad lines to FILE.rejects.csv and go on")
-	key := fs.String("key", "", "the customer id column (default: one named like customer_id)")
-	sample := fs.Int("sample", 0, "decide column types from the first N rows (default: all)")
-	lenient := fs.Bool("lenient", false, "read a quote that is never closed as a plain character (with a warning) instead of stopping")
+	db := fs.String("db", "", tr.T("the SQLite database to write (created if missing)"))
+	table := fs.String("table", "", tr.T("the table to write (default: from the file name)"))
+	replace := fs.Bool("replace", false, tr.T("replace the table if it exists"))
+	delim := fs.String("delimiter", "", tr.T("field delimiter: , ; tab | or space (default: detected)"))
+	noHeader := fs.Bool("no-header", false, tr.T("the first line is data, not column names"))
+	header := fs.Bool("header", false, tr.T("the first line is column names"))
+	encoding := fs.String("encoding", "", tr.T("utf-8, latin-1 or windows-1252 (default: detected)"))
+	decimal := fs.String("decimal", "", tr.T("decimal mark, , or . (default: detected)"))
+	skipBad := fs.Bool("skip-bad", false, tr.T("write bad lines to FILE.rejects.csv and go on"))
+	key := fs.String("key", "", tr.T("the customer id column (default: one named like customer_id)"))
+	sample := fs.Int("sample", 0, tr.T("decide column types from the first N rows (default: all)"))
+	lenient := fs.Bool("lenient", false, tr.T("read a quote that is never closed as a plain character (with a warning) instead of stopping"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err != nil || len(pos) != 1 || *db == "" {
-		fmt.Fprintln(stderr, importUsage)
+		fmt.Fprintln(stderr, tr.T("usage: pulpero import FILE --db DB [--table NAME] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]"))
 		return exitUsage
 	}
 	opt := app.ImportOptions{Table: *table, Replace: *replace, Encoding: *encoding, SkipBad: *skipBad,
@@ -49,13 +47,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		opt.Decimal, err = parseDecimal(*decimal)
 	}
 	if err == nil && *header && *noHeader {
-		err = errors.New("--header and --no-header together")
+		err = errors.New(tr.T("--header and --no-header together"))
 	}
 	if err == nil && *sample < 0 {
-		err = errors.New("--sample must be 0 or more")
+		err = errors.New(tr.T("--sample must be 0 or more"))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero import: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
 		return exitUsage
 	}
 	switch {
@@ -73,16 +71,16 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	bar.clear()
 	switch {
 	case err != nil && ctx.Err() != nil && statErr != nil:
-		fmt.Fprintf(stderr, "pulpero: import cancelled; %s was not created\n", *db)
+		fmt.Fprintln(stderr, tr.T("pulpero: import cancelled; %s was not created", *db))
 		return exitFail
 	case err != nil && ctx.Err() != nil:
-		fmt.Fprintf(stderr, "pulpero: import cancelled; %s is as it was\n", *db)
+		fmt.Fprintln(stderr, tr.T("pulpero: import cancelled; %s is as it was", *db))
 		return exitFail
 	case errors.Is(err, app.ErrImportOption):
-		fmt.Fprintf(stderr, "pulpero import: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	writeImportSummary(stdout, pos[0], res)
@@ -104,7 +102,7 @@ func parseDelimiter(s string) (rune, error) {
 	case " ", "space", "spaces":
 		return app.SpaceRuns, nil
 	}
-	return 0, fmt.Errorf("--delimiter %q: use , ; tab | or space", s)
+	return 0, errors.New(tr.T("--delimiter %q: use , ; tab | or space", s))
 }
 
 func parseDecimal(s string) (rune, error) {
@@ -116,74 +114,77 @@ func parseDecimal(s string) (rune, error) {
 	case ".", "point", "dot":
 		return '.', nil
 	}
-	return 0, fmt.Errorf("--decimal %q: use , or .", s)
+	return 0, errors.New(tr.T("--decimal %q: use , or .", s))
 }
 
 // writeImportSummary prints what was stored: the table, the dialect, the
-// key and its links, rejects, and one line per column.
+// key and its links, rejects, and one line per column, in the run's
+// language (column names, SQL types and examples are the data's).
 func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 	d := res.Dialect
-	header := "header"
+	header := tr.T("header")
 	if !d.Header {
-		header = "no header"
+		header = tr.T("no header")
 	}
-	fmt.Fprintf(w, "Imported %s into %s, table %q: %s rows in %.1f s\n", filepath.Base(csvPath), res.Database,
-		res.Table, thousands(res.Rows), res.Elapsed.Seconds())
+	fmt.Fprintln(w, tr.T("Imported %s into %s, table %q: %d rows in %.1f s", filepath.Base(csvPath), res.Database,
+		res.Table, res.Rows, res.Elapsed.Seconds()))
 	sep := app.DelimiterName(d.Delimiter)
 	if len(sep) == 1 {
 		sep = "'" + sep + "'"
+	} else {
+		sep = tr.Lookup(sep) // tab, spaces
 	}
-	mark := "point"
+	mark := tr.Lookup("point")
 	if d.Decimal == ',' {
-		mark = "comma"
+		mark = tr.Lookup("comma")
 	}
 	bom := ""
 	if d.BOM {
-		bom = " with BOM"
+		bom = " " + tr.T("with BOM")
 	}
 	gz := ""
 	if d.Gzip {
-		gz = ", gzip-compressed"
+		gz = ", " + tr.T("gzip-compressed")
 	}
 	lines := ""
 	if d.LineEnd == "cr" {
-		lines = ", old Mac line ends (CR)"
+		lines = ", " + tr.T("old Mac line ends (CR)")
 	}
-	fmt.Fprintf(w, "Read as: %s-separated, %s, %s%s, decimal %s%s%s\n", sep, header, d.Encoding, bom, mark, gz, lines)
+	fmt.Fprintln(w, tr.T("Read as: %s-separated, %s, %s%s, decimal %s%s%s", sep, header, d.Encoding, bom, mark, gz, lines))
 	if d.EncodingNote != "" {
-		fmt.Fprintf(w, "Encoding: %s\n", d.EncodingNote)
+		fmt.Fprintln(w, tr.T("Encoding: %s", tr.Lookup(d.EncodingNote)))
 	}
 	for _, warn := range res.Warnings {
-		fmt.Fprintf(w, "Warning: %s\n", warn.Text)
+		fmt.Fprintln(w, tr.T("Warning: %s", tr.Lookup(warn.Text)))
 	}
 	if res.Key != "" {
-		fmt.Fprintf(w, "Key: %q (indexed)", res.Key)
-		for i, l := range res.Links {
-			sep := ", "
-			if i == 0 {
-				sep = "; joins "
-			}
-			fmt.Fprintf(w, "%s%s.%q", sep, l.Table, l.Column)
+		var links []string
+		for _, l := range res.Links {
+			links = append(links, fmt.Sprintf("%s.%q", l.Table, l.Column))
 		}
-		fmt.Fprintln(w)
+		if len(links) == 0 {
+			fmt.Fprintln(w, tr.T("Key: %q (indexed)", res.Key))
+		} else {
+			fmt.Fprintln(w, tr.T("Key: %q (indexed); joins %s", res.Key, strings.Join(links, ", ")))
+		}
 	}
 	if res.Rejected > 0 {
-		fmt.Fprintf(w, "Rejected: %s lines, written to %s\n", thousands(res.Rejected), res.RejectsFile)
+		fmt.Fprintln(w, tr.T("Rejected: %d lines, written to %s", res.Rejected, res.RejectsFile))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "COLUMN\tALIAS\tTYPE\tKIND\tNULLS\tEXAMPLES\tNOTE")
+	fmt.Fprintln(tw, tr.T("COLUMN\tALIAS\tTYPE\tKIND\tNULLS\tEXAMPLES\tNOTE"))
 	for _, c := range res.Columns {
-		kind := c.Kind.String()
+		kind := tr.Lookup(c.Kind.String())
 		if c.Key {
-			kind += " (key)"
+			kind += " " + tr.T("(key)")
 		}
 		ex := make([]string, len(c.Examples))
 		for i, e := range c.Examples {
 			ex[i] = clip(e, 24)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(c.Name, 32), c.Alias, c.SQLType, kind, thousands(c.Nulls),
-			strings.Join(ex, ", "), c.Note)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(c.Name, 32), c.Alias, c.SQLType, kind, tr.Int(int(c.Nulls)),
+			strings.Join(ex, ", "), tr.Lookup(c.Note))
 	}
 	tw.Flush()
 }
@@ -197,7 +198,8 @@ func clip(s string, n int) string {
 	return s
 }
 
-// thousands writes n with comma thousands separators.
+// thousands writes n with comma thousands separators, whatever the
+// language (text for people in the run's language uses tr.Int).
 func thousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
@@ -250,28 +252,28 @@ func (b *progressBar) clear() {
 // fifth of the work, writing for the rest; rate and ETA follow from that.
 func progressLine(name string, p app.ImportProgress, inPhase time.Duration) string {
 	var done float64
-	label := "reading"
+	label := tr.Lookup("reading")
 	switch p.Phase {
 	case app.PhaseScan:
-		label = "scanning"
+		label = tr.Lookup("scanning")
 	case app.PhaseTypes:
 		done = 0.2 * p.Fraction()
 	case app.PhaseInsert:
-		label, done = "writing", 0.2+0.75*p.Fraction()
+		label, done = tr.Lookup("writing"), 0.2+0.75*p.Fraction()
 	case app.PhaseIndex:
-		label, done = "indexing", 0.95
+		label, done = tr.Lookup("indexing"), 0.95
 	}
 	const width = 10
 	filled := int(done * width)
 	bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
-	line := fmt.Sprintf("%s %s %s %3.0f%% %s rows %.0f/%.0f MB", label, clip(name, 16), bar, 100*done,
-		thousands(p.Rows), float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
+	line := tr.T("%s %s %s %3.0f%% %d rows %.0f/%.0f MB", label, clip(name, 16), bar, 100*done,
+		p.Rows, float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
 	if s := inPhase.Seconds(); s > 0 && p.Rows > 0 {
-		line += fmt.Sprintf(" %s rows/s", thousands(int64(float64(p.Rows)/s)))
+		line += " " + tr.T("%d rows/s", int64(float64(p.Rows)/s))
 	}
 	if done > 0.02 {
 		eta := time.Duration(float64(p.Elapsed) * (1 - done) / done).Round(time.Second)
-		line += " ETA " + eta.String()
+		line += " " + tr.T("ETA %s", eta.String())
 	}
 	return clip(line, 79) // one line of an 80-column terminal, so \r can redraw it
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/pulpero/pulpero/sample"
 )
@@ -33,10 +34,19 @@ func sampleProgress(w io.Writer) func(sample.Progress) {
 		switch {
 		case p.Fraction >= 1 && !done:
 			done = true
-			fmt.Fprintln(w, "pulpero: 100% done")
+			fmt.Fprintln(w, tr.T("pulpero: %d%% done", 100))
 		case p.Phase != last && p.Fraction < 1:
 			last = p.Phase
-			fmt.Fprintf(w, "pulpero: %3.0f%% %s\n", 100*p.Fraction, p.Phase)
+			fmt.Fprintf(w, "pulpero: %s\n", tr.T("%3.0f%% %s", 100*p.Fraction, samplePhase(p.Phase)))
 		}
 	}
+}
+
+// samplePhase is a generation's stage in the run's language: the tables
+// it writes keep their names ("customers", "invoices").
+func samplePhase(phase string) string {
+	if table, ok := strings.CutPrefix(phase, "indexing "); ok {
+		return tr.T("indexing %s", table)
+	}
+	return phase
 }

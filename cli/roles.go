@@ -21,31 +21,31 @@ func (r *roleSets) Set(s string) error { *r = append(*r, s); return nil }
 
 func runRoles(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("roles", stderr)
-	table := fs.String("table", "", "the customer table (default: detected)")
-	dataDir := fs.String("data-dir", "", "where workspaces of read-only databases live")
+	table := fs.String("table", "", tr.T("the customer table (default: detected)"))
+	dataDir := fs.String("data-dir", "", tr.T("where workspaces of read-only databases live"))
 	var sets, missing, notMissing roleSets
-	fs.Var(&sets, "set", "ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable")
-	fs.Var(&missing, "missing", "COLUMN=VALUE: treat VALUE of COLUMN as missing for analysis (\"unknown\", 999); the table keeps it; repeatable")
-	fs.Var(&notMissing, "not-missing", "COLUMN=VALUE: stop treating VALUE of COLUMN as missing; repeatable")
+	fs.Var(&sets, "set", tr.T("ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable"))
+	fs.Var(&missing, "missing", tr.T("COLUMN=VALUE: treat VALUE of COLUMN as missing for analysis (\"unknown\", 999); the table keeps it; repeatable"))
+	fs.Var(&notMissing, "not-missing", tr.T("COLUMN=VALUE: stop treating VALUE of COLUMN as missing; repeatable"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, "\nRoles: %s\n", roleList())
+		fmt.Fprintf(stdout, "\n%s\n", tr.T("Roles: %s", roleList()))
 		return exitOK
 	}
 	if err != nil || len(pos) != 1 {
-		fmt.Fprintln(stderr, "usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...")
+		fmt.Fprintln(stderr, tr.T("usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]..."))
 		return exitUsage
 	}
 	ctx := context.Background()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
 	t, why, err := db.CustomerTable(ctx, *table)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	for _, s := range sets {
@@ -59,17 +59,17 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		role, col, ok := strings.Cut(s, "=")
 		r, known := model.ParseRole(strings.TrimSpace(role))
 		if !ok || !known {
-			fmt.Fprintf(stderr, "pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s (or PURCHASE_ROLE=TABLE.COLUMN with one of: %s)\n",
-				s, roleList(), app.PurchaseRoleNames())
+			fmt.Fprintln(stderr, tr.T("pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s (or PURCHASE_ROLE=TABLE.COLUMN with one of: %s)",
+				s, roleList(), app.PurchaseRoleNames()))
 			return exitUsage
 		}
 		col = strings.TrimSpace(col)
 		if col != "" && !tableHas(t, col) {
-			fmt.Fprintf(stderr, "pulpero: --set %s: table %q has no column %q\n", s, t.Name, col)
+			fmt.Fprintln(stderr, tr.T("pulpero: --set %s: table %q has no column %q", s, t.Name, col))
 			return exitFail
 		}
 		if err := db.SetRole(ctx, t.Name, r, col); err != nil {
-			fmt.Fprintf(stderr, "pulpero: saving role %s: %v\n", r, err)
+			fmt.Fprintln(stderr, tr.T("pulpero: saving role %s: %s", string(r), tr.Error(err)))
 			return exitFail
 		}
 	}
@@ -80,51 +80,54 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		for _, s := range list.sets {
 			col, val, ok := strings.Cut(s, "=")
 			if !ok || !tableHas(t, strings.TrimSpace(col)) {
-				fmt.Fprintf(stderr, "pulpero: --missing %q: want COLUMN=VALUE with a column of table %q\n", s, t.Name)
+				fmt.Fprintln(stderr, tr.T("pulpero: --missing %q: want COLUMN=VALUE with a column of table %q", s, t.Name))
 				return exitUsage
 			}
 			if err := db.TreatAsMissing(ctx, t.Name, strings.TrimSpace(col), val, list.missing); err != nil {
-				fmt.Fprintf(stderr, "pulpero: %v\n", err)
+				fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 				return exitFail
 			}
 		}
 	}
 	cols, err := db.Profile(ctx, t)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "%s: customer table %q (%s), %d rows\n", db.Name(), t.Name, why, t.Rows)
+	fmt.Fprintln(stdout, tr.T("%s: customer table %q (%s), %d rows", db.Name(), t.Name, tr.Lookup(why), t.Rows))
 	if db.WorkspaceSeparate() {
-		fmt.Fprintf(stdout, "workspace: %s (the database is read-only)\n", db.WorkspacePath())
+		fmt.Fprintln(stdout, tr.T("workspace: %s (the database is read-only)", db.WorkspacePath()))
 	}
 	fmt.Fprintln(stdout)
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "COLUMN\tKIND\tROLE\tPERSONAL\tWHY")
+	fmt.Fprintln(tw, tr.T("COLUMN\tKIND\tROLE\tPERSONAL\tWHY"))
 	for _, c := range cols {
 		personal := ""
 		if c.Personal {
-			personal = "yes"
+			personal = tr.Lookup("yes")
 		}
 		why := c.RoleWhy
 		if why == "" {
 			why = c.KindWhy
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, c.Kind, orDash(string(c.Role)), personal, why)
+		// the role keeps its canonical name: it is what --set and rules take
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, tr.Lookup(c.Kind.String()), orDash(string(c.Role)), personal, tr.Lookup(why))
 	}
 	tw.Flush()
 	if chosen, err := db.MissingValues(ctx, t.Name); err == nil && len(chosen) > 0 {
-		fmt.Fprintln(stdout, "\nTreated as missing for analysis (the table keeps these values):")
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, tr.T("Treated as missing for analysis (the table keeps these values):"))
 		for _, c := range cols {
 			for _, v := range chosen[c.Name] {
 				fmt.Fprintf(stdout, "  %s = %q\n", c.Name, v)
 			}
 		}
 	}
-	fmt.Fprintln(stdout, "\nPersonal columns stay in the database: they are read only for the rows shown or exported.")
-	fmt.Fprintf(stdout, "Correct a role with: pulpero roles %s --set ROLE=COLUMN\n", pos[0])
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, tr.T("Personal columns stay in the database: they are read only for the rows shown or exported."))
+	fmt.Fprintln(stdout, tr.T("Correct a role with: pulpero roles %s --set ROLE=COLUMN", pos[0]))
 	if err := printPurchaseRoles(ctx, db, t.Name, stdout); err != nil {
-		fmt.Fprintf(stderr, "pulpero: purchases: %v\n", err)
+		fmt.Fprintln(stderr, tr.T("pulpero: purchases: %s", tr.Error(err)))
 		return exitFail
 	}
 	return exitOK

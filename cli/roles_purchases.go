@@ -18,19 +18,21 @@ func printPurchaseRoles(ctx context.Context, db *app.Database, table string, w i
 		return err
 	}
 	if src == nil {
-		fmt.Fprintln(w, "\nPurchases: no table holds purchases (a customer key, a date and an amount).")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, tr.T("Purchases: no table holds purchases (a customer key, a date and an amount)."))
 		return nil
 	}
-	fmt.Fprintf(w, "\nPurchases: %s (returns: %s)\n", src.Why, returnRuleTexts[src.Returns.Key()])
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Purchases: %s (returns: %s)", tr.Lookup(src.Why), tr.Lookup(returnRuleTexts[src.Returns.Key()])))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "PURCHASE ROLE\tCOLUMN\tWHY")
+	fmt.Fprintln(tw, tr.T("PURCHASE ROLE\tCOLUMN\tWHY"))
 	for _, c := range src.Columns {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Role, c.Ref(), c.Why)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Role, c.Ref(), tr.Lookup(c.Why))
 	}
 	tw.Flush()
 	if err := src.MissingError(db.Path()); err != nil {
-		fmt.Fprintf(w, "missing: %v\n", err)
+		fmt.Fprintln(w, tr.T("missing: %s", tr.Error(err)))
 	}
-	fmt.Fprintf(w, "Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN\n", db.Path())
+	fmt.Fprintln(w, tr.T("Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN", db.Path()))
 	return nil
 }

@@ -15,7 +15,10 @@ import (
 	"github.com/pulpero/pulpero/model/segment"
 )
 
-const segmentUsage = `usage:
+// segmentUsage is `pulpero segment`'s help, in the run's language; its
+// examples use the language's keywords (the parser reads both).
+func segmentUsage() string {
+	return tr.T(`usage:
   pulpero segment count DB 'EXPR'        size, share and waterfall of an expression
   pulpero segment save DB NAME 'EXPR'    save (a new version of) a segment
   pulpero segment list DB                the saved segments
@@ -41,7 +44,8 @@ reachable_email, reachable_sms, reachable_phone, reachable_post or digitally_val
 relative dates count whole days back from the analysis day (--as-of, default today), which is included:
   on 2026-06-15, "in the last 7 days" is 2026-06-09 to 2026-06-15, "in the last 1 months" 2026-05-16 to 2026-06-15
   weeks start on Monday (ISO 8601): on Sunday 2026-06-14, "in this week" is Monday 2026-06-08 to 2026-06-14
-yes/no values: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0, falso (any case)`
+yes/no values: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0, falso (any case)`)
+}
 
 // runSegment is `pulpero segment SUBCOMMAND ...`.
 func runSegment(args []string, stdout, stderr io.Writer) int {
@@ -50,7 +54,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 		if len(args) > 0 {
 			out = stdout
 		}
-		fmt.Fprintln(out, segmentUsage)
+		fmt.Fprintln(out, segmentUsage())
 		if len(args) == 0 {
 			return exitUsage
 		}
@@ -59,30 +63,30 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	sub, args := args[0], args[1:]
 	fs := newFlags("segment "+sub, stderr)
 	o := segOptions{}
-	fs.StringVar(&o.format, "format", "text", "output format: text, csv or json")
-	fs.StringVar(&o.table, "table", "", "the customer table (default: detected)")
-	fs.StringVar(&o.dataDir, "data-dir", "", "where workspaces of read-only databases live")
-	asOf := fs.String("as-of", "", "reference day for relative dates and ages (default: today)")
-	segs := fs.String("segments", "", "comma-separated saved segments (overlap, assign; default: all)")
-	fs.StringVar(&o.in, "in", "", "assign: the CSV of new customers or prospects")
-	fs.StringVar(&o.out, "out", "", "assign: the CSV to write")
-	fs.BoolVar(&o.force, "force", false, "assign: replace --out if it exists")
+	fs.StringVar(&o.format, "format", "text", tr.T("output format: text, csv or json"))
+	fs.StringVar(&o.table, "table", "", tr.T("the customer table (default: detected)"))
+	fs.StringVar(&o.dataDir, "data-dir", "", tr.T("where workspaces of read-only databases live"))
+	asOf := fs.String("as-of", "", tr.T("reference day for relative dates and ages (default: today)"))
+	segs := fs.String("segments", "", tr.T("comma-separated saved segments (overlap, assign; default: all)"))
+	fs.StringVar(&o.in, "in", "", tr.T("assign: the CSV of new customers or prospects"))
+	fs.StringVar(&o.out, "out", "", tr.T("assign: the CSV to write"))
+	fs.BoolVar(&o.force, "force", false, tr.T("assign: replace --out if it exists"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, segmentUsage)
+		fmt.Fprintln(stdout, segmentUsage())
 		return exitOK
 	}
 	if err != nil {
 		return exitUsage
 	}
 	if o.format != "text" && o.format != "csv" && o.format != "json" {
-		fmt.Fprintf(stderr, "pulpero: --format %q: use text, csv or json\n", o.format)
+		fmt.Fprintln(stderr, tr.T("pulpero: --format %q: use text, csv or json", o.format))
 		return exitUsage
 	}
 	o.asOf = time.Now().UTC()
 	if *asOf != "" {
 		if o.asOf, err = time.Parse("2006-01-02", *asOf); err != nil {
-			fmt.Fprintf(stderr, "pulpero: --as-of %q: write the day as 2024-01-31\n", *asOf)
+			fmt.Fprintln(stderr, tr.T("pulpero: --as-of %q: write the day as 2024-01-31", *asOf))
 			return exitUsage
 		}
 	}
@@ -91,9 +95,9 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	n, known := want[sub]
 	if !known || len(pos) < n[0] || len(pos) > n[1] || sub == "assign" && (o.in == "" || o.out == "") {
 		if !known {
-			fmt.Fprintf(stderr, "pulpero: no segment command %q\n", sub)
+			fmt.Fprintln(stderr, tr.T("pulpero: no segment command %q", sub))
 		}
-		fmt.Fprintln(stderr, segmentUsage)
+		fmt.Fprintln(stderr, segmentUsage())
 		return exitUsage
 	}
 	if *segs != "" {
@@ -112,7 +116,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openSegmentSession(ctx, pos[0], o, load)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer s.close()
@@ -214,13 +218,28 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		s.sayCaret(expr, err)
 		return nil, exitUsage
 	}
 	for _, w := range s.eval.Warnings(n) {
-		fmt.Fprintf(s.stderr, "pulpero: warning: %s\n", w)
+		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", tr.Error(errors.New(w))))
 	}
 	return n, exitOK
+}
+
+// sayCaret prints a rule's error under the rule, in the run's language: a
+// model.Sentence the error holds is translated in place.
+func (s *segSession) sayCaret(expr string, err error) {
+	caret := segment.Caret(expr, err)
+	var said model.Sentence
+	if errors.As(err, &said) {
+		caret = strings.Replace(caret, said.String(), tr.Say(said), 1)
+	} else if l := strings.LastIndex(caret, "^ "); l >= 0 {
+		caret = caret[:l+2] + tr.Error(errors.New(caret[l+2:])) // a message that is a catalogue sentence
+	} else {
+		caret = tr.Error(err)
+	}
+	fmt.Fprintf(s.stderr, "%s\n%s\n", tr.T("pulpero: in the expression:"), indent(caret, "  "))
 }
 
 func indent(s, pad string) string { return pad + strings.ReplaceAll(s, "\n", "\n"+pad) }
@@ -229,7 +248,7 @@ func indent(s, pad string) string { return pad + strings.ReplaceAll(s, "\n", "\n
 func (s *segSession) measure(n segment.Node, expr string) ([]analysis.WaterfallStep, model.Bitset, int) {
 	steps, rows, err := s.eval.Waterfall(n)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		s.sayCaret(expr, err)
 		return nil, nil, exitUsage
 	}
 	return steps, rows, exitOK
@@ -258,11 +277,11 @@ func (s *segSession) save(ctx context.Context, name, expr string) int {
 	v, err := s.sess.SaveSegment(ctx, s.lib, name, n)
 	var loop *segment.Error
 	if errors.As(err, &loop) {
-		fmt.Fprintf(s.stderr, "pulpero: in the expression:\n%s\n", indent(segment.Caret(expr, err), "  "))
+		s.sayCaret(expr, err)
 		return exitUsage
 	}
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: saving segment %q: %v\n", name, err)
+		fmt.Fprintln(s.stderr, tr.T("pulpero: saving segment %q: %s", name, tr.Error(err)))
 		return exitFail
 	}
 	return s.writeSaved(name, v)

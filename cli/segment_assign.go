@@ -15,14 +15,14 @@ import (
 func (s *segSession) diff(ctx context.Context, name string, versions []string) int {
 	hist, err := s.db.SegmentHistory(ctx, name)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	from, to := len(hist)-1, len(hist)
 	for i, v := range versions {
 		n, err := strconv.Atoi(strings.TrimPrefix(strings.ToLower(v), "v"))
 		if err != nil || n < 1 || n > len(hist) {
-			fmt.Fprintf(s.stderr, "pulpero: %q has versions 1 to %d; %q is not one\n", name, len(hist), v)
+			fmt.Fprintln(s.stderr, tr.T("pulpero: %q has versions 1 to %d; %q is not one", name, len(hist), v))
 			return exitUsage
 		}
 		if i == 0 {
@@ -38,7 +38,7 @@ func (s *segSession) diff(ctx context.Context, name string, versions []string) i
 	ta, errA := segment.Parse(a.Definition)
 	tb, errB := segment.Parse(b.Definition)
 	if errA != nil || errB != nil {
-		fmt.Fprintf(s.stderr, "pulpero: a saved definition of %q no longer parses\n", name)
+		fmt.Fprintln(s.stderr, tr.T("pulpero: a saved definition of %q no longer parses", name))
 		return exitFail
 	}
 	changes := segment.Diff(ta, tb)
@@ -57,16 +57,16 @@ func (s *segSession) diff(ctx context.Context, name string, versions []string) i
 		}
 		return s.writeJSON(out)
 	case "csv":
-		rows := [][]string{{"change", "rule"}}
+		rows := [][]string{{"change", "rule"}} // i18n: machine-readable
 		for _, c := range changes {
 			rows = append(rows, []string{string(c.Kind), c.Rule})
 		}
 		return s.writeCSV(rows)
 	}
-	fmt.Fprintf(s.stdout, "%s: version %d (%d customers) → version %d (%d customers)\n", name, a.Version, a.Size, b.Version, b.Size)
+	fmt.Fprintln(s.stdout, tr.T("%s: version %s (%d customers) → version %s (%d customers)", name, strconv.Itoa(a.Version), a.Size, strconv.Itoa(b.Version), b.Size))
 	for _, c := range changes {
 		mark := map[byte]string{'=': " ", '+': "+", '-': "-"}[c.Kind]
-		fmt.Fprintf(s.stdout, "  %s %s\n", mark, c.Rule)
+		fmt.Fprintf(s.stdout, "  %s %s\n", mark, sayRule(c.Rule))
 	}
 	return exitOK
 }
@@ -80,12 +80,12 @@ func (s *segSession) assign(ctx context.Context) int {
 	}
 	res, err := s.db.AssignSegments(ctx, s.lib, app.AssignRequest{In: s.in, Out: s.out, Segments: want, AsOf: s.asOf, Force: s.force})
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
-	fmt.Fprintf(s.stdout, "%s: %d rows written with their segments\n", s.out, res.Rows)
+	fmt.Fprintln(s.stdout, tr.T("%s: %d rows written with their segments", s.out, res.Rows))
 	for k, n := range res.Names {
-		fmt.Fprintf(s.stdout, "  %-24s %d\n", n, res.Counts[k])
+		fmt.Fprintf(s.stdout, "  %-24s %s\n", n, tr.Int(res.Counts[k]))
 	}
 	return exitOK
 }
@@ -97,15 +97,15 @@ func (s *segSession) manage(ctx context.Context, op string, args []string) int {
 	var done string
 	switch op {
 	case "rename":
-		err, done = s.db.RenameSegment(ctx, args[0], args[1]), fmt.Sprintf("renamed %q to %q", args[0], args[1])
+		err, done = s.db.RenameSegment(ctx, args[0], args[1]), tr.T("renamed %q to %q", args[0], args[1])
 	case "duplicate":
 		_, err = s.db.DuplicateSegment(ctx, args[0], args[1])
-		done = fmt.Sprintf("saved a copy of %q as %q", args[0], args[1])
+		done = tr.T("saved a copy of %q as %q", args[0], args[1])
 	default:
-		err, done = s.db.DeleteSegment(ctx, args[0]), fmt.Sprintf("deleted %q and its history", args[0])
+		err, done = s.db.DeleteSegment(ctx, args[0]), tr.T("deleted %q and its history", args[0])
 	}
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	fmt.Fprintln(s.stdout, done)

@@ -13,7 +13,9 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
 )
 
 // The shapes of --format json; text and csv show the same fields.
@@ -73,13 +75,31 @@ func share(n, of int) float64 {
 	return float64(n) / float64(of)
 }
 
-func pct(n, of int) string { return strconv.FormatFloat(100*share(n, of), 'f', 1, 64) + "%" }
+// pct writes n of of as a percentage for people, in the run's language.
+func pct(n, of int) string { return tr.Number(100*share(n, of), 1) + "%" }
+
+// sayRule writes a rule for people in the run's language (the parser
+// reads both; files and JSON keep the canonical English form).
+func sayRule(rule string) string {
+	if tr.Lang != locale.Spanish {
+		return rule
+	}
+	n, err := segment.Parse(rule)
+	if err != nil {
+		return rule
+	}
+	return segment.PrintSpanish(n)
+}
+
+// sayStamp writes when a version was saved, as the run's language writes
+// a day, with the time.
+func sayStamp(t time.Time) string { return tr.Date(t) + " " + t.Format("15:04") }
 
 func (s *segSession) writeJSON(v any) int {
 	enc := json.NewEncoder(s.stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	return exitOK
@@ -89,7 +109,7 @@ func (s *segSession) writeCSV(rows [][]string) int {
 	w := csv.NewWriter(s.stdout)
 	w.WriteAll(safeRows(rows))
 	if err := w.Error(); err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	return exitOK
@@ -101,22 +121,22 @@ func (s *segSession) writeCount(def, hash string, size int, steps []analysis.Wat
 	case "json":
 		return s.writeJSON(countJSON(def, hash, size, total, steps))
 	case "csv":
-		rows := [][]string{{"step", "rule", "remaining", "removed"}}
+		rows := [][]string{{"step", "rule", "remaining", "removed"}} // i18n: machine-readable
 		for i, st := range steps {
 			rows = append(rows, []string{strconv.Itoa(i + 1), st.Rule, strconv.Itoa(st.Remaining), strconv.Itoa(st.Removed)})
 		}
 		return s.writeCSV(rows)
 	}
-	fmt.Fprintf(s.stdout, "%s\n%d of %d customers (%s)\n\n", def, size, total, pct(size, total))
+	fmt.Fprintf(s.stdout, "%s\n%s\n\n", sayRule(def), tr.T("%d of %d customers (%s)", size, total, pct(size, total)))
 	s.writeWaterfall(steps, total)
 	return exitOK
 }
 
 func (s *segSession) writeWaterfall(steps []analysis.WaterfallStep, total int) {
-	fmt.Fprintf(s.stdout, "%12s %12s  %s\n", "REMAINING", "REMOVED", "RULE")
-	fmt.Fprintf(s.stdout, "%12d %12s  %s\n", total, "", "(everyone)")
+	fmt.Fprintf(s.stdout, "%12s %12s  %s\n", tr.Lookup("REMAINING"), tr.Lookup("REMOVED"), tr.Lookup("RULE"))
+	fmt.Fprintf(s.stdout, "%12s %12s  %s\n", tr.Int(total), "", tr.T("(everyone)"))
 	for _, st := range steps {
-		fmt.Fprintf(s.stdout, "%12d %12s  %s\n", st.Remaining, "-"+strconv.Itoa(st.Removed), st.Rule)
+		fmt.Fprintf(s.stdout, "%12s %12s  %s\n", tr.Int(st.Remaining), "-"+tr.Int(st.Removed), sayRule(st.Rule))
 	}
 }
 
@@ -125,9 +145,10 @@ func (s *segSession) writeSaved(name string, v app.SegmentVersion) int {
 	case "json":
 		return s.writeJSON(jsonSegment{Name: name, Versions: v.Version, Latest: versionJSON(v)})
 	case "csv":
+		// i18n: machine-readable
 		return s.writeCSV([][]string{{"name", "version", "size", "hash"}, {name, strconv.Itoa(v.Version), strconv.Itoa(v.Size), v.Hash}})
 	}
-	fmt.Fprintf(s.stdout, "saved %q version %d: %d customers (%s)\n", name, v.Version, v.Size, pct(v.Size, v.Customers))
+	fmt.Fprintln(s.stdout, tr.T("saved %q version %s: %d customers (%s)", name, strconv.Itoa(v.Version), v.Size, pct(v.Size, v.Customers)))
 	return exitOK
 }
 
@@ -141,7 +162,7 @@ func (s *segSession) list(ctx context.Context) int {
 		}
 		return s.writeJSON(out)
 	case "csv":
-		rows := [][]string{{"name", "versions", "size", "saved_at", "definition", "hash"}}
+		rows := [][]string{{"name", "versions", "size", "saved_at", "definition", "hash"}} // i18n: machine-readable
 		for _, seg := range list {
 			rows = append(rows, []string{seg.Name, strconv.Itoa(seg.Versions), strconv.Itoa(seg.Latest.Size),
 				seg.Latest.SavedAt.Format(time.RFC3339), seg.Latest.Definition, seg.Latest.Hash})
@@ -149,13 +170,13 @@ func (s *segSession) list(ctx context.Context) int {
 		return s.writeCSV(rows)
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(s.stdout, "no saved segments; save one with: pulpero segment save DB NAME 'EXPR'")
+		fmt.Fprintln(s.stdout, tr.T("no saved segments; save one with: pulpero segment save DB NAME 'EXPR'"))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(s.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVERSIONS\tSIZE\tSAVED\tDEFINITION")
+	fmt.Fprintln(tw, tr.T("NAME\tVERSIONS\tSIZE\tSAVED\tDEFINITION"))
 	for _, seg := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", seg.Name, seg.Versions, seg.Latest.Size, seg.Latest.SavedAt.Format("2006-01-02 15:04"), seg.Latest.Definition)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", seg.Name, seg.Versions, tr.Int(seg.Latest.Size), sayStamp(seg.Latest.SavedAt), sayRule(seg.Latest.Definition))
 	}
 	tw.Flush()
 	return exitOK
@@ -164,12 +185,12 @@ func (s *segSession) list(ctx context.Context) int {
 func (s *segSession) show(ctx context.Context, name string) int {
 	seg, ok := s.lib.Find(name)
 	if !ok {
-		fmt.Fprintf(s.stderr, "pulpero: no saved segment %q; `pulpero segment list DB` shows them\n", name)
+		fmt.Fprintln(s.stderr, tr.T("pulpero: no saved segment %q; `pulpero segment list DB` shows them", name))
 		return exitFail
 	}
 	hist, err := s.db.SegmentHistory(ctx, seg.Name)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	def := seg.Latest.Definition
@@ -194,7 +215,7 @@ func (s *segSession) show(ctx context.Context, name string) int {
 	case "json":
 		return s.writeJSON(out)
 	case "csv":
-		rows := [][]string{{"attribute", "distance", "value", "segment", "overall", "segment_share", "overall_share", "index"}}
+		rows := [][]string{{"attribute", "distance", "value", "segment", "overall", "segment_share", "overall_share", "index"}} // i18n: machine-readable
 		for _, p := range prof {
 			for _, b := range p.Buckets {
 				rows = append(rows, []string{p.Attribute, ff(p.Distance), b.Label, strconv.Itoa(b.Segment), strconv.Itoa(b.Overall),
@@ -203,22 +224,35 @@ func (s *segSession) show(ctx context.Context, name string) int {
 		}
 		return s.writeCSV(rows)
 	}
-	fmt.Fprintf(s.stdout, "%s (version %d of %s, hash %s)\n", seg.Name, seg.Latest.Version, seg.Latest.SavedAt.Format("2006-01-02 15:04"), seg.Latest.Hash[:min(12, len(seg.Latest.Hash))])
+	fmt.Fprintln(s.stdout, tr.T("%s (version %s of %s, hash %s)", seg.Name, strconv.Itoa(seg.Latest.Version), sayStamp(seg.Latest.SavedAt), seg.Latest.Hash[:min(12, len(seg.Latest.Hash))]))
 	s.writeCount(def, seg.Latest.Hash, rows.Count(), steps)
-	fmt.Fprintln(s.stdout, "\nWhat sets it apart (total-variation distance; index = segment share ÷ everyone's share):")
+	fmt.Fprintln(s.stdout)
+	fmt.Fprintln(s.stdout, tr.T("What sets it apart (total-variation distance; index = segment share ÷ everyone's share):"))
 	for _, p := range prof[:min(5, len(prof))] {
-		fmt.Fprintf(s.stdout, "  %s  %.2f\n", p.Attribute, p.Distance)
+		fmt.Fprintf(s.stdout, "  %s  %s\n", p.Attribute, tr.Number(p.Distance, 2))
 		bs := append([]analysis.ProfileBucket(nil), p.Buckets...)
 		sort.SliceStable(bs, func(i, j int) bool { return bs[i].SegmentShare > bs[j].SegmentShare })
 		for _, b := range bs[:min(3, len(bs))] {
-			fmt.Fprintf(s.stdout, "    %-24s %6s of segment  %6s of everyone  index %s\n", b.Label, pct(b.Segment, rows.Count()), pct(b.Overall, s.data.Rows()), ff(b.Index))
+			fmt.Fprintf(s.stdout, "    %-24s %s\n", profileLabel(b.Label), tr.T("%6s of segment  %6s of everyone  index %s", pct(b.Segment, rows.Count()), pct(b.Overall, s.data.Rows()), tr.Number(b.Index, 3)))
 		}
 	}
-	fmt.Fprintln(s.stdout, "\nHistory:")
+	fmt.Fprintln(s.stdout)
+	fmt.Fprintln(s.stdout, tr.T("History:"))
 	for _, v := range hist {
-		fmt.Fprintf(s.stdout, "  v%d  %s  %d customers  %s\n", v.Version, v.SavedAt.Format("2006-01-02 15:04"), v.Size, v.Definition)
+		fmt.Fprintf(s.stdout, "  %s\n", tr.T("v%s  %s  %d customers  %s", strconv.Itoa(v.Version), sayStamp(v.SavedAt), v.Size, sayRule(v.Definition)))
 	}
 	return exitOK
+}
+
+// profileLabel is a profile bucket's label for people: the buckets the
+// analysis names ("other", "(empty)") in the run's language, values as
+// they are.
+func profileLabel(l string) string {
+	switch l {
+	case "other", "(empty)":
+		return tr.Lookup(l)
+	}
+	return l
 }
 
 func ff(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
@@ -234,14 +268,14 @@ func (s *segSession) overlap(ctx context.Context) int {
 		tree, _ := s.lib.Resolve(seg.Name)
 		t, err := s.eval.Eval(tree)
 		if err != nil {
-			fmt.Fprintf(s.stderr, "pulpero: segment %q: %v\n", seg.Name, err)
+			fmt.Fprintln(s.stderr, tr.T("pulpero: segment %q: %s", seg.Name, tr.Error(err)))
 			return exitFail
 		}
 		names, sets = append(names, seg.Name), append(sets, t.True)
 	}
 	m := analysis.Overlap(sets)
 	if s.format == "json" {
-		return s.writeJSON(map[string]any{"segments": names, "intersections": m})
+		return s.writeJSON(map[string]any{"segments": names, "intersections": m}) // i18n: machine-readable
 	}
 	rows := [][]string{append([]string{"segment"}, names...)}
 	for i, n := range names {
@@ -254,17 +288,18 @@ func (s *segSession) overlap(ctx context.Context) int {
 	if s.format == "csv" {
 		return s.writeCSV(rows)
 	}
+	rows[0][0] = tr.Lookup("segment")
 	tw := tabwriter.NewWriter(s.stdout, 2, 4, 2, ' ', 0)
 	for i, r := range rows {
 		if i > 0 {
 			for j := range names {
-				r[j+1] += " (" + pct(m[i-1][j], m[i-1][i-1]) + ")"
+				r[j+1] = tr.Int(m[i-1][j]) + " (" + pct(m[i-1][j], m[i-1][i-1]) + ")"
 			}
 		}
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	tw.Flush()
-	fmt.Fprintln(s.stdout, "(row's customers also in the column's segment, % of the row's segment)")
+	fmt.Fprintln(s.stdout, tr.T("(row's customers also in the column's segment, %s of the row's segment)", "%"))
 	return exitOK
 }
 
