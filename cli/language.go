@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -31,7 +31,7 @@ func chooseLanguage(args []string) ([]string, error) {
 			i = len(args)
 		case a == "--lang" || a == "-lang":
 			if i+1 >= len(args) {
-				return nil, fmt.Errorf("--lang needs a language: es or en")
+				return nil, model.Say("--lang needs a language: es or en")
 			}
 			lang = args[i+1]
 			i++

@@ -98,8 +98,18 @@ func checkHeader(path string, size int64) error {
 }
 
 func readOnlyDSN(abs string) string {
+	abs = absolute(abs)
 	u := url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)"}
 	return u.String()
+}
+
+// absolute is path made absolute: a relative path in a file: URI would be
+// read as a host ("file://workspaces/x.db" when --data-dir is ".").
+func absolute(path string) string {
+	if a, err := filepath.Abs(path); err == nil {
+		return a
+	}
+	return path
 }
 
 // cleanSQLiteError turns a driver error into words for a user: without the

@@ -78,6 +78,7 @@ func writable(path string) bool {
 }
 
 func readWriteDSN(abs string) string {
+	abs = absolute(abs)
 	// write transactions take the write lock when they begin (not on their
 	// first write, when a busy wait can no longer help), and wait up to the
 	// busy timeout for another writer to finish

@@ -2,6 +2,7 @@ package locale
 
 // spanishErrors: errors from opening, loading and saving that users meet.
 var spanishErrors = map[string]string{
+	"--lang needs a language: es or en":                                                                                                 "--lang necesita un idioma: es o en",
 	"no such file; give the path of a SQLite database or a CSV file":                                                                    "no existe ese archivo; indique la ruta de una base de datos SQLite o de un archivo CSV",
 	"is a folder; give the path of a SQLite database file":                                                                              "es una carpeta; indique la ruta de un archivo de base de datos SQLite",
 	"cannot be read as SQLite: %s":                                                                                                      "no se puede leer como SQLite: %s",
