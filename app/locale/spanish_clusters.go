@@ -9,8 +9,8 @@ var spanishClusters = map[string]string{
 	"left out":                              "excluidos",
 	"Reading the attributes…":               "Leyendo los atributos…",
 	"No attribute can be clustered on.":     "Ningún atributo sirve para agrupar.",
-	"skew %.1f: log suggested (l)":          "asimetría %.1f: se sugiere log (l)",
-	"skew %.1f":                             "asimetría %.1f",
+	"skew %.1f: log suggested (l)":          "sesgo %.1f: use log (l)",
+	"skew %.1f":                             "sesgo %.1f",
 	"%s missing":                            "%s faltantes",
 	"%d categories":                         "%d categorías",
 	"not usable: %s":                        "no sirve: %s",
@@ -73,7 +73,7 @@ var spanishClusters = map[string]string{
 	"empty":    "vacío",
 
 	// rules
-	"Rules at k = %d (tree depth %d): %s of customers fall in their own cluster's rule": "Reglas con k = %d (árbol de profundidad %d): el %s de los clientes cae en la regla de su grupo",
+	"Rules at k = %d (tree depth %d): %s of customers fall in their own cluster's rule": "Reglas con k = %d (árbol de profundidad %d): aciertan con el %s de los clientes",
 	"%d · precision %s · recall %s · coverage %s":                                       "%d · precisión %s · exhaustividad %s · cobertura %s",
 	"no rule: the tree gives this cluster no leaf":                                      "sin regla: el árbol no da ninguna hoja a este grupo",
 	"no rule: the tree could not split":                                                 "sin regla: el árbol no pudo dividir",
