@@ -99,7 +99,7 @@ func newModel(c *common.Common, dir string) *Model {
 	return &Model{common: c, keys: newKeyMap(), dir: dir}
 }
 
-func (m *Model) Title() string { return "Import" }
+func (m *Model) Title() string { return Title }
 func (m *Model) Init() tea.Cmd { return m.readDir(m.dir) }
 func (m *Model) Typing() bool  { return false }
 
