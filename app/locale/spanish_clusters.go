@@ -94,7 +94,7 @@ var spanishClusters = map[string]string{
 	"Archetype: frequent value":                   "Arquetipo: frecuente y económico",
 	"Archetype: traditional":                      "Arquetipo: tradicional",
 	"visits the website repeatedly before buying": "visita la web varias veces antes de comprar",
-	"social mentions or reviews, or a ticket among the top tenth bought mostly in store": "menciones en redes o reseñas, o un ticket del décimo más alto, comprado sobre todo en tienda",
+	"social mentions or reviews, or a ticket among the top tenth bought mostly in store": "menciones en redes o reseñas, o un ticket entre el diez por ciento más alto, comprado sobre todo en tienda",
 	"comes often for cheap baskets (a ticket at most the median), mostly in store":       "compra a menudo y barato (un ticket de hasta la mediana), sobre todo en tienda",
 	"buys in the shop and calls rather than clicks":                                      "compra en la tienda y llama en vez de hacer clic",
 

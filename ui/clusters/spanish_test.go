@@ -108,7 +108,7 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 	}
 	screentest.Press(m, "v")
 	arch := ansi.Strip(m.View())
-	if !strings.Contains(arch, "Arquetipo: investigador") || !strings.Contains(arch, "ninguno") {
+	if !strings.Contains(arch, "Arquetipo: investigador") || !strings.Contains(arch, "visita la web varias veces") || !strings.Contains(arch, "ninguno") {
 		t.Errorf("archetypes not in Spanish:\n%s", arch)
 	}
 	msgs := screentest.Press(m, "A")

@@ -82,6 +82,11 @@ func (m *Model) archetypesText() string {
 		for _, l := range strings.Split(text, "\n") {
 			out = append(out, m.line(l))
 		}
+		// what the archetype looks for, in words (app's Archetype.Why)
+		why := common.Wrap("· "+m.common.T(ar.Why), max(10, m.width-5), "  ")
+		for _, l := range strings.Split(why, "\n") {
+			out = append(out, st.Subtle.Render(m.line("   "+l)))
+		}
 	}
 	const cell = 9
 	head := common.PadLeft(m.common.T(msgArchCluster), 4)
