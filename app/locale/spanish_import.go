@@ -34,7 +34,7 @@ var spanishImport = map[string]string{
 	"index":                 "índices",
 	"identifier":            "identificador",
 	"date":                  "fecha",
-	"datetime":              "fecha-hora",
+	"datetime":              "fecha y hora",
 	"text":                  "texto",
 	"unknown":               "desconocido",
 
