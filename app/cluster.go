@@ -126,7 +126,7 @@ func (r ClusterRequest) withDefaults() ClusterRequest {
 // check refuses a request that cannot run, before any work.
 func (r ClusterRequest) check() error {
 	bad := func(format string, a ...any) error {
-		return &requestError{msg: fmt.Sprintf(format, a...), err: ErrClusterRequest}
+		return &requestError{say: model.Say(format, a...), err: ErrClusterRequest}
 	}
 	switch {
 	case len(r.Features) == 0:
@@ -156,7 +156,7 @@ func (s *Session) columns(names []string) ([]model.Column, error) {
 		n = strings.TrimSpace(n)
 		c := s.Data.Attribute(n)
 		if c == nil {
-			return nil, &requestError{msg: unknownAttribute(s.Data, n), err: ErrUnknownAttribute}
+			return nil, &requestError{say: unknownAttribute(s.Data, n), err: ErrUnknownAttribute}
 		}
 		if t, ok := c.(*model.TextColumn); ok && t.Nulls.Count() == t.Len() {
 			// a column with no value at all loads as text: say what it is
@@ -205,7 +205,7 @@ func (s *Session) Cluster(ctx context.Context, r ClusterRequest, progress func(C
 	}
 	for _, c := range logs {
 		if !containsColumn(feats, c) {
-			return nil, &requestError{msg: fmt.Sprintf(msgClusterLogNotFeature, c.Meta().Name), err: ErrClusterRequest}
+			return nil, &requestError{say: model.Say(msgClusterLogNotFeature, c.Meta().Name), err: ErrClusterRequest}
 		}
 	}
 	opt := cluster.PrepareOptions{}
@@ -346,7 +346,7 @@ func (c *Clustering) explain(ctx context.Context, report func(ClusterProgress)) 
 // k; the silhouette, profiles and rules follow. c itself is not changed.
 func (c *Clustering) At(ctx context.Context, k int, progress func(ClusterProgress)) (*Clustering, error) {
 	if k < 2 || k > cluster.MaxK {
-		return nil, &requestError{msg: fmt.Sprintf(msgClusterK, k, cluster.MaxK), err: ErrClusterRequest}
+		return nil, &requestError{say: model.Say(msgClusterK, k, cluster.MaxK), err: ErrClusterRequest}
 	}
 	report := func(p ClusterProgress) {
 		if progress != nil {
@@ -382,14 +382,15 @@ func (c *Clustering) At(ctx context.Context, k int, progress func(ClusterProgres
 func (c *Clustering) Silhouette() (float64, bool) { return c.silhouette, c.hasSil }
 
 // requestError is a request problem whose message is said alone (the
-// sentinel it wraps is for errors.Is).
+// sentinel it wraps is for errors.Is; the sentence, for the faces to say
+// it in the user's language).
 type requestError struct {
-	msg string
+	say model.Sentence
 	err error
 }
 
-func (e *requestError) Error() string { return e.msg }
-func (e *requestError) Unwrap() error { return e.err }
+func (e *requestError) Error() string   { return e.say.String() }
+func (e *requestError) Unwrap() []error { return []error{e.err, e.say} }
 
 // tableRow is the row of the table for k (false when there is none).
 func tableRow(t *cluster.KTable, k int) (cluster.KRow, bool) {
@@ -405,9 +406,9 @@ func tableRow(t *cluster.KTable, k int) (cluster.KRow, bool) {
 }
 
 // unknownAttribute says that name is no attribute, with the closest ones.
-func unknownAttribute(ds *model.Dataset, name string) string {
+func unknownAttribute(ds *model.Dataset, name string) model.Sentence {
 	if near := segment.Closest(name, ds.Names(), 3); len(near) > 0 {
-		return fmt.Sprintf(msgClusterUnknownNear, name, strings.Join(near, ", "))
+		return model.Say(msgClusterUnknownNear, name, strings.Join(near, ", "))
 	}
-	return fmt.Sprintf(msgClusterUnknown, name)
+	return model.Say(msgClusterUnknown, name)
 }

@@ -52,11 +52,11 @@ func (s *Session) ArchetypePreset() ([]Archetype, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf(msgArchMissing, strings.Join(missing, ", "))
+		return nil, model.Say(msgArchMissing, strings.Join(missing, ", "))
 	}
 	ticket, _ := s.Data.Column("avg_ticket").(*model.NumberColumn)
 	if ticket == nil {
-		return nil, fmt.Errorf(msgArchMissing, "avg_ticket")
+		return nil, model.Say(msgArchMissing, "avg_ticket")
 	}
 	p50, p90 := quantiles(ticket, 0.5, 0.9)
 	low, high := num(round2(p50)), num(round2(p90))

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -32,7 +31,7 @@ func (s *Session) SaveClusterLabels(ctx context.Context, name string, c *Cluster
 	}
 	name = strings.TrimSpace(name)
 	if c == nil || len(c.Labels) == 0 {
-		return 0, errors.New(msgLabelsNone)
+		return 0, model.Say(msgLabelsNone)
 	}
 	if len(c.Labels) != s.Data.Rows() {
 		return 0, fmt.Errorf("the clustering has %d customers, the session %d", len(c.Labels), s.Data.Rows())
@@ -44,7 +43,7 @@ func (s *Session) SaveClusterLabels(ctx context.Context, name string, c *Cluster
 			return 0, err
 		}
 		if !slices.ContainsFunc(sets, func(l store.ClusterLabels) bool { return strings.EqualFold(l.Name, name) }) {
-			return 0, fmt.Errorf(msgLabelsTaken, name)
+			return 0, model.Say(msgLabelsTaken, name)
 		}
 	}
 	l := store.ClusterLabels{Table: s.Table.Name, Name: name, SavedAt: now, Customers: s.Data.Rows(),

@@ -3,6 +3,8 @@ package cluster
 import (
 	"strconv"
 	"strings"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Problem is a stable identifier of what is wrong with the input, for
@@ -44,6 +46,36 @@ func (e *Error) Error() string {
 	}
 	return strings.NewReplacer("{attribute}", e.Attribute, "{count}", strconv.Itoa(e.Count),
 		"{limit}", strconv.Itoa(e.Limit)).Replace(tmpl)
+}
+
+// Sentence is the message as a model.Sentence (the template's {attribute},
+// {count} and {limit} as %s and %d verbs, in that order), for screens to
+// translate; its English is Error's.
+func (e *Error) Sentence() model.Sentence {
+	tmpl, ok := messages[e.Problem]
+	if !ok {
+		return model.Say(string(e.Problem))
+	}
+	var args []any
+	for _, p := range []struct {
+		name, verb string
+		arg        any
+	}{{"{attribute}", "%s", e.Attribute}, {"{count}", "%d", e.Count}, {"{limit}", "%d", e.Limit}} {
+		if strings.Contains(tmpl, p.name) {
+			tmpl = strings.Replace(tmpl, p.name, p.verb, 1)
+			args = append(args, p.arg)
+		}
+	}
+	return model.Say(tmpl, args...)
+}
+
+// As lets errors.As find the Sentence of an Error.
+func (e *Error) As(target any) bool {
+	if s, ok := target.(*model.Sentence); ok {
+		*s = e.Sentence()
+		return true
+	}
+	return false
 }
 
 // Is lets errors.Is(err, &Error{Problem: p}) test for a problem.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Errors an import can report; test with errors.Is.
@@ -43,24 +45,53 @@ func (e *ImportError) Error() string {
 		}
 		s += ": "
 	}
-	return s + e.Err.Error() + "; " + hint(e.Err)
+	return s + e.Err.Error() + "; " + e.Hint().String()
 }
 
 func (e *ImportError) Unwrap() error { return e.Err }
 
-func hint(err error) string {
+// Hint is what to do about the error, as a sentence the faces translate
+// (Error ends with it).
+func (e *ImportError) Hint() model.Sentence {
 	var tm *tooManyColumnsError
+	err := e.Err
 	switch {
 	case errors.As(err, &tm):
-		return fmt.Sprintf(hintTooManyCols, count(int64(tm.limit)))
+		return model.Say(hintTooManyCols, count(int64(tm.limit)))
 	case errors.Is(err, ErrQuote):
-		return hintQuote
+		return model.Say(hintQuote)
 	case errors.Is(err, ErrBadValue), errors.Is(err, ErrUnreadable) && !errors.Is(err, errBinary):
-		return "fix the value or use --skip-bad"
+		return model.Say(hintValue)
 	case errors.Is(err, errBinary):
-		return "is this a text file?"
+		return model.Say(hintBinary)
 	}
-	return "fix the line or use --skip-bad"
+	return model.Say(hintLine)
+}
+
+// sentenceError is an error said as a model.Sentence, for the faces to
+// translate (errors.As finds the sentence); err is the sentinel it is a
+// case of, for errors.Is.
+type sentenceError struct {
+	say model.Sentence
+	err error
+}
+
+func (e *sentenceError) Error() string   { return e.say.String() }
+func (e *sentenceError) Unwrap() []error { return []error{e.err, e.say} }
+
+// sayErr is an error of the sentinel err said as format and args.
+func sayErr(err error, format string, args ...any) error {
+	return &sentenceError{say: model.Say(format, args...), err: err}
+}
+
+// asSentence sets target to s when it asks for a model.Sentence (the As
+// method of the errors below).
+func asSentence(s model.Sentence, target any) bool {
+	if t, ok := target.(*model.Sentence); ok {
+		*t = s
+		return true
+	}
+	return false
 }
 
 // errBinary marks unreadable bytes that mean the file is not text at all.
@@ -72,24 +103,31 @@ type valueError struct {
 	typ   colType
 }
 
-func (e *valueError) Error() string {
-	return fmt.Sprintf("%q is not %s (the column holds %s)", clipValue(e.value), e.typ.article(), e.typ.plural())
+func (e *valueError) Error() string { return e.sentence().String() }
+
+// sentence is the message: one sentence for each type, so that each reads
+// whole in every language.
+func (e *valueError) sentence() model.Sentence {
+	return model.Say("%q is not "+e.typ.article()+" (the column holds "+e.typ.plural()+")", clipValue(e.value))
 }
 
-func (e *valueError) Unwrap() error { return ErrBadValue }
+func (e *valueError) Unwrap() error      { return ErrBadValue }
+func (e *valueError) As(target any) bool { return asSentence(e.sentence(), target) }
 
 // fieldCountError says how a record's field count differs from the header's.
 type fieldCountError struct{ got, want int }
 
-func (e *fieldCountError) Error() string {
-	noun := "fields"
+func (e *fieldCountError) Error() string { return e.sentence().String() }
+
+func (e *fieldCountError) sentence() model.Sentence {
 	if e.got == 1 {
-		noun = "field"
+		return model.Say(msgOneField, e.got, e.want)
 	}
-	return fmt.Sprintf("%d %s where the header has %d", e.got, noun, e.want)
+	return model.Say(msgFields, e.got, e.want)
 }
 
-func (e *fieldCountError) Unwrap() error { return ErrFieldCount }
+func (e *fieldCountError) Unwrap() error      { return ErrFieldCount }
+func (e *fieldCountError) As(target any) bool { return asSentence(e.sentence(), target) }
 
 // quoteError is a quoted field that does not close: before the end of the
 // file, or before line next, which reads as a record of its own. field is
@@ -98,20 +136,27 @@ type quoteError struct {
 	opened, next, field int
 }
 
-func (e *quoteError) Error() string {
+func (e *quoteError) Error() string { return e.sentence().String() }
+
+// sentence is the message; line numbers are said as written (not grouped).
+func (e *quoteError) sentence() model.Sentence {
 	if e.next > 0 {
-		return fmt.Sprintf(msgQuoteRecord, e.opened, e.next)
+		return model.Say(msgQuoteRecord, strconv.Itoa(e.opened), strconv.Itoa(e.next))
 	}
-	return fmt.Sprintf(msgQuoteEOF, e.opened)
+	return model.Say(msgQuoteEOF, strconv.Itoa(e.opened))
 }
 
-func (e *quoteError) Unwrap() error { return ErrQuote }
+func (e *quoteError) Unwrap() error      { return ErrQuote }
+func (e *quoteError) As(target any) bool { return asSentence(e.sentence(), target) }
 
 // tooManyColumnsError is a first line with more fields than a table takes.
 type tooManyColumnsError struct{ got, limit int }
 
-func (e *tooManyColumnsError) Error() string {
-	return fmt.Sprintf(msgTooManyColumns, count(int64(e.got)), count(int64(e.limit)))
+func (e *tooManyColumnsError) Error() string { return e.sentence().String() }
+
+func (e *tooManyColumnsError) sentence() model.Sentence {
+	return model.Say(msgTooManyColumns, count(int64(e.got)), count(int64(e.limit)))
 }
 
-func (e *tooManyColumnsError) Unwrap() error { return ErrTooManyColumns }
+func (e *tooManyColumnsError) Unwrap() error      { return ErrTooManyColumns }
+func (e *tooManyColumnsError) As(target any) bool { return asSentence(e.sentence(), target) }

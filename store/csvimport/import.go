@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Import writes the delimited text file csvPath into a table of the SQLite
@@ -62,7 +64,7 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	if exists, err := t.tableExists(ctx, t.db, table); err != nil {
 		return nil, fmt.Errorf("read %s: %w", dbPath, err)
 	} else if exists && !opt.Replace {
-		return nil, fmt.Errorf("%w: %s already has a table %q (use --replace to overwrite it, or --table to choose another name)", ErrTableExists, dbPath, table)
+		return nil, sayErr(ErrTableExists, msgTableExists, dbPath, table)
 	}
 	key := findKey(j.names, aliases(j.names), opt.Key)
 	if opt.Key != "" && key < 0 {
@@ -125,12 +127,12 @@ func Import(ctx context.Context, dbPath, csvPath string, opt Options) (*Result, 
 	j.report(PhaseIndex, rows, j.info.fileSize)
 	res := &Result{Database: dbPath, Table: table, Created: t.created, Rows: rows, Rejected: rej.n,
 		Dialect: Dialect{Delimiter: rune(j.delim), Header: j.header, Encoding: j.info.encoding,
-			EncodingWhy: j.info.why, EncodingNote: j.info.note, BOM: j.info.bom, Decimal: rune(mark),
+			EncodingWhy: j.info.why, EncodingNote: english(j.info.note), EncodingSentence: j.info.note, BOM: j.info.bom, Decimal: rune(mark),
 			LineEnd: j.info.lineEnd, Gzip: j.info.gzip},
 		Warnings: j.warnings()}
 	for _, c := range cols {
 		res.Columns = append(res.Columns, ColumnSummary{Name: c.name, Alias: c.alias, SQLType: c.typ.sql(),
-			Kind: c.kind, Key: c.isKey, Nulls: c.nulls, Examples: c.samples, Note: c.summaryNote(), Rewritten: c.rewritten})
+			Kind: c.kind, Key: c.isKey, Nulls: c.nulls, Examples: c.samples, Note: english(c.summaryNote()), NoteSentence: c.summaryNote(), Rewritten: c.rewritten})
 	}
 	if key >= 0 {
 		res.Key = cols[key].name
@@ -186,7 +188,7 @@ func (j *job) validate() (string, error) {
 // the column names.
 func (j *job) sniff() error {
 	if j.info.size == 0 || j.info.bom && j.info.size <= int64(len(utf8BOM)) {
-		return fmt.Errorf("%s: %w", j.path, ErrNoData)
+		return fmt.Errorf("%s: %w", j.path, sayErr(ErrNoData, msgNoData))
 	}
 	in, err := openInput(j.path, nil)
 	if err != nil {
@@ -213,7 +215,7 @@ func (j *job) sniff() error {
 	r := newReader(bytes.NewReader(head), j.delim)
 	first, err := r.Read()
 	if err == io.EOF {
-		return fmt.Errorf("%s: %w", j.path, ErrNoData)
+		return fmt.Errorf("%s: %w", j.path, sayErr(ErrNoData, msgNoData))
 	}
 	if err != nil {
 		return j.importErr(r.Line(), 0, err)
@@ -296,12 +298,12 @@ func readHead(text io.Reader) (head []byte, complete bool, err error) {
 func (j *job) warnings() []Warning {
 	var ws []Warning
 	if j.info.odd > 0 {
-		ws = append(ws, Warning{Key: WarnOddBytes, Count: j.info.odd, Lines: j.info.oddLines,
-			Text: fmt.Sprintf(msgOddBytes, count(j.info.odd), lineList(j.info.oddLines))})
+		say := model.Say(msgOddBytes, int64(j.info.odd), lineList(j.info.oddLines))
+		ws = append(ws, Warning{Key: WarnOddBytes, Count: j.info.odd, Lines: j.info.oddLines, Text: english(say), Sentence: say})
 	}
 	if j.repaired > 0 {
-		ws = append(ws, Warning{Key: WarnQuoteNotClosed, Count: j.repaired, Lines: j.repairedAt,
-			Text: fmt.Sprintf(msgQuoteNotClosed, count(j.repaired), lineList(j.repairedAt))})
+		say := model.Say(msgQuoteNotClosed, int64(j.repaired), lineList(j.repairedAt))
+		ws = append(ws, Warning{Key: WarnQuoteNotClosed, Count: j.repaired, Lines: j.repairedAt, Text: english(say), Sentence: say})
 	}
 	return ws
 }

@@ -256,20 +256,39 @@ func kindOf(t colType) model.Kind {
 }
 
 // textNote explains a text column whose values nearly all fit a type.
-func (c *colStats) textNote(conflict bool) string {
+func (c *colStats) textNote(conflict bool) model.Sentence {
+	line := strconv.Itoa(int(c.missLine))
 	switch {
 	case conflict:
-		return "dates both day-first and month-first"
+		return model.Say(msgDatesBothOrders)
 	case c.code != "":
-		return fmt.Sprintf("codes such as %q kept as text", clipValue(c.code))
+		return model.Say(msgCodesKept, clipValue(c.code))
 	case c.miss == "":
-		return ""
+		return model.Sentence{}
 	case c.numeric*10 >= c.nonNull*9:
-		return fmt.Sprintf("%s of %s values are numbers; line %d has %q", count(c.numeric), count(c.nonNull), c.missLine, clipValue(c.miss))
+		return model.Say(msgMostlyNumbers, int64(c.numeric), int64(c.nonNull), line, clipValue(c.miss))
 	case c.dates*10 >= c.nonNull*9:
-		return fmt.Sprintf("%s of %s values are dates; line %d has %q", count(c.dates), count(c.nonNull), c.missLine, clipValue(c.miss))
+		return model.Say(msgMostlyDates, int64(c.dates), int64(c.nonNull), line, clipValue(c.miss))
 	}
-	return ""
+	return model.Sentence{}
+}
+
+// english is a sentence as the result's text fields hold it: its int64
+// arguments (%d, counts) grouped with commas by count, as they always were;
+// the Sentence fields keep the numbers, for a face to write them in the
+// reader's format.
+func english(s model.Sentence) string {
+	if s.Format == "" {
+		return ""
+	}
+	shown := make([]any, len(s.Args))
+	for i, a := range s.Args {
+		if n, ok := a.(int64); ok {
+			a = count(n)
+		}
+		shown[i] = a
+	}
+	return fmt.Sprintf(strings.ReplaceAll(s.Format, "%d", "%s"), shown...)
 }
 
 // count writes n with thousands separators, for notes people read.

@@ -13,14 +13,14 @@ const (
 	WhyNotUTF8    = "not-utf8"    // the non-ASCII bytes are mostly not UTF-8: a single-byte encoding
 )
 
-// Dialect.EncodingNote, by EncodingWhy. Counts are formatted with count().
+// Dialect.EncodingNote, by EncodingWhy. %d is a count (see counted).
 const (
 	msgForced     = "%s as asked"
 	msgBOM        = "UTF-8: the file starts with a UTF-8 byte-order mark"
 	msgValidUTF8  = "UTF-8: every byte is valid UTF-8"
-	msgMostlyUTF8 = "UTF-8 (non-ASCII bytes: %s in UTF-8 characters, %s not, replaced by �; see the warning)"
-	msgNotUTF8    = "%s (non-ASCII bytes: %s not UTF-8, %s in UTF-8 characters)"
-	msgNotUTF8Und = "latin-1 (non-ASCII bytes: %s not UTF-8, %s in UTF-8 characters; some undefined in windows-1252)"
+	msgMostlyUTF8 = "UTF-8 (non-ASCII bytes: %d in UTF-8 characters, %d not, replaced by �; see the warning)"
+	msgNotUTF8    = "%s (non-ASCII bytes: %d not UTF-8, %d in UTF-8 characters)"
+	msgNotUTF8Und = "latin-1 (non-ASCII bytes: %d not UTF-8, %d in UTF-8 characters; some undefined in windows-1252)"
 )
 
 // Warning keys (Warning.Key).
@@ -36,25 +36,44 @@ const (
 
 // Warning texts, by key: the count, then the first lines.
 const (
-	msgOddBytes       = "bytes not UTF-8, replaced by � (%s), lines: %s; use --encoding latin-1 or windows-1252 if the whole file is in that encoding"
-	msgQuoteNotClosed = "quotes not closed on their line, read as plain characters (%s), lines: %s; check those lines"
+	msgOddBytes       = "bytes not UTF-8, replaced by � (%d), lines: %s; use --encoding latin-1 or windows-1252 if the whole file is in that encoding"
+	msgQuoteNotClosed = "quotes not closed on their line, read as plain characters (%d), lines: %s; check those lines"
 )
 
 // Column notes on values stored in another notation than the file's
-// (ColumnSummary.Note, with ColumnSummary.Rewritten).
+// (ColumnSummary.Note, with ColumnSummary.Rewritten), and on text columns
+// whose values nearly all fit a type. %d is a count (see counted).
 const (
-	msgNumbersRewritten = "numbers stored in plain notation (%s), e.g. %q as %s"
-	msgDatesRewritten   = "dates stored as ISO 8601 (%s), e.g. %q as %q"
+	msgNumbersRewritten = "numbers stored in plain notation (%d), e.g. %q as %s"
+	msgDatesRewritten   = "dates stored as ISO 8601 (%d), e.g. %q as %q"
+	msgDatesBothOrders  = "dates both day-first and month-first"
+	msgCodesKept        = "codes such as %q kept as text"
+	msgMostlyNumbers    = "%d of %d values are numbers; line %s has %q"
+	msgMostlyDates      = "%d of %d values are dates; line %s has %q"
 )
 
 // Problems with the file or the options.
 const (
-	msgQuoteRecord    = "the quote opened on line %d is still open at line %d, which reads as a record of its own"
-	msgQuoteEOF       = "the quote opened on line %d never closes"
+	msgQuoteRecord    = "the quote opened on line %s is still open at line %s, which reads as a record of its own"
+	msgQuoteEOF       = "the quote opened on line %s never closes"
 	hintQuote         = "close the quote, use --lenient to read it as a plain character, or --skip-bad"
 	msgTooManyColumns = "%s columns; SQLite allows at most %s in a table"
 	hintTooManyCols   = "keep at most %s columns (cut the others out of the file) or split the file into several with the id column in each"
 	msgReservedPrefix = "%w: table name %q starts with %q, which is reserved for pulpero's own tables (choose another with --table)"
 	msgReservedFile   = "%w: the file name makes the table name %q, which starts with %q, reserved for pulpero's own tables (choose another with --table)"
 	msgGzipDamaged    = "%s: %w: the gzip data is damaged (%v); decompress it (gunzip) to see how much is sound, or fetch the file again"
+	msgOneField       = "%d field where the header has %d"
+	msgFields         = "%d fields where the header has %d"
+	msgNotUTF8Byte    = "unreadable bytes: byte 0x%02X is not UTF-8 (try --encoding latin-1)"
+	msgNotUTF8Any     = "unreadable bytes: a byte is not UTF-8 (try --encoding latin-1)"
+	msgUndefined1252  = "unreadable bytes: a byte that windows-1252 leaves undefined (try --encoding latin-1)"
+	msgUTF16          = "unreadable bytes: the file is UTF-16; save it as UTF-8"
+	msgNoData         = "file has no data"
+	msgTableExists    = "table already exists: %s already has a table %q (use --replace to overwrite it, or --table to choose another name)"
+	msgTableExistsNow = "table already exists: %s already has a table %q (use --replace to overwrite it)"
+
+	// ImportError.Hint
+	hintValue  = "fix the value or use --skip-bad"
+	hintBinary = "is this a text file?"
+	hintLine   = "fix the line or use --skip-bad"
 )

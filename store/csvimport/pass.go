@@ -3,7 +3,6 @@ package csvimport
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -191,22 +190,22 @@ func (j *job) unreadable(text string, rec []string) (col int, err error) {
 		case strings.IndexByte(f, 0) >= 0:
 			return i + 1, errBinary
 		case utf && !utf8.ValidString(f):
-			return i + 1, fmt.Errorf("%w: %s is not UTF-8 (try --encoding latin-1)", ErrUnreadable, badBytes(f))
+			return i + 1, notUTF8(f)
 		case win && strings.ContainsRune(f, utf8.RuneError):
-			return i + 1, fmt.Errorf("%w: a byte that windows-1252 leaves undefined (try --encoding latin-1)", ErrUnreadable)
+			return i + 1, sayErr(ErrUnreadable, msgUndefined1252)
 		}
 	}
 	return 0, nil
 }
 
-// badBytes shows the first invalid UTF-8 bytes of s.
-func badBytes(s string) string {
+// notUTF8 says that s is not UTF-8, showing its first invalid byte.
+func notUTF8(s string) error {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return fmt.Sprintf("byte 0x%02X", s[i])
+			return sayErr(ErrUnreadable, msgNotUTF8Byte, s[i])
 		}
 		i += size
 	}
-	return "a byte"
+	return sayErr(ErrUnreadable, msgNotUTF8Any)
 }

@@ -34,10 +34,13 @@ type Dialect struct {
 	// the byte counts that decided.
 	EncodingWhy  string
 	EncodingNote string
-	BOM          bool
-	Decimal      rune   // '.' or ','
-	LineEnd      string // LineEndLF, LineEndCRLF or LineEndCR: the most frequent
-	Gzip         bool   // the file was gzip-compressed and read through gunzip
+	// EncodingSentence is EncodingNote for the faces to translate (its
+	// counts in the reader's number format).
+	EncodingSentence model.Sentence
+	BOM              bool
+	Decimal          rune   // '.' or ','
+	LineEnd          string // LineEndLF, LineEndCRLF or LineEndCR: the most frequent
+	Gzip             bool   // the file was gzip-compressed and read through gunzip
 }
 
 // Line ends (Dialect.LineEnd).
@@ -55,6 +58,8 @@ type Warning struct {
 	Count int64
 	Lines []int // up to maxWarnLines, ascending
 	Text  string
+	// Sentence is Text for the faces to translate.
+	Sentence model.Sentence
 }
 
 // ColumnSummary describes one stored column.
@@ -71,6 +76,9 @@ type ColumnSummary struct {
 	// commas and thousands separators read, dates written as ISO 8601).
 	Note      string
 	Rewritten int64 // values stored in another notation than the file's
+	// NoteSentence is Note for the faces to translate (zero when Note is
+	// empty).
+	NoteSentence model.Sentence
 }
 
 // Link is a column of another table that a key joins with.

@@ -8,6 +8,8 @@ import (
 	"io"
 	"math/bits"
 	"unicode/utf8"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // maxWarnLines is how many lines a warning lists.
@@ -20,13 +22,13 @@ type scanInfo struct {
 	lines    int64
 	bom      bool // starts with a UTF-8 BOM (skipped when reading)
 	gzip     bool
-	encoding string // decided or forced
-	why      string // a Why* key
-	note     string // why, in a sentence
-	repair   bool   // UTF-8 with odd bytes: replace them while reading
-	lineEnd  string // a LineEnd* constant
-	odd      int64  // bytes that are not UTF-8 (when UTF-8 was detected)
-	oddLines []int  // the first lines holding them
+	encoding string         // decided or forced
+	why      string         // a Why* key
+	note     model.Sentence // why, in a sentence
+	repair   bool           // UTF-8 with odd bytes: replace them while reading
+	lineEnd  string         // a LineEnd* constant
+	odd      int64          // bytes that are not UTF-8 (when UTF-8 was detected)
+	oddLines []int          // the first lines holding them
 }
 
 // scanFile reads the whole file once, fast: it counts lines, feeds hash
@@ -71,7 +73,7 @@ func scanFile(ctx context.Context, path, forced string, hash io.Writer, report f
 			case bytes.HasPrefix(chunk, utf8BOM):
 				info.bom = true
 			case bytes.HasPrefix(chunk, []byte{0xFF, 0xFE}), bytes.HasPrefix(chunk, []byte{0xFE, 0xFF}):
-				return info, fmt.Errorf("%s: %w: the file is UTF-16; save it as UTF-8", path, ErrUnreadable)
+				return info, fmt.Errorf("%s: %w", path, sayErr(ErrUnreadable, msgUTF16))
 			}
 		}
 		if len(chunk) > 0 {
@@ -110,24 +112,24 @@ func scanFile(ctx context.Context, path, forced string, hash io.Writer, report f
 		info.lines++ // a last line without a line end
 	}
 	if forced != "" {
-		info.why, info.note = WhyForced, fmt.Sprintf(msgForced, forced)
+		info.why, info.note = WhyForced, model.Say(msgForced, forced)
 		return info, nil
 	}
 	info.encoding = EncodingUTF8
 	switch {
 	case info.bom:
-		info.why, info.note = WhyBOM, msgBOM
+		info.why, info.note = WhyBOM, model.Say(msgBOM)
 	case ts.odd == 0:
-		info.why, info.note = WhyValidUTF8, msgValidUTF8
+		info.why, info.note = WhyValidUTF8, model.Say(msgValidUTF8)
 	case ts.utf8High > ts.odd:
 		info.why = WhyMostlyUTF8
-		info.note = fmt.Sprintf(msgMostlyUTF8, count(ts.utf8High), count(ts.odd))
+		info.note = model.Say(msgMostlyUTF8, int64(ts.utf8High), int64(ts.odd))
 	default:
 		info.encoding, info.why = EncodingWindows1252, WhyNotUTF8
-		info.note = fmt.Sprintf(msgNotUTF8, info.encoding, count(ts.odd), count(ts.utf8High))
+		info.note = model.Say(msgNotUTF8, info.encoding, int64(ts.odd), int64(ts.utf8High))
 		if ts.undefined1252 {
 			info.encoding = EncodingLatin1
-			info.note = fmt.Sprintf(msgNotUTF8Und, count(ts.odd), count(ts.utf8High))
+			info.note = model.Say(msgNotUTF8Und, int64(ts.odd), int64(ts.utf8High))
 		}
 		return info, nil
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -48,7 +47,7 @@ func prepareTable(ctx context.Context, t *target, table string, cols []*column, 
 	case err != nil:
 		return err
 	case !replace:
-		return fmt.Errorf("%w: %s already has a table %q (use --replace to overwrite it)", ErrTableExists, t.path, table)
+		return sayErr(ErrTableExists, msgTableExistsNow, t.path, table)
 	default:
 		if _, err := t.conn.ExecContext(ctx, "DROP "+strings.ToUpper(typ)+" "+quoteIdent(table)); err != nil {
 			return err

@@ -1,8 +1,6 @@
 package csvimport
 
 import (
-	"fmt"
-
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store/parse"
 )
@@ -44,7 +42,7 @@ type column struct {
 	typ     colType
 	kind    model.Kind
 	order   parse.DateOrder // for dates written with day and month as numbers
-	note    string          // why a column is text though most values look typed
+	note    model.Sentence  // why a column is text though most values look typed
 	isKey   bool
 	nulls   int64
 	samples []string // first distinct stored values, for the summary
@@ -61,13 +59,14 @@ func (c *column) keepStored(from *column) {
 	c.rewritten, c.rewroteFrom, c.rewroteTo = from.rewritten, from.rewroteFrom, from.rewroteTo
 }
 
-// summaryNote is the column's note: why it is text, or what was rewritten.
-func (c *column) summaryNote() string {
+// summaryNote is the column's note: why it is text, or what was rewritten
+// (empty when there is nothing to say).
+func (c *column) summaryNote() model.Sentence {
 	if c.rewritten == 0 {
 		return c.note
 	}
 	if c.typ == tDate || c.typ == tDateTime {
-		return fmt.Sprintf(msgDatesRewritten, count(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
+		return model.Say(msgDatesRewritten, int64(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
 	}
-	return fmt.Sprintf(msgNumbersRewritten, count(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
+	return model.Say(msgNumbersRewritten, int64(c.rewritten), clipValue(c.rewroteFrom), c.rewroteTo)
 }

@@ -11,4 +11,11 @@
 // The work is app's (Session.Cluster, Clustering.At, SaveClusterRules,
 // SaveClusterLabels, CompareArchetypes); the screen only starts it in Cmds
 // that capture values and renders the typed results.
+//
+// It speaks the user's language (issue 19): its sentences, the clusters'
+// suggested names (from analysis/cluster's name parts), the archetypes'
+// names and descriptions and the errors from below (model.Sentence) go
+// through the catalogue, rules are printed with the Spanish keywords for a
+// Spanish reader, and numbers follow the locale. What is saved — segment
+// names and rules, label attributes — keeps its canonical English form.
 package clusters

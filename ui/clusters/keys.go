@@ -11,26 +11,23 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return keyMap{
-		Up:         b([]string{"up", "k"}, "↑/k", "up"),
-		Down:       b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:     b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
-		Toggle:     b([]string{"space"}, "space", "choose attribute"),
-		Log:        b([]string{"l"}, "l", "log(1+x)"),
-		Missing:    b([]string{"m"}, "m", "missing: median/leave out"),
-		Run:        b([]string{"enter"}, "enter", "run"),
-		Fewer:      b([]string{"left", "-"}, "←", "fewer clusters"),
-		More:       b([]string{"right", "+"}, "→", "more clusters"),
-		View:       b([]string{"v"}, "v", "table/profiles/rules/archetypes"),
-		Edit:       b([]string{"e"}, "e", "edit attributes"),
-		Save:       b([]string{"s"}, "s", "save rules as segments"),
-		Labels:     b([]string{"w"}, "w", "save labels as attribute"),
-		Archetypes: b([]string{"A"}, "A", "save archetype segments"),
-		Accept:     b([]string{"enter"}, "enter", "save"),
-		Cancel:     b([]string{"esc"}, "esc", "cancel"),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Toggle:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "choose attribute")),
+		Log:        key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log(1+x)")),
+		Missing:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "missing: median/leave out")),
+		Run:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run")),
+		Fewer:      key.NewBinding(key.WithKeys("left", "-"), key.WithHelp("←", "fewer clusters")),
+		More:       key.NewBinding(key.WithKeys("right", "+"), key.WithHelp("→", "more clusters")),
+		View:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "table/profiles/rules/archetypes")),
+		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit attributes")),
+		Save:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save rules as segments")),
+		Labels:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "save labels as attribute")),
+		Archetypes: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "save archetype segments")),
+		Accept:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
 }

@@ -1,7 +1,10 @@
 package clusters
 
-// Every user-facing text of the screen, to move into the translation
-// catalogue. %s/%d verbs take names, counts and figures.
+import "github.com/pulpero/pulpero/app"
+
+// Every user-facing text of the screen; the screen says them with T, in
+// the user's language (app/locale/spanish_clusters.go). %s/%d verbs take
+// names, counts and figures.
 const (
 	Title = "Clusters"
 
@@ -64,33 +67,63 @@ const (
 	msgRulesSkipped = " (%d clusters without a rule)"
 	msgLabelsSaved  = "labels saved as attribute %s for %s customers; it loads with the data next time (Roles: L reloads)"
 	msgArchDone     = "saved %d archetype segments (already saved ones kept): edit them on the Segments screen"
-	msgMore         = "… %d more"
+
+	msgKTable = "k table" // what the k table is called (the title says it)
+
+	// the suggested names of clusters (analysis/cluster.English's words)
+	msgNameHigh    = "high %s"
+	msgNameLow     = "low %s"
+	msgNameNo      = "no %s"
+	msgNameEmpty   = "%s empty"
+	msgNameTypical = "typical"
+)
+
+// Why an attribute cannot be clustered on, briefly; the stages of a
+// clustering job; the archetypes' short column heads.
+const (
+	msgWhyText        = "free text"
+	msgWhyIdentifier  = "an identifier"
+	msgWhyDate        = "a date (use age, tenure or recency)"
+	msgWhyAllMissing  = "always empty"
+	msgWhyConstant    = "one value for everyone"
+	msgWhyTooManyCats = "over 50 categories"
+
+	msgStagePrepare    = "preparing the features"
+	msgStageKMeans     = "k-means"
+	msgStageSilhouette = "silhouette"
+	msgStageProfiles   = "profiles"
+	msgStageRules      = "rules"
+
+	msgArchResearcher    = "research"
+	msgArchLuxurySocial  = "luxury"
+	msgArchFrequentValue = "frequent"
+	msgArchTraditional   = "tradit."
 )
 
 // whyShort says briefly why an attribute cannot be clustered on, by app's
 // Why* key.
 var whyShort = map[string]string{
-	"text":                "free text",
-	"identifier":          "an identifier",
-	"date":                "a date (use age, tenure or recency)",
-	"all_missing":         "always empty",
-	"constant":            "one value for everyone",
-	"too_many_categories": "over 50 categories",
+	app.WhyText:        msgWhyText,
+	app.WhyIdentifier:  msgWhyIdentifier,
+	app.WhyDate:        msgWhyDate,
+	app.WhyAllMissing:  msgWhyAllMissing,
+	app.WhyConstant:    msgWhyConstant,
+	app.WhyTooManyCats: msgWhyTooManyCats,
 }
 
 // stageText names the stages of a clustering job.
 var stageText = map[string]string{
-	"prepare":    "preparing the features",
-	"kmeans":     "k-means",
-	"silhouette": "silhouette",
-	"profiles":   "profiles",
-	"rules":      "rules",
+	app.ClusterStagePrepare:    msgStagePrepare,
+	app.ClusterStageKMeans:     msgStageKMeans,
+	app.ClusterStageSilhouette: msgStageSilhouette,
+	app.ClusterStageProfiles:   msgStageProfiles,
+	app.ClusterStageRules:      msgStageRules,
 }
 
 // archShort are the archetypes' short column heads, by key.
 var archShort = map[string]string{
-	"researcher":     "research",
-	"luxury_social":  "luxury",
-	"frequent_value": "frequent",
-	"traditional":    "tradit.",
+	app.ArchResearcher:    msgArchResearcher,
+	app.ArchLuxurySocial:  msgArchLuxurySocial,
+	app.ArchFrequentValue: msgArchFrequentValue,
+	app.ArchTraditional:   msgArchTraditional,
 }

@@ -2,7 +2,6 @@ package clusters
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -136,7 +135,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case savedMsg:
 		if msg.err != nil {
-			return m, common.Status(msg.err.Error(), true)
+			return m, common.Status(m.common.Locale.Error(msg.err), true)
 		}
 		if msg.seq == m.seq && msg.refresh && m.view == viewArchetypes {
 			return m, tea.Batch(common.Status(msg.text, false), m.compare())
@@ -153,10 +152,10 @@ func (m *Model) done(msg doneMsg) tea.Cmd {
 	}
 	m.running, m.cancel = false, nil
 	if msg.cancelled {
-		return common.Status(msgCancelled, false)
+		return common.Status(m.common.T(msgCancelled), false)
 	}
 	if msg.err != nil {
-		return common.Status(msg.err.Error(), true)
+		return common.Status(m.common.Locale.Error(msg.err), true)
 	}
 	m.result, m.arch, m.archErr = msg.c, nil, nil
 	m.scroll = common.Scroller{}
@@ -230,13 +229,13 @@ func (m *Model) pickKey(k tea.KeyPressMsg) tea.Cmd {
 		if m.cursor < n && m.cands[m.cursor].Usable {
 			m.toggle(m.cands[m.cursor].Name)
 		} else if m.cursor < n {
-			return common.Status(fmt.Sprintf(msgNotUsable, app.WhyEnglish[m.cands[m.cursor].Why]), true)
+			return common.Status(m.common.T(msgNotUsable, m.common.T(app.WhyEnglish[m.cands[m.cursor].Why])), true)
 		}
 	case key.Matches(k, km.Log):
 		if m.cursor < n {
 			c := m.cands[m.cursor]
 			if !c.LogPossible {
-				return common.Status(fmt.Sprintf(msgCantLog, c.Name), true)
+				return common.Status(m.common.T(msgCantLog, c.Name), true)
 			}
 			m.logs[c.Name] = !m.logs[c.Name]
 			if m.logs[c.Name] && !m.isChosen(c.Name) {
@@ -288,7 +287,7 @@ func (m *Model) request(k int) app.ClusterRequest {
 // run starts the k table and k-means on the chosen attributes.
 func (m *Model) run() tea.Cmd {
 	if len(m.chosen) == 0 {
-		return common.Status(msgNoFeatures, true)
+		return common.Status(m.common.T(msgNoFeatures), true)
 	}
 	req, s := m.request(0), m.common.Session
 	return m.start(func(ctx context.Context, progress func(app.ClusterProgress)) (*app.Clustering, error) {
@@ -329,9 +328,9 @@ func (m *Model) compare() tea.Cmd {
 func (m *Model) open(f field, value string) tea.Cmd {
 	m.field = f
 	m.input = common.LineInput{SelectStyle: m.common.Styles.Selected}
-	m.input.Prompt = msgPrefixPrompt
+	m.input.Prompt = m.common.T(msgPrefixPrompt)
 	if f == fieldLabels {
-		m.input.Prompt = msgLabelPrompt
+		m.input.Prompt = m.common.T(msgLabelPrompt)
 	}
 	m.input.SetValue(value)
 	m.input.SelectAll()

@@ -2,7 +2,6 @@ package clusters
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/pulpero/pulpero/app"
@@ -22,7 +21,7 @@ func (m *Model) View() string {
 	case m.view == viewPick:
 		body = m.pickView(h)
 	case m.result == nil:
-		body = m.common.Styles.Subtle.Render(msgNoResult)
+		body = m.common.Styles.Subtle.Render(m.line(m.common.T(msgNoResult)))
 	default:
 		body = m.scroll.View(m.resultText(), h, m.common.Styles)
 	}
@@ -49,20 +48,20 @@ func (m *Model) listRows() int { return max(1, m.height-1) }
 
 func (m *Model) pickView(h int) string {
 	st := m.common.Styles
-	policy := msgMedian
+	policy := m.common.T(msgMedian)
 	if m.leaveOut {
-		policy = msgLeftOut
+		policy = m.common.T(msgLeftOut)
 	}
-	title := fmt.Sprintf(msgPickNone, policy)
+	title := m.common.T(msgPickNone, policy)
 	if len(m.chosen) > 0 {
-		title = fmt.Sprintf(msgPickTitle, len(m.chosen), strings.Join(m.chosen, ", "), policy)
+		title = m.common.T(msgPickTitle, len(m.chosen), strings.Join(m.chosen, ", "), policy)
 	}
 	out := []string{st.Title.Render(m.line(title))}
 	if m.cands == nil {
-		return out[0] + "\n" + st.Subtle.Render(msgReading)
+		return out[0] + "\n" + st.Subtle.Render(m.line(m.common.T(msgReading)))
 	}
 	if len(m.cands) == 0 {
-		return out[0] + "\n" + st.Subtle.Render(msgNoUsable)
+		return out[0] + "\n" + st.Subtle.Render(m.line(m.common.T(msgNoUsable)))
 	}
 	rows := max(1, h-1)
 	if m.cursor < m.top {
@@ -100,21 +99,21 @@ func (m *Model) pickView(h int) string {
 // candidateInfo describes an attribute as a feature.
 func (m *Model) candidateInfo(c app.ClusterCandidate) string {
 	if !c.Usable {
-		return fmt.Sprintf(msgNotUsable, whyShort[c.Why])
+		return m.common.T(msgNotUsable, m.common.T(whyShort[c.Why]))
 	}
-	parts := []string{c.Kind.String()}
+	parts := []string{m.kind(c.Kind)}
 	switch {
 	case c.Categorical:
-		parts = append(parts, fmt.Sprintf(msgCategories, c.Levels))
+		parts = append(parts, m.common.T(msgCategories, c.Levels))
 	case m.logs[c.Name]:
-		parts = append(parts, msgLogOn)
+		parts = append(parts, m.common.T(msgLogOn))
 	case c.SuggestLog:
-		parts = append(parts, fmt.Sprintf(msgLogSuggested, c.Skewness))
+		parts = append(parts, m.common.T(msgLogSuggested, c.Skewness))
 	default:
-		parts = append(parts, fmt.Sprintf(msgSkew, c.Skewness))
+		parts = append(parts, m.common.T(msgSkew, c.Skewness))
 	}
 	if c.Missing > 0 {
-		parts = append(parts, fmt.Sprintf(msgMissing, common.Int(c.Missing)))
+		parts = append(parts, m.common.T(msgMissing, common.Int(c.Missing)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -129,7 +128,7 @@ func (m *Model) runningView() string {
 	w := max(10, min(40, m.width-8))
 	bar := common.Bar(share, w)
 	bar += strings.Repeat("░", max(0, w-len([]rune(bar))))
-	stage := stageText[p.Stage]
+	stage := m.common.T(stageText[p.Stage])
 	if p.K > 0 {
 		stage += fmt.Sprintf(" k = %d", p.K)
 	}
@@ -138,10 +137,10 @@ func (m *Model) runningView() string {
 		rows = s.Data.Rows()
 	}
 	return strings.Join([]string{
-		st.Title.Render(m.line(fmt.Sprintf(msgRunning, common.Int(rows), len(m.chosen)))),
+		st.Title.Render(m.line(m.common.T(msgRunning, common.Int(rows), len(m.chosen)))),
 		st.Bar.Render(bar) + " " + common.Percent(share),
-		m.line(fmt.Sprintf(msgStage, stage, p.Done, p.Total)),
-		st.Subtle.Render(msgEscCancels),
+		m.line(m.common.T(msgStage, stage, p.Done, p.Total)),
+		st.Subtle.Render(m.line(m.common.T(msgEscCancels))),
 	}, "\n")
 }
 
@@ -163,31 +162,32 @@ func (m *Model) tableText() string {
 	c := m.result
 	var out []string
 	if t := c.Table; t != nil {
-		on := fmt.Sprintf(msgSilAll, common.Int(t.SilhouetteRows))
+		on := m.common.T(msgSilAll, common.Int(t.SilhouetteRows))
 		if t.Sampled {
-			on = fmt.Sprintf(msgSilSample, common.Int(t.SilhouetteRows))
+			on = m.common.T(msgSilSample, common.Int(t.SilhouetteRows))
 		}
+		suggested := m.common.T(msgSuggested)
 		best, most := 0.0, 0.0
 		for _, r := range t.Rows {
 			best, most = max(best, r.Silhouette), max(most, r.Inertia)
 		}
 		elbow := m.width >= 70
-		barW := m.width - 31 - len(msgSuggested) - 1
+		barW := m.width - 31 - len([]rune(suggested)) - 1
 		if elbow {
 			barW = (barW - 1) / 2
 		}
 		barW = max(4, min(24, barW))
-		head := msgTableHead
+		head := m.common.T(msgTableHead)
 		if elbow {
-			head += "  " + strings.Repeat(" ", barW) + " " + msgInertiaBar
+			head += "  " + strings.Repeat(" ", barW) + " " + m.common.T(msgInertiaBar)
 		}
-		out = append(out, st.Title.Render(m.line(fmt.Sprintf(msgTableTitle, on))), st.Header.Render(m.line(head)))
+		out = append(out, st.Title.Render(m.line(m.common.T(msgTableTitle, on))), st.Header.Render(m.line(head)))
 		for _, r := range t.Rows {
 			mark := "  "
 			if r.K == c.K {
 				mark = "▸ "
 			}
-			row := fmt.Sprintf("%s%2d %12s  %10s  ", mark, r.K, decimal(r.Inertia), fmt.Sprintf("%.3f", r.Silhouette))
+			row := fmt.Sprintf("%s%2d %12s  %10s  ", mark, r.K, m.number(r.Inertia, 1), m.number(r.Silhouette, 3))
 			sil, inertia, sug := "", "", ""
 			if best > 0 && r.Silhouette > 0 {
 				sil = common.Bar(r.Silhouette/best, barW)
@@ -197,7 +197,7 @@ func (m *Model) tableText() string {
 				inertia = " " + common.Pad(common.Bar(r.Inertia/most, barW), barW)
 			}
 			if r.K == t.Suggested {
-				sug = " " + msgSuggested
+				sug = " " + suggested
 			}
 			if r.K == c.K {
 				out = append(out, st.Selected.Render(m.line(row+sil+inertia+sug)))
@@ -206,29 +206,23 @@ func (m *Model) tableText() string {
 			out = append(out, row+st.Bar.Render(sil)+st.BarAlt.Render(inertia)+st.Good.Render(sug))
 		}
 		if t.Stopped != nil {
-			out = append(out, st.Warn.Render(m.line(fmt.Sprintf(msgStopped, len(t.Rows)+2, t.Stopped.Error()))))
+			out = append(out, st.Warn.Render(m.line(m.common.T(msgStopped, len(t.Rows)+2, m.common.Locale.Error(t.Stopped)))))
 		}
 	} else {
-		out = append(out, st.Subtle.Render(msgNoTable))
+		out = append(out, st.Subtle.Render(m.common.T(msgNoTable)))
 	}
 	left := ""
 	if c.Matrix.LeftOut > 0 {
-		left = fmt.Sprintf(msgLeftOutNote, common.Int(c.Matrix.LeftOut))
+		left = m.common.T(msgLeftOutNote, common.Int(c.Matrix.LeftOut))
 	}
-	out = append(out, "", m.line(fmt.Sprintf(msgChosen, c.K, common.Int(c.Matrix.N), left, common.Percent(c.Rules.Accuracy))))
+	out = append(out, "", m.line(m.common.T(msgChosen, c.K, common.Int(c.Matrix.N), left, common.Percent(c.Rules.Accuracy))))
 	var sizes []string
 	for _, p := range c.Profiles.Clusters {
 		sizes = append(sizes, fmt.Sprintf("%d %s", p.Cluster+1, common.Percent(p.Share)))
 	}
 	out = append(out, m.line(strings.Join(sizes, " · ")))
 	if mb := c.Result.MiniBatch; mb != nil {
-		out = append(out, st.Subtle.Render(m.line(fmt.Sprintf(msgMiniBatch, 100*mb.Gap))))
+		out = append(out, st.Subtle.Render(m.line(m.common.T(msgMiniBatch, 100*mb.Gap))))
 	}
 	return strings.Join(out, "\n")
-}
-
-// decimal formats an inertia with one decimal and thousands separators.
-func decimal(x float64) string {
-	whole := math.Trunc(x)
-	return common.Int(int(whole)) + fmt.Sprintf("%.1f", x-whole)[1:]
 }

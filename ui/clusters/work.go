@@ -3,7 +3,6 @@ package clusters
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -117,9 +116,9 @@ func saveRulesCmd(cm *common.Common, c *app.Clustering, prefix string) tea.Cmd {
 		}
 		more := ""
 		if skipped > 0 {
-			more = fmt.Sprintf(msgRulesSkipped, skipped)
+			more = cm.T(msgRulesSkipped, skipped)
 		}
-		return savedMsg{text: fmt.Sprintf(msgRulesSaved, n, first, last, more)}
+		return savedMsg{text: cm.T(msgRulesSaved, n, first, last, more)}
 	}
 }
 
@@ -133,7 +132,7 @@ func saveLabelsCmd(cm *common.Common, c *app.Clustering, name string) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{text: fmt.Sprintf(msgLabelsSaved, name, common.Int(n))}
+		return savedMsg{text: cm.T(msgLabelsSaved, name, common.Int(n))}
 	}
 }
 
@@ -157,6 +156,6 @@ func saveArchetypesCmd(cm *common.Common, seq int) tea.Cmd {
 				n++
 			}
 		}
-		return savedMsg{seq: seq, text: fmt.Sprintf(msgArchDone, n), refresh: true}
+		return savedMsg{seq: seq, text: cm.T(msgArchDone, n), refresh: true}
 	}
 }

@@ -7,4 +7,9 @@
 // as `pulpero import` (store/csvimport), progress on screen and esc to
 // cancel. A transactions file imported beside the customers is linked to
 // them by its customer id column, so later screens can join them.
+//
+// It speaks the user's language (issue 19): its own sentences and what the
+// import says (errors at a place of the file, the encoding note, warnings,
+// column notes: model.Sentences from store/csvimport) go through the
+// catalogue; file names, paths and commands stay as they are.
 package importer

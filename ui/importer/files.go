@@ -1,13 +1,15 @@
 package importer
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/pulpero/pulpero/app/locale"
 )
 
 // entry is one line of the file list: a folder or an importable file.
@@ -53,7 +55,7 @@ func readDirCmd(dir string, seq int) tea.Cmd {
 func listDir(dir string) ([]entry, error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read the folder: %w", err)
+		return nil, err // the screen says "read the folder: …"
 	}
 	var dirs, files []entry
 	for _, de := range des {
@@ -90,15 +92,16 @@ func listDir(dir string) ([]entry, error) {
 	return append(append(out, dirs...), files...), nil
 }
 
-// humanSize writes a file size in the unit that suits it: 812 B, 40 kB, 1.2 MB.
-func humanSize(n int64) string {
+// humanSize writes a file size in the unit that suits it, in the locale's
+// number format: 812 B, 40 kB, 1.2 MB (1,2 MB in Spanish).
+func humanSize(n int64, loc locale.Locale) string {
 	switch {
 	case n < 1000:
-		return fmt.Sprintf("%d B", n)
+		return strconv.FormatInt(n, 10) + " B"
 	case n < 1000*1000:
-		return fmt.Sprintf("%.0f kB", float64(n)/1000)
+		return loc.Number(float64(n)/1000, 0) + " kB"
 	case n < 1000*1000*1000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+		return loc.Number(float64(n)/1e6, 1) + " MB"
 	}
-	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	return loc.Number(float64(n)/1e9, 1) + " GB"
 }

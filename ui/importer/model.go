@@ -28,20 +28,17 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return keyMap{
-		Up:      b([]string{"up", "k"}, "↑/k", "up"),
-		Down:    b([]string{"down", "j"}, "↓/j", "down"),
-		Open:    b([]string{"enter", "right", "l"}, "enter", "open folder / preview file"),
-		Parent:  b([]string{"backspace", "left", "h"}, "←/h", "folder above"),
-		Refresh: b([]string{"r"}, "r", "read the folder again"),
-		Import:  b([]string{"enter"}, "enter", "import"),
-		Back:    b([]string{"esc", "backspace"}, "esc", "back to the files"),
-		Cancel:  b([]string{"esc"}, "esc", "cancel import"),
-		Reload:  b([]string{"L"}, "L", "reload the data"),
-		Again:   b([]string{"n"}, "n", "import another file"),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:    key.NewBinding(key.WithKeys("enter", "right", "l"), key.WithHelp("enter", "open folder / preview file")),
+		Parent:  key.NewBinding(key.WithKeys("backspace", "left", "h"), key.WithHelp("←/h", "folder above")),
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read the folder again")),
+		Import:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "import")),
+		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back to the files")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel import")),
+		Reload:  key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "reload the data")),
+		Again:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "import another file")),
 	}
 }
 
@@ -102,7 +99,7 @@ func newModel(c *common.Common, dir string) *Model {
 	return &Model{common: c, keys: newKeyMap(), dir: dir}
 }
 
-func (m *Model) Title() string { return "Import" }
+func (m *Model) Title() string { return Title }
 func (m *Model) Init() tea.Cmd { return m.readDir(m.dir) }
 func (m *Model) Typing() bool  { return false }
 

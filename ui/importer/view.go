@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -20,8 +22,9 @@ func (m *Model) View() string {
 		return m.previewView()
 	case importing:
 		p := m.progress
-		return fmt.Sprintf("\n  %s %s\n\n  %s: %s rows, %.1f%%\n\n  %s", st.Title.Render("Importing"),
-			model.Printable(filepath.Base(m.file)), p.Phase, common.Int(int(p.Rows)), 100*p.Fraction(), st.Subtle.Render("esc cancels; the database is left as it was"))
+		return "\n  " + st.Title.Render(m.common.T(msgImporting)) + " " + model.Printable(filepath.Base(m.file)) +
+			"\n\n  " + m.common.T(msgReadingPhase, m.phase(p.Phase), common.Int(int(p.Rows)), 100*p.Fraction()) +
+			"\n\n  " + st.Subtle.Render(common.Wrap(m.common.T(msgImportCancels), max(20, m.width-4), "  "))
 	case finished:
 		return m.resultView()
 	}
@@ -44,7 +47,7 @@ func (m *Model) scroll() {
 
 func (m *Model) dbName() string {
 	if m.common.Session == nil || m.common.Session.DB == nil {
-		return "the database"
+		return m.common.T(msgTheDatabase)
 	}
 	return model.Printable(m.common.Session.DB.Name())
 }
@@ -66,11 +69,11 @@ func (m *Model) listView() string {
 	st := m.common.Styles
 	w := max(20, m.width)
 	lines := []string{
-		st.Title.Render(common.Truncate(fmt.Sprintf(msgTitle, m.dbName()), w)),
+		st.Title.Render(common.Truncate(m.common.T(msgTitle, m.dbName()), w)),
 		st.Subtle.Render(shortPath(m.dir, w)),
 	}
 	if m.listErr != nil {
-		return strings.Join(append(lines, "", st.Error.Render(common.Wrap(m.listErr.Error(), w-2, " "))), "\n")
+		return strings.Join(append(lines, "", st.Error.Render(common.Wrap(m.common.T(msgReadFolder, m.common.Locale.Error(m.listErr)), w-2, " "))), "\n")
 	}
 	files := 0
 	for _, e := range m.entries {
@@ -84,7 +87,7 @@ func (m *Model) listView() string {
 		if e.dir {
 			name += "/"
 		} else {
-			size = humanSize(e.size)
+			size = humanSize(e.size, m.loc())
 		}
 		line := "  " + common.Pad(name, max(8, w-12)) + " " + common.PadLeft(size, 8)
 		if i == m.cursor {
@@ -93,7 +96,7 @@ func (m *Model) listView() string {
 		lines = append(lines, line)
 	}
 	if files == 0 && len(lines) < m.height {
-		lines = append(lines, st.Subtle.Render(" "+common.Wrap(msgNoFiles, w-2, " ")))
+		lines = append(lines, st.Subtle.Render(" "+common.Wrap(m.common.T(msgNoFiles), w-2, " ")))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -106,32 +109,32 @@ func (m *Model) previewView() string {
 	name := model.Printable(filepath.Base(m.file))
 	switch {
 	case m.err != nil:
-		return "\n " + st.Error.Render(msgNotRead) + " " + name + "\n\n " + common.Wrap(m.err.Error(), w-2, " ") +
-			"\n\n " + st.Subtle.Render(fmt.Sprintf(msgEscBack, m.dbName()))
+		return "\n " + st.Error.Render(m.common.T(msgNotRead)) + " " + name + "\n\n " + common.Wrap(m.errText(m.err), w-2, " ") +
+			"\n\n " + st.Subtle.Render(common.Wrap(m.common.T(msgEscBack, m.dbName()), w-2, " "))
 	case m.preview == nil:
 		p := m.progress
-		out := "\n " + common.Wrap(fmt.Sprintf(msgReading, name), w-2, " ")
+		out := "\n " + common.Wrap(m.common.T(msgReading, name), w-2, " ")
 		if p.Phase != "" {
-			out += "\n\n " + fmt.Sprintf(msgReadingPhase, p.Phase, common.Int(int(p.Rows)), 100*p.Fraction())
+			out += "\n\n " + m.common.T(msgReadingPhase, m.phase(p.Phase), common.Int(int(p.Rows)), 100*p.Fraction())
 		}
-		return out + "\n\n " + st.Subtle.Render(fmt.Sprintf(msgEscBack, m.dbName()))
+		return out + "\n\n " + st.Subtle.Render(common.Wrap(m.common.T(msgEscBack, m.dbName()), w-2, " "))
 	}
 	r := m.preview
 	var top []string
 	wrap := func(s string) []string { return strings.Split(common.Wrap(s, w-2, "   "), "\n") }
-	top = append(top, st.Title.Render(common.Truncate(fmt.Sprintf(msgPreviewHead, name, r.Table, m.dbName()), w-1)))
-	for _, l := range wrap(msgReadAs + ": " + dialect(r)) {
+	top = append(top, st.Title.Render(common.Truncate(m.common.T(msgPreviewHead, name, r.Table, m.dbName()), w-1)))
+	for _, l := range wrap(m.common.T(msgReadAs) + ": " + m.dialect(r)) {
 		top = append(top, " "+l)
 	}
-	if note := r.Dialect.EncodingNote; note != "" {
+	if note := m.say(r.Dialect.EncodingSentence, r.Dialect.EncodingNote); note != "" {
 		for _, l := range wrap(note) {
 			top = append(top, " "+st.Subtle.Render(l))
 		}
 	}
-	top = append(top, " "+fmt.Sprintf(msgRowsCols, common.Int(int(r.Rows)), len(r.Columns)))
+	top = append(top, " "+m.common.T(msgRowsCols, common.Int(int(r.Rows)), len(r.Columns)))
 	var bottom []string
 	for _, wn := range r.Warnings {
-		for _, l := range wrap(msgWarning + wn.Text) {
+		for _, l := range wrap(m.common.T(msgWarning) + m.say(wn.Sentence, wn.Text)) {
 			bottom = append(bottom, " "+st.Warn.Render(l))
 		}
 	}
@@ -140,20 +143,21 @@ func (m *Model) previewView() string {
 			bottom = append(bottom, " "+st.Error.Render(l))
 		}
 	} else {
-		bottom = append(bottom, " "+st.Good.Render(common.Truncate(fmt.Sprintf(msgConfirm, m.dbName()), w-2)))
+		bottom = append(bottom, " "+st.Good.Render(common.Truncate(m.common.T(msgConfirm, m.dbName()), w-2)))
 	}
 	// the columns take what is left, the last line saying how many are not shown
 	room := max(1, m.height-len(top)-len(bottom))
+	kindW := m.kindWidth(r, 11)
 	var cols []string
 	for i, c := range r.Columns {
 		if i == room-1 && len(r.Columns) > room {
-			cols = append(cols, st.Subtle.Render("   "+fmt.Sprintf(msgMoreColumns, len(r.Columns)-i)))
+			cols = append(cols, st.Subtle.Render("   "+m.common.T(msgMoreColumns, len(r.Columns)-i)))
 			break
 		}
 		nameW := min(24, max(10, w/3))
-		line := "   " + common.Pad(model.Printable(c.Name), nameW) + " " + common.Pad(c.Kind.String(), 11)
-		if note := model.Printable(c.Note); note != "" && w-nameW-16 > 8 {
-			line += " " + st.Subtle.Render(common.Truncate(note, w-nameW-17))
+		line := "   " + common.Pad(model.Printable(c.Name), nameW) + " " + common.Pad(m.common.T(c.Kind.String()), kindW)
+		if note := model.Printable(m.say(c.NoteSentence, c.Note)); note != "" && w-nameW-kindW-5 > 8 {
+			line += " " + st.Subtle.Render(common.Truncate(note, w-nameW-kindW-6))
 		}
 		cols = append(cols, line)
 	}
@@ -170,25 +174,25 @@ func (m *Model) existsText() string {
 	if m.preview != nil {
 		t = m.preview.Table
 	}
-	return fmt.Sprintf(msgExists, m.dbName(), t, model.Printable(m.file), model.Printable(m.common.Session.DB.Path()))
+	return m.common.T(msgExists, m.dbName(), t, model.Printable(m.file), model.Printable(m.common.Session.DB.Path()))
 }
 
 // dialect says how a file was read, in a line.
-func dialect(r *app.ImportResult) string {
+func (m *Model) dialect(r *app.ImportResult) string {
 	d := r.Dialect
-	parts := []string{"delimiter " + quoteDelim(d.Delimiter)}
+	parts := []string{m.common.T(msgDelimiter, m.quoteDelim(d.Delimiter))}
 	if d.Header {
-		parts = append(parts, "a header line")
+		parts = append(parts, m.common.T(msgHeader))
 	} else {
-		parts = append(parts, "no header line")
+		parts = append(parts, m.common.T(msgNoHeader))
 	}
 	enc := d.Encoding
 	if d.BOM {
-		enc += " with BOM"
+		enc = m.common.T(msgWithBOM, enc)
 	}
-	parts = append(parts, enc, fmt.Sprintf("decimal %q", string(d.Decimal)))
+	parts = append(parts, enc, m.common.T(msgDecimal, string(d.Decimal)))
 	if d.LineEnd != "" {
-		parts = append(parts, "line ends "+strings.ToUpper(d.LineEnd))
+		parts = append(parts, m.common.T(msgLineEnds, strings.ToUpper(d.LineEnd)))
 	}
 	if d.Gzip {
 		parts = append(parts, "gzip")
@@ -196,9 +200,14 @@ func dialect(r *app.ImportResult) string {
 	return strings.Join(parts, " · ")
 }
 
-func quoteDelim(r rune) string {
-	if name := app.DelimiterName(r); len([]rune(name)) > 1 {
-		return name
+// quoteDelim names a delimiter: a word for tab and spaces, else the
+// character in quotes.
+func (m *Model) quoteDelim(r rune) string {
+	switch name := app.DelimiterName(r); name {
+	case "tab":
+		return m.common.T(msgTab)
+	case "spaces":
+		return m.common.T(msgSpaces)
 	}
 	return fmt.Sprintf("%q", string(r))
 }
@@ -206,29 +215,101 @@ func quoteDelim(r rune) string {
 func (m *Model) resultView() string {
 	st := m.common.Styles
 	if m.err != nil {
-		msg := m.err.Error()
+		msg := m.errText(m.err)
 		if errors.Is(m.err, context.Canceled) {
-			msg = "cancelled: the database is as it was"
+			msg = m.common.T(msgCancelled)
 		} else if errors.Is(m.err, app.ErrImportTableExists) {
-			msg += fmt.Sprintf("; to replace it run: pulpero import %s --db %s --replace", m.file, m.common.Session.DB.Path())
+			msg += m.common.T(msgReplaceHint, m.file, m.common.Session.DB.Path())
 		}
-		return "\n  " + st.Error.Render("Not imported") + "\n\n  " + common.Wrap(msg, max(20, m.width-4), "  ") +
-			"\n\n  " + st.Subtle.Render("n: choose another file")
+		return "\n  " + st.Error.Render(m.common.T(msgNotImported)) + "\n\n  " + common.Wrap(msg, max(20, m.width-4), "  ") +
+			"\n\n  " + st.Subtle.Render(m.common.T(msgChooseAnother))
 	}
 	r := m.result
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n  %s %s rows into table %q", st.Good.Render("Imported"), common.Int(int(r.Rows)), r.Table)
+	b.WriteString("\n  " + st.Good.Render(m.common.T(msgImported)) + " " + m.common.T(msgImportedRows, common.Int(int(r.Rows)), r.Table))
 	if r.Rejected > 0 {
-		fmt.Fprintf(&b, " (%s rejected, see %s)", common.Int(int(r.Rejected)), r.RejectsFile)
+		b.WriteString(m.common.T(msgRejected, common.Int(int(r.Rejected)), r.RejectsFile))
 	}
 	b.WriteString("\n\n")
+	kindW := m.kindWidth(r, 12)
 	for i, c := range r.Columns {
 		if i >= max(1, m.height-8) {
-			fmt.Fprintf(&b, "  … and %d more columns\n", len(r.Columns)-i)
+			b.WriteString("  " + m.common.T(msgMoreColumns, len(r.Columns)-i) + "\n")
 			break
 		}
-		fmt.Fprintf(&b, "  %s %s %s\n", common.Pad(c.Name, 24), common.Pad(c.Kind.String(), 12), st.Subtle.Render(common.Truncate(c.Note, max(10, m.width-42))))
+		note := m.say(c.NoteSentence, c.Note)
+		b.WriteString("  " + common.Pad(c.Name, 24) + " " + common.Pad(m.common.T(c.Kind.String()), kindW) + " " +
+			st.Subtle.Render(common.Truncate(note, max(10, m.width-30-kindW))) + "\n")
 	}
-	b.WriteString("\n  " + st.Subtle.Render(common.Wrap("L reloads the data; the new table is in the database for pulpero and any SQLite tool", max(20, m.width-4), "  ")))
+	b.WriteString("\n  " + st.Subtle.Render(common.Wrap(m.common.T(msgReloadNote), max(20, m.width-4), "  ")))
 	return b.String()
+}
+
+// loc is the user's locale (English when the screen was given none).
+func (m *Model) loc() locale.Locale {
+	if m.common.Locale.Lang == "" {
+		return locale.Default()
+	}
+	return m.common.Locale
+}
+
+// say is what the import said, in the user's language: its sentence when
+// it has one, else its English text.
+func (m *Model) say(s model.Sentence, english string) string {
+	if s.Format == "" {
+		return english
+	}
+	return m.loc().Say(s)
+}
+
+// phaseText names the import's phases, by csvimport.Phase.
+var phaseText = map[app.ImportPhase]string{
+	app.PhaseScan:   msgPhaseScan,
+	app.PhaseTypes:  msgPhaseTypes,
+	app.PhaseInsert: msgPhaseInsert,
+	app.PhaseIndex:  msgPhaseIndex,
+}
+
+// phase names an import phase in the user's language.
+func (m *Model) phase(p app.ImportPhase) string {
+	if s, ok := phaseText[p]; ok {
+		return m.common.T(s)
+	}
+	return string(p)
+}
+
+// errText is an import's error in the user's language. A problem at a
+// place of the file (app.ImportError) is said in its parts: the file and
+// line as they are, the column, what is wrong and what to do translated
+// (a sentence from below, model.Sentence, found by Locale.Error).
+func (m *Model) errText(err error) string {
+	loc := m.loc()
+	var ie *app.ImportError
+	if !errors.As(err, &ie) {
+		return loc.Error(err)
+	}
+	s := ie.File
+	if ie.Line > 0 {
+		s += ":" + strconv.Itoa(ie.Line)
+	}
+	s += ": "
+	if ie.Column > 0 {
+		if ie.ColumnName != "" {
+			s += loc.T(msgErrColumn, strconv.Itoa(ie.Column), ie.ColumnName)
+		} else {
+			s += loc.T(msgErrColumnNo, strconv.Itoa(ie.Column))
+		}
+	}
+	s += loc.Error(ie.Err) + "; " + loc.Say(ie.Hint())
+	return strings.Replace(err.Error(), ie.Error(), s, 1) // under a prefix, if any
+}
+
+// kindWidth is the width of the kinds' column: at least least, wider when
+// a kind's name in the user's language is longer.
+func (m *Model) kindWidth(r *app.ImportResult, least int) int {
+	w := least
+	for _, c := range r.Columns {
+		w = max(w, len([]rune(m.common.T(c.Kind.String()))))
+	}
+	return w
 }
