@@ -1,0 +1,54 @@
+package explore
+
+import (
+	"strings"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
+)
+
+// T is key in the user's language.
+func (m *Model) T(key string, args ...any) string { return m.common.T(key, args...) }
+
+// say is a finding's sentence in the user's language; the names pulpero
+// gives (a column kind, a kind of problem) are translated as well, and a
+// figure quoted to four digits takes the user's decimal mark.
+func (m *Model) say(s model.Sentence) string {
+	args := make([]any, len(s.Args))
+	for i, a := range s.Args {
+		switch x := a.(type) {
+		case model.Kind:
+			args[i] = m.common.KindName(x)
+		case analysis.ProblemKind:
+			args[i] = m.problemName(x)
+		case analysis.Approx:
+			args[i] = m.approx(x)
+		default:
+			args[i] = a
+		}
+	}
+	return m.common.Locale.Say(model.Sentence{Format: s.Format, Args: args})
+}
+
+// approx writes a as %.4g does, with the user's decimal mark (no grouping:
+// four significant digits).
+func (m *Model) approx(a analysis.Approx) string {
+	s, loc := a.String(), m.common.Locale
+	if loc.Lang != locale.Spanish {
+		return s
+	}
+	if mark := loc.Number(0.5, 1); len(mark) > 1 && mark[1] == ',' {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
+}
+
+// problemName is a kind of data-quality problem as the user reads it; the
+// kind itself stays the canonical English name.
+func (m *Model) problemName(k analysis.ProblemKind) string {
+	return m.common.Locale.Lookup(string(k))
+}
+
+// kindName is a column kind as the user reads it.
+func (m *Model) kindName(k model.Kind) string { return m.common.KindName(k) }
