@@ -77,8 +77,11 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 // with the count as well, a 35-cell pane left bars one cell wide.
 const narrowBars = 40
 
-// short formats a number in at most about 7 cells: 950, 12.5k, 3.2M.
-func short(v float64) string {
+// short formats a number in at most about 7 cells: 950, 12.5k, 3.2M (with
+// the screens' decimal mark: 12,5k in Spain).
+func short(v float64) string { return common.DecimalMark(shortPoint(v)) }
+
+func shortPoint(v float64) string {
 	a := math.Abs(v)
 	switch {
 	case math.IsNaN(v):

@@ -1,11 +1,10 @@
 package explore
 
 import (
-	"strings"
-
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 // T is key in the user's language.
@@ -34,14 +33,10 @@ func (m *Model) say(s model.Sentence) string {
 // approx writes a as %.4g does, with the user's decimal mark (no grouping:
 // four significant digits).
 func (m *Model) approx(a analysis.Approx) string {
-	s, loc := a.String(), m.common.Locale
-	if loc.Lang != locale.Spanish {
-		return s
+	if m.common.Locale.Lang != locale.Spanish {
+		return a.String()
 	}
-	if mark := loc.Number(0.5, 1); len(mark) > 1 && mark[1] == ',' {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s
+	return common.DecimalMark(a.String())
 }
 
 // problemName is a kind of data-quality problem as the user reads it; the
