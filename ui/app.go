@@ -356,7 +356,7 @@ func (a *App) titleView() string {
 		parts = append(parts, headerPart{text: a.common.Locale.N(s.Data.Rows(), msgCustomer, msgCustomers, common.Int(s.Data.Rows())), rank: 0},
 			headerPart{text: a.common.T(msgTable, model.Printable(s.Table.Name)), rank: 2})
 		if s.TableWhy != "" {
-			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Locale.Lookup(s.TableWhy)) + ")", rank: 4, glue: true})
+			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Reason(s.TableWhy)) + ")", rank: 4, glue: true})
 		}
 	}
 	if a.mouseOff {

@@ -74,6 +74,30 @@ var spanishExplore = map[string]string{
 	"whole numbers":                       "números enteros",
 	"the distinct customer keys":          "las claves de cliente distintas",
 
+	// the same, written with figures or names in them (ui/common's reasonFormats)
+	"%d distinct values in a sample of %d":        "%d valores distintos en una muestra de %d",
+	"name %q":                                     "nombre %q",
+	"%.0f%% of values look like e-mail addresses": "el %.0f%% de los valores parecen direcciones de email",
+	"%.0f%% of values look like phone numbers":    "el %.0f%% de los valores parecen números de teléfono",
+	"%.0f%% of values look like people's names":   "el %.0f%% de los valores parecen nombres de personas",
+	"looks like consent (%s) but another column has that role; if it is the consent, say so with --set %s=%s": "parece consentimiento (%s) pero otra columna tiene ese rol; si es el consentimiento, indíquelo con --set %s=%s",
+	"%q is the table's declared primary key":            "%q es la clave primaria declarada de la tabla",
+	"name %q, and every value is present and different": "nombre %q, y todos los valores están presentes y son distintos",
+
+	// what the derived attributes hold (their notes, in Explore)
+	"whole years from %s to %s": "años cumplidos de %s a %s",
+	"birth year of %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"": "año de nacimiento de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"birth year implausible\"",
+	"from %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"":          "de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"birth year implausible\"",
+	"%d minus %s (age reached this year)":                                   "%d menos %s (edad cumplida este año)",
+	"quintiles of %s: cuts at %s":                                           "quintiles de %s: cortes en %s",
+	"days from %s to the reference date":                                    "días desde %s hasta la fecha de análisis",
+	"%s = yes, a well-formed e-mail address, not bounced, not unsubscribed": "%s = sí, un email bien formado, sin rebote, sin baja",
+	"%s = yes, a well-formed mobile number, not unsubscribed":               "%s = sí, un móvil bien formado, sin baja",
+	"%s = yes, a well-formed phone number, not unsubscribed":                "%s = sí, un teléfono bien formado, sin baja",
+	"%s = yes, a well-formed postal address, not unsubscribed":              "%s = sí, una dirección postal bien formada, sin baja",
+	"reachable by e-mail or SMS":                                            "alcanzable por email o SMS",
+	"not digitally valid, but shares a household with someone who is":       "no es válido digitalmente, pero comparte hogar con alguien que sí lo es",
+
 	// Explore: why a key does nothing here
 	"%s is a %s: dates are counted by year, quarter, month or weekday, not in bins (d changes which)": "%s es de tipo %s: las fechas se cuentan por año, trimestre, mes o día de la semana, no en intervalos (d cambia cuál)",
 	"%s is %s: its bars are its values, not bins (s sorts them)":                                      "%s es de tipo %s: sus barras son sus valores, no intervalos (s las ordena)",
@@ -207,7 +231,7 @@ var spanishExplore = map[string]string{
 	"pers":     "pers",
 	"why":      "motivo",
 	"yes":      "sí",
-	"Personal columns stay in the database; corrections are saved in pulpero's workspace.": "Las columnas personales se quedan en la base de datos; las correcciones se guardan en el espacio de trabajo de pulpero.",
+	"Personal columns stay in the database; corrections are saved in pulpero's workspace.": "Lo personal queda en la base de datos; las correcciones se guardan en pulpero.",
 	"Corrections saved. Press L to reload the data with them.":                             "Correcciones guardadas. Pulse L para recargar los datos con ellas.",
 	"Role of %s":                             "Rol de %s",
 	"  (enter to save, esc to go back)":      "  (enter guarda, esc vuelve)",

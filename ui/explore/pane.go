@@ -39,9 +39,7 @@ func (m *Model) paneView() []string {
 	if m.view == viewPick {
 		lines = append(lines, st.Warn.Render(common.Truncate(m.T(msgPickBanner, m.data().Columns[m.xt.first].Meta().Name), w)))
 	} else {
-		// a note the catalogue has is translated; one written with figures
-		// in it (a derived band's cuts) stays as it was made
-		lines = append(lines, st.Subtle.Render(common.Truncate(m.common.Locale.Lookup(meta.Note), w)))
+		lines = append(lines, st.Subtle.Render(common.Truncate(m.common.Reason(meta.Note), w)))
 	}
 	d := m.current()
 	if d == nil {

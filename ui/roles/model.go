@@ -171,13 +171,11 @@ func (m *Model) View() string {
 		if p.Personal {
 			personal = m.common.T(msgYes)
 		}
-		// a reason the catalogue has is translated; one written with
-		// figures or names in it stays as the detection wrote it
 		why := p.RoleWhy
 		if why == "" {
 			why = p.KindWhy
 		}
-		why = m.common.Locale.Lookup(why)
+		why = m.common.Reason(why)
 		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(m.common.KindName(p.Kind), kindW),
 			common.Pad(orDash(m.common.RoleName(p.Role)), roleW), common.Pad(personal, persW), why)
 		line = common.Truncate(line, w)

@@ -162,7 +162,7 @@ func (m *Model) View() string {
 	// room for it below ~120 columns)
 	note := m.common.T(msgCustomerTable)
 	if why := m.common.Session.TableWhy; why != "" {
-		note = m.common.T(msgCustomerTableWhy, model.Printable(m.common.Locale.Lookup(why)))
+		note = m.common.T(msgCustomerTableWhy, model.Printable(m.common.Reason(why)))
 	}
 	note = common.Wrap(note, w-1, "  ")
 	rows := max(1, m.height-1-lipgloss.Height(note))
