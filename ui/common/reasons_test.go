@@ -21,7 +21,7 @@ func TestReasonsAreReadBackAndTranslated(t *testing.T) {
 		fmt.Sprintf(noteMinus, 2026, "birth_year"):        "2026 menos birth_year (edad cumplida este año)",
 		fmt.Sprintf(noteReachEmail, "consent_email"):      "consent_email = sí, un email bien formado, sin rebote, sin baja",
 		fmt.Sprintf(reasonConsent, "email", "email", "x"): "parece consentimiento (email) pero otra columna tiene ese rol; si es el consentimiento, indíquelo con --set email=x",
-		"only 0 and 1":               "solo 0 y 1",
+		"only 0 and 1":                "solo 0 y 1",
 		"something nobody catalogued": "something nobody catalogued",
 	} {
 		if got := c.Reason(in); got != want {
