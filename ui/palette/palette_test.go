@@ -66,3 +66,38 @@ func TestItemsOfScreensAreFoundByScreen(t *testing.T) {
 		t.Error("Moves tells moves from actions wrongly")
 	}
 }
+
+// TestSpanishPalette (issue 19): a Spanish user reads the palette, its
+// actions and their screens in Spanish and finds them by Spanish words
+// (English ones still work); the item chosen is the canonical one, so the
+// root runs it by its key and screen title.
+func TestSpanishPalette(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	items := append(ItemsOf("Explore", [][]key.Binding{{b("Q", "data quality"), b("x", "cross-tab")}}),
+		ItemsOf("Campaign", [][]key.Binding{{b("e", "export the list")}})...)
+	items = append(items, Items([][]key.Binding{{b("?", "all keys")}})...)
+	m := New(items, es)
+	v := ansi.Strip(m.View(common.NewStyles(true), 60, 10))
+	for _, want := range []string{"Acciones", "escriba para filtrar", "calidad de datos", "Explorar", "exportar la lista", "Campaña", "todas las teclas"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the palette lacks %q:\n%s", want, v)
+		}
+	}
+	for _, query := range []string{"calidad", "quality"} {
+		m := New(items, es)
+		for _, r := range query {
+			m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		if it, ok := m.Chosen(); !ok || it.Name != "data quality" || it.Screen != "Explore" || it.Key != "Q" {
+			t.Errorf("%q chooses %+v", query, it)
+		}
+	}
+	m = New(items, es)
+	for _, r := range "zzz" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if v := ansi.Strip(m.View(common.NewStyles(true), 60, 10)); !strings.Contains(v, "ninguna acción coincide") {
+		t.Errorf("no match:\n%s", v)
+	}
+}
