@@ -86,8 +86,8 @@ var spanishExplore = map[string]string{
 
 	// what the derived attributes hold (their notes, in Explore)
 	"whole years from %s to %s": "años cumplidos de %s a %s",
-	"birth year of %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"": "año de nacimiento de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"birth year implausible\"",
-	"from %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"":          "de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"birth year implausible\"",
+	"birth year of %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"": "año de nacimiento de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"año de nacimiento inverosímil\"",
+	"from %s: baby boomers born 1900–1964, gen x 1965–78, millennials 1979–96, centennials 1997–2010, then born after 2010; a birth year before 1900, in the future or more than 110 years back is \"birth year implausible\"":          "de %s: baby boomers nacidos en 1900–1964, gen x en 1965–78, millennials en 1979–96, centennials en 1997–2010, y luego nacidos después de 2010; un año de nacimiento anterior a 1900, en el futuro o de hace más de 110 años es \"año de nacimiento inverosímil\"",
 	"%d minus %s (age reached this year)":                                   "%d menos %s (edad cumplida este año)",
 	"quintiles of %s: cuts at %s":                                           "quintiles de %s: cortes en %s",
 	"days from %s to the reference date":                                    "días desde %s hasta la fecha de análisis",
@@ -219,6 +219,16 @@ var spanishExplore = map[string]string{
 	"below %s or above %s (3×IQR beyond the quartiles)": "por debajo de %s o por encima de %s (3×RIC más allá de los cuartiles)",
 	"missing or not a well-formed e-mail address":       "faltante o no es una dirección de email bien formada",
 	"missing or not a dialable phone number":            "faltante o no es un teléfono al que se pueda llamar",
+
+	// values pulpero gives derived attributes (generation, income_band);
+	// rules keep the English
+	"born after 2010":        "nacidos después de 2010",
+	"birth year implausible": "año de nacimiento inverosímil",
+	"low":                    "bajo",
+	"lower-middle":           "medio-bajo",
+	"middle":                 "medio",
+	"upper-middle":           "medio-alto",
+	"high":                   "alto",
 
 	// the palette
 	"Actions": "Acciones",

@@ -10,6 +10,7 @@ import (
 // barRow is one bar of a histogram or frequency chart.
 type barRow struct {
 	label string
+	value string // a category's value as stored, for a rule (label may be its translation)
 	count int
 	muted bool  // "other": an aggregate, drawn in the second colour
 	code  int32 // dictionary code of a categorical's value, for ordering by value

@@ -55,7 +55,7 @@ func (m *Model) copyDist() tea.Cmd {
 			total += v.Count
 		}
 		for _, v := range d.values {
-			line(v.Value, v.Count, total)
+			line(m.valueName(m.column(), v.Value), v.Count, total)
 		}
 	}
 	return copyCmd(b.String(), m.T(msgCopiedDist, m.column().Meta().Name))

@@ -147,17 +147,19 @@ func (m *Model) crossTabView() string {
 // the scroll position, and the row totals; the last line has column totals.
 func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 	st := m.common.Styles
+	rowLabels := m.axisLabels(m.data().Columns[m.xt.first], t.Rows.Labels)
+	colLabels := m.axisLabels(m.data().Columns[m.xt.second], t.Cols.Labels)
 	labelW := 6
-	for _, l := range t.Rows.Labels {
+	for _, l := range rowLabels {
 		labelW = max(labelW, len([]rune(l)))
 	}
 	labelW = min(labelW, 18)
 	cellW := max(7, len(common.Int(t.Total)))
-	for _, l := range t.Cols.Labels {
+	for _, l := range colLabels {
 		cellW = max(cellW, min(14, len([]rune(l))))
 	}
 	fitCols := max(1, (m.width-labelW-cellW-1)/(cellW+1))
-	cols := t.Cols.Labels[m.xt.left:min(len(t.Cols.Labels), m.xt.left+fitCols)]
+	cols := colLabels[m.xt.left:min(len(colLabels), m.xt.left+fitCols)]
 	header := common.Pad(t.Rows.Name, labelW)
 	for _, l := range cols {
 		header += " " + common.PadLeft(l, cellW)
@@ -171,7 +173,7 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 	}
 	rows := m.crossTabRows()
 	for r := m.xt.top; r < min(len(t.Rows.Labels), m.xt.top+rows); r++ {
-		line := common.Pad(t.Rows.Labels[r], labelW)
+		line := common.Pad(rowLabels[r], labelW)
 		for j := range cols {
 			c := m.xt.left + j
 			n := t.Counts[r][c]

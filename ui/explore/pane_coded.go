@@ -30,7 +30,7 @@ func (m *Model) codedPane(d *dist, w int) []string {
 func (m *Model) codedRows(d *dist) []barRow {
 	rows := make([]barRow, len(d.values))
 	for i, v := range d.values {
-		rows[i] = barRow{label: v.Value, count: v.Count, code: v.Code}
+		rows[i] = barRow{label: m.valueName(m.column(), v.Value), value: v.Value, count: v.Count, code: v.Code}
 	}
 	rows = fit(rows, m.bodyRows(2), m.T(msgOther))
 	if m.set.byValue {

@@ -1,6 +1,8 @@
 package explore
 
 import (
+	"strings"
+
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
@@ -47,3 +49,32 @@ func (m *Model) problemName(k analysis.ProblemKind) string {
 
 // kindName is a column kind as the user reads it.
 func (m *Model) kindName(k model.Kind) string { return m.common.KindName(k) }
+
+// valueName is a category's value as the user reads it: the values pulpero
+// names (yes and no, the generations and income bands it derives, the
+// segments of RFM) are translated when the catalogue has them; the values
+// of the data are shown as they are.
+func (m *Model) valueName(c model.Column, v string) string {
+	if meta := c.Meta(); meta.Derived || meta.Kind == model.KindBoolean {
+		return m.common.Locale.Lookup(v)
+	}
+	return v
+}
+
+// axisLabels are a cross-tab side's labels as the user reads them: values
+// by valueName, and a number's bins ("[0.5, 1)") with the region's decimal
+// mark ("[0,5; 1)" in Spain, where the comma separates decimals).
+func (m *Model) axisLabels(c model.Column, labels []string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		switch {
+		case c.Meta().Kind.Coded():
+			out[i] = m.valueName(c, l)
+		case strings.HasPrefix(l, "[") && common.DecimalMark("0.5") == "0,5":
+			out[i] = strings.Replace(common.DecimalMark(l), ", ", "; ", 1)
+		default:
+			out[i] = common.DecimalMark(l)
+		}
+	}
+	return out
+}

@@ -118,7 +118,7 @@ func (m *Model) toSegment() tea.Cmd {
 	if d.values != nil {
 		values := make([]string, len(picked))
 		for i, p := range picked {
-			values[i] = rows[p].label
+			values[i] = rows[p].value // the stored value: a rule says it so in every language
 		}
 		expr = segment.OneOf(attr, values...)
 	} else {

@@ -75,3 +75,37 @@ func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
 		t.Errorf("English: %q, want %q", got, want)
 	}
 }
+
+// TestSpanishBarsMakeCanonicalRules: a Spanish user sees yes as "sí" and
+// the generations and bands in Spanish, and the rule the marked bars make
+// holds the stored value, so it counts the same in every language.
+func TestSpanishBarsMakeCanonicalRules(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	common.UseNumbers(es)
+	defer common.UseNumbers(locale.Default())
+	m := newScreenIn(t, session(t, shopPath(t, 300)), 100, 30, es)
+	moveTo(t, m, "newsletter")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "sí ") {
+		t.Fatalf("yes is not shown as sí:\n%s", v)
+	}
+	var rule string
+	for i, r := range m.codedRows(m.current()) {
+		if r.value == "yes" {
+			for range i + 1 {
+				press(m, "]")
+			}
+		}
+	}
+	for _, msg := range press(m, "S") {
+		if c, ok := msg.(common.AddConditionMsg); ok {
+			rule = c.Expr
+		}
+	}
+	if !strings.Contains(rule, `"yes"`) || strings.Contains(rule, "sí") {
+		t.Errorf("the rule from the bar sí is %q, want the stored value yes", rule)
+	}
+	moveTo(t, m, "income_band")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "medio-alto") {
+		t.Errorf("the income bands are not in Spanish:\n%s", v)
+	}
+}
