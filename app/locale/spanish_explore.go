@@ -123,7 +123,7 @@ var spanishExplore = map[string]string{
 	"values %s · missing %s (%s)":          "valores %s · faltantes %s (%s)",
 	"other":                                "otros",
 	"other (%s)":                           "otros (%s)",
-	"by count   (s changes)":               "por cantidad   (s cambia)",
+	"by count   (s changes)":               "por conteo   (s cambia)",
 	"by value   (s changes)":               "por valor   (s cambia)",
 	"%s to %s, median %s":                  "de %s a %s, mediana %s",
 	"%s Q%d":                               "%s T%d",
