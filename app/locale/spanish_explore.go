@@ -246,7 +246,7 @@ var spanishExplore = map[string]string{
 	"Role of %s":                             "Rol de %s",
 	"  (enter to save, esc to go back)":      "  (enter guarda, esc vuelve)",
 	"(no role)":                              "(sin rol)",
-	"  · personal: kept out of memory":       "  · personal: se mantiene fuera de la memoria",
+	"  · personal: kept out of memory":       "  · personal: no se carga en memoria",
 	"%s has no role":                         "%s no tiene rol",
 	"saved: no column is %s":                 "guardado: ninguna columna es %s",
 	"saved: %s is %s":                        "guardado: %s es %s",
