@@ -74,14 +74,14 @@ func TestSpanishRoles(t *testing.T) {
 	m := New(&common.Common{Width: 100, Height: 30, Styles: common.NewStyles(true), Session: s, Locale: es})
 	m.SetSize(100, 28)
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"columna", "tipo", "rol", "motivo", "entero", "email", "Lo personal queda en la base de datos", `nombre "correo"`} {
+	for _, want := range []string{"columna", "tipo", "rol", "motivo", "entero", "correo", "Lo personal queda en la base de datos", `nombre "correo"`} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the list lacks %q:\n%s", want, v)
 		}
 	}
 	press(m, "down", "down", "enter")
 	v = ansi.Strip(m.View())
-	for _, want := range []string{"Rol de acepta_mail", "(sin rol)", "consent. email", "fecha de nacimiento"} {
+	for _, want := range []string{"Rol de acepta_mail", "(sin rol)", "consent. correo", "fecha de nacimiento"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the chooser lacks %q:\n%s", want, v)
 		}
@@ -92,7 +92,7 @@ func TestSpanishRoles(t *testing.T) {
 	saved := press(m, "enter")()
 	_, cmd := m.Update(saved)
 	st, _ := cmd().(common.StatusMsg)
-	if want := "guardado: acepta_mail es consent. email; pulse L para recargar los datos con ello"; st.Text != want {
+	if want := "guardado: acepta_mail es consent. correo; pulse L para recargar los datos con ello"; st.Text != want {
 		t.Errorf("status %q, want %q", st.Text, want)
 	}
 	profiles, _ := s.DB.Profile(context.Background(), s.Table)
