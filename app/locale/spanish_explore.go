@@ -81,8 +81,10 @@ var spanishExplore = map[string]string{
 	"%.0f%% of values look like phone numbers":    "el %.0f%% de los valores parecen números de teléfono",
 	"%.0f%% of values look like people's names":   "el %.0f%% de los valores parecen nombres de personas",
 	"looks like consent (%s) but another column has that role; if it is the consent, say so with --set %s=%s": "parece consentimiento (%s) pero otra columna tiene ese rol; si es el consentimiento, indíquelo con --set %s=%s",
-	"%q is the table's declared primary key":            "%q es la clave primaria declarada de la tabla",
-	"name %q, and every value is present and different": "nombre %q, y todos los valores están presentes y son distintos",
+	"%q is the table's declared primary key":                   "%q es la clave primaria declarada de la tabla",
+	"transactions: the %s customers are the distinct %s of %s": "transacciones: los %s clientes son los %s distintos de %s",
+	"the distinct customer keys of the transactions":           "las claves de cliente distintas de las transacciones",
+	"name %q, and every value is present and different":        "nombre %q, y todos los valores están presentes y son distintos",
 
 	// what the derived attributes hold (their notes, in Explore)
 	"whole years from %s to %s": "años cumplidos de %s a %s",

@@ -13,7 +13,7 @@ const (
 // sentence made from one back and says it in the user's language. A format
 // changed below and not here is shown in English, as it was made.
 var reasonFormats = []string{
-	reasonDistinct, reasonName, reasonEmails, reasonPhones, reasonNames, reasonConsent, reasonPrimaryKey, reasonNameUnique,
+	reasonDistinct, reasonName, reasonEmails, reasonPhones, reasonNames, reasonConsent, reasonPrimaryKey, reasonNameUnique, reasonTransactions,
 	noteYears, noteBirthYearOf, noteFromYear, noteMinus, noteQuintiles, noteDaysFrom,
 	noteReachEmail, noteReachSMS, noteReachPhone, noteReachPost,
 }
@@ -31,6 +31,9 @@ const (
 	reasonConsent    = "looks like consent (%s) but another column has that role; if it is the consent, say so with --set %s=%s"
 	reasonPrimaryKey = "%q is the table's declared primary key"
 	reasonNameUnique = "name %q, and every value is present and different"
+	// app.WhyTransactions: the customers are read from the purchases (the
+	// first %s a count grouped in English: 1,234)
+	reasonTransactions = "transactions: the %s customers are the distinct %s of %s"
 )
 
 // The formats of analysis's derived attributes (their ColumnMeta.Note).

@@ -32,12 +32,19 @@ func (c *Common) Reason(s string) string {
 		for i, v := range f.verbs {
 			if n, err := strconv.Atoi(args[i]); err == nil && strings.HasSuffix(v, "d") && !yearFormats[f.format] {
 				args[i] = c.Locale.Int(n)
+			} else if englishGrouped.MatchString(args[i]) {
+				n, _ := strconv.Atoi(strings.ReplaceAll(args[i], ",", ""))
+				args[i] = c.Locale.Int(n)
 			}
 		}
 		return fill(c.Locale.Lookup(f.format), args)
 	}
 	return s
 }
+
+// englishGrouped is a count written with English grouping (1,234), as
+// some reasons are made.
+var englishGrouped = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+$`)
 
 // verbRE is a fmt verb: %s, %q, %d, %.0f, %%.
 var verbRE = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)

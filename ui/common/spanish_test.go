@@ -16,12 +16,13 @@ func TestReasonsAreReadBackAndTranslated(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
 	c := &Common{Locale: es}
 	for in, want := range map[string]string{
-		fmt.Sprintf(reasonDistinct, 9, 1430):              "9 valores distintos en una muestra de 1.430",
-		fmt.Sprintf(reasonName, "email"):                  `nombre "email"`,
-		fmt.Sprintf(reasonEmails, 97.0):                   "el 97% de los valores parecen direcciones de correo",
-		fmt.Sprintf(noteMinus, 2026, "birth_year"):        "2026 menos birth_year (edad cumplida este año)",
-		fmt.Sprintf(noteReachEmail, "consent_email"):      "consent_email = sí, un correo bien formado, sin rebote, sin baja",
-		fmt.Sprintf(reasonConsent, "email", "email", "x"): "parece consentimiento (email) pero otra columna tiene ese rol; si es el consentimiento, indíquelo con --set email=x",
+		fmt.Sprintf(reasonDistinct, 9, 1430):                                 "9 valores distintos en una muestra de 1.430",
+		fmt.Sprintf(reasonName, "email"):                                     `nombre "email"`,
+		fmt.Sprintf(reasonEmails, 97.0):                                      "el 97% de los valores parecen direcciones de correo",
+		fmt.Sprintf(noteMinus, 2026, "birth_year"):                           "2026 menos birth_year (edad cumplida este año)",
+		fmt.Sprintf(noteReachEmail, "consent_email"):                         "consent_email = sí, un correo bien formado, sin rebote, sin baja",
+		fmt.Sprintf(reasonConsent, "email", "email", "x"):                    "parece consentimiento (email) pero otra columna tiene ese rol; si es el consentimiento, indíquelo con --set email=x",
+		fmt.Sprintf(reasonTransactions, "12,345", "customer_id", "invoices"): "transacciones: los 12.345 clientes son los customer_id distintos de invoices",
 		"only 0 and 1":                "solo 0 y 1",
 		"something nobody catalogued": "something nobody catalogued",
 	} {
