@@ -32,6 +32,10 @@ func TestSpanishUserReadsSpanish(t *testing.T) {
 		t.Errorf("status %q, want it to start %q", st.Text, want)
 	}
 
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "de 02/01/2016 a 28/12/2025") || !strings.Contains(v, "por año") {
+		t.Errorf("the date pane does not write dates as Spain does:\n%s", v)
+	}
+
 	moveTo(t, m, "monthly_income")
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"monthly_income · real", "valores 1.367 · faltantes 133 (8,9%)", "mediana 1442", "intervalos · ancho igual"} {
