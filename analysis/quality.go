@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -31,7 +30,9 @@ type Problem struct {
 	Column string
 	Kind   ProblemKind
 	Count  int
-	Detail string
+	// Detail says what the problem is, for a person: a Sentence the
+	// interface translates (its English is Detail.String()).
+	Detail model.Sentence
 	// Rows are the dataset rows with the problem; nil when they cannot be
 	// told apart (invalid values of a column built without their rows).
 	Rows model.Bitset
@@ -59,16 +60,16 @@ func Quality(ds *model.Dataset, asOfDay float64) []Problem {
 func columnProblems(c model.Column, asOfDay float64) []Problem {
 	m := c.Meta()
 	var out []Problem
-	add := func(k ProblemKind, rows model.Bitset, detail string) {
+	add := func(k ProblemKind, rows model.Bitset, detail model.Sentence) {
 		if n := rows.Count(); n > 0 {
 			out = append(out, Problem{Column: m.Name, Kind: k, Count: n, Detail: detail, Rows: rows})
 		}
 	}
-	add(ProblemNulls, Nulls(c), "no value")
+	add(ProblemNulls, Nulls(c), model.Say(DetailNoValue))
 	if m.Invalid > 0 {
 		ex := strings.Join(m.InvalidExamples, ", ")
 		p := Problem{Column: m.Name, Kind: ProblemInvalid, Count: m.Invalid,
-			Detail: fmt.Sprintf("not a valid %s (e.g. %s); held as missing", m.Kind, ex)}
+			Detail: model.Say(DetailInvalid, m.Kind, ex)}
 		if len(m.InvalidRows) == m.Invalid {
 			p.Rows = model.NewBitset(c.Len())
 			for _, r := range m.InvalidRows {
@@ -79,10 +80,10 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	}
 	for _, p := range Placeholders(c) {
 		out = append(out, Problem{Column: m.Name, Kind: ProblemPlaceholder, Count: p.Count, Rows: p.Rows, Value: p.Value,
-			Detail: fmt.Sprintf("%s looks like a stand-in for a missing value; it can be treated as missing for analysis", strconv.Quote(p.Value))})
+			Detail: model.Say(DetailPlaceholder, strconv.Quote(p.Value))})
 	}
 	if m.Role == model.RoleCustomerID || nearlyUnique(c) {
-		add(ProblemDuplicates, duplicateRows(c), "the same identifier on more than one row")
+		add(ProblemDuplicates, duplicateRows(c), model.Say(DetailDuplicates))
 	}
 	x, ok := c.(*model.NumberColumn)
 	if !ok {
@@ -90,13 +91,13 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	}
 	switch {
 	case moneyLike(m):
-		add(ProblemNegative, NumberCompare(x, OpLt, 0), "money below zero")
+		add(ProblemNegative, NumberCompare(x, OpLt, 0), model.Say(DetailNegative))
 	case ageLike(m):
-		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < 0 || v > MaxAge }), fmt.Sprintf("age outside 0–%d", MaxAge))
+		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < 0 || v > MaxAge }), model.Say(DetailAge, MaxAge))
 	case m.Role == model.RoleBirthYear:
 		asOfYear := time.Unix(int64(asOfDay)*86400, 0).UTC().Year()
 		add(ProblemImplausible, rowsWhere(x, func(v float64) bool { return GenerationOf(int(v), asOfYear) == GenerationImplausible }),
-			implausibleBirth)
+			model.Say(DetailBirth, MaxAge))
 	case m.Role == model.RoleBirthDate && (m.Kind == model.KindDate || m.Kind == model.KindDateTime):
 		// the generation calls these rows "birth year implausible"
 		asOf := time.Unix(int64(asOfDay)*86400, 0).UTC()
@@ -108,13 +109,13 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 				born = time.Unix(int64(v)*86400, 0).UTC()
 			}
 			return born.After(asOf) || GenerationOf(born.Year(), asOf.Year()) == GenerationImplausible
-		}), implausibleBirth)
+		}), model.Say(DetailBirth, MaxAge))
 	case m.Kind == model.KindDate || m.Kind == model.KindDateTime:
 		lo, hi := -25567.0, asOfDay+1 // 1900-01-01, and the day after the reference date
 		if m.Kind == model.KindDateTime {
 			lo, hi = lo*86400, hi*86400
 		}
-		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < lo || v >= hi }), "before 1900 or in the future")
+		add(ProblemRange, rowsWhere(x, func(v float64) bool { return v < lo || v >= hi }), model.Say(DetailDateRange))
 	}
 	if (m.Kind == model.KindInteger || m.Kind == model.KindReal) && m.Role != model.RoleCustomerID {
 		if rows, detail := outliers(x); rows != nil {
@@ -123,8 +124,6 @@ func columnProblems(c model.Column, asOfDay float64) []Problem {
 	}
 	return out
 }
-
-var implausibleBirth = fmt.Sprintf("birth year implausible: before 1900, in the future or more than %d years back", MaxAge)
 
 // nearlyUnique reports an identifier or text column whose values are almost
 // all different (at least 90%): a key, where a repeat is a problem. A column
@@ -160,19 +159,19 @@ func ageLike(m *model.ColumnMeta) bool {
 
 // outliers returns the rows beyond the far-out fences, or nil when the
 // column has too few values or no spread between its quartiles.
-func outliers(c *model.NumberColumn) (model.Bitset, string) {
+func outliers(c *model.NumberColumn) (model.Bitset, model.Sentence) {
 	vals := values(c, nil)
 	if len(vals) < 20 {
-		return nil, ""
+		return nil, model.Sentence{}
 	}
 	q := Quantiles(vals, []float64{0.25, 0.75})
 	iqr := q[1] - q[0]
 	if iqr == 0 || math.IsNaN(iqr) {
-		return nil, ""
+		return nil, model.Sentence{}
 	}
 	lo, hi := q[0]-outlierIQRs*iqr, q[1]+outlierIQRs*iqr
 	return rowsWhere(c, func(v float64) bool { return v < lo || v > hi }),
-		fmt.Sprintf("below %.4g or above %.4g (3×IQR beyond the quartiles)", lo, hi)
+		model.Say(DetailOutliers, Approx(lo), Approx(hi))
 }
 
 // duplicateRows returns every row whose identifier another row also holds.

@@ -232,7 +232,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.resizeScreens()
 		return a, nil
 	case key.Matches(msg, a.keys.Palette):
-		p := palette.New(a.paletteItems())
+		p := palette.New(a.paletteItems(), a.common.Locale)
 		a.palette = &p
 		return a, nil
 	case key.Matches(msg, a.keys.Mouse):
@@ -356,7 +356,7 @@ func (a *App) titleView() string {
 		parts = append(parts, headerPart{text: a.common.Locale.N(s.Data.Rows(), msgCustomer, msgCustomers, common.Int(s.Data.Rows())), rank: 0},
 			headerPart{text: a.common.T(msgTable, model.Printable(s.Table.Name)), rank: 2})
 		if s.TableWhy != "" {
-			parts = append(parts, headerPart{text: "(" + model.Printable(s.TableWhy) + ")", rank: 4, glue: true})
+			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Reason(s.TableWhy)) + ")", rank: 4, glue: true})
 		}
 	}
 	if a.mouseOff {
@@ -388,7 +388,7 @@ func (a *App) loadingView() string {
 func (a *App) errorView() string {
 	st := a.common.Styles
 	return "\n  " + st.Error.Render(a.common.T(msgCannotOpen)) + "\n\n  " +
-		common.Wrap(a.loadErr.Error(), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  "+a.common.T(msgTryAgain))
+		common.Wrap(a.common.Locale.Error(a.loadErr), a.common.Width-4, "  ") + "\n\n" + st.Subtle.Render("  "+a.common.T(msgTryAgain))
 }
 
 func (a *App) helpView() string {

@@ -84,6 +84,17 @@ func sig3(v float64) string {
 	return s
 }
 
+// DecimalMark writes a number formatted with a decimal point ("12.5k",
+// "1.234e+04") with the screens' decimal mark instead ("12,5k" in Spain):
+// for figures written to a number of significant digits, which the
+// region's format does not do. s must hold no grouping.
+func DecimalMark(s string) string {
+	if numbers.Lang == locale.English || !strings.Contains(numbers.Number(0.5, 1), ",") {
+		return s
+	}
+	return strings.ReplaceAll(s, ".", ",")
+}
+
 // Truncate cuts s to width cells, marking the cut with "…".
 func Truncate(s string, width int) string {
 	if width <= 0 {

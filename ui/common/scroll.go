@@ -1,7 +1,6 @@
 package common
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -16,7 +15,8 @@ func Overflows(text string, height int) bool {
 }
 
 // View returns at most height lines of text from the offset, the last one
-// a hint when the text does not fit.
+// a hint when the text does not fit. The hint is in the screens' language
+// (the locale UseNumbers set, as numbers are).
 func (s Scroller) View(text string, height int, st *Styles) string {
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	if len(lines) <= height || height < 2 {
@@ -32,11 +32,11 @@ func (s Scroller) View(text string, height int, st *Styles) string {
 	var hint string
 	switch {
 	case above > 0 && below > 0:
-		hint = fmt.Sprintf("↑ %d more above · ↓ %d more below (pgup/pgdn)", above, below)
+		hint = numbers.T(msgMoreBoth, above, below)
 	case below > 0:
-		hint = fmt.Sprintf("↓ %d more lines (pgdn)", below)
+		hint = numbers.T(msgMoreBelow, below)
 	default:
-		hint = fmt.Sprintf("↑ %d more lines above (pgup)", above)
+		hint = numbers.T(msgMoreAbove, above)
 	}
 	return strings.Join(shown, "\n") + "\n" + st.Subtle.Render(hint)
 }

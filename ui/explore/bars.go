@@ -10,6 +10,7 @@ import (
 // barRow is one bar of a histogram or frequency chart.
 type barRow struct {
 	label string
+	value string // a category's value as stored, for a rule (label may be its translation)
 	count int
 	muted bool  // "other": an aggregate, drawn in the second colour
 	code  int32 // dictionary code of a categorical's value, for ordering by value
@@ -77,8 +78,11 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 // with the count as well, a 35-cell pane left bars one cell wide.
 const narrowBars = 40
 
-// short formats a number in at most about 7 cells: 950, 12.5k, 3.2M.
-func short(v float64) string {
+// short formats a number in at most about 7 cells: 950, 12.5k, 3.2M (with
+// the screens' decimal mark: 12,5k in Spain).
+func short(v float64) string { return common.DecimalMark(shortPoint(v)) }
+
+func shortPoint(v float64) string {
 	a := math.Abs(v)
 	switch {
 	case math.IsNaN(v):

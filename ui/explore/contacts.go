@@ -38,7 +38,7 @@ func contactCmd(s *common.Session, seq int) tea.Cmd {
 			return contactMsg{seq: seq, err: err}
 		}
 		var out []analysis.Problem
-		add := func(col string, valid model.Bitset, detail string) {
+		add := func(col string, valid model.Bitset, detail model.Sentence) {
 			if col == "" || valid == nil {
 				return
 			}
@@ -47,8 +47,8 @@ func contactCmd(s *common.Session, seq int) tea.Cmd {
 				out = append(out, analysis.Problem{Column: col, Kind: ProblemUnusable, Count: n, Detail: detail, Rows: bad})
 			}
 		}
-		add(cc.Email, v.Email, "missing or not a well-formed e-mail address")
-		add(cc.Phone, v.Phone, "missing or not a dialable phone number")
+		add(cc.Email, v.Email, model.Say(msgUnusableEmail))
+		add(cc.Phone, v.Phone, model.Say(msgUnusablePhone))
 		return contactMsg{seq: seq, problems: out}
 	}
 }

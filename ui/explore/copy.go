@@ -10,9 +10,10 @@ import (
 )
 
 // copyCmd puts text on the terminal's clipboard through OSC 52, which also
-// works over SSH, and says so in the status line.
-func copyCmd(text, what string) tea.Cmd {
-	return tea.Batch(tea.SetClipboard(text), common.Status("copied the "+what+" to the clipboard", false))
+// works over SSH, and says so in the status line (done, already in the
+// user's language).
+func copyCmd(text, done string) tea.Cmd {
+	return tea.Batch(tea.SetClipboard(text), common.Status(done, false))
 }
 
 // copyDist copies the distribution under the cursor as tab-separated
@@ -20,10 +21,10 @@ func copyCmd(text, what string) tea.Cmd {
 func (m *Model) copyDist() tea.Cmd {
 	d := m.current()
 	if d == nil {
-		return common.Status("the distribution is still being computed", true)
+		return common.Status(m.T(msgStillComputed), true)
 	}
 	var b strings.Builder
-	b.WriteString(m.column().Meta().Name + "\tcount\tshare\n")
+	b.WriteString(m.T(msgDistHeader, m.column().Meta().Name) + "\n")
 	line := func(label string, n, total int) {
 		fmt.Fprintf(&b, "%s\t%d\t%s\n", label, n, common.Percent(float64(n)/float64(max(1, total))))
 	}
@@ -42,7 +43,7 @@ func (m *Model) copyDist() tea.Cmd {
 		}
 	case d.dates != nil:
 		for _, g := range d.dates {
-			line(g.Label, g.Count, d.summary.Count)
+			line(m.dateLabel(g, d.key.dateBy), g.Count, d.summary.Count)
 		}
 	case d.text != nil:
 		for _, v := range d.text.Top {
@@ -54,8 +55,8 @@ func (m *Model) copyDist() tea.Cmd {
 			total += v.Count
 		}
 		for _, v := range d.values {
-			line(v.Value, v.Count, total)
+			line(m.valueName(m.column(), v.Value), v.Count, total)
 		}
 	}
-	return copyCmd(b.String(), "distribution of "+m.column().Meta().Name)
+	return copyCmd(b.String(), m.T(msgCopiedDist, m.column().Meta().Name))
 }

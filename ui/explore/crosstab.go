@@ -57,14 +57,14 @@ func crossable(c model.Column) bool {
 func (m *Model) crossTabStep() tea.Cmd {
 	c := m.column()
 	if !crossable(c) {
-		return common.Status(c.Meta().Name+" is "+c.Meta().Kind.String()+": too many values to cross; choose a category, number or date", true)
+		return common.Status(m.T(msgCannotCross, c.Meta().Name, m.kindName(c.Meta().Kind)), true)
 	}
 	if m.view != viewPick {
 		m.xt.first, m.view = m.cursor, viewPick
-		return common.Status("cross-tab: move to the second attribute and press x or enter (esc cancels)", false)
+		return common.Status(m.T(msgCrossStart), false)
 	}
 	if m.cursor == m.xt.first {
-		return common.Status("choose a different attribute to cross "+c.Meta().Name+" with", true)
+		return common.Status(m.T(msgCrossOther, c.Meta().Name), true)
 	}
 	m.xt = crossTabState{first: m.xt.first, second: m.cursor, seq: m.xt.seq + 1}
 	m.view = viewCrossTab
@@ -111,7 +111,7 @@ func (m *Model) crossTabKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Right):
 		m.xt.left++
 	case key.Matches(k, m.keys.Copy) && m.xt.tab != nil:
-		return copyCmd(crossTabTSV(*m.xt.tab), "cross-tab")
+		return copyCmd(crossTabTSV(*m.xt.tab), m.T(msgCopiedCross))
 	}
 	if t := m.xt.tab; t != nil {
 		m.xt.top = min(m.xt.top, max(0, len(t.Rows.Labels)-m.crossTabRows()))
@@ -124,7 +124,7 @@ func (m *Model) crossTabKey(k tea.KeyPressMsg) tea.Cmd {
 // header, totals and scroll hint.
 func (m *Model) crossTabRows() int { return max(1, m.height-5) }
 
-var pctNames = [...]string{"counts", "row %", "column %"}
+var pctNames = [...]string{msgCountsPct, msgRowPct, msgColumnPct}
 
 func (m *Model) crossTabView() string {
 	st := m.common.Styles
@@ -133,12 +133,12 @@ func (m *Model) crossTabView() string {
 	head := st.Title.Render(common.Truncate(a+" × "+b, m.width))
 	switch {
 	case x.err != nil:
-		return head + "\n\n" + st.Error.Render(x.err.Error())
+		return head + "\n\n" + st.Error.Render(m.common.Locale.Error(x.err))
 	case x.tab == nil:
-		return head + "\n\n" + st.Subtle.Render("computing…")
+		return head + "\n\n" + st.Subtle.Render(m.T(msgComputing))
 	}
 	t := x.tab
-	info := fmt.Sprintf("%s · %s customers · %s missing either   (%% counts/row %%/column %%)", pctNames[x.pct], common.Int(t.Total), common.Int(t.Missing))
+	info := m.T(msgCrossInfo, m.T(pctNames[x.pct]), common.Int(t.Total), common.Int(t.Missing))
 	lines := []string{head, st.Subtle.Render(common.Truncate(info, m.width))}
 	return strings.Join(append(lines, m.crossTabTable(t)...), "\n")
 }
@@ -147,22 +147,24 @@ func (m *Model) crossTabView() string {
 // the scroll position, and the row totals; the last line has column totals.
 func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 	st := m.common.Styles
+	rowLabels := m.axisLabels(m.data().Columns[m.xt.first], t.Rows.Labels)
+	colLabels := m.axisLabels(m.data().Columns[m.xt.second], t.Cols.Labels)
 	labelW := 6
-	for _, l := range t.Rows.Labels {
+	for _, l := range rowLabels {
 		labelW = max(labelW, len([]rune(l)))
 	}
 	labelW = min(labelW, 18)
 	cellW := max(7, len(common.Int(t.Total)))
-	for _, l := range t.Cols.Labels {
+	for _, l := range colLabels {
 		cellW = max(cellW, min(14, len([]rune(l))))
 	}
 	fitCols := max(1, (m.width-labelW-cellW-1)/(cellW+1))
-	cols := t.Cols.Labels[m.xt.left:min(len(t.Cols.Labels), m.xt.left+fitCols)]
+	cols := colLabels[m.xt.left:min(len(colLabels), m.xt.left+fitCols)]
 	header := common.Pad(t.Rows.Name, labelW)
 	for _, l := range cols {
 		header += " " + common.PadLeft(l, cellW)
 	}
-	lines := []string{st.Header.Render(header + " " + common.PadLeft("total", cellW))}
+	lines := []string{st.Header.Render(header + " " + common.PadLeft(m.T(msgTotal), cellW))}
 	maxCell := 1
 	for _, row := range t.Counts {
 		for _, n := range row {
@@ -171,7 +173,7 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 	}
 	rows := m.crossTabRows()
 	for r := m.xt.top; r < min(len(t.Rows.Labels), m.xt.top+rows); r++ {
-		line := common.Pad(t.Rows.Labels[r], labelW)
+		line := common.Pad(rowLabels[r], labelW)
 		for j := range cols {
 			c := m.xt.left + j
 			n := t.Counts[r][c]
@@ -180,12 +182,12 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 		}
 		lines = append(lines, line+" "+common.PadLeft(common.Int(t.RowTotals[r]), cellW))
 	}
-	total := common.Pad("total", labelW)
+	total := common.Pad(m.T(msgTotal), labelW)
 	for j := range cols {
 		total += " " + common.PadLeft(common.Int(t.ColTotals[m.xt.left+j]), cellW)
 	}
 	lines = append(lines, st.Header.Render(total+" "+common.PadLeft(common.Int(t.Total), cellW)))
-	if hint := scrollHint(m.xt.top, rows, len(t.Rows.Labels), m.xt.left, len(cols), len(t.Cols.Labels)); hint != "" {
+	if hint := m.scrollHint(m.xt.top, rows, len(t.Rows.Labels), m.xt.left, len(cols), len(t.Cols.Labels)); hint != "" {
 		lines = append(lines, st.Subtle.Render(common.Truncate(hint, m.width)))
 	}
 	return lines
@@ -193,13 +195,13 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 
 // scrollHint says which rows and columns of a table are shown and which
 // keys show the others; "" when all are shown.
-func scrollHint(top, rows, nRows, left, cols, nCols int) string {
+func (m *Model) scrollHint(top, rows, nRows, left, cols, nCols int) string {
 	var parts []string
 	if nRows > rows {
-		parts = append(parts, fmt.Sprintf(msgRowsShown, top+1, min(nRows, top+rows), nRows))
+		parts = append(parts, m.T(msgRowsShown, top+1, min(nRows, top+rows), nRows))
 	}
 	if nCols > cols {
-		parts = append(parts, fmt.Sprintf(msgColsShown, left+1, min(nCols, left+cols), nCols))
+		parts = append(parts, m.T(msgColsShown, left+1, min(nCols, left+cols), nCols))
 	}
 	return strings.Join(parts, " · ")
 }

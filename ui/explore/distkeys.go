@@ -1,8 +1,6 @@
 package explore
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -26,7 +24,7 @@ func (m *Model) distKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Quality):
 		return m.openQuality()
 	case key.Matches(k, m.keys.Rows):
-		return m.openRows(nil, "all customers")
+		return m.openRows(nil, m.T(msgAllCustomers))
 	case key.Matches(k, m.keys.Copy):
 		return m.copyDist()
 	case key.Matches(k, m.keys.BarPrev), key.Matches(k, m.keys.BarNext), key.Matches(k, m.keys.Mark):
@@ -60,7 +58,7 @@ func (m *Model) whyNot(k tea.KeyPressMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	return common.Status(fmt.Sprintf(why, name, c.Meta().Kind.String()), true)
+	return common.Status(m.T(why, name, m.kindName(c.Meta().Kind)), true)
 }
 
 // moveList moves the attribute cursor; it reports whether k was a move.

@@ -14,6 +14,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
@@ -82,7 +83,13 @@ func session(t testing.TB, path string) *common.Session {
 // and runs the work Init starts.
 func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 	t.Helper()
-	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s}
+	return newScreenIn(t, s, w, h, locale.Default())
+}
+
+// newScreenIn is newScreen for a user who reads loc's language.
+func newScreenIn(t testing.TB, s *common.Session, w, h int, loc locale.Locale) *Model {
+	t.Helper()
+	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: loc}
 	m := New(c)
 	m.SetSize(w, h)
 	runCmd(m, m.Init())

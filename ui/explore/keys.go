@@ -19,41 +19,38 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return keyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		Top:      b([]string{"home", "g"}, "g", "first"),
-		Bottom:   b([]string{"end", "G"}, "G", "last"),
-		PageUp:   b([]string{"pgup", "p"}, "p/pgup", "page up"),
-		PageDown: b([]string{"pgdown", "n"}, "n/pgdn", "page down"),
-		Left:     b([]string{"left", "h"}, "←/h", "left"),
-		Right:    b([]string{"right", "l"}, "→/l", "right"),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "p"), key.WithHelp("p/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "n"), key.WithHelp("n/pgdn", "page down")),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
+		Right:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
 
-		MoreBins:  b([]string{"+", "="}, "+", "more bins"),
-		FewerBins: b([]string{"-", "_"}, "-", "fewer bins"),
-		BinMode:   b([]string{"b"}, "b", "equal-width/quantile bins"),
-		LogScale:  b([]string{"l"}, "l", "log scale"),
-		SortBy:    b([]string{"s"}, "s", "sort by count/value"),
-		DateBy:    b([]string{"d"}, "d", "dates by year/quarter/month/weekday"),
+		MoreBins:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "more bins")),
+		FewerBins: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "fewer bins")),
+		BinMode:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "equal-width/quantile bins")),
+		LogScale:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log scale")),
+		SortBy:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by count/value")),
+		DateBy:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dates by year/quarter/month/weekday")),
 
-		CrossTab: b([]string{"x"}, "x", "cross-tab"),
-		Quality:  b([]string{"Q"}, "Q", "data quality"),
-		Rows:     b([]string{"r"}, "r", "rows"),
-		Open:     b([]string{"enter"}, "enter", "open"),
-		Back:     b([]string{"esc", "backspace"}, "esc", "back"),
-		Copy:     b([]string{"y"}, "y", "copy"),
-		Percent:  b([]string{"%", "c"}, "%", "counts/row %/column %"),
-		Sort:     b([]string{"s"}, "s", "sort by column"),
+		CrossTab: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cross-tab")),
+		Quality:  key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "data quality")),
+		Rows:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rows")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
+		Percent:  key.NewBinding(key.WithKeys("%", "c"), key.WithHelp("%", "counts/row %/column %")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
 
-		BarPrev:   b([]string{"["}, "[", "previous bar"),
-		BarNext:   b([]string{"]"}, "]", "next bar"),
-		Mark:      b([]string{"space"}, "space", "mark bar"),
-		ToSegment: b([]string{"S"}, "S", "marked bars → segment rule"),
+		BarPrev:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous bar")),
+		BarNext:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next bar")),
+		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark bar")),
+		ToSegment: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "marked bars → segment rule")),
 
-		Missing: b([]string{"m"}, "m", "treat a placeholder as missing"),
+		Missing: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "treat a placeholder as missing")),
 	}
 }
 

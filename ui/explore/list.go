@@ -7,11 +7,22 @@ import (
 	"github.com/pulpero/pulpero/ui/common"
 )
 
-// kindShort names kinds in five cells for the attribute list.
+// kindShort names kinds in four cells for the attribute list (five in
+// Spanish: see kindWidth).
 var kindShort = map[model.Kind]string{
-	model.KindInteger: "int", model.KindReal: "real", model.KindCategorical: "cat",
-	model.KindBoolean: "bool", model.KindDate: "date", model.KindDateTime: "time",
-	model.KindIdentifier: "id", model.KindText: "text",
+	model.KindInteger: msgInt, model.KindReal: msgReal, model.KindCategorical: msgCat,
+	model.KindBoolean: msgBool, model.KindDate: msgDate, model.KindDateTime: msgTime,
+	model.KindIdentifier: msgID, model.KindText: msgText,
+}
+
+// kindWidth is the width of the list's kind column: its header's and its
+// short names', at least four cells.
+func (m *Model) kindWidth() int {
+	w := max(4, len([]rune(m.T(msgKind))))
+	for _, s := range kindShort {
+		w = max(w, len([]rune(m.T(s))))
+	}
+	return w
 }
 
 // listWidth is the width of the attribute list: two fifths of the window,
@@ -37,12 +48,13 @@ func (m *Model) listRows() int { return max(1, m.height-1) }
 // listView renders the attribute list as exactly listWidth-wide lines.
 func (m *Model) listView() []string {
 	st := m.common.Styles
-	w := m.listWidth()
-	nameW := w - 19
-	head := common.Pad("attribute", nameW) + " kind  nulls unique"
+	w, kw := m.listWidth(), m.kindWidth()
+	nameW := w - 15 - kw
+	head := common.Pad(m.T(msgAttribute), nameW) + " " + common.Pad(m.T(msgKind), kw) + " " +
+		common.PadLeft(m.T(msgNulls), 6) + " " + common.PadLeft(m.T(msgUnique), 6)
 	if m.compact() {
-		nameW = w - 5
-		head = common.Pad("attribute", nameW) + " kind"
+		nameW = w - 1 - kw
+		head = common.Pad(m.T(msgAttribute), nameW) + " " + m.T(msgKind)
 	}
 	ds := m.data()
 	lines := []string{st.Header.Render(common.Pad(head, w))}
@@ -69,7 +81,7 @@ func (m *Model) listLine(i, nameW, w int) string {
 	if s.distinct >= 0 {
 		distinct = short(float64(s.distinct))
 	}
-	line := common.Pad(name, nameW) + " " + common.Pad(kindShort[meta.Kind], 4)
+	line := common.Pad(name, nameW) + " " + common.Pad(m.T(kindShort[meta.Kind]), m.kindWidth())
 	if !m.compact() {
 		line += " " + common.PadLeft(nulls, 6) + " " + common.PadLeft(distinct, 6)
 	}

@@ -57,7 +57,7 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-func (m *Model) Title() string { return "Explore" }
+func (m *Model) Title() string { return title }
 
 // Init starts the work that is too slow for Update on a big table: distinct
 // counts for the list and the first distribution.

@@ -20,7 +20,7 @@ func (m *Model) View() string {
 	}
 	st := m.common.Styles
 	if len(m.data().Columns) == 0 {
-		return "\n  " + st.Subtle.Render("This table has no columns pulpero can analyse (only personal data).")
+		return "\n  " + st.Subtle.Render(m.T(msgNoColumns))
 	}
 	return m.join(m.listView(), m.paneView())
 }
@@ -31,19 +31,19 @@ func (m *Model) paneView() []string {
 	w := m.paneWidth()
 	c := m.column()
 	meta := c.Meta()
-	title := meta.Name + " · " + meta.Kind.String()
+	title := meta.Name + " · " + m.kindName(meta.Kind)
 	if meta.Derived {
-		title += " · derived"
+		title += " · " + m.T(msgDerived)
 	}
 	lines := []string{st.Title.Render(common.Truncate(title, w))}
 	if m.view == viewPick {
-		lines = append(lines, st.Warn.Render(common.Truncate("cross-tab of "+m.data().Columns[m.xt.first].Meta().Name+" by this: x/enter opens, esc cancels", w)))
+		lines = append(lines, st.Warn.Render(common.Truncate(m.T(msgPickBanner, m.data().Columns[m.xt.first].Meta().Name), w)))
 	} else {
-		lines = append(lines, st.Subtle.Render(common.Truncate(meta.Note, w)))
+		lines = append(lines, st.Subtle.Render(common.Truncate(m.common.Reason(meta.Note), w)))
 	}
 	d := m.current()
 	if d == nil {
-		return append(lines, "", st.Subtle.Render("computing…"))
+		return append(lines, "", st.Subtle.Render(m.T(msgComputing)))
 	}
 	var body []string
 	switch {
@@ -67,7 +67,7 @@ func (m *Model) countsLine(values, nulls, w int) string {
 	if total > 0 {
 		share = float64(nulls) / float64(total)
 	}
-	return common.Truncate(fmt.Sprintf("values %s · missing %s (%s)", common.Int(values), common.Int(nulls), common.Percent(share)), w)
+	return common.Truncate(m.T(msgCounts, common.Int(values), common.Int(nulls), common.Percent(share)), w)
 }
 
 // bodyRows is how many lines a pane has for bars below its header lines.

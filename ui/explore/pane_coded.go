@@ -14,13 +14,13 @@ func (m *Model) codedPane(d *dist, w int) []string {
 	for _, v := range d.values {
 		total += v.Count
 	}
-	order := "by count"
+	order := msgByCount
 	if m.set.byValue {
-		order = "by value"
+		order = msgByValue
 	}
 	lines := []string{
 		m.countsLine(total, d.nulls, w),
-		st.Subtle.Render(common.Truncate(order+"   (s changes)", w)),
+		st.Subtle.Render(common.Truncate(m.T(order), w)),
 	}
 	return append(lines, renderBars(st, m.marks(d, m.codedRows(d)), total, w)...)
 }
@@ -30,9 +30,9 @@ func (m *Model) codedPane(d *dist, w int) []string {
 func (m *Model) codedRows(d *dist) []barRow {
 	rows := make([]barRow, len(d.values))
 	for i, v := range d.values {
-		rows[i] = barRow{label: v.Value, count: v.Count, code: v.Code}
+		rows[i] = barRow{label: m.valueName(m.column(), v.Value), value: v.Value, count: v.Count, code: v.Code}
 	}
-	rows = fit(rows, m.bodyRows(2), "other")
+	rows = fit(rows, m.bodyRows(2), m.T(msgOther))
 	if m.set.byValue {
 		head := rows
 		if len(rows) > 0 && rows[len(rows)-1].muted {

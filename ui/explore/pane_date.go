@@ -1,8 +1,9 @@
 package explore
 
 import (
-	"fmt"
+	"strconv"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -14,15 +15,32 @@ func (m *Model) datePane(d *dist, w int) []string {
 	s := d.summary
 	lines := []string{
 		m.countsLine(s.Count, s.Nulls, w),
-		common.Truncate(fmt.Sprintf("%s to %s, median %s", value(d.kind, s.Min), value(d.kind, s.Max), value(d.kind, s.Quantiles[2])), w),
-		st.Subtle.Render(common.Truncate("by "+d.key.dateBy.String()+"   (d changes)", w)),
+		common.Truncate(m.T(msgDateSpan, value(d.kind, s.Min), value(d.kind, s.Max), value(d.kind, s.Quantiles[2])), w),
+		st.Subtle.Render(common.Truncate(m.T(msgDateBy[d.key.dateBy]), w)),
 	}
 	rows := make([]barRow, len(d.dates))
 	for i, g := range d.dates {
-		rows[i] = barRow{label: g.Label, count: g.Count}
+		rows[i] = barRow{label: m.dateLabel(g, d.key.dateBy), count: g.Count}
 	}
 	rows = merge(rows, m.bodyRows(len(lines)))
 	return append(lines, renderBars(st, rows, s.Count, w)...)
+}
+
+// dateLabel is a group's label in the user's language: weekdays and
+// quarters are translated (Wed → mié, 2025 Q3 → 2025 T3); years and
+// months (2025-03) read the same in both.
+func (m *Model) dateLabel(g analysis.LabelCount, by analysis.DateGrouping) string {
+	switch {
+	case by == analysis.ByWeekday && g.Key >= 0 && g.Key < len(msgWeekdays):
+		return m.T(msgWeekdays[g.Key])
+	case by == analysis.ByQuarter:
+		year := g.Key / 4
+		if g.Key%4 != 0 && g.Key < 0 {
+			year--
+		}
+		return m.T(msgQuarter, strconv.Itoa(year), g.Key-4*year+1)
+	}
+	return g.Label
 }
 
 // merge joins runs of consecutive rows so that at most n remain, labelled

@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -20,20 +19,20 @@ func (m *Model) maxBins() int { return m.bodyRows(numberHeader) }
 func (m *Model) numberPane(d *dist, w int) []string {
 	st := m.common.Styles
 	s, h, k := d.summary, d.hist, d.kind
-	v := func(name string, x float64) string { return name + " " + value(k, x) }
-	line2 := []string{v("min", s.Min), v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v("median", s.Quantiles[2])}
-	line3 := []string{v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4]), v("max", s.Max)}
+	v := func(name string, x float64) string { return m.T(name) + " " + value(k, x) }
+	line2 := []string{v(msgMin, s.Min), v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v(msgMedian, s.Quantiles[2])}
+	line3 := []string{v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4]), v(msgMax, s.Max)}
 	if n := len([]rune(strings.Join(line2, " · "))); n > w {
 		// narrow: the middle and the ends first, the tails below
-		line2 = []string{v("min", s.Min), v("median", s.Quantiles[2]), v("max", s.Max)}
+		line2 = []string{v(msgMin, s.Min), v(msgMedian, s.Quantiles[2]), v(msgMax, s.Max)}
 		line3 = []string{v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4])}
 	}
 	lines := []string{
 		m.countsLine(s.Count, s.Nulls, w),
-		fitItems([]string{v("mean", s.Mean), v("std", s.Std)}, w),
+		fitItems([]string{v(msgMean, s.Mean), v(msgStd, s.Std)}, w),
 		fitItems(line2, w),
 		fitItems(line3, w),
-		st.Subtle.Render(common.Truncate(binsLine(d), w)),
+		st.Subtle.Render(common.Truncate(m.binsLine(d), w)),
 	}
 	return append(lines, renderBars(st, m.marks(d, numberRows(h)), s.Count, w)...)
 }
@@ -57,15 +56,15 @@ func numberRows(h *analysis.Histogram) []barRow {
 	return rows
 }
 
-func binsLine(d *dist) string {
-	mode := "equal width"
+func (m *Model) binsLine(d *dist) string {
+	mode := msgEqualWidth
 	switch {
 	case d.key.log:
-		mode = "log scale"
+		mode = msgLogScale
 	case d.key.mode == binsQuantile:
-		mode = "quantile"
+		mode = msgQuantile
 	}
-	return fmt.Sprintf("%d bins · %s   (+ - b l)", len(d.hist.Counts), mode)
+	return m.T(msgBins, len(d.hist.Counts), m.T(mode))
 }
 
 // fitItems joins items with " · " as far as they fit in w cells, whole:

@@ -1,8 +1,6 @@
 package explore
 
 import (
-	"fmt"
-
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -12,9 +10,9 @@ func (m *Model) textPane(d *dist, w int) []string {
 	st := m.common.Styles
 	t := d.text
 	lines := []string{
-		common.Truncate(fmt.Sprintf("values %s · missing %s · distinct %s", common.Int(t.Count), common.Int(t.Nulls), common.Int(t.Distinct)), w),
-		common.Truncate(fmt.Sprintf("length min %d · mean %.1f · max %d", t.MinLen, t.MeanLen, t.MaxLen), w),
-		st.Subtle.Render("most frequent values"),
+		common.Truncate(m.T(msgTextCounts, common.Int(t.Count), common.Int(t.Nulls), common.Int(t.Distinct)), w),
+		common.Truncate(m.T(msgTextLengths, t.MinLen, t.MeanLen, t.MaxLen), w),
+		st.Subtle.Render(m.T(msgMostFrequent)),
 	}
 	n := m.bodyRows(len(lines))
 	var rows []barRow
@@ -24,7 +22,7 @@ func (m *Model) textPane(d *dist, w int) []string {
 		shown += v.Count
 	}
 	if rest := t.Count - shown; rest > 0 {
-		rows = append(rows, barRow{label: fmt.Sprintf("other (%s)", short(float64(t.Distinct-len(rows)))), count: rest, muted: true})
+		rows = append(rows, barRow{label: m.T(msgOtherN, short(float64(t.Distinct-len(rows)))), count: rest, muted: true})
 	}
 	return append(lines, renderBars(st, rows, t.Count, w)...)
 }

@@ -80,7 +80,7 @@ func (m *Model) qualityKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Open) && n > 0:
 		return m.openProblem(m.q.problems[m.q.cursor])
 	case key.Matches(k, m.keys.Copy) && n > 0:
-		return copyCmd(problemLine(m.q.problems[m.q.cursor]), "problem")
+		return copyCmd(m.problemLine(m.q.problems[m.q.cursor]), m.T(msgCopiedProblem))
 	case key.Matches(k, m.keys.Missing) && n > 0:
 		return m.treatAsMissing(m.q.problems[m.q.cursor])
 	}
@@ -97,9 +97,9 @@ func (m *Model) qualityKey(k tea.KeyPressMsg) tea.Cmd {
 // openProblem opens the rows behind a problem, or says why it cannot.
 func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
 	if p.Rows == nil {
-		return common.Status(fmt.Sprintf("%s: the rows of this finding are not known; open the \"missing\" problem of %s, which holds them", p.Column, p.Column), true)
+		return common.Status(m.T(msgRowsUnknown, p.Column, p.Column), true)
 	}
-	return m.openRows(p.Rows, fmt.Sprintf("%s: %s (%s rows)", p.Column, p.Kind, common.Int(p.Count)))
+	return m.openRows(p.Rows, m.T(msgProblemRows, p.Column, m.problemName(p.Kind), common.Int(p.Count)))
 }
 
 // treatAsMissing makes a placeholder finding's value missing for analysis
@@ -107,18 +107,18 @@ func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
 // data again, so every screen sees it as missing.
 func (m *Model) treatAsMissing(p analysis.Problem) tea.Cmd {
 	if p.Kind != analysis.ProblemPlaceholder {
-		return common.Status(fmt.Sprintf(msgMissingNotPlaceholder, p.Kind), true)
+		return common.Status(m.T(msgMissingNotPlaceholder, m.problemName(p.Kind)), true)
 	}
 	if !m.common.Policy.Allows(app.ActRoles) {
-		return common.Status(msgMissingNotAllowed, true)
+		return common.Status(m.T(msgMissingNotAllowed), true)
 	}
-	s := m.common.Session
+	s, loc := m.common.Session, m.common.Locale
 	return func() tea.Msg {
 		if err := s.DB.TreatAsMissing(context.Background(), s.Table.Name, p.Column, p.Value, true); err != nil {
-			return common.StatusMsg{Text: fmt.Sprintf(msgMissingFailed, p.Column, p.Value, err), Error: true}
+			return common.StatusMsg{Text: loc.T(msgMissingFailed, p.Column, p.Value, loc.Error(err)), Error: true}
 		}
 		return tea.BatchMsg{
-			common.Status(fmt.Sprintf(msgMissingDone, p.Column, p.Value, p.Column, p.Value), false),
+			common.Status(loc.T(msgMissingDone, p.Column, p.Value, p.Column, p.Value), false),
 			func() tea.Msg { return common.ReloadMsg{} },
 		}
 	}
@@ -129,30 +129,35 @@ func (m *Model) qualityRows() int { return max(1, m.height-3) }
 func (m *Model) qualityView() string {
 	st := m.common.Styles
 	if !m.q.ready {
-		return st.Title.Render("Data quality") + "\n\n" + st.Subtle.Render("checking every column…")
+		return st.Title.Render(m.T(msgQuality)) + "\n\n" + st.Subtle.Render(m.T(msgCheckingColumns))
 	}
 	cols := map[string]bool{}
 	for _, p := range m.q.problems {
 		cols[p.Column] = true
 	}
-	lines := []string{st.Title.Render("Data quality") + st.Subtle.Render(fmt.Sprintf(" · %d findings on %d columns · enter opens the rows · m: a placeholder is missing", len(m.q.problems), len(cols)))}
+	lines := []string{st.Title.Render(m.T(msgQuality)) + st.Subtle.Render(m.T(msgFindings, len(m.q.problems), len(cols)))}
 	switch {
 	case m.q.contactErr != nil:
-		lines[0] += st.Error.Render(" · contact columns: " + m.q.contactErr.Error())
+		lines[0] += st.Error.Render(m.T(msgContactErr, m.common.Locale.Error(m.q.contactErr)))
 	case !m.q.contacts:
-		lines[0] += st.Subtle.Render(" · checking e-mails and phones…")
+		lines[0] += st.Subtle.Render(m.T(msgCheckingContact))
 	}
 	lines[0] = ansi.Truncate(lines[0], m.width, "…")
 	if len(m.q.problems) == 0 {
-		return strings.Join(append(lines, "", "No problems found."), "\n")
+		return strings.Join(append(lines, "", m.T(msgNoProblems)), "\n")
 	}
-	nameW := 18
-	lines = append(lines, st.Header.Render(common.Pad(common.Pad("column", nameW)+" "+common.Pad("problem", 12)+" "+common.PadLeft("rows", 9)+" "+common.PadLeft("share", 6)+"  detail", m.width)))
+	// the problem and share columns are as wide as their Spanish needs
+	nameW, kindW, shareW := 18, 12, max(6, len([]rune(m.T(msgShare))))
+	for _, p := range m.q.problems {
+		kindW = max(kindW, len([]rune(m.problemName(p.Kind))))
+	}
+	lines = append(lines, st.Header.Render(common.Pad(common.Pad(m.T(msgColumn), nameW)+" "+common.Pad(m.T(msgProblem), kindW)+" "+
+		common.PadLeft(m.T(msgRows), 9)+" "+common.PadLeft(m.T(msgShare), shareW)+"  "+m.T(msgDetail), m.width)))
 	n := m.data().Rows()
 	for i := m.q.top; i < min(len(m.q.problems), m.q.top+m.qualityRows()); i++ {
 		p := m.q.problems[i]
-		line := common.Pad(p.Column, nameW) + " " + common.Pad(string(p.Kind), 12) + " " + common.PadLeft(common.Int(p.Count), 9) + " " +
-			common.PadLeft(common.Percent(float64(p.Count)/float64(max(1, n))), 6) + "  " + p.Detail
+		line := common.Pad(p.Column, nameW) + " " + common.Pad(m.problemName(p.Kind), kindW) + " " + common.PadLeft(common.Int(p.Count), 9) + " " +
+			common.PadLeft(common.Percent(float64(p.Count)/float64(max(1, n))), shareW) + "  " + m.say(p.Detail)
 		line = common.Pad(line, m.width)
 		if i == m.q.cursor {
 			line = st.Selected.Render(line)
@@ -162,8 +167,9 @@ func (m *Model) qualityView() string {
 	return strings.Join(lines, "\n")
 }
 
-func problemLine(p analysis.Problem) string {
-	return fmt.Sprintf("%s\t%s\t%d\t%s", p.Column, p.Kind, p.Count, p.Detail)
+// problemLine is a finding as tab-separated text, for the clipboard.
+func (m *Model) problemLine(p analysis.Problem) string {
+	return fmt.Sprintf("%s\t%s\t%d\t%s", p.Column, m.problemName(p.Kind), p.Count, m.say(p.Detail))
 }
 
 // rowsOf lists the dataset rows of a bitset in table order.

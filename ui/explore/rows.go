@@ -150,7 +150,7 @@ func (m *Model) sortRows() tea.Cmd {
 	name := m.rows.cols[m.rows.colCursor]
 	c := m.data().Column(name)
 	if c == nil {
-		return common.Status(name+" is personal data kept in the database: rows cannot be sorted by it", true)
+		return common.Status(m.T(msgPersonalSort, name), true)
 	}
 	switch {
 	case m.rows.sortCol != m.rows.colCursor:
@@ -227,9 +227,9 @@ func sortedRows(c model.Column, base []int, n int, desc bool) []int {
 // copyRow puts the row under the cursor on the clipboard as tab-separated text.
 func (m *Model) copyRow() tea.Cmd {
 	if m.rows.cursor >= len(m.rows.data) {
-		return common.Status("no row to copy yet", true)
+		return common.Status(m.T(msgNoRowToCopy), true)
 	}
-	return copyCmd(strings.Join(m.rows.data[m.rows.cursor].Values, "\t"), "row")
+	return copyCmd(strings.Join(m.rows.data[m.rows.cursor].Values, "\t"), m.T(msgCopiedRow))
 }
 
 // widths sizes each column to its header and the page's values, at most 24.
@@ -249,23 +249,23 @@ func (m *Model) rowsView() string {
 	st := m.common.Styles
 	ps := m.pageSize()
 	pages := max(1, (m.total()+ps-1)/ps)
-	info := " · " + common.Int(m.total()) + " rows · page " + common.Int(m.rows.page+1) + "/" + common.Int(pages)
+	info := m.T(msgRowsInfo, common.Int(m.total()), common.Int(m.rows.page+1), common.Int(pages))
 	if m.rows.sortCol >= 0 {
 		dir := "↑"
 		if m.rows.desc {
 			dir = "↓"
 		}
-		info += " · sorted by " + m.rows.cols[m.rows.sortCol] + " " + dir
+		info += m.T(msgSortedBy, m.rows.cols[m.rows.sortCol], dir)
 	}
 	if m.rows.loading {
-		info += " · reading…"
+		info += m.T(msgReading)
 	}
 	lines := []string{st.Title.Render(common.Truncate(m.rows.title, m.width/2)) + st.Subtle.Render(common.Truncate(info, m.width-len([]rune(m.rows.title))))}
 	switch {
 	case m.rows.err != nil:
-		return strings.Join(append(lines, "", st.Error.Render(m.rows.err.Error())), "\n")
+		return strings.Join(append(lines, "", st.Error.Render(m.common.Locale.Error(m.rows.err))), "\n")
 	case m.rows.loading && m.rows.data == nil:
-		return strings.Join(append(lines, "", st.Subtle.Render("reading rows…")), "\n")
+		return strings.Join(append(lines, "", st.Subtle.Render(m.T(msgReadingRows))), "\n")
 	}
 	w := m.widths()
 	// scroll right until the highlighted column fits

@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"fmt"
 	"sort"
 
 	"charm.land/bubbles/v2/key"
@@ -74,7 +73,7 @@ func (m *Model) barKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Mark):
 		s.cursor = max(0, s.cursor)
 		if rows[s.cursor].muted {
-			return common.Status(msgOtherNotOne, true) // many values: not one condition
+			return common.Status(m.T(msgOtherNotOne), true) // many values: not one condition
 		}
 		s.marked[s.cursor] = !s.marked[s.cursor]
 	}
@@ -84,9 +83,9 @@ func (m *Model) barKey(k tea.KeyPressMsg) tea.Cmd {
 // noBars says why the bars of this attribute cannot be marked.
 func (m *Model) noBars() tea.Cmd {
 	if m.attrKind() == attrDate {
-		return common.Status(fmt.Sprintf(msgNoBarsDate, m.column().Meta().Name), true)
+		return common.Status(m.T(msgNoBarsDate, m.column().Meta().Name), true)
 	}
-	return common.Status(fmt.Sprintf(msgNoBarsText, m.column().Meta().Name), true)
+	return common.Status(m.T(msgNoBarsText, m.column().Meta().Name), true)
 }
 
 // toSegment sends the marked bars (or the bar under the cursor) to the
@@ -111,7 +110,7 @@ func (m *Model) toSegment() tea.Cmd {
 		picked = []int{s.cursor}
 	}
 	if len(picked) == 0 {
-		return common.Status("move to a bar with [ and ], mark bars with space, then S", true)
+		return common.Status(m.T(msgMarkFirst), true)
 	}
 	sort.Ints(picked)
 	attr := m.column().Meta().Name
@@ -119,7 +118,7 @@ func (m *Model) toSegment() tea.Cmd {
 	if d.values != nil {
 		values := make([]string, len(picked))
 		for i, p := range picked {
-			values[i] = rows[p].label
+			values[i] = rows[p].value // the stored value: a rule says it so in every language
 		}
 		expr = segment.OneOf(attr, values...)
 	} else {
@@ -129,6 +128,6 @@ func (m *Model) toSegment() tea.Cmd {
 	m.sel = nil
 	return tea.Batch(
 		func() tea.Msg { return common.AddConditionMsg{Expr: expr} },
-		func() tea.Msg { return common.FocusMsg{Title: "Segments"} },
+		func() tea.Msg { return common.FocusMsg{Title: segmentsTitle} },
 	)
 }

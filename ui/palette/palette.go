@@ -6,11 +6,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
 // Item is one action: its name (the binding's help), the key that runs it
-// and the screen it belongs to ("" for the keys that work everywhere).
+// and the screen it belongs to ("" for the keys that work everywhere). The
+// name and the screen are the English ones (the screen's Title, the
+// catalogue's keys); the palette shows them in the user's language.
 type Item struct {
 	Name, Key, Screen string
 }
@@ -53,20 +56,21 @@ func Moves(b key.Binding) bool {
 // Model is the open palette: a query and the actions that match it.
 type Model struct {
 	items  []Item
+	loc    locale.Locale
 	query  string
 	cursor int
 }
 
-// New opens a palette over items.
-func New(items []Item) Model { return Model{items: items} }
+// New opens a palette over items, shown in loc's language.
+func New(items []Item, loc locale.Locale) Model { return Model{items: items, loc: loc} }
 
 // Matches are the items whose name, key or screen holds every word of the
-// query.
+// query, in the user's language or in English.
 func (m Model) Matches() []Item {
 	words := strings.Fields(strings.ToLower(m.query))
 	var out []Item
 	for _, it := range m.items {
-		text := strings.ToLower(it.Name + " " + it.Key + " " + it.Screen)
+		text := strings.ToLower(it.Name + " " + it.Key + " " + it.Screen + " " + m.loc.Lookup(it.Name) + " " + m.screen(it))
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(text, w)
@@ -124,17 +128,17 @@ func (m Model) Chosen() (Item, bool) {
 
 // View renders the query and as many matches as fit in width × height.
 func (m Model) View(st *common.Styles, width, height int) string {
-	lines := []string{st.Title.Render("Actions") + st.Subtle.Render("  type to filter · enter runs · esc closes"), "> " + m.query + "▏"}
+	lines := []string{st.Title.Render(m.loc.T(msgActions)) + st.Subtle.Render(m.loc.T(msgHint)), "> " + m.query + "▏"}
 	ms := m.Matches()
 	if len(ms) == 0 {
-		lines = append(lines, st.Subtle.Render("  no action matches"))
+		lines = append(lines, st.Subtle.Render(m.loc.T(msgNoMatch)))
 	}
 	rows := max(1, height-len(lines))
 	top := max(0, m.cursor-rows+1)
 	screenW, nameW := 0, 0
 	for _, it := range ms {
-		screenW = max(screenW, len([]rune(it.Screen)))
-		nameW = max(nameW, len([]rune(it.Name))+4)
+		screenW = max(screenW, len([]rune(m.screen(it))))
+		nameW = max(nameW, len([]rune(m.loc.Lookup(it.Name)))+4)
 	}
 	if width < 50 {
 		screenW = min(screenW, 9)
@@ -142,11 +146,19 @@ func (m Model) View(st *common.Styles, width, height int) string {
 	keyW := 9
 	nameW = max(10, min(nameW, width-keyW-screenW-3))
 	for i := top; i < min(len(ms), top+rows); i++ {
-		line := common.Pad("  "+ms[i].Name, nameW) + " " + common.Pad(ms[i].Screen, screenW) + " " + common.PadLeft(ms[i].Key, keyW)
+		line := common.Pad("  "+m.loc.Lookup(ms[i].Name), nameW) + " " + common.Pad(m.screen(ms[i]), screenW) + " " + common.PadLeft(ms[i].Key, keyW)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// screen is the name of an item's screen as its tab shows it.
+func (m Model) screen(it Item) string {
+	if it.Screen == "" {
+		return ""
+	}
+	return m.loc.Lookup(it.Screen)
 }

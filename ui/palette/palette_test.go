@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -17,7 +18,7 @@ func TestFilterChooseAndKeys(t *testing.T) {
 	if len(items) != 4 {
 		t.Fatalf("items %v", items)
 	}
-	m := New(items)
+	m := New(items, locale.Default())
 	for _, r := range "qual" {
 		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -34,7 +35,7 @@ func TestFilterChooseAndKeys(t *testing.T) {
 			t.Errorf("KeyMsg(%q) = %q (%v)", k, msg.String(), ok)
 		}
 	}
-	if _, res := New(items).Update(tea.KeyPressMsg{Code: tea.KeyEscape}); res != Cancel {
+	if _, res := New(items, locale.Default()).Update(tea.KeyPressMsg{Code: tea.KeyEscape}); res != Cancel {
 		t.Error("esc does not cancel")
 	}
 }
@@ -46,7 +47,7 @@ func TestItemsOfScreensAreFoundByScreen(t *testing.T) {
 	items := append(ItemsOf("Campaign", [][]key.Binding{{b("e", "export the list"), b("v", "plan / reach / results")}}),
 		ItemsOf("Segments", [][]key.Binding{{b("e", "edit rule"), b("l", "saved segments")}})...)
 	items = append(items, Items([][]key.Binding{{b("?", "all keys")}})...)
-	m := New(items)
+	m := New(items, locale.Default())
 	for _, r := range "campaign" {
 		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -56,12 +57,47 @@ func TestItemsOfScreensAreFoundByScreen(t *testing.T) {
 	if v := m.View(common.NewStyles(true), 60, 10); !strings.Contains(v, "Campaign") || !strings.Contains(v, "export the list") {
 		t.Fatalf("view:\n%s", v)
 	}
-	for _, l := range strings.Split(New(items).View(common.NewStyles(true), 60, 10), "\n") {
+	for _, l := range strings.Split(New(items, locale.Default()).View(common.NewStyles(true), 60, 10), "\n") {
 		if w := ansi.StringWidth(l); w > 60 {
 			t.Errorf("line %q is %d cells", l, w)
 		}
 	}
 	if !Moves(b("down", "down")) || !Moves(key.NewBinding(key.WithKeys("pgdown", "n"))) || Moves(b("e", "edit")) || Moves(b("l", "saved segments")) {
 		t.Error("Moves tells moves from actions wrongly")
+	}
+}
+
+// TestSpanishPalette (issue 19): a Spanish user reads the palette, its
+// actions and their screens in Spanish and finds them by Spanish words
+// (English ones still work); the item chosen is the canonical one, so the
+// root runs it by its key and screen title.
+func TestSpanishPalette(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	items := append(ItemsOf("Explore", [][]key.Binding{{b("Q", "data quality"), b("x", "cross-tab")}}),
+		ItemsOf("Campaign", [][]key.Binding{{b("e", "export the list")}})...)
+	items = append(items, Items([][]key.Binding{{b("?", "all keys")}})...)
+	m := New(items, es)
+	v := ansi.Strip(m.View(common.NewStyles(true), 60, 10))
+	for _, want := range []string{"Acciones", "escriba para filtrar", "calidad de datos", "Explorar", "exportar la lista", "Campaña", "todas las teclas"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the palette lacks %q:\n%s", want, v)
+		}
+	}
+	for _, query := range []string{"calidad", "quality"} {
+		m := New(items, es)
+		for _, r := range query {
+			m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		if it, ok := m.Chosen(); !ok || it.Name != "data quality" || it.Screen != "Explore" || it.Key != "Q" {
+			t.Errorf("%q chooses %+v", query, it)
+		}
+	}
+	m = New(items, es)
+	for _, r := range "zzz" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if v := ansi.Strip(m.View(common.NewStyles(true), 60, 10)); !strings.Contains(v, "ninguna acción coincide") {
+		t.Errorf("no match:\n%s", v)
 	}
 }

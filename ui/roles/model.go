@@ -47,7 +47,7 @@ type savedMsg struct {
 // New builds the screen over the loaded session.
 func New(c *common.Common) *Model { return &Model{common: c, keys: newKeyMap()} }
 
-func (m *Model) Title() string            { return "Roles" }
+func (m *Model) Title() string            { return title }
 func (m *Model) Init() tea.Cmd            { return nil }
 func (m *Model) SetSize(w, h int)         { m.width, m.height = w, h }
 func (m *Model) Typing() bool             { return false }
@@ -63,10 +63,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
 		if msg.err != nil {
-			return m, common.Status(msg.err.Error(), true)
+			return m, common.Status(m.common.Locale.Error(msg.err), true)
 		}
 		m.changed = true
-		return m, common.Status(msg.text+"; press L to reload the data with it", false)
+		return m, common.Status(m.common.T(msgReloadWithIt, msg.text), false)
 	case tea.KeyPressMsg:
 		if m.choosing {
 			return m, m.chooseKey(msg)
@@ -115,25 +115,27 @@ func (m *Model) chooseKey(k tea.KeyPressMsg) tea.Cmd {
 		m.choosing = false
 		s := m.common.Session
 		col := s.Profiles[m.cursor]
-		return saveRole(s.DB, s.Table.Name, col.Name, col.Role, choices()[m.choice])
+		return m.saveRole(s.DB, s.Table.Name, col.Name, col.Role, choices()[m.choice])
 	}
 	return nil
 }
 
 // saveRole records the correction in a Cmd: the workspace write is I/O.
-// Removing a role is saving "no column" for the role the column had.
-func saveRole(db *app.Database, table, column string, old, role model.Role) tea.Cmd {
+// Removing a role is saving "no column" for the role the column had. What
+// it says is made here, in the user's language, with the roles by name.
+func (m *Model) saveRole(db *app.Database, table, column string, old, role model.Role) tea.Cmd {
+	c := m.common
 	return func() tea.Msg {
 		ctx := context.Background()
 		if role == model.RoleNone {
 			if old == model.RoleNone {
-				return savedMsg{text: column + " has no role"}
+				return savedMsg{text: c.T(msgHasNoRole, column)}
 			}
 			err := db.SetRole(ctx, table, old, "")
-			return savedMsg{text: fmt.Sprintf("saved: no column is %s", old), err: err}
+			return savedMsg{text: c.T(msgSavedNone, c.RoleName(old)), err: err}
 		}
 		err := db.SetRole(ctx, table, role, column)
-		return savedMsg{text: fmt.Sprintf("saved: %s is %s", column, role), err: err}
+		return savedMsg{text: c.T(msgSaved, column, c.RoleName(role)), err: err}
 	}
 }
 
@@ -146,34 +148,45 @@ func (m *Model) View() string {
 	var b strings.Builder
 	// below 80 columns the names and the personal mark take less room, so
 	// the reason keeps some
-	nameW, persW, persHead := 22, 8, "personal"
+	nameW, persW, persHead := 22, 8, m.common.T(msgPersonal)
 	if m.width < 80 {
-		nameW, persW, persHead = 16, 4, "pers"
+		nameW, persW, persHead = 16, 4, m.common.T(msgPers)
 	}
+	persW = max(persW, len([]rune(persHead)))
 	w := max(20, m.width)
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("%-*s %-12s %-15s %-*s %s", nameW, "column", "kind", "role", persW, persHead, "why"), w)) + "\n")
 	rows := max(1, m.height-3)
-	for i := m.top; i < min(len(s.Profiles), m.top+rows); i++ {
-		p := s.Profiles[i]
+	shown := s.Profiles[m.top:min(len(s.Profiles), m.top+rows)]
+	// kinds and roles are shown by name, in the user's language: their
+	// columns are as wide as the longest shown (Spanish runs longer)
+	kindW, roleW := 12, 15
+	for _, p := range shown {
+		kindW = max(kindW, len([]rune(m.common.KindName(p.Kind)))+1)
+		roleW = max(roleW, len([]rune(m.common.RoleName(p.Role)))+1)
+	}
+	b.WriteString(st.Header.Render(common.Truncate(common.Pad(m.common.T(msgColumn), nameW)+" "+common.Pad(m.common.T(msgKind), kindW)+" "+
+		common.Pad(m.common.T(msgRole), roleW)+" "+common.Pad(persHead, persW)+" "+m.common.T(msgWhy), w)) + "\n")
+	for i, p := range shown {
+		i += m.top
 		personal := ""
 		if p.Personal {
-			personal = "yes"
+			personal = m.common.T(msgYes)
 		}
 		why := p.RoleWhy
 		if why == "" {
 			why = p.KindWhy
 		}
-		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(p.Kind.String(), 12),
-			common.Pad(orDash(string(p.Role)), 15), common.Pad(personal, persW), why)
+		why = m.common.Reason(why)
+		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(m.common.KindName(p.Kind), kindW),
+			common.Pad(orDash(m.common.RoleName(p.Role)), roleW), common.Pad(personal, persW), why)
 		line = common.Truncate(line, w)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
-	note := "Personal columns stay in the database; corrections are saved in pulpero's workspace."
+	note := m.common.T(msgNote)
 	if m.changed {
-		note = "Corrections saved. Press L to reload the data with them."
+		note = m.common.T(msgNoteChanged)
 	}
 	b.WriteString(st.Subtle.Render(common.Truncate(note, max(20, m.width))))
 	return b.String()
@@ -183,17 +196,17 @@ func (m *Model) chooserView() string {
 	st := m.common.Styles
 	col := m.common.Session.Profiles[m.cursor]
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Role of "+col.Name) + st.Subtle.Render("  (enter to save, esc to go back)") + "\n")
+	b.WriteString(st.Title.Render(m.common.T(msgRoleOf, col.Name)) + st.Subtle.Render(m.common.T(msgChooserHint)) + "\n")
 	all := choices()
 	rows := max(1, m.height-2)
 	top := max(0, min(m.choice-rows/2, len(all)-rows))
 	for i := top; i < min(len(all), top+rows); i++ {
-		label := string(all[i])
+		label := m.common.RoleName(all[i])
 		if label == "" {
-			label = "(no role)"
+			label = m.common.T(msgNoRole)
 		}
 		if all[i].Personal() {
-			label += "  · personal: kept out of memory"
+			label += m.common.T(msgKeptOut)
 		}
 		line := "  " + label
 		if i == m.choice {

@@ -19,18 +19,15 @@ type keyMap struct {
 }
 
 func newKeyMap() keyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return keyMap{
-		Up:    b([]string{"up", "k"}, "↑/k", "up"),
-		Down:  b([]string{"down", "j"}, "↓/j", "down"),
-		Open:  b([]string{"enter"}, "enter", "open table"),
-		Back:  b([]string{"esc", "backspace"}, "esc", "back to tables"),
-		Next:  b([]string{"n", "pgdown"}, "n", "next page"),
-		Prev:  b([]string{"p", "pgup"}, "p", "previous page"),
-		Left:  b([]string{"left", "h"}, "←/h", "columns left"),
-		Right: b([]string{"right", "l"}, "→/l", "columns right"),
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open table")),
+		Back:  key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back to tables")),
+		Next:  key.NewBinding(key.WithKeys("n", "pgdown"), key.WithHelp("n", "next page")),
+		Prev:  key.NewBinding(key.WithKeys("p", "pgup"), key.WithHelp("p", "previous page")),
+		Left:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "columns left")),
+		Right: key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "columns right")),
 	}
 }
 
@@ -68,7 +65,7 @@ type Model struct {
 // New builds the screen; Init lists the tables.
 func New(c *common.Common) *Model { return &Model{common: c, keys: newKeyMap()} }
 
-func (m *Model) Title() string    { return "Tables" }
+func (m *Model) Title() string    { return title }
 func (m *Model) Typing() bool     { return false }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
@@ -152,19 +149,20 @@ func (m *Model) pageRows() int { return max(1, m.height-3) }
 func (m *Model) View() string {
 	st := m.common.Styles
 	if m.err != nil {
-		return "\n  " + st.Error.Render(common.Wrap(m.err.Error(), max(20, m.width-4), "  "))
+		return "\n  " + st.Error.Render(common.Wrap(m.common.Locale.Error(m.err), max(20, m.width-4), "  "))
 	}
 	if m.open {
 		return m.pageView()
 	}
 	var b strings.Builder
 	w := max(20, m.width)
-	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf("%-30s %12s  %s", "table", "rows", "columns"), w)) + "\n")
+	b.WriteString(st.Header.Render(common.Truncate(common.Pad(m.common.T(msgTable), 30)+" "+
+		common.PadLeft(m.common.T(msgRows), 12)+"  "+m.common.T(msgColumns), w)) + "\n")
 	// the note says why this table holds the customers (the header has no
 	// room for it below ~120 columns)
-	note := "* the customer table"
+	note := m.common.T(msgCustomerTable)
 	if why := m.common.Session.TableWhy; why != "" {
-		note += ": " + model.Printable(why)
+		note = m.common.T(msgCustomerTableWhy, model.Printable(m.common.Reason(why)))
 	}
 	note = common.Wrap(note, w-1, "  ")
 	rows := max(1, m.height-1-lipgloss.Height(note))
@@ -214,7 +212,7 @@ func (m *Model) pageView() string {
 		return strings.TrimRight(b.String(), " ")
 	}
 	first := (len(m.starts)-1)*m.pageRows() + 1
-	title := fmt.Sprintf("%s · rows %s–%s of %s", t.Name, common.Int(first), common.Int(first+len(m.page.Rows)-1), common.Int(int(t.Rows)))
+	title := m.common.T(msgRowsOf, t.Name, common.Int(first), common.Int(first+len(m.page.Rows)-1), common.Int(int(t.Rows)))
 	lines := []string{st.Title.Render(common.Truncate(title, m.width)), st.Header.Render(fit(cols))}
 	for _, r := range m.page.Rows {
 		cells := make([]string, len(cols))

@@ -1,0 +1,115 @@
+package explore
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
+)
+
+// TestSpanishUserReadsSpanish (issue 19): a Spanish user reads the status
+// lines, the names of kinds and problems and the findings in Spanish, with
+// numbers as Spain writes them; the kinds and problems underneath stay the
+// canonical English names.
+func TestSpanishUserReadsSpanish(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	common.UseNumbers(es)
+	defer common.UseNumbers(locale.Default())
+	m := newScreenIn(t, session(t, shopPath(t, 1500)), 100, 30, es)
+
+	moveTo(t, m, "signup_date")
+	msgs := press(m, "+") // bins on a date: the status says why not
+	if len(msgs) != 1 {
+		t.Fatalf("+ on a date: %v", msgs)
+	}
+	st, _ := msgs[0].(common.StatusMsg)
+	if want := "signup_date es de tipo fecha: las fechas se cuentan"; !strings.HasPrefix(st.Text, want) {
+		t.Errorf("status %q, want it to start %q", st.Text, want)
+	}
+
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "de 02/01/2016 a 28/12/2025") || !strings.Contains(v, "por año") {
+		t.Errorf("the date pane does not write dates as Spain does:\n%s", v)
+	}
+
+	moveTo(t, m, "monthly_income")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"monthly_income · real", "valores 1.367 · faltantes 133 (8,9%)", "mediana 1442", "intervalos · ancho igual"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the number pane lacks %q:\n%s", want, v)
+		}
+	}
+
+	press(m, "Q")
+	v = ansi.Strip(m.View())
+	for _, want := range []string{"Calidad de datos", "atípicos", "por debajo de -2019 o por encima de 5135", "inutilizable", "sin valor"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the quality view lacks %q:\n%s", want, v)
+		}
+	}
+	for _, p := range m.q.problems {
+		if p.Kind == analysis.ProblemOutliers && !strings.HasPrefix(p.Detail.String(), "below -2019 or above 5135") {
+			t.Errorf("the finding's English changed: %q", p.Detail)
+		}
+	}
+}
+
+// TestFindingsSayTheirFiguresInTheUsersFormat: a kind in a finding is
+// named in the user's language, and a figure quoted to four digits takes
+// the decimal comma.
+func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
+	es, _ := locale.Parse("es-AR")
+	common.UseNumbers(es)
+	defer common.UseNumbers(locale.Default())
+	m := &Model{common: &common.Common{Locale: es}}
+	if got, want := m.say(model.Say(analysis.DetailOutliers, analysis.Approx(-12.5), analysis.Approx(1234.5))),
+		"por debajo de -12,5 o por encima de 1234 (3×RIC más allá de los cuartiles)"; got != want {
+		t.Errorf("outliers: %q, want %q", got, want)
+	}
+	if got, want := m.say(model.Say(analysis.DetailInvalid, model.KindDate, "31/02")), "valor de tipo fecha no válido (p. ej. 31/02); se trata como faltante"; got != want {
+		t.Errorf("invalid: %q, want %q", got, want)
+	}
+	en := &Model{common: &common.Common{}}
+	common.UseNumbers(locale.Default())
+	if got, want := en.say(model.Say(analysis.DetailOutliers, analysis.Approx(-12.5), analysis.Approx(1234.5))), "below -12.5 or above 1234 (3×IQR beyond the quartiles)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+}
+
+// TestSpanishBarsMakeCanonicalRules: a Spanish user sees yes as "sí" and
+// the generations and bands in Spanish, and the rule the marked bars make
+// holds the stored value, so it counts the same in every language.
+func TestSpanishBarsMakeCanonicalRules(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	common.UseNumbers(es)
+	defer common.UseNumbers(locale.Default())
+	m := newScreenIn(t, session(t, shopPath(t, 300)), 100, 30, es)
+	moveTo(t, m, "newsletter")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "sí ") {
+		t.Fatalf("yes is not shown as sí:\n%s", v)
+	}
+	var rule string
+	for i, r := range m.codedRows(m.current()) {
+		if r.value == "yes" {
+			for range i + 1 {
+				press(m, "]")
+			}
+		}
+	}
+	for _, msg := range press(m, "S") {
+		if c, ok := msg.(common.AddConditionMsg); ok {
+			rule = c.Expr
+		}
+	}
+	if !strings.Contains(rule, `"yes"`) || strings.Contains(rule, "sí") {
+		t.Errorf("the rule from the bar sí is %q, want the stored value yes", rule)
+	}
+	moveTo(t, m, "income_band")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "medio-alto") {
+		t.Errorf("the income bands are not in Spanish:\n%s", v)
+	}
+}
