@@ -205,7 +205,9 @@ func printFrozen(ctx context.Context, db *app.Database, format string, stdout, s
 func commas(n int) string { return tr.Int(n) }
 
 // percent writes a share as a percentage with one decimal: 12.3% (12,3%).
-func percent(share float64) string { return localNumber(strconv.FormatFloat(100*share, 'f', 1, 64)) + "%" }
+func percent(share float64) string {
+	return localNumber(strconv.FormatFloat(100*share, 'f', 1, 64)) + "%"
+}
 
 // number writes a threshold as R prints it: whole numbers without
 // decimals, others with up to 2; no thousands separator, the run's
