@@ -44,7 +44,7 @@ func (f *exportFiles) abort() {
 // marked done. A kill at any point leaves either nothing, or a record that
 // the next export resolves (ResolveInterrupted): kept if its list is in
 // place, removed if not.
-func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.Manifest, record bool, warn func(string)) error {
+func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.Manifest, record bool, warn func(model.Sentence)) error {
 	store.Fault(FaultFilesWritten)
 	var id int64
 	if record {
@@ -72,8 +72,8 @@ func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.
 	}
 	store.Fault(FaultPlaced)
 	if id > 0 {
-		if err := s.DB.ws.MarkCampaignDone(context.WithoutCancel(ctx), id); err != nil && warn != nil {
-			warn(fmt.Sprintf("the list is written but its record could not be completed (%v); the next export completes it", err))
+		if err := s.DB.ws.MarkCampaignDone(context.WithoutCancel(ctx), id); err != nil {
+			warn(model.Say("the list is written but its record could not be completed (%v); the next export completes it", err))
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 
 	"context"
@@ -213,8 +214,8 @@ func exportList(ctx context.Context, f exportFlags, r campaign.ExportRequest, st
 	if err := s.EnsureValue(ctx, lib, r.Request, nil); err != nil { // clv in a rule or --value-from
 		return nil, err
 	}
-	return s.Export(ctx, lib, r, app.ExportOptions{Now: now, Seconds: seconds, Warn: func(w string) {
-		fmt.Fprintln(stderr, tr.T("pulpero export: warning: %s", w))
+	return s.Export(ctx, lib, r, app.ExportOptions{Now: now, Seconds: seconds, Say: func(w model.Sentence) {
+		fmt.Fprintln(stderr, tr.T("pulpero export: warning: %s", tr.Say(w)))
 	}})
 }
 

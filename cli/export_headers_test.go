@@ -139,6 +139,13 @@ func TestExportSpanishHeaders(t *testing.T) {
 		!strings.Contains(se, "uso: pulpero export BD") {
 		t.Errorf("--headers es with JSON lines, in Spanish: exit %d, %q", code, se)
 	}
+	// what app refuses is said in Spanish too, the file names as they are
+	same := filepath.Join(dir, "same.csv")
+	var so, se strings.Builder
+	code := runExport([]string{dbPath, "--all", "--cost", "0.05", "--value", "40", "--out", same, "--rejected", same, "--data-dir", dir}, &so, &se)
+	if want := "--out y --rejected son el mismo archivo (" + same + "); dé a cada uno su propio nombre"; code != exitFail || !strings.Contains(se.String(), want) {
+		t.Errorf("--out and --rejected the same file, in Spanish: exit %d, %q; want %q", code, se.String(), want)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "x.jsonl")); err == nil {
 		t.Error("a refused export wrote its list")
 	}

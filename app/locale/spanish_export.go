@@ -55,6 +55,14 @@ var spanishExport = map[string]string{
 	"--excel applies to --format csv only":                                  "--excel solo se aplica a --format csv",
 	"--headers %q: use en or es":                                            "--headers %q: use en o es",
 	"--headers es applies to --format csv only: JSON lines keep their keys": "--headers es solo se aplica a --format csv: las líneas JSON conservan sus claves",
+	// what an export refuses, or warns of (app)
+	"column %s is named like an opt-out but is not read as one, so nobody can be exported safely; if it holds opt-outs run `pulpero roles %s --set unsubscribed=%s`, otherwise say which column does (or none, with --set unsubscribed=)": "la columna %s tiene nombre de baja pero no se lee como tal, así que no se puede exportar a nadie con seguridad; si guarda las bajas ejecute `pulpero roles %s --set unsubscribed=%s`, si no, indique qué columna las guarda (o ninguna, con --set unsubscribed=)",
+	"%s and %s are the same file (%s); give each its own name":                                       "%s y %s son el mismo archivo (%s); dé a cada uno su propio nombre",
+	"the earlier record of %q could not be removed: %v":                                              "no se pudo quitar el registro anterior de %q: %v",
+	"checking for interrupted exports: %v":                                                           "al buscar exportaciones interrumpidas: %v",
+	"an earlier export of %q was interrupted after its list %s was written; it is now recorded":      "una exportación anterior de %q se interrumpió después de escribir su lista %s; ahora queda registrada",
+	"an earlier export of %q was interrupted before its list %s was written; nothing of it was kept": "una exportación anterior de %q se interrumpió antes de escribir su lista %s; no se conservó nada de ella",
+	"the list is written but its record could not be completed (%v); the next export completes it":   "la lista está escrita pero su registro no se pudo completar (%v); la próxima exportación lo completa",
 	// pulpero export: output
 	"note: %s": "nota: %s",
 	"hint: if a column holds consent for %s, name it with `pulpero roles %s --set consent_%s=COLUMN`": "sugerencia: si una columna guarda el consentimiento para %s, indíquela con `pulpero roles %s --set consent_%s=COLUMNA`",
