@@ -62,11 +62,11 @@ func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int
 
 func printRFMText(r *app.RFMReport, db string, w io.Writer) {
 	fmt.Fprintln(w, tr.T("%s: table %s, %s customers", r.Database, r.Table, commas(r.Customers)))
-	how := tr.T("the day after the last purchase; set another with --as-of")
 	if r.DateSet {
-		how = tr.T("set")
+		fmt.Fprintln(w, tr.T("analysis date %s (set)", day(r.AnalysisDate)))
+	} else {
+		fmt.Fprintln(w, tr.T("analysis date %s (the day after the last purchase; set another with --as-of)", day(r.AnalysisDate)))
 	}
-	fmt.Fprintln(w, tr.T("analysis date %s (%s)", day(r.AnalysisDate), how))
 	if r.AgesAsOf != "" {
 		fmt.Fprintln(w, tr.T("ages and tenure as of %s (the data is historical)", day(r.AgesAsOf)))
 	}

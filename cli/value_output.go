@@ -25,12 +25,12 @@ func printValue(r app.ValueReport, format string, stdout, stderr io.Writer) int 
 }
 
 func printValueText(r app.ValueReport, w io.Writer) {
-	how := tr.T("the last purchase day; set another with --as-of")
-	if r.AsOfSet {
-		how = tr.T("set")
-	}
 	c, l := r.Customers, r.Lines
-	fmt.Fprintln(w, tr.T("%s: table %s, %s customers; as of %s (%s)", r.Database, r.Table, commas(c.Customers), day(r.AsOf), how))
+	if r.AsOfSet {
+		fmt.Fprintln(w, tr.T("%s: table %s, %s customers; as of %s (set)", r.Database, r.Table, commas(c.Customers), day(r.AsOf)))
+	} else {
+		fmt.Fprintln(w, tr.T("%s: table %s, %s customers; as of %s (the last purchase day; set another with --as-of)", r.Database, r.Table, commas(c.Customers), day(r.AsOf)))
+	}
 	fmt.Fprintln(w, tr.T("purchases: %s lines read, %s used (%s without a known customer, %s without a date, %s without a sale or return); %s purchase days from %s to %s",
 		commas(l.Lines), commas(l.Used), commas(l.WithoutCustomer), commas(l.WithoutDate), commas(l.WithoutValue),
 		commas(l.CustomerDays-l.ReturnOnlyDays-l.DaysAfterAsOf), day(r.FirstDay), day(r.LastDay)))
