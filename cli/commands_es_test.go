@@ -77,7 +77,7 @@ func TestRFMAndValueTextInSpanish(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("value in Spanish: exit %d: %s", code, se)
 	}
-	for _, want := range []string{"compras repetidas y P(activo)", "log-verosimilitud", "clientes con mayor clv", "tardó "} {
+	for _, want := range []string{"compras repetidas y P(alive)", "log-verosimilitud", "clientes con mayor clv", "tardó "} {
 		if !strings.Contains(es, want) {
 			t.Errorf("Spanish value report lacks %q:\n%s", want, es)
 		}
