@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 )
 
 // returnRuleText says which return rule was applied, in the run's
@@ -194,7 +195,7 @@ func printFrozen(ctx context.Context, db *app.Database, format string, stdout, s
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, tr.T("NAME\tVERSION\tFROZEN AT\tTABLE\tANALYSIS DATE\tCUSTOMERS"))
 	for _, f := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", f.Name, f.Version, f.FrozenAt.Format(time.RFC3339), f.Table, day(f.AnalysisDate), commas(f.Customers))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", f.Name, f.Version, day(f.FrozenAt.Format(time.RFC3339)), f.Table, day(f.AnalysisDate), commas(f.Customers))
 	}
 	tw.Flush()
 	return exitOK
@@ -259,13 +260,18 @@ func decimalMark() string {
 	return "."
 }
 
-// day writes an ISO day (YYYY-MM-DD) as the run's language writes dates
-// for people: as it is in English, 02/01/2006 in Spanish. Anything else
-// is kept as it is.
+// day writes an ISO day (YYYY-MM-DD), or an RFC 3339 moment, as the
+// run's language writes dates for people: as it is in English, 02/01/2006
+// (and 15:04:05 UTC) in Spanish. Anything else is kept as it is.
 func day(s string) string {
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if tr.Lang != locale.Spanish {
 		return s
 	}
-	return tr.Date(d)
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return tr.Date(d)
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return tr.Date(t) + t.Format(" 15:04:05 MST")
+	}
+	return s
 }
