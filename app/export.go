@@ -19,6 +19,19 @@ type ExportOptions struct {
 	Now     time.Time
 	Seconds map[string]float64
 	Warn    func(string)
+	// Say, when set, gets the warnings instead of Warn, as sentences the
+	// face says in its user's language.
+	Say func(model.Sentence)
+}
+
+// warn passes a warning to Say, else to Warn in English, else nowhere.
+func (o ExportOptions) warn(s model.Sentence) {
+	switch {
+	case o.Say != nil:
+		o.Say(s)
+	case o.Warn != nil:
+		o.Warn(s.String())
+	}
 }
 
 // Export plans a request on the session's customers and writes the list,
@@ -56,7 +69,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	}
 	var replace int64
 	if !req.DryRun && !req.NoRecord {
-		s.resolveInterrupted(ctx, o.Warn)
+		s.resolveInterrupted(ctx, o.warn)
 		names, err := s.DB.CampaignNames(ctx)
 		if err != nil {
 			return nil, err
@@ -101,7 +114,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	m.Model = cp.Model
 	m.Params = campaign.Parameters{Channels: req.Channels, Value: req.Value, Budget: req.Budget, ControlPercent: req.ControlPercent,
 		DefaultRate: req.DefaultRate, Model: req.Model, RatesBy: cp.Fit.Model.By, PriorContacts: req.Prior, HistorySince: req.HistorySince,
-		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel, ValueFrom: req.ValueFrom}
+		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel, Headers: headersUsed(req), ValueFrom: req.ValueFrom}
 	// money in files is in cents and keys in one style: no 59.999999999999304
 	m.Steps, m.Reasons, m.Summary = cp.Plan.Steps, cp.Reasons, cp.Summary.Rounded()
 	m.Curve = make([]campaign.CurvePoint, len(cp.Plan.Alloc.Curve))
@@ -122,13 +135,13 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 		return nil, err
 	}
 	defer files.abort()
-	if err := s.commitExport(ctx, files, m, !req.NoRecord, o.Warn); err != nil {
+	if err := s.commitExport(ctx, files, m, !req.NoRecord, o.warn); err != nil {
 		return nil, err
 	}
 	if replace > 0 {
 		// the list was replaced: its earlier record goes with it
-		if err := s.DB.ws.ForgetCampaign(context.WithoutCancel(ctx), replace); err != nil && o.Warn != nil {
-			o.Warn(fmt.Sprintf("the earlier record of %q could not be removed: %v", req.Name, err))
+		if err := s.DB.ws.ForgetCampaign(context.WithoutCancel(ctx), replace); err != nil {
+			o.warn(model.Say("the earlier record of %q could not be removed: %v", req.Name, err))
 		}
 	}
 	lap("record")
@@ -175,7 +188,7 @@ func (s *Session) checkOptOutsRead(ctx context.Context) error {
 	if optOut || bounce {
 		return nil
 	}
-	return fmt.Errorf("column %s is named like an opt-out but is not read as one, so nobody can be exported safely; "+
+	return model.Say("column %s is named like an opt-out but is not read as one, so nobody can be exported safely; "+
 		"if it holds opt-outs run `pulpero roles %s --set unsubscribed=%s`, otherwise say which column does (or none, with --set unsubscribed=)",
 		quoteList(unread), s.DB.Path(), unread[0])
 }
@@ -202,7 +215,7 @@ func checkOutputPaths(req campaign.ExportRequest) error {
 			return fmt.Errorf("%s %s: %w", f.flag, f.path, err)
 		}
 		if other, ok := names[abs]; ok {
-			return fmt.Errorf("%s and %s are the same file (%s); give each its own name", other, f.flag, f.path)
+			return model.Say("%s and %s are the same file (%s); give each its own name", other, f.flag, f.path)
 		}
 		names[abs] = f.flag
 	}
@@ -211,22 +224,19 @@ func checkOutputPaths(req campaign.ExportRequest) error {
 
 // resolveInterrupted settles exports a crash stopped half-way and says
 // what became of them.
-func (s *Session) resolveInterrupted(ctx context.Context, warn func(string)) {
+func (s *Session) resolveInterrupted(ctx context.Context, warn func(model.Sentence)) {
 	if s.DB.ws == nil {
 		return
 	}
 	found, err := s.DB.ws.ResolveInterrupted(ctx)
-	if warn == nil {
-		return
-	}
 	if err != nil {
-		warn(fmt.Sprintf("checking for interrupted exports: %v", err))
+		warn(model.Say("checking for interrupted exports: %v", err))
 	}
 	for _, e := range found {
 		if e.Kept {
-			warn(fmt.Sprintf("an earlier export of %q was interrupted after its list %s was written; it is now recorded", e.Campaign, e.List))
+			warn(model.Say("an earlier export of %q was interrupted after its list %s was written; it is now recorded", e.Campaign, e.List))
 		} else {
-			warn(fmt.Sprintf("an earlier export of %q was interrupted before its list %s was written; nothing of it was kept", e.Campaign, e.List))
+			warn(model.Say("an earlier export of %q was interrupted before its list %s was written; nothing of it was kept", e.Campaign, e.List))
 		}
 	}
 }

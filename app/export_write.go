@@ -44,7 +44,7 @@ func (f *exportFiles) abort() {
 // marked done. A kill at any point leaves either nothing, or a record that
 // the next export resolves (ResolveInterrupted): kept if its list is in
 // place, removed if not.
-func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.Manifest, record bool, warn func(string)) error {
+func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.Manifest, record bool, warn func(model.Sentence)) error {
 	store.Fault(FaultFilesWritten)
 	var id int64
 	if record {
@@ -72,8 +72,8 @@ func (s *Session) commitExport(ctx context.Context, f *exportFiles, m *campaign.
 	}
 	store.Fault(FaultPlaced)
 	if id > 0 {
-		if err := s.DB.ws.MarkCampaignDone(context.WithoutCancel(ctx), id); err != nil && warn != nil {
-			warn(fmt.Sprintf("the list is written but its record could not be completed (%v); the next export completes it", err))
+		if err := s.DB.ws.MarkCampaignDone(context.WithoutCancel(ctx), id); err != nil {
+			warn(model.Say("the list is written but its record could not be completed (%v); the next export completes it", err))
 		}
 	}
 	return nil
@@ -99,7 +99,7 @@ func (s *Session) writeFiles(ctx context.Context, cp *CampaignPlan, req campaign
 		return nil, err
 	}
 	sum := sha256.New()
-	lw, err := store.NewListWriter(io.MultiWriter(out.list, sum), store.ListFormat{JSONLines: req.Format == campaign.FormatJSONL, Excel: req.Excel})
+	lw, err := store.NewListWriter(io.MultiWriter(out.list, sum), listFormat(req))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Out, err)
 	}
@@ -194,7 +194,8 @@ func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 // writeRejected writes every matching customer not in the list with the
 // reason, then those the final check at export left out.
 func writeRejected(req campaign.ExportRequest, plan *targeting.Plan, key func(int) string, skipped []store.ListItem, why []string, protect []string) (*store.AtomicFile, error) {
-	return store.WriteRejected(req.Rejected, req.Force, func(emit func(id, reason string)) {
+	header := Headers(req.Headers, store.RejectedHeader())
+	return store.WriteRejectedWithHeader(req.Rejected, req.Force, header, func(emit func(id, reason string)) {
 		plan.Matching.ForEach(func(i int) {
 			if r := plan.Why[i]; r != campaign.ReasonNone {
 				emit(key(i), r.String())

@@ -16,7 +16,10 @@ import (
 	"github.com/pulpero/pulpero/app"
 )
 
-const clusterUsage = `usage: pulpero cluster DB --features a,b,c [--log a,b] [--k auto|N] [--seed S] [--restarts N]
+// clusterUsage is the command's usage and what it does, in the run's
+// language.
+func clusterUsage() string {
+	return tr.T(`usage: pulpero cluster DB --features a,b,c [--log a,b] [--k auto|N] [--seed S] [--restarts N]
          [--table-restarts N] [--format text|json] [--assign-to NAME] [--save-rules PREFIX] [--leave-out] [--depth N]
          [--rules-from a,b] [--archetypes] [--save-archetypes] [--table T] [--as-of D] [--data-dir DIR]
 
@@ -29,7 +32,8 @@ the median (--leave-out leaves the customer out), counted and said.
   --save-rules PREFIX save the rules as segments "PREFIX 1", "PREFIX 2", ... (pulpero segment assign applies them)
   --archetypes        compare the clusters with the four buyer archetypes (behaviour attributes needed)
   --save-archetypes   save the archetypes' starting rules as segments you can edit
-Ctrl-C cancels.`
+Ctrl-C cancels.`)
+}
 
 // clusterFlags are the command's flags.
 type clusterFlags struct {
@@ -44,49 +48,49 @@ type clusterFlags struct {
 func runCluster(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("cluster", stderr)
 	var f clusterFlags
-	fs.StringVar(&f.features, "features", "", "comma-separated attributes to cluster on")
-	fs.StringVar(&f.logs, "log", "", "of the features, numbers to cluster on log(1 + x)")
-	fs.StringVar(&f.k, "k", "auto", "clusters: auto (the best silhouette of the k table) or a number 2…50")
-	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same clusters")
-	fs.IntVar(&f.restarts, "restarts", app.DefaultRestarts, "k-means++ restarts per k (the lowest inertia is kept)")
-	fs.IntVar(&f.tableRestarts, "table-restarts", 0, "restarts per k of the k table (default: --restarts, 3 above 200,000 customers; the chosen k gets --restarts)")
-	fs.IntVar(&f.depth, "depth", 3, "depth of the rules' decision tree (1…6)")
-	fs.StringVar(&f.format, "format", "text", "text or json")
-	fs.StringVar(&f.assignTo, "assign-to", "", "save the labels as attribute NAME (in the workspace, never your tables)")
-	fs.StringVar(&f.saveRules, "save-rules", "", "save the rules as segments PREFIX 1, PREFIX 2, ...")
-	fs.StringVar(&f.rulesFrom, "rules-from", "", "attributes the rules may use (default: the features)")
-	fs.BoolVar(&f.leaveOut, "leave-out", false, "leave customers with a missing number out instead of giving them the median")
-	fs.BoolVar(&f.archetypes, "archetypes", false, "compare the clusters with the buyer archetypes")
-	fs.BoolVar(&f.saveArchetypes, "save-archetypes", false, "save the archetypes' starting rules as segments")
-	fs.StringVar(&f.table, "table", "", "the customer table (default: detected)")
-	fs.StringVar(&f.asOf, "as-of", "", "reference day for ages and relative dates (default: today)")
-	fs.StringVar(&f.dataDir, "data-dir", "", "where workspaces of read-only databases live")
+	fs.StringVar(&f.features, "features", "", tr.T("comma-separated attributes to cluster on"))
+	fs.StringVar(&f.logs, "log", "", tr.T("of the features, numbers to cluster on log(1 + x)"))
+	fs.StringVar(&f.k, "k", "auto", tr.T("clusters: auto (the best silhouette of the k table) or a number 2…50"))
+	fs.Uint64Var(&f.seed, "seed", 1, tr.T("random seed: the same seed gives the same clusters"))
+	fs.IntVar(&f.restarts, "restarts", app.DefaultRestarts, tr.T("k-means++ restarts per k (the lowest inertia is kept)"))
+	fs.IntVar(&f.tableRestarts, "table-restarts", 0, tr.T("restarts per k of the k table (default: --restarts, 3 above 200,000 customers; the chosen k gets --restarts)"))
+	fs.IntVar(&f.depth, "depth", 3, tr.T("depth of the rules' decision tree (1…6)"))
+	fs.StringVar(&f.format, "format", "text", tr.T("text or json"))
+	fs.StringVar(&f.assignTo, "assign-to", "", tr.T("save the labels as attribute NAME (in the workspace, never your tables)"))
+	fs.StringVar(&f.saveRules, "save-rules", "", tr.T("save the rules as segments PREFIX 1, PREFIX 2, ..."))
+	fs.StringVar(&f.rulesFrom, "rules-from", "", tr.T("attributes the rules may use (default: the features)"))
+	fs.BoolVar(&f.leaveOut, "leave-out", false, tr.T("leave customers with a missing number out instead of giving them the median"))
+	fs.BoolVar(&f.archetypes, "archetypes", false, tr.T("compare the clusters with the buyer archetypes"))
+	fs.BoolVar(&f.saveArchetypes, "save-archetypes", false, tr.T("save the archetypes' starting rules as segments"))
+	fs.StringVar(&f.table, "table", "", tr.T("the customer table (default: detected)"))
+	fs.StringVar(&f.asOf, "as-of", "", tr.T("reference day for ages and relative dates (default: today)"))
+	fs.StringVar(&f.dataDir, "data-dir", "", tr.T("where workspaces of read-only databases live"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, clusterUsage)
+		fmt.Fprintln(stdout, clusterUsage())
 		return exitOK
 	}
 	if err != nil || len(pos) != 1 {
-		fmt.Fprintln(stderr, clusterUsage)
+		fmt.Fprintln(stderr, clusterUsage())
 		return exitUsage
 	}
 	req, asOf, err := f.request()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: f.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
 	attrs := f.attributes(req)
 	s, err := db.Load(ctx, app.LoadRequest{Table: f.table, AsOf: asOf, Attributes: attrs})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	bar := newClusterBar(stderr)
@@ -123,16 +127,16 @@ func (f clusterFlags) request() (app.ClusterRequest, time.Time, error) {
 	asOf := time.Now().UTC()
 	switch {
 	case len(r.Features) == 0:
-		return r, asOf, errors.New("--features: name the attributes to cluster on, e.g. --features recency_days,frequency,monetary")
+		return r, asOf, errors.New(tr.T("--features: name the attributes to cluster on, e.g. --features recency_days,frequency,monetary"))
 	case f.format != "text" && f.format != "json":
-		return r, asOf, fmt.Errorf("--format %q: use text or json", f.format)
+		return r, asOf, errors.New(tr.T("--format %q: use text or json", f.format))
 	case f.restarts < 1:
-		return r, asOf, fmt.Errorf("--restarts %d: at least 1", f.restarts)
+		return r, asOf, errors.New(tr.T("--restarts %d: at least 1", f.restarts))
 	}
 	if k := strings.TrimSpace(f.k); k != "auto" && k != "" {
 		n, err := strconv.Atoi(k)
 		if err != nil || n < 2 || n > cluster.MaxK {
-			return r, asOf, fmt.Errorf("--k %q: auto or a whole number from 2 to %d", f.k, cluster.MaxK)
+			return r, asOf, errors.New(tr.T("--k %q: auto or a whole number from 2 to %d", f.k, cluster.MaxK))
 		}
 		r.K = n
 	}
@@ -170,10 +174,10 @@ func splitList(s string) []string {
 // flags got wrong (exit 2) or a data problem (exit 1).
 func clusterFailed(err error, ctx context.Context, stderr io.Writer) int {
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "pulpero: cancelled; nothing was saved")
+		fmt.Fprintln(stderr, tr.T("pulpero: cancelled; nothing was saved"))
 		return exitFail
 	}
-	fmt.Fprintf(stderr, "pulpero: %v\n", err)
+	fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 	if errors.Is(err, app.ErrClusterRequest) {
 		return exitUsage
 	}
@@ -185,7 +189,7 @@ func clusterFailed(err error, ctx context.Context, stderr io.Writer) int {
 func (f clusterFlags) save(ctx context.Context, out *clusterOutput, stderr io.Writer) int {
 	s := out.s
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	if f.assignTo != "" {
@@ -235,7 +239,7 @@ type clusterBar struct {
 func newClusterBar(w io.Writer) *clusterBar { return &clusterBar{w: rawOf(w), tty: isTerminal(w)} }
 
 func (b *clusterBar) update(p app.ClusterProgress) {
-	label := clusterStageText[p.Stage]
+	label := clusterStageText(p.Stage)
 	if p.K > 0 && (p.Stage == app.ClusterStageKMeans || p.Stage == app.ClusterStageSilhouette) {
 		label += fmt.Sprintf(" k = %d", p.K)
 	}
@@ -252,7 +256,7 @@ func (b *clusterBar) update(p app.ClusterProgress) {
 		share = float64(p.Done) / float64(p.Total)
 	}
 	filled := int(share * width)
-	fmt.Fprintf(b.w, "\r%s%s %3.0f%%  %s (Ctrl-C cancels)\x1b[K", strings.Repeat("█", filled), strings.Repeat("░", width-filled), 100*share, label)
+	fmt.Fprintf(b.w, "\r%s%s %3.0f%%  %s\x1b[K", strings.Repeat("█", filled), strings.Repeat("░", width-filled), 100*share, tr.T("%s (Ctrl-C cancels)", label))
 	b.drawn = true
 }
 

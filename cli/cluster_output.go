@@ -11,48 +11,28 @@ import (
 
 	"github.com/pulpero/pulpero/analysis/cluster"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
 )
 
-// Texts of `pulpero cluster`.
-var clusterStageText = map[string]string{
-	app.ClusterStagePrepare:    "preparing the features",
-	app.ClusterStageKMeans:     "k-means",
-	app.ClusterStageSilhouette: "silhouette",
-	app.ClusterStageProfiles:   "profiles",
-	app.ClusterStageRules:      "rules",
+// clusterStageText names a stage of the clustering job in the run's
+// language.
+func clusterStageText(stage string) string {
+	switch stage {
+	case app.ClusterStagePrepare:
+		return tr.T("preparing the features")
+	case app.ClusterStageKMeans:
+		return "k-means"
+	case app.ClusterStageSilhouette:
+		return tr.T("silhouette")
+	case app.ClusterStageProfiles:
+		return tr.T("profiles")
+	case app.ClusterStageRules:
+		return tr.T("rules")
+	}
+	return stage
 }
-
-const (
-	msgClusterHead     = "%s: %s customers clustered on %d attributes (seed %d, %d restarts per k)\n"
-	msgClusterLeftOut  = "%s customers left out for a missing number (--leave-out)\n"
-	msgKTableHead      = "\nChoosing k (silhouette on %s):\n"
-	msgKRestarts       = "(the table ran %d restarts per k; k = %d was run again with %d)\n"
-	msgKAll            = "all %s customers"
-	msgKSample         = "a random sample of %s customers"
-	msgKStopped        = "the table stops at k = %d: %v\n"
-	msgSuggested       = "← suggested (best silhouette)"
-	msgChosenK         = "\nClusters at k = %d%s:\n"
-	msgChosenSil       = " (silhouette %.3f)"
-	msgMiniBatch       = "mini-batch k-means: one more full pass would lower the inertia by at most %.2f%%\n"
-	msgRulesHead       = "\nRules (a decision tree of depth %d on %s; %s of customers fall in their own cluster's rule):\n"
-	msgRuleNone        = "(no rule: the tree gives this cluster no leaf)"
-	msgRuleEveryone    = "(no rule: the tree could not split)"
-	msgAssigned        = "\nLabels saved as attribute %s for %s customers (1…%d); later loads have it, e.g. `%s = 1`\n"
-	msgSavedRule       = "saved segment %q version %d (%s customers)\n"
-	msgSkippedRule     = "not saved %q: %s\n"
-	msgArchHead        = "\nClusters against the buyer archetypes (each customer in the first archetype rule they match; adjusted Rand %.3f):\n"
-	msgArchRule        = "  %s%s: %s\n"
-	msgArchSavedMark   = " (saved, as edited)"
-	msgFeatureLog      = "log(1 + x), standardised"
-	msgFeatureZ        = "standardised"
-	msgFeatureCats     = "%d categories, one-hot with weight %.2f"
-	msgFeatureImputed  = "; %s missing given the median %s"
-	msgFeatureMissing  = "; %s missing, left out"
-	msgFeatureSkew     = "; skewness %.1f: log(1 + x) suggested (--log %s)"
-	msgProfileSize     = "\nCluster %d: %s customers (%s) — %s\n"
-	msgProfileDistinct = "  stands out: %s\n"
-)
 
 // clusterOutput is what the command prints.
 type clusterOutput struct {
@@ -69,9 +49,10 @@ type clusterOutput struct {
 func (o *clusterOutput) text(w io.Writer) {
 	c := o.c
 	r := c.Request
-	fmt.Fprintf(w, msgClusterHead, o.db, thousands(int64(c.Matrix.N)), len(c.Features()), r.Seed, r.Restarts)
+	fmt.Fprintln(w, tr.T("%s: %s customers clustered on %d attributes (seed %s, %d restarts per k)",
+		o.db, commas(c.Matrix.N), len(c.Features()), strconv.FormatUint(r.Seed, 10), r.Restarts))
 	if c.Matrix.LeftOut > 0 {
-		fmt.Fprintf(w, msgClusterLeftOut, thousands(int64(c.Matrix.LeftOut)))
+		fmt.Fprintln(w, tr.T("%s customers left out for a missing number (--leave-out)", commas(c.Matrix.LeftOut)))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, f := range c.Features() {
@@ -83,25 +64,27 @@ func (o *clusterOutput) text(w io.Writer) {
 	}
 	sil := ""
 	if v, ok := c.Silhouette(); ok {
-		sil = fmt.Sprintf(msgChosenSil, v)
+		sil = tr.T(" (silhouette %s)", fixed(v, 3))
 	}
-	fmt.Fprintf(w, msgChosenK, c.K, sil)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Clusters at k = %d%s:", c.K, sil))
 	if mb := c.Result.MiniBatch; mb != nil {
-		fmt.Fprintf(w, msgMiniBatch, 100*mb.Gap)
+		fmt.Fprintln(w, tr.T("mini-batch k-means: one more full pass would lower the inertia by at most %s%%", fixed(100*mb.Gap, 2)))
 	}
 	for _, p := range c.Profiles.Clusters {
 		o.profile(w, p)
 	}
 	o.rules(w)
 	if o.assignedTo != "" {
-		fmt.Fprintf(w, msgAssigned, o.assignedTo, thousands(int64(o.assigned)), c.K, quoteName(o.assignedTo))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, tr.T("Labels saved as attribute %s for %s customers (1…%d); later loads have it, e.g. `%s = 1`", o.assignedTo, commas(o.assigned), c.K, quoteName(o.assignedTo)))
 	}
 	for _, sr := range append(append([]app.SavedClusterRule{}, o.savedRules...), o.savedArch...) {
 		if sr.Skipped != "" {
-			fmt.Fprintf(w, msgSkippedRule, sr.Name, sr.Skipped)
+			fmt.Fprintln(w, tr.T("not saved %q: %s", sr.Name, tr.Lookup(sr.Skipped)))
 			continue
 		}
-		fmt.Fprintf(w, msgSavedRule, sr.Name, sr.Version.Version, thousands(int64(sr.Version.Size)))
+		fmt.Fprintln(w, tr.T("saved segment %q version %d (%s customers)", sr.Name, sr.Version.Version, commas(sr.Version.Size)))
 	}
 	if o.arch != nil {
 		o.archetypes(w)
@@ -111,53 +94,54 @@ func (o *clusterOutput) text(w io.Writer) {
 // featureText says how a feature entered the clustering.
 func featureText(f cluster.FeatureInfo) string {
 	if f.Categorical {
-		return fmt.Sprintf(msgFeatureCats, len(f.Levels), f.Weight)
+		return tr.T("%d categories, one-hot with weight %s", len(f.Levels), fixed(f.Weight, 2))
 	}
-	s := msgFeatureZ
+	s := tr.T("standardised")
 	if f.Log {
-		s = msgFeatureLog
+		s = tr.T("log(1 + x), standardised")
 	}
 	if f.Imputed > 0 {
-		s += fmt.Sprintf(msgFeatureImputed, thousands(int64(f.Imputed)), clNumber(f.Kind, f.Median))
+		s += tr.T("; %s missing given the median %s", commas(f.Imputed), clNumber(f.Kind, f.Median))
 	} else if f.Missing > 0 {
-		s += fmt.Sprintf(msgFeatureMissing, thousands(int64(f.Missing)))
+		s += tr.T("; %s missing, left out", commas(f.Missing))
 	}
 	if f.SuggestLog {
-		s += fmt.Sprintf(msgFeatureSkew, f.Skewness, f.Name)
+		s += tr.T("; skewness %s: log(1 + x) suggested (--log %s)", fixed(f.Skewness, 1), f.Name)
 	}
 	return s
 }
 
 // kTable prints the k table with a bar per silhouette (the small chart).
 func (o *clusterOutput) kTable(w io.Writer, t *cluster.KTable) {
-	on := fmt.Sprintf(msgKAll, thousands(int64(t.SilhouetteRows)))
+	on := tr.T("all %s customers", commas(t.SilhouetteRows))
 	if t.Sampled {
-		on = fmt.Sprintf(msgKSample, thousands(int64(t.SilhouetteRows)))
+		on = tr.T("a random sample of %s customers", commas(t.SilhouetteRows))
 	}
-	fmt.Fprintf(w, msgKTableHead, on)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Choosing k (silhouette on %s):", on))
 	best := 0.0
 	for _, row := range t.Rows {
 		best = max(best, row.Silhouette)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "k\tinertia\tsilhouette\t")
+	fmt.Fprintln(tw, tr.T("k\tinertia\tsilhouette\t"))
 	for _, row := range t.Rows {
 		mark := ""
 		if row.K == t.Suggested {
-			mark = msgSuggested
+			mark = tr.T("← suggested (best silhouette)")
 		}
 		bar := ""
 		if best > 0 && row.Silhouette > 0 {
 			bar = strings.Repeat("█", max(1, int(math.Round(20*row.Silhouette/best))))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%.3f\t  %s %s\n", row.K, decimal(row.Inertia, 1), row.Silhouette, padRight(bar, 20), mark)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t  %s %s\n", row.K, decimal(row.Inertia, 1), fixed(row.Silhouette, 3), padRight(bar, 20), mark)
 	}
 	tw.Flush()
 	if t.Stopped != nil {
-		fmt.Fprintf(w, msgKStopped, len(t.Rows)+1, t.Stopped)
+		fmt.Fprintln(w, tr.T("the table stops at k = %d: %s", len(t.Rows)+1, tr.Error(t.Stopped)))
 	}
 	if c := o.c; c.TableRestarts < c.Request.Restarts {
-		fmt.Fprintf(w, msgKRestarts, c.TableRestarts, c.K, c.Request.Restarts)
+		fmt.Fprintln(w, tr.T("(the table ran %d restarts per k; k = %d was run again with %d)", c.TableRestarts, c.K, c.Request.Restarts))
 	}
 }
 
@@ -171,7 +155,8 @@ func padRight(s string, n int) string {
 // profile prints one cluster: size, share, name, what stands out, and each
 // feature's mean and median against everyone clustered.
 func (o *clusterOutput) profile(w io.Writer, p cluster.ClusterProfile) {
-	fmt.Fprintf(w, msgProfileSize, p.Cluster+1, thousands(int64(p.Size)), clPercent(p.Share), p.English)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Cluster %d: %s customers (%s) — %s", p.Cluster+1, commas(p.Size), clPercent(p.Share), clusterName(p)))
 	var top []string
 	for _, d := range p.Distinguishing {
 		if len(top) == 3 || math.Abs(d.StdDiff) < cluster.NameThreshold {
@@ -180,10 +165,10 @@ func (o *clusterOutput) profile(w io.Writer, p cluster.ClusterProfile) {
 		top = append(top, partText(d))
 	}
 	if len(top) > 0 {
-		fmt.Fprintf(w, msgProfileDistinct, strings.Join(top, "; "))
+		fmt.Fprintln(w, tr.T("  stands out: %s", strings.Join(top, "; ")))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  attribute\tmean\t(all)\tmedian\t(all)\tindex")
+	fmt.Fprintln(tw, tr.T("  attribute\tmean\t(all)\tmedian\t(all)\tindex"))
 	for _, n := range p.Numbers {
 		idx := ""
 		if n.HasIndex {
@@ -199,9 +184,9 @@ func (o *clusterOutput) profile(w io.Writer, p cluster.ClusterProfile) {
 		}
 		cat := cp.Category
 		if cp.Empty {
-			cat = "(empty)"
+			cat = tr.T("(empty)")
 		}
-		fmt.Fprintf(w, "  %s = %s: %s (all %s)\n", cp.Attribute, cat, clPercent(cp.Share), clPercent(cp.OverallShare))
+		fmt.Fprintln(w, tr.T("  %s = %s: %s (all %s)", cp.Attribute, cat, clPercent(cp.Share), clPercent(cp.OverallShare)))
 	}
 }
 
@@ -211,10 +196,54 @@ func partText(d cluster.NamePart) string {
 	if !d.IsNumber {
 		name += " = " + d.Category
 		if d.Empty {
-			name = d.Attribute + " empty"
+			name = tr.T("%s empty", d.Attribute)
 		}
 	}
-	return fmt.Sprintf("%s %s (%+.1f sd)", name, d.Direction, d.StdDiff)
+	diff := fixed(d.StdDiff, 1)
+	if !strings.HasPrefix(diff, "-") {
+		diff = "+" + diff
+	}
+	return tr.T("%s %s (%s sd)", name, tr.Lookup(string(d.Direction)), diff)
+}
+
+// ruleText is a cluster's rule in the run's language: the segment
+// language reads Spanish keywords too, so either can be pasted back (the
+// JSON keeps the canonical English form).
+func ruleText(r cluster.Rule) string {
+	if tr.Lang == locale.Spanish {
+		return segment.PrintSpanish(r.Node)
+	}
+	return r.Text
+}
+
+// clusterName is a cluster's suggested name in the run's language: the
+// English one ("high monetary, low frequency, online") said word by word.
+// Attribute names and categories are the data's and stay as they are.
+func clusterName(p cluster.ClusterProfile) string {
+	if tr.Lang != locale.Spanish {
+		return p.English
+	}
+	if len(p.Name) == 0 {
+		return tr.T("typical")
+	}
+	words := make([]string, len(p.Name))
+	for i, n := range p.Name {
+		switch {
+		case n.IsNumber && n.Direction == cluster.High:
+			words[i] = tr.T("high %s", n.Attribute)
+		case n.IsNumber:
+			words[i] = tr.T("low %s", n.Attribute)
+		case n.Empty:
+			words[i] = tr.T("%s empty", n.Attribute)
+		case n.Boolean && strings.EqualFold(n.Category, "no"):
+			words[i] = tr.T("no %s", n.Attribute)
+		case n.Boolean:
+			words[i] = n.Attribute
+		default:
+			words[i] = n.Category
+		}
+	}
+	return strings.Join(words, cluster.NameJoin)
 }
 
 func (o *clusterOutput) rules(w io.Writer) {
@@ -223,40 +252,42 @@ func (o *clusterOutput) rules(w io.Writer) {
 	if o.c.Request.RuleAttributes != nil {
 		on = o.c.Request.RuleAttributes
 	}
-	fmt.Fprintf(w, msgRulesHead, rs.Depth, strings.Join(on, ", "), clPercent(rs.Accuracy))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Rules (a decision tree of depth %d on %s; %s of customers fall in their own cluster's rule):", rs.Depth, strings.Join(on, ", "), clPercent(rs.Accuracy)))
 	for _, r := range rs.Rules {
-		fmt.Fprintf(w, "  cluster %d  precision %s  recall %s  coverage %s\n", r.Cluster+1, clPercent(r.Precision), clPercent(r.Recall), clPercent(r.Coverage))
+		fmt.Fprintln(w, tr.T("  cluster %d  precision %s  recall %s  coverage %s", r.Cluster+1, clPercent(r.Precision), clPercent(r.Recall), clPercent(r.Coverage)))
 		switch {
 		case r.Everyone:
-			fmt.Fprintf(w, "    %s\n", msgRuleEveryone)
+			fmt.Fprintf(w, "    %s\n", tr.T("(no rule: the tree could not split)"))
 		case r.Node == nil:
-			fmt.Fprintf(w, "    %s\n", msgRuleNone)
+			fmt.Fprintf(w, "    %s\n", tr.T("(no rule: the tree gives this cluster no leaf)"))
 		default:
-			fmt.Fprintf(w, "    %s\n", r.Text)
+			fmt.Fprintf(w, "    %s\n", ruleText(r))
 		}
 	}
 }
 
 func (o *clusterOutput) archetypes(w io.Writer) {
 	a := o.arch
-	fmt.Fprintf(w, msgArchHead, a.Agreement)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("Clusters against the buyer archetypes (each customer in the first archetype rule they match; adjusted Rand %s):", fixed(a.Agreement, 3)))
 	for i, ar := range a.Archetypes {
 		mark := ""
 		if a.Saved[i] {
-			mark = msgArchSavedMark
+			mark = tr.T(" (saved, as edited)")
 		}
-		fmt.Fprintf(w, msgArchRule, ar.Segment, mark, ar.Rule)
+		fmt.Fprintf(w, "  %s%s: %s\n", tr.Lookup(ar.Segment), mark, ar.Rule)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := []string{"cluster"}
+	head := []string{tr.T("cluster")}
 	for i := range len(a.Archetypes) + 1 {
-		head = append(head, a.ArchetypeLabel(i))
+		head = append(head, tr.Lookup(a.ArchetypeLabel(i)))
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for j, row := range a.Counts {
 		cells := []string{strconv.Itoa(j + 1)}
 		for _, n := range row {
-			cells = append(cells, thousands(int64(n)))
+			cells = append(cells, commas(n))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}
@@ -270,7 +301,7 @@ func clNumber(k model.Kind, v float64) string {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "–"
 	case k == model.KindDate:
-		return time.Unix(int64(math.Floor(v))*86400, 0).UTC().Format("2006-01-02")
+		return tr.Date(time.Unix(int64(math.Floor(v))*86400, 0).UTC())
 	case k == model.KindInteger && v == math.Trunc(v):
 		return decimal(v, 0)
 	case math.Abs(v) >= 100:
@@ -281,26 +312,21 @@ func clNumber(k model.Kind, v float64) string {
 	return decimal(v, 2)
 }
 
-// decimal formats x with d decimals and thousands separators.
+// decimal formats x with d decimals and thousands separators, in the
+// run's number format; a negative that rounds to zero loses its sign.
 func decimal(x float64, d int) string {
 	s := strconv.FormatFloat(math.Abs(x), 'f', d, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	n, _ := strconv.ParseInt(whole, 10, 64)
-	out := thousands(n)
-	if frac != "" {
-		out += "." + frac
-	}
 	if x < 0 && strings.Trim(s, "0.") != "" {
-		out = "-" + out
+		s = "-" + s
 	}
-	return out
+	return localNumber(s)
 }
 
 func clPercent(x float64) string {
 	if math.IsNaN(x) {
 		return "–"
 	}
-	return strconv.FormatFloat(100*x, 'f', 1, 64) + "%"
+	return localNumber(strconv.FormatFloat(100*x, 'f', 1, 64)) + "%"
 }
 
 // quoteName writes an attribute name as a rule needs it.

@@ -21,9 +21,12 @@ type rfmFlags struct {
 	sets                                                      roleSets
 }
 
-const rfmUsage = "usage: pulpero rfm DB [--as-of YYYY-MM-DD] [--table T] [--segments 0.3|0.2] [--frozen NAME[@V]|--unfrozen] [--format text|json|csv] [--customers FILE]\n" +
-	"       pulpero rfm freeze DB NAME    freeze the cut-offs, segment table and analysis date (a new version)\n" +
-	"       pulpero rfm frozen DB         list the frozen versions"
+// rfmUsage is the command's usage, in the run's language.
+func rfmUsage() string {
+	return tr.T(`usage: pulpero rfm DB [--as-of YYYY-MM-DD] [--table T] [--segments 0.3|0.2] [--frozen NAME[@V]|--unfrozen] [--format text|json|csv] [--customers FILE]
+       pulpero rfm freeze DB NAME    freeze the cut-offs, segment table and analysis date (a new version)
+       pulpero rfm frozen DB         list the frozen versions`)
+}
 
 // runRFM prints the customers' RFM scores: the thresholds, the customers
 // per score, the segments and the data problems, as of the analysis date;
@@ -35,19 +38,19 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := newFlags("rfm", stderr)
 	var f rfmFlags
-	fs.StringVar(&f.table, "table", "", "the customer table (default: detected)")
-	fs.StringVar(&f.asOf, "as-of", "", "the analysis date YYYY-MM-DD (default: the day after the last purchase)")
-	fs.StringVar(&f.segments, "segments", "", "segment table: 0.3 (rfm 0.3.0, ten segments; the default) or 0.2 (the older vignette's eleven)")
-	fs.StringVar(&f.frozen, "frozen", "", "score with frozen cut-offs NAME or NAME@VERSION")
-	fs.BoolVar(&f.unfrozen, "unfrozen", false, "fit the cut-offs on this data even if frozen ones are set")
-	fs.StringVar(&f.format, "format", "text", "text, json or csv")
-	fs.StringVar(&f.customers, "customers", "", "also write the per-customer table (key, recency, frequency, monetary, scores, segment) to FILE as CSV")
-	fs.BoolVar(&f.force, "force", false, "replace an existing --customers file")
-	fs.StringVar(&f.dataDir, "data-dir", "", "where workspaces of read-only databases live")
-	fs.Var(&f.sets, "set", "PURCHASE_ROLE=TABLE.COLUMN: correct a purchase role (ROLE= clears it); repeatable")
+	fs.StringVar(&f.table, "table", "", tr.T("the customer table (default: detected)"))
+	fs.StringVar(&f.asOf, "as-of", "", tr.T("the analysis date YYYY-MM-DD (default: the day after the last purchase)"))
+	fs.StringVar(&f.segments, "segments", "", tr.T("segment table: 0.3 (rfm 0.3.0, ten segments; the default) or 0.2 (the older vignette's eleven)"))
+	fs.StringVar(&f.frozen, "frozen", "", tr.T("score with frozen cut-offs NAME or NAME@VERSION"))
+	fs.BoolVar(&f.unfrozen, "unfrozen", false, tr.T("fit the cut-offs on this data even if frozen ones are set"))
+	fs.StringVar(&f.format, "format", "text", tr.T("text, json or csv"))
+	fs.StringVar(&f.customers, "customers", "", tr.T("also write the per-customer table (key, recency, frequency, monetary, scores, segment) to FILE as CSV"))
+	fs.BoolVar(&f.force, "force", false, tr.T("replace an existing --customers file"))
+	fs.StringVar(&f.dataDir, "data-dir", "", tr.T("where workspaces of read-only databases live"))
+	fs.Var(&f.sets, "set", tr.T("PURCHASE_ROLE=TABLE.COLUMN: correct a purchase role (ROLE= clears it); repeatable"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, "\nPurchase roles: %s\n", app.PurchaseRoleNames())
+		fmt.Fprintf(stdout, "\n%s\n", tr.T("Purchase roles: %s", app.PurchaseRoleNames()))
 		return exitOK
 	}
 	want := 1
@@ -55,19 +58,19 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 		want = 2
 	}
 	if err != nil || len(pos) != want {
-		fmt.Fprintln(stderr, rfmUsage)
+		fmt.Fprintln(stderr, rfmUsage())
 		return exitUsage
 	}
 	opts, err := f.options()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: f.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	defer db.Close()
@@ -81,30 +84,31 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 	s, err := db.Load(ctx, app.LoadRequest{Table: f.table, AsOf: time.Now().UTC(), Behaviour: opts, Stage: bar.stage, Progress: bar.progress})
 	bar.clear()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	if sub == "freeze" {
 		fr, err := s.FreezeRFM(ctx, pos[1], time.Now().UTC())
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
-		fmt.Fprintf(stdout, msgFrozen, fr.Name, fr.Version, fr.AnalysisDate, fr.Customers, pos[0])
+		fmt.Fprintln(stdout, tr.T("frozen %q version %d: cut-offs, segment table and analysis date %s (fitted on %d customers); %s now scores with them (--unfrozen to fit on the data)",
+			fr.Name, fr.Version, day(fr.AnalysisDate), fr.Customers, pos[0]))
 		return exitOK
 	}
 	rep, err := s.RFMReport()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	if f.customers != "" {
 		n, err := s.WriteRFMCustomers(f.customers, f.force)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
-		fmt.Fprintf(stderr, msgWroteCustomers, n, f.customers, rep.AnalysisDate)
+		fmt.Fprintln(stderr, tr.T("wrote %d customers to %s (as of %s)", n, f.customers, day(rep.AnalysisDate)))
 	}
 	return printRFM(rep, f.format, pos[0], stdout, stderr)
 }
@@ -115,7 +119,7 @@ func (f rfmFlags) options() (app.BehaviourOptions, error) {
 	switch f.format {
 	case "text", "json", "csv":
 	default:
-		return o, fmt.Errorf("--format %q: want text, json or csv", f.format)
+		return o, errors.New(tr.T("--format %q: want text, json or csv", f.format))
 	}
 	if f.asOf != "" {
 		d, err := app.ParseDay(f.asOf)
@@ -125,14 +129,14 @@ func (f rfmFlags) options() (app.BehaviourOptions, error) {
 		o.AnalysisDate = d
 	}
 	if f.frozen != "" && f.unfrozen {
-		return o, errors.New("--frozen and --unfrozen cannot go together")
+		return o, errors.New(tr.T("--frozen and --unfrozen cannot go together"))
 	}
 	o.Segments, o.Frozen = f.segments, f.frozen
 	if f.unfrozen {
 		o.Frozen = "-"
 	}
 	if f.segments != "" && f.frozen != "" {
-		return o, errors.New("--segments chooses the table of cut-offs fitted on the data; frozen cut-offs keep their own")
+		return o, errors.New(tr.T("--segments chooses the table of cut-offs fitted on the data; frozen cut-offs keep their own"))
 	}
 	return o, nil
 }
@@ -142,11 +146,11 @@ func applyPurchaseSets(ctx context.Context, db *app.Database, sets roleSets, std
 	for _, s := range sets {
 		role, ref, ok := app.ParsePurchaseRoleSet(s)
 		if !ok {
-			fmt.Fprintf(stderr, "pulpero: --set %q: want PURCHASE_ROLE=TABLE.COLUMN with PURCHASE_ROLE one of: %s\n", s, app.PurchaseRoleNames())
+			fmt.Fprintln(stderr, tr.T("pulpero: --set %q: want PURCHASE_ROLE=TABLE.COLUMN with PURCHASE_ROLE one of: %s", s, app.PurchaseRoleNames()))
 			return exitUsage
 		}
 		if err := db.SetPurchaseRole(ctx, role, ref); err != nil {
-			fmt.Fprintf(stderr, "pulpero: --set %s: %v\n", s, err)
+			fmt.Fprintf(stderr, "pulpero: --set %s: %s\n", s, tr.Error(err)) // i18n: the program's name and the flag
 			return exitFail
 		}
 	}
@@ -178,8 +182,8 @@ func newLoadLine(w io.Writer) *loadLine {
 func (l *loadLine) stage(s string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.name = s
-	l.draw(fmt.Sprintf("%s…", s))
+	l.name = tr.Lookup(s) // app's stage, in the run's language when the catalogue has it
+	l.draw(l.name + "…")
 }
 
 func (l *loadLine) progress(p app.LoadProgress) {
@@ -187,7 +191,7 @@ func (l *loadLine) progress(p app.LoadProgress) {
 	defer l.mu.Unlock()
 	if p.Total > 0 && time.Since(l.last) > 200*time.Millisecond {
 		l.last = time.Now()
-		l.draw(fmt.Sprintf("%s %3.0f%% (%s of %s rows)", l.name, 100*float64(p.Done)/float64(p.Total), commas(int(p.Done)), commas(int(p.Total))))
+		l.draw(tr.T("%s %3.0f%% (%s of %s rows)", l.name, 100*float64(p.Done)/float64(p.Total), commas(int(p.Done)), commas(int(p.Total))))
 	}
 }
 

@@ -12,29 +12,31 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 )
 
-// Texts of `pulpero rfm`.
-const (
-	msgFrozen         = "frozen %q version %d: cut-offs, segment table and analysis date %s (fitted on %d customers); %s now scores with them (--unfrozen to fit on the data)\n"
-	msgWroteCustomers = "wrote %d customers to %s (as of %s)\n"
-	msgDateDefault    = "the day after the last purchase; set another with --as-of"
-	msgDateSet        = "set"
-	msgAgesAsOf       = "ages and tenure as of %s (the data is historical)"
-	msgFollowData     = "cut-offs: fitted on this data: they follow the data (freeze them with `pulpero rfm freeze %s NAME`)"
-	msgFrozenUsed     = "cut-offs: frozen %q version %d (frozen %s, fitted as of %s): scores comparable with that data"
-	msgConcentration  = "revenue: the top 1%% of customers bring %s, the top 5%% %s, the top 20%% %s"
-	msgWithout        = "lines without a known customer: %s (%s of sales), never counted as customers"
-	msgPurchases      = "purchases: %s lines, %s purchases by %s customers; returns: %s"
-	msgNoProblems     = "no data problems"
-	msgNoFrozen       = "no frozen cut-offs; freeze the current ones with `pulpero rfm freeze DB NAME`"
-)
+// returnRuleText says which return rule was applied, in the run's
+// language.
+func returnRuleText(rule string) string {
+	switch rule {
+	case "returned_quantity":
+		return tr.T("returned quantity × unit price")
+	case "return_flag":
+		return tr.T("lines flagged as returns")
+	case "negative_values":
+		return tr.T("negative quantities or amounts, and cancellation invoices (C…)")
+	}
+	return rule
+}
 
-// returnRuleTexts say which return rule was applied.
-var returnRuleTexts = map[string]string{
-	"returned_quantity": "returned quantity × unit price",
-	"return_flag":       "lines flagged as returns",
-	"negative_values":   "negative quantities or amounts, and cancellation invoices (C…)",
+// returnRuleTexts are the return rules' texts in English (for callers
+// that have not moved to returnRuleText).
+var returnRuleTexts = map[string]string{}
+
+func init() {
+	for _, k := range []string{"returned_quantity", "return_flag", "negative_values"} {
+		returnRuleTexts[k] = returnRuleText(k) // tr is English until Run sets it
+	}
 }
 
 func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int {
@@ -43,14 +45,14 @@ func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 	case "csv":
 		w := csv.NewWriter(stdout)
 		w.WriteAll(safeRows(rfmCSV(r)))
 		if err := w.Error(); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %v\n", err)
+			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 			return exitFail
 		}
 	default:
@@ -60,60 +62,68 @@ func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int
 }
 
 func printRFMText(r *app.RFMReport, db string, w io.Writer) {
-	fmt.Fprintf(w, "%s: table %s, %s customers\n", r.Database, r.Table, commas(r.Customers))
-	how := msgDateDefault
+	fmt.Fprintln(w, tr.T("%s: table %s, %s customers", r.Database, r.Table, commas(r.Customers)))
 	if r.DateSet {
-		how = msgDateSet
+		fmt.Fprintln(w, tr.T("analysis date %s (set)", day(r.AnalysisDate)))
+	} else {
+		fmt.Fprintln(w, tr.T("analysis date %s (the day after the last purchase; set another with --as-of)", day(r.AnalysisDate)))
 	}
-	fmt.Fprintf(w, "analysis date %s (%s)\n", r.AnalysisDate, how)
 	if r.AgesAsOf != "" {
-		fmt.Fprintf(w, msgAgesAsOf+"\n", r.AgesAsOf)
+		fmt.Fprintln(w, tr.T("ages and tenure as of %s (the data is historical)", day(r.AgesAsOf)))
 	}
 	l := r.Lines
-	fmt.Fprintf(w, msgPurchases+"\n", commas(l.Lines), commas(l.Purchases), commas(l.CustomersWithPurchases), returnRuleTexts[r.Returns])
-	fmt.Fprintf(w, msgWithout+"\n", commas(l.WithoutCustomer), percent(l.ShareWithoutCustomer))
+	fmt.Fprintln(w, tr.T("purchases: %s lines, %s purchases by %s customers; returns: %s",
+		commas(l.Lines), commas(l.Purchases), commas(l.CustomersWithPurchases), returnRuleText(r.Returns)))
+	fmt.Fprintln(w, tr.T("lines without a known customer: %s (%s of sales), never counted as customers", commas(l.WithoutCustomer), percent(l.ShareWithoutCustomer)))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, p := range r.Purchases {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, p.Why)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, tr.Lookup(p.Why))
 	}
 	tw.Flush()
 	if r.Frozen != nil {
-		fmt.Fprintf(w, msgFrozenUsed+"\n", r.Frozen.Name, r.Frozen.Version, r.Frozen.FrozenAt, r.Frozen.AnalysisDate)
+		fmt.Fprintln(w, tr.T("cut-offs: frozen %q version %d (frozen %s, fitted as of %s): scores comparable with that data",
+			r.Frozen.Name, r.Frozen.Version, day(r.Frozen.FrozenAt), day(r.Frozen.AnalysisDate)))
 	} else {
-		fmt.Fprintf(w, msgFollowData+"\n", db)
+		fmt.Fprintln(w, tr.T("cut-offs: fitted on this data: they follow the data (freeze them with `pulpero rfm freeze %s NAME`)", db))
 	}
-	fmt.Fprintf(w, "method: %s\n\nTHRESHOLDS (a bin holds lower ≤ value < upper)\n", r.Method)
+	fmt.Fprintln(w, tr.T("method: %s", r.Method))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("THRESHOLDS (a bin holds lower ≤ value < upper)"))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "MEASURE\tBIN\tSCORE\tLOWER\tUPPER")
+	fmt.Fprintln(tw, tr.T("MEASURE\tBIN\tSCORE\tLOWER\tUPPER"))
 	for _, t := range r.Thresholds {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", t.Measure, t.Bin, t.Score, number(t.Lower), number(t.Upper))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", tr.Lookup(t.Measure), t.Bin, t.Score, number(t.Lower), number(t.Upper))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nCUSTOMERS PER SCORE (%s scored)\n", commas(r.Scored))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("CUSTOMERS PER SCORE (%s scored)", commas(r.Scored)))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "SCORE\tRECENCY\tFREQUENCY\tMONETARY\t")
+	fmt.Fprintln(tw, tr.T("SCORE\tRECENCY\tFREQUENCY\tMONETARY\t"))
 	for _, b := range r.Bins {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", b.Score, commas(b.Recency), commas(b.Frequency), commas(b.Monetary))
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\nSEGMENTS (%s)\n", r.SegmentTable)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("SEGMENTS (%s)", r.SegmentTable))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SEGMENT\tCUSTOMERS\tSHARE\tREVENUE\tMEAN R\tMEAN F\tMEAN M")
+	fmt.Fprintln(tw, tr.T("SEGMENT\tCUSTOMERS\tSHARE\tREVENUE\tMEAN R\tMEAN F\tMEAN M"))
 	for _, s := range r.Segments {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.2f\n", s.Name, commas(s.Customers), percent(s.CustomerShare),
-			percent(s.RevenueShare), s.MeanR, s.MeanF, s.MeanM)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tr.Lookup(s.Name), commas(s.Customers), percent(s.CustomerShare),
+			percent(s.RevenueShare), fixed(s.MeanR, 2), fixed(s.MeanF, 2), fixed(s.MeanM, 2))
 	}
 	tw.Flush()
 	if c := r.Concentration; c != nil {
-		fmt.Fprintf(w, "\n"+msgConcentration+"\n", percent(c.Top1), percent(c.Top5), percent(c.Top20))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, tr.T("revenue: the top 1%% of customers bring %s, the top 5%% %s, the top 20%% %s", percent(c.Top1), percent(c.Top5), percent(c.Top20)))
 	}
-	fmt.Fprintln(w, "\nDATA PROBLEMS")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, tr.T("DATA PROBLEMS"))
 	if len(r.Problems) == 0 {
-		fmt.Fprintln(w, "  "+msgNoProblems)
+		fmt.Fprintln(w, "  "+tr.T("no data problems"))
 		return
 	}
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "COUNT\tKEY\tCOLUMN\tWHAT\tROWIDS")
+	fmt.Fprintln(tw, tr.T("COUNT\tKEY\tCOLUMN\tWHAT\tROWIDS"))
 	for _, p := range r.Problems {
 		ex := make([]string, len(p.Examples))
 		for i, e := range p.Examples {
@@ -123,7 +133,7 @@ func printRFMText(r *app.RFMReport, db string, w io.Writer) {
 		if p.Column != "" {
 			col += "." + p.Column
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", commas(p.Count), p.Key, col, app.ProblemText(p.Key), p.RowsTable, strings.Join(ex, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", commas(p.Count), p.Key, col, tr.Lookup(app.ProblemText(p.Key)), p.RowsTable, strings.Join(ex, " "))
 	}
 	tw.Flush()
 }
@@ -157,7 +167,7 @@ func rfmCSV(r *app.RFMReport) [][]string {
 func printFrozen(ctx context.Context, db *app.Database, format string, stdout, stderr io.Writer) int {
 	list, err := db.FrozenRFMs(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %v\n", err)
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
 	if format == "json" {
@@ -179,39 +189,89 @@ func printFrozen(ctx context.Context, db *app.Database, format string, stdout, s
 		return exitOK
 	}
 	if len(list) == 0 {
-		fmt.Fprintln(stdout, msgNoFrozen)
+		fmt.Fprintln(stdout, tr.T("no frozen cut-offs; freeze the current ones with `pulpero rfm freeze DB NAME`"))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tVERSION\tFROZEN AT\tTABLE\tANALYSIS DATE\tCUSTOMERS")
+	fmt.Fprintln(tw, tr.T("NAME\tVERSION\tFROZEN AT\tTABLE\tANALYSIS DATE\tCUSTOMERS"))
 	for _, f := range list {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", f.Name, f.Version, f.FrozenAt.Format(time.RFC3339), f.Table, f.AnalysisDate, commas(f.Customers))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", f.Name, f.Version, day(f.FrozenAt.Format(time.RFC3339)), f.Table, day(f.AnalysisDate), commas(f.Customers))
 	}
 	tw.Flush()
 	return exitOK
 }
 
-// commas writes n with thousands separators.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
+// commas writes n with the run's thousands separators: 1,234 in English,
+// 1.234 in Spanish.
+func commas(n int) string { return tr.Int(n) }
+
+// percent writes a share as a percentage with one decimal: 12.3% (12,3%).
+func percent(share float64) string {
+	return localNumber(strconv.FormatFloat(100*share, 'f', 1, 64)) + "%"
 }
 
-func percent(share float64) string { return strconv.FormatFloat(100*share, 'f', 1, 64) + "%" }
-
 // number writes a threshold as R prints it: whole numbers without
-// decimals, others with up to 2.
+// decimals, others with up to 2; no thousands separator, the run's
+// decimal mark.
 func number(v float64) string {
 	if v == float64(int64(v)) {
 		return strconv.FormatInt(int64(v), 10)
 	}
-	return strconv.FormatFloat(v, 'f', 2, 64)
+	return withDecimalMark(strconv.FormatFloat(v, 'f', 2, 64))
+}
+
+// withDecimalMark is s, a number strconv wrote, with the run's decimal
+// mark and no other change.
+func withDecimalMark(s string) string {
+	if decimalMark() == "," {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// fixed writes x with d decimals in the run's number format.
+func fixed(x float64, d int) string { return localNumber(strconv.FormatFloat(x, 'f', d, 64)) }
+
+// localNumber rewrites a number strconv wrote (its digits are kept, so a
+// figure rounds the same in every language) in the run's number format:
+// the region's thousands separator and decimal mark.
+func localNumber(s string) string {
+	sign, rest := "", s
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(rest, ".")
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return s
+	}
+	out := sign + tr.Int(int(n))
+	if hasFrac {
+		out += decimalMark() + frac
+	}
+	return out
+}
+
+// decimalMark is the run's decimal mark: "." or ",".
+func decimalMark() string {
+	if strings.Contains(tr.Number(0.5, 1), ",") {
+		return ","
+	}
+	return "."
+}
+
+// day writes an ISO day (YYYY-MM-DD), or an RFC 3339 moment, as the
+// run's language writes dates for people: as it is in English, 02/01/2006
+// (and 15:04:05 UTC) in Spanish. Anything else is kept as it is.
+func day(s string) string {
+	if tr.Lang != locale.Spanish {
+		return s
+	}
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return tr.Date(d)
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return tr.Date(t) + t.Format(" 15:04:05 MST")
+	}
+	return s
 }

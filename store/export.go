@@ -61,9 +61,17 @@ type ListFormat struct {
 	// decimal mark, which is what spreadsheet programs in comma-decimal
 	// locales open correctly with a double click.
 	Excel bool
+	// Header, when set, is the CSV header line written instead of
+	// ListHeader's names (one per column, in its order): a list's header
+	// in the user's language. The rows are the same either way.
+	Header []string
 }
 
 var listHeader = []string{"customer_id", "name", "contact", "channel", "segment", "group", "response_probability", "expected_value"}
+
+// ListHeader is the names of a list's columns, as a CSV list's header and
+// a JSON line's keys write them: stable, for scripts.
+func ListHeader() []string { return append([]string(nil), listHeader...) }
 
 // ListWriter writes list rows as CSV or JSON lines.
 type ListWriter struct {
@@ -97,7 +105,14 @@ func NewListWriter(w io.Writer, f ListFormat) (*ListWriter, error) {
 	if f.Excel {
 		lw.csv.Comma = ';'
 	}
-	return lw, lw.csv.Write(listHeader)
+	header := listHeader
+	if f.Header != nil {
+		if len(f.Header) != len(listHeader) {
+			return nil, fmt.Errorf("list header: %d names for %d columns", len(f.Header), len(listHeader))
+		}
+		header = f.Header
+	}
+	return lw, lw.csv.Write(header)
 }
 
 func (lw *ListWriter) number(v float64, prec int) string {

@@ -41,6 +41,9 @@ type Parameters struct {
 	Uplift         bool          `json:"uplift"`
 	Format         string        `json:"format"`
 	Excel          bool          `json:"excel"`
+	// Headers is the language of the CSV header line: "en" (the stable
+	// column names) or "es" (--headers es); "" for JSON lines.
+	Headers string `json:"headers,omitempty"`
 	// ValueFrom is the attribute a response's value came from per
 	// customer (clv); Value is then for customers without one.
 	ValueFrom string `json:"value_from,omitempty"`

@@ -1,10 +1,10 @@
 package campaign
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Defaults of a campaign's setup.
@@ -61,33 +61,33 @@ func (r Request) Everyone() bool { return len(r.Include) == 0 && r.Where == "" }
 func (r Request) Check() error {
 	switch {
 	case len(r.Include) > 0 && r.Where != "":
-		return errors.New("give saved segments or a rule (--where), not both")
+		return model.Say("give saved segments or a rule (--where), not both")
 	case len(r.Channels) == 0:
-		return errors.New("--channel: give at least one of email, sms, phone, post")
+		return model.Say("--channel: give at least one of email, sms, phone, post")
 	case r.Value < 0 || (r.Value == 0 && r.ValueFrom == ""):
-		return errors.New("--value: give the value of one response (> 0)")
+		return model.Say("--value: give the value of one response (> 0)")
 	case r.ControlPercent < 0 || r.ControlPercent >= 100:
-		return fmt.Errorf("--control %g: give a percentage from 0 to under 100", r.ControlPercent)
+		return model.Say("--control %g: give a percentage from 0 to under 100", r.ControlPercent)
 	case r.DefaultRate < 0 || r.DefaultRate > 1:
-		return fmt.Errorf("--rate %g: give a rate from 0 to 1 (0.02 is 2%%)", r.DefaultRate)
+		return model.Say("--rate %g: give a rate from 0 to 1 (0.02 is 2%%)", r.DefaultRate)
 	case r.Budget < 0 || r.FatigueDays < 0:
-		return errors.New("--budget and --fatigue cannot be negative")
+		return model.Say("--budget and --fatigue cannot be negative")
 	case r.Model != ModelRates && r.Model != ModelLogistic:
-		return fmt.Errorf("--model %q: use rates or logistic", r.Model)
+		return model.Say("--model %q: use rates or logistic", r.Model)
 	case r.Prior < 0:
-		return fmt.Errorf("--prior %g: give a number of contacts (≥ 0)", r.Prior)
+		return model.Say("--prior %g: give a number of contacts (≥ 0)", r.Prior)
 	}
 	seen := map[Channel]bool{}
 	for _, c := range r.Channels {
 		if c.Channel < 0 || c.Channel >= NumChannels {
-			return fmt.Errorf("--channel: unknown channel %d", c.Channel)
+			return model.Say("--channel: unknown channel %d", c.Channel)
 		}
 		if seen[c.Channel] {
-			return fmt.Errorf("--channel: %s is given twice", c.Channel)
+			return model.Say("--channel: %s is given twice", c.Channel)
 		}
 		seen[c.Channel] = true
 		if !(c.Cost > 0) {
-			return fmt.Errorf("--cost: give a positive number for %s", c.Channel)
+			return model.Say("--cost: give a positive number for %s", c.Channel)
 		}
 	}
 	return nil
@@ -115,6 +115,14 @@ const (
 	FormatJSONL = "jsonl"
 )
 
+// Languages of a CSV list's header line (--headers): English, the stable
+// column names scripts read (the default), or Spanish, for people opening
+// the list in a spreadsheet. The rows are the same in both.
+const (
+	HeadersEnglish = "en"
+	HeadersSpanish = "es"
+)
+
 // ExportRequest is a campaign request and where and how its list is written.
 type ExportRequest struct {
 	Request
@@ -122,6 +130,7 @@ type ExportRequest struct {
 	Rejected string // "" for none
 	Format   string // FormatCSV or FormatJSONL
 	Excel    bool   // CSV for spreadsheets in comma-decimal locales
+	Headers  string // the header line's language: HeadersEnglish ("" too) or HeadersSpanish
 	Force    bool   // replace existing files
 	DryRun   bool   // only count and plan; write nothing
 	NoRecord bool   // do not record the campaign in the workspace
@@ -134,11 +143,15 @@ func (e ExportRequest) Check() error {
 	}
 	switch {
 	case e.Out == "" && !e.DryRun:
-		return errors.New("--out FILE is required (or --dry-run to only count)")
+		return model.Say("--out FILE is required (or --dry-run to only count)")
 	case e.Format != FormatCSV && e.Format != FormatJSONL:
-		return fmt.Errorf("--format %q: use csv or jsonl", e.Format)
+		return model.Say("--format %q: use csv or jsonl", e.Format)
 	case e.Excel && e.Format != FormatCSV:
-		return errors.New("--excel applies to --format csv only")
+		return model.Say("--excel applies to --format csv only")
+	case e.Headers != "" && e.Headers != HeadersEnglish && e.Headers != HeadersSpanish:
+		return model.Say("--headers %q: use en or es", e.Headers)
+	case e.Headers == HeadersSpanish && e.Format != FormatCSV:
+		return model.Say("--headers es applies to --format csv only: JSON lines keep their keys")
 	}
 	return nil
 }
