@@ -252,14 +252,6 @@ func localNumber(s string) string {
 	return out
 }
 
-// decimalMark is the run's decimal mark: "." or ",".
-func decimalMark() string {
-	if strings.Contains(tr.Number(0.5, 1), ",") {
-		return ","
-	}
-	return "."
-}
-
 // day writes an ISO day (YYYY-MM-DD), or an RFC 3339 moment, as the
 // run's language writes dates for people: as it is in English, 02/01/2006
 // (and 15:04:05 UTC) in Spanish. Anything else is kept as it is.
