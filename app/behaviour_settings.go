@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis/rfm"
+	"github.com/pulpero/pulpero/model"
 )
 
 // BehaviourSettings returns the behaviour options saved for this database
@@ -79,7 +80,7 @@ func (d *Database) withSaved(ctx context.Context, o BehaviourOptions) (Behaviour
 func ParseDay(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf(errAsOfFormat, s)
+		return time.Time{}, model.Say(errAsOfFormat, s)
 	}
 	return t, nil
 }
