@@ -3,6 +3,7 @@ package value
 import (
 	"strconv"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -17,7 +18,9 @@ func (m *Model) bandsView(w, h int) []string {
 	for _, b := range r.PAlive {
 		total += b.Customers
 	}
-	const lab, cnt, money = 14, 9, 11
+	titlePA, titleCLV := m.t(msgBandsPAlive), m.t(msgBandsCLV)
+	const cnt, money = 9, 11
+	lab := max(14, ansi.StringWidth(titlePA)-1, ansi.StringWidth(titleCLV)-1) // a title may run over the labels' gap
 	bw := max(4, w-lab-cnt-money-6)
 	row := func(k int, b app.ValueBand) string {
 		share := 0.0
@@ -35,12 +38,12 @@ func (m *Model) bandsView(w, h int) []string {
 		return st.Header.Render(common.Pad(title, lab+1)) + " " + st.Subtle.Render(common.PadLeft(m.t(colCount), cnt)+" "+
 			common.Pad("", bw)+" "+common.PadLeft(colCLV, money))
 	}
-	lines = append(lines, head(m.t(msgBandsPAlive)))
+	lines = append(lines, head(titlePA))
 	for k, b := range r.PAlive {
 		lines = append(lines, row(k, b))
 	}
 	if len(r.CLV) > 0 {
-		lines = append(lines, head(m.t(msgBandsCLV)))
+		lines = append(lines, head(titleCLV))
 		for k, b := range r.CLV {
 			lines = append(lines, row(len(r.PAlive)+k, b))
 		}
