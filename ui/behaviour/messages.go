@@ -12,6 +12,7 @@ const (
 	msgFrozen       = "frozen cut-offs %q v%d (as of %s)"
 	msgScored       = "%s of %s scored"
 	msgReturns      = "returns: %s"
+	msgProblem      = "%d data problem (p)"
 	msgProblems     = "%d data problems (p)"
 	msgNoProblem    = "no data problems"
 	msgGridTitle    = "R × F: customers and their mean monetary value"

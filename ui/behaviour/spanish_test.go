@@ -96,3 +96,35 @@ func TestSpanishIsSpanish(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenSourcesInSpanish: a purchase table without a date (why there
+// is no behaviour, in Spanish) and a transactions file with a data problem
+// (the problem's sentence in Spanish); after freezing, the header says so
+// in Spanish.
+func TestGoldenSourcesInSpanish(t *testing.T) {
+	es := spanish(t)
+	nodate := screentest.Session(t, noDateShop(t), "", today)
+	sales := screentest.Session(t, salesShop(t), "", today)
+	for _, sz := range sizes {
+		m := newScreenIn(t, nodate, es, sz.w, sz.h-chrome)
+		got := m.View()
+		checkFits(t, got, sz.w, sz.h-chrome)
+		golden(t, fmt.Sprintf("no_date_es_%dx%d", sz.w, sz.h), got)
+
+		m = newScreenIn(t, sales, es, sz.w, sz.h-chrome)
+		screentest.Press(m, "p")
+		got = m.View()
+		checkFits(t, got, sz.w, sz.h-chrome)
+		golden(t, fmt.Sprintf("transactions_sources_es_%dx%d", sz.w, sz.h), got)
+	}
+	m := newScreenIn(t, sales, es, 100, 27)
+	var st common.StatusMsg
+	for _, msg := range screentest.Press(m, "F", "enter") {
+		if s, ok := msg.(common.StatusMsg); ok {
+			st = s
+		}
+	}
+	if st.Error || !strings.HasPrefix(st.Text, `congelados como "rfm" versión 1: `) {
+		t.Errorf("freeze: %+v", st)
+	}
+}

@@ -77,7 +77,7 @@ func (m *Model) header(w int) []string {
 	}
 	second = append(second, m.t(msgReturns, m.t(returnRuleTexts[b.ReturnRule()])))
 	if n := len(b.Problems); n > 0 {
-		second = append(second, st.Warn.Render(m.t(msgProblems, n)))
+		second = append(second, st.Warn.Render(m.common.Locale.N(n, msgProblem, msgProblems, n)))
 	} else {
 		second = append(second, m.t(msgNoProblem))
 	}
