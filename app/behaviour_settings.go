@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -93,21 +92,21 @@ func segmentTable(name string) (rfm.Table, error) {
 	case "0.2", "classic", "vignette":
 		return rfm.ClassicTable(), nil
 	}
-	return rfm.Table{}, fmt.Errorf(errSegmentsTable, name)
+	return rfm.Table{}, model.Say(errSegmentsTable, name)
 }
 
 // frozenRef splits "NAME" or "NAME@V" (V = 0: the latest).
 func frozenRef(ref string) (string, int, error) {
 	name, v, found := strings.Cut(strings.TrimSpace(ref), "@")
 	if strings.TrimSpace(name) == "" {
-		return "", 0, fmt.Errorf(errFrozenRef, ref)
+		return "", 0, model.Say(errFrozenRef, ref)
 	}
 	if !found {
 		return name, 0, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return "", 0, fmt.Errorf(errFrozenRef, ref)
+		return "", 0, model.Say(errFrozenRef, ref)
 	}
 	return name, n, nil
 }
