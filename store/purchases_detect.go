@@ -45,7 +45,7 @@ func (d *DB) DetectPurchases(ctx context.Context, tables []TableInfo, customer s
 	}
 	if best == nil {
 		if forced != "" {
-			return nil, fmt.Errorf(errPurchaseMissing, forced, missingValue, d.Path, model.PurchaseAmount, forced)
+			return nil, missingError(forced, missingValue, d.Path)
 		}
 		return nil, nil
 	}
@@ -381,5 +381,17 @@ func (s *PurchaseSource) MissingError(dbPath string) error {
 	if s == nil || s.Missing == "" {
 		return nil
 	}
-	return fmt.Errorf(errPurchaseMissing, s.Lines.Name, s.Missing, dbPath, s.MissingRole(), s.Lines.Name)
+	return missingError(s.Lines.Name, s.Missing, dbPath)
+}
+
+// missingError says that table lacks what missing names and which role to
+// set, as a model.Sentence (the faces translate it).
+func missingError(table, missing, dbPath string) error {
+	switch missing {
+	case missingDate:
+		return model.Say(errPurchaseMissingDate, table, dbPath, string(model.PurchaseDate), table)
+	case missingCustomer:
+		return model.Say(errPurchaseMissingCustomer, table, dbPath, string(model.PurchaseCustomer), table)
+	}
+	return model.Say(errPurchaseMissingValue, table, dbPath, string(model.PurchaseAmount), table)
 }

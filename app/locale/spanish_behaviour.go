@@ -93,6 +93,9 @@ var spanishBehaviour = map[string]string{
 	"no purchase line has a sale and a date on or before %s, so there is no analysis date; give one with --as-of":                                                                                                "ninguna línea de compra tiene una venta y una fecha hasta el %s, así que no hay fecha de análisis; indique una con --as-of",
 	"the customer table %q has no customer key column to match the purchases' %s against; set it with `pulpero roles %s --set customer_id=COLUMN`":                                                               "la tabla de clientes %q no tiene una columna de clave de cliente con la que cruzar %s de las compras; indíquela con `pulpero roles %s --set customer_id=COLUMN`",
 	"--segments %q: want 0.3 (rfm 0.3.0, ten segments) or 0.2 (the older vignette's eleven)":                                                                                                                     "--segments %q: se espera 0.3 (rfm 0.3.0, diez segmentos) o 0.2 (los once de la viñeta anterior)",
-	"frozen cut-offs %q: want NAME or NAME@VERSION": "cortes congelados %q: se espera NOMBRE o NOMBRE@VERSIÓN",
-	"analysis date %q: want YYYY-MM-DD":             "fecha de análisis %q: se espera AAAA-MM-DD",
+	"frozen cut-offs %q: want NAME or NAME@VERSION":                                                                                       "cortes congelados %q: se espera NOMBRE o NOMBRE@VERSIÓN",
+	"purchases in table %q: no column holds a purchase date; name it with `pulpero rfm %s --set %s=%s.COLUMN`":                            "compras en la tabla %q: ninguna columna tiene la fecha de compra; indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
+	"purchases in table %q: no column holds a customer key; name it with `pulpero rfm %s --set %s=%s.COLUMN`":                             "compras en la tabla %q: ninguna columna tiene la clave de cliente; indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
+	"purchases in table %q: no column holds an amount (or a quantity and a unit price); name it with `pulpero rfm %s --set %s=%s.COLUMN`": "compras en la tabla %q: ninguna columna tiene el importe (o una cantidad y un precio unitario); indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
+	"analysis date %q: want YYYY-MM-DD": "fecha de análisis %q: se espera AAAA-MM-DD",
 }
