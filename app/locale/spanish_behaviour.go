@@ -97,5 +97,8 @@ var spanishBehaviour = map[string]string{
 	"purchases in table %q: no column holds a purchase date; name it with `pulpero rfm %s --set %s=%s.COLUMN`":                            "compras en la tabla %q: ninguna columna tiene la fecha de compra; indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
 	"purchases in table %q: no column holds a customer key; name it with `pulpero rfm %s --set %s=%s.COLUMN`":                             "compras en la tabla %q: ninguna columna tiene la clave de cliente; indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
 	"purchases in table %q: no column holds an amount (or a quantity and a unit price); name it with `pulpero rfm %s --set %s=%s.COLUMN`": "compras en la tabla %q: ninguna columna tiene el importe (o una cantidad y un precio unitario); indíquela con `pulpero rfm %s --set %s=%s.COLUMN`",
+	// analysis/rfm's error when nobody bought (an errors.New: the catalogue
+	// knows the whole message)
+	"rfm: no customer has recency, frequency and monetary: there is nothing to score (customers without purchases are not scored)": "rfm: ningún cliente tiene recencia, frecuencia y monto: no hay nada que puntuar (los clientes sin compras no se puntúan)",
 	"analysis date %q: want YYYY-MM-DD": "fecha de análisis %q: se espera AAAA-MM-DD",
 }

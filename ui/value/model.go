@@ -57,6 +57,8 @@ type Model struct {
 
 	field field
 	input common.LineInput
+
+	mark string // the user's decimal mark, once known
 }
 
 // New builds the screen; a session that already holds customer value
@@ -79,11 +81,13 @@ func (m *Model) t(key string, args ...any) string { return m.common.T(key, args.
 // num writes a number strconv wrote (no grouping, a point for decimals:
 // "0.1884", "1.2e-05", "< 0.1") with the user's decimal mark.
 func (m *Model) num(s string) string {
-	mark := strings.Trim(m.t("%.1f", 1.5), "15")
-	if mark == "." {
+	if m.mark == "" {
+		m.mark = strings.Trim(m.t("%.1f", 1.5), "15")
+	}
+	if m.mark == "." {
 		return s
 	}
-	return strings.ReplaceAll(s, ".", mark)
+	return strings.ReplaceAll(s, ".", m.mark)
 }
 
 // day writes a YYYY-MM-DD date as the user's language does (02/01/2026
