@@ -101,7 +101,7 @@ func TestSpanishIsSpanish(t *testing.T) {
 	screentest.Press(m, "r")
 	view := ansi.Strip(m.View())
 	for _, want := range []string{"compras hasta el 31/12/2025 (último día de compra)", "descuento 1% cada 30 días",
-		"tiempos en semanas", "552 recurrentes", "log-veros. -11.562,9", "1,387", "P(alive) media 0,963", "clv 68.488"} {
+		"tiempo en semanas", "552 recurrentes", "log-veros. -11.562,9", "1,387", "P(alive) media 0,963", "clv 68.488"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("no %q in the Spanish view:\n%s", want, view)
 		}
