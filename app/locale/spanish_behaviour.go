@@ -46,6 +46,13 @@ var spanishBehaviour = map[string]string{
 	"negative values, cancellations (C…)":                                          "valores negativos, anulaciones (C…)",
 	"rfm vignette (11 segments)":                                                   "viñeta de rfm (11 segmentos)",
 
+	// why a column was taken for a purchase role (store/purchases_messages.go)
+	"name %q":                      "nombre %q",
+	"the table's only date column": "la única columna de fecha de la tabla",
+	"points at %s.%s":              "apunta a %s.%s",
+	"from %s: the lines point at it through %s": "de %s: las líneas apuntan a ella por %s",
+	"set by hand": "fijada a mano",
+
 	// RFM segment names (analysis/rfm): shown in Spanish, kept in English
 	// in rules and saved segments (rfm_segment = 'At Risk').
 	"Champions":          "Campeones",

@@ -105,7 +105,7 @@ func (m *Model) sourcesView(w, h int) []string {
 	}
 	body = append(body, "", st.Header.Render(m.t(msgRolesTitle)))
 	for _, c := range src.Columns {
-		body = append(body, fmt.Sprintf("  %s %s %s", common.Pad(string(c.Role), 27), common.Pad(c.Ref(), 30), st.Subtle.Render(c.Why)))
+		body = append(body, fmt.Sprintf("  %s %s %s", common.Pad(string(c.Role), 27), common.Pad(c.Ref(), 30), st.Subtle.Render(m.why(c))))
 	}
 	body = append(body, st.Subtle.Render("  "+m.t(msgFix)), "", st.Header.Render(m.t(msgProbTitle)))
 	if len(b.Problems) == 0 {
@@ -118,6 +118,19 @@ func (m *Model) sourcesView(w, h int) []string {
 	room := max(1, h-len(lines))
 	m.scroll = max(0, min(m.scroll, len(body)-room))
 	return append(lines, body[m.scroll:min(len(body), m.scroll+room)]...)
+}
+
+// why says why a column was taken for its purchase role, in the user's
+// language.
+func (m *Model) why(c app.PurchaseColumn) string {
+	if len(c.Says) == 0 {
+		return c.Why
+	}
+	texts := make([]string, len(c.Says))
+	for i, s := range c.Says {
+		texts[i] = m.common.Locale.Say(s)
+	}
+	return strings.Join(texts, "; ")
 }
 
 func (m *Model) problemLine(p app.DataProblem) string {
