@@ -86,6 +86,24 @@ var spanishValue = map[string]string{
 	"The summary and the model use different time units; fit and predict on the same summary.":                                                                         "El resumen y el modelo usan unidades de tiempo distintas; ajuste y prediga sobre el mismo resumen.",
 	"Some parameters ran to the edge of their range (for purchases: nobody appears to drop out); predictions still hold, but those parameters have no standard error.": "Algunos parámetros llegaron al límite de su rango (en las compras: nadie parece abandonar); las predicciones siguen valiendo, pero esos parámetros no tienen error estándar.",
 
+	// the details of the models' errors (analysis/value, app/value_compute.go)
+	"%d repeat buyers of %d customers, need %d":                   "%d compradores recurrentes de %d clientes, se necesitan %d",
+	"%d repeat buyers with positive spend (%d excluded), need %d": "%d compradores recurrentes con gasto positivo (%d excluidos), se necesitan %d",
+	"calibration end %s":                                       "fin de calibración %s",
+	"calibration end %s, last purchase %s":                     "fin de calibración %s, última compra %s",
+	"calibration end %s, purchases from %s to %s":              "fin de calibración %s, compras del %s al %s",
+	"horizon %d days":                                          "horizonte %d días",
+	"discount rate %v per %d days":                             "tasa de descuento %v cada %d días",
+	"discount rate %v":                                         "tasa de descuento %v",
+	"%d lines":                                                 "%d líneas",
+	"%d lines, none a purchase of a known customer":            "%d líneas, ninguna es una compra de un cliente conocido",
+	"all %d customers have T = 0":                              "los %d clientes tienen T = 0",
+	"the likelihood is flat in every parameter":                "la verosimilitud es plana en todos los parámetros",
+	"the likelihood is flat in some direction at the estimate": "la verosimilitud es plana en alguna dirección en la estimación",
+	"the likelihood is not finite at the estimate":             "la verosimilitud no es finita en la estimación",
+	"no purchase day on or before %s":                          "ningún día de compra hasta el %s",
+	"as of %s, purchases from %s to %s":                        "al %s, compras del %s al %s",
+
 	// the value settings' errors (app/value_messages.go)
 	"horizon %q: give a number of days of at least 1, as 180, 180d, 26w, 6m or 1y":        "horizonte %q: indique un número de días de al menos 1, como 180, 180d, 26w, 6m o 1y",
 	"discount %q: give a rate per period, as 0.01/month, 1%%/month, 0.1/year or 0.01/30d": "descuento %q: indique una tasa por período, como 0.01/month, 1%%/month, 0.1/year o 0.01/30d",

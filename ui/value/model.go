@@ -104,7 +104,10 @@ func (m *Model) day(s string) string {
 // computed (err, described as text in the report) in the user's language.
 func (m *Model) errSay(err error, text string) string {
 	var ve *value.Error
-	if err == nil || errors.As(err, &ve) {
+	switch {
+	case err != nil && errors.As(err, &ve) && ve.Detail != "" && ve.Said.Format != "":
+		return m.common.Locale.Lookup(ve.Kind.Message()) + " (" + m.common.Locale.Say(ve.Said) + ")"
+	case err == nil || ve != nil:
 		return m.say(text)
 	}
 	return m.common.Locale.Error(err)
