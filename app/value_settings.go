@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pulpero/pulpero/analysis/value"
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -148,7 +147,7 @@ func ParseDiscount(s string) (rate float64, periodDays int, err error) {
 		rate /= 100
 	}
 	if !(rate >= 0 && rate < 1) {
-		return 0, 0, fmt.Errorf("%s (%s)", value.KindBadDiscount.Message(), s)
+		return 0, 0, model.Say(errDiscountRange, s)
 	}
 	return rate, periodDays, nil
 }

@@ -105,6 +105,7 @@ var spanishValue = map[string]string{
 	"as of %s, purchases from %s to %s":                        "al %s, compras del %s al %s",
 
 	// the value settings' errors (app/value_messages.go)
+	"The discount rate must be at least 0 and below 1 per period. (%s)":                   "La tasa de descuento debe ser al menos 0 y menor que 1 por período. (%s)",
 	"horizon %q: give a number of days of at least 1, as 180, 180d, 26w, 6m or 1y":        "horizonte %q: indique un número de días de al menos 1, como 180, 180d, 26w, 6m o 1y",
 	"discount %q: give a rate per period, as 0.01/month, 1%%/month, 0.1/year or 0.01/30d": "descuento %q: indique una tasa por período, como 0.01/month, 1%%/month, 0.1/year o 0.01/30d",
 }

@@ -121,6 +121,15 @@ func TestSpanishIsSpanish(t *testing.T) {
 	if !found {
 		t.Errorf("a bad horizon is not refused in Spanish: %#v", seen)
 	}
+	found = false
+	for _, msg := range screentest.Press(m, "d", "2", "enter") {
+		if st, ok := msg.(common.StatusMsg); ok && st.Error && st.Text == "La tasa de descuento debe ser al menos 0 y menor que 1 por período. (2)" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("a discount of 2 is not refused in Spanish")
+	}
 	screentest.Press(m, "v", "v", "v", "down", "down")
 	if line := ansi.Strip(m.View()); !strings.Contains(line, "enter: p_alive >= 0.3 and p_alive < 0.5 → Segmentos") {
 		t.Errorf("the band's rule is not the rule language's:\n%s", line)
