@@ -93,7 +93,7 @@ func (d *Database) purchaseSource(ctx context.Context, r *BehaviourRequest) (*st
 		return nil, err
 	}
 	if src == nil {
-		return nil, fmt.Errorf(errNoPurchaseTable, d.Path())
+		return nil, model.Say(errNoPurchaseTable, d.Path())
 	}
 	return src, nil
 }
@@ -225,7 +225,7 @@ func (d *Database) analysisDay(ctx context.Context, r *BehaviourRequest, pr *sto
 		}
 	}
 	if last == store.NoDay {
-		return 0, fmt.Errorf(errNoSaleDated, dateOf(today).Format(time.DateOnly))
+		return 0, model.Say(errNoSaleDated, dateOf(today).Format(time.DateOnly))
 	}
 	return last + 1, nil
 }
@@ -301,7 +301,7 @@ func (d *Database) customerKeys(r *BehaviourRequest, src *store.PurchaseSource) 
 		col = ids
 	}
 	if col == nil {
-		return nil, fmt.Errorf(errNoCustomerKey, r.Table.Name, pc.Ref(), d.Path())
+		return nil, model.Say(errNoCustomerKey, r.Table.Name, pc.Ref(), d.Path())
 	}
 	return store.NewKeyIndex(col)
 }

@@ -7,43 +7,44 @@ import (
 )
 
 // ProblemTexts say in a few words what each data problem is and what was
-// done with the rows (store's findings and analysis/behaviour's problems).
-var ProblemTexts = map[string]string{
-	store.FindValueText:       "amounts written as text (currency sign, decimal comma): read as numbers",
-	store.FindValueUnreadable: "values that are not amounts: counted as no sale",
-	store.FindValueMissing:    "lines without a value: counted as no sale",
-	store.FindDateUnreadable:  "dates that are not dates: left out",
-	store.FindDateFuture:      "dated after today: after the analysis date, left out",
-	store.FindKeyMissing:      "no customer key: not any customer's (see lines without customer)",
-	store.FindKeyUnknown:      "a customer key no customer has: left out",
-	store.FindHeaderMissing:   "lines pointing at no invoice: left out",
-	store.FindNegativeReturn:  "negative values read as returns",
-	store.FindCancellation:    "lines of cancellation invoices (C…) read as returns",
-	store.FindTouchKeyUnknown: "touchpoints of a customer key no customer has",
-	store.FindTouchDateBad:    "touchpoints whose date is not a date",
+// done with the rows (store's findings and analysis/behaviour's problems),
+// as Sentences the faces translate.
+var ProblemTexts = map[string]model.Sentence{
+	store.FindValueText:       model.Say("amounts written as text (currency sign, decimal comma): read as numbers"),
+	store.FindValueUnreadable: model.Say("values that are not amounts: counted as no sale"),
+	store.FindValueMissing:    model.Say("lines without a value: counted as no sale"),
+	store.FindDateUnreadable:  model.Say("dates that are not dates: left out"),
+	store.FindDateFuture:      model.Say("dated after today: after the analysis date, left out"),
+	store.FindKeyMissing:      model.Say("no customer key: not any customer's (see lines without customer)"),
+	store.FindKeyUnknown:      model.Say("a customer key no customer has: left out"),
+	store.FindHeaderMissing:   model.Say("lines pointing at no invoice: left out"),
+	store.FindNegativeReturn:  model.Say("negative values read as returns"),
+	store.FindCancellation:    model.Say("lines of cancellation invoices (C…) read as returns"),
+	store.FindTouchKeyUnknown: model.Say("touchpoints of a customer key no customer has"),
+	store.FindTouchDateBad:    model.Say("touchpoints whose date is not a date"),
 
-	behaviour.SaleNegative.Key():           "sale values below 0 or not a number: counted as 0",
-	behaviour.SaleZero.Key():               "lines with neither a sale nor a return",
-	behaviour.ReturnInvalid.Key():          "returned values below 0: counted as 0",
-	behaviour.DateMissing.Key():            "lines without a date: left out",
-	behaviour.DateAfterAnalysis.Key():      "lines after the analysis date: left out",
-	behaviour.DateBeforeSignup.Key():       "purchases dated before the customer signed up: kept",
-	behaviour.CustomerUnknown.Key():        "lines without a known customer: left out of every customer",
-	behaviour.CodeInvalid.Key():            "channel or category codes out of range: taken as empty",
-	behaviour.TouchCustomerUnknown.Key():   "touchpoints without a known customer: left out",
-	behaviour.TouchDateMissing.Key():       "touchpoints without a date: left out",
-	behaviour.TouchDateAfterAnalysis.Key(): "touchpoints after the analysis date: left out",
-	behaviour.TouchKindMissing.Key():       "touchpoints without a kind: not in any contacts_ column",
-	behaviour.TouchSentimentInvalid.Key():  "infinite sentiments: taken as missing",
+	behaviour.SaleNegative.Key():           model.Say("sale values below 0 or not a number: counted as 0"),
+	behaviour.SaleZero.Key():               model.Say("lines with neither a sale nor a return"),
+	behaviour.ReturnInvalid.Key():          model.Say("returned values below 0: counted as 0"),
+	behaviour.DateMissing.Key():            model.Say("lines without a date: left out"),
+	behaviour.DateAfterAnalysis.Key():      model.Say("lines after the analysis date: left out"),
+	behaviour.DateBeforeSignup.Key():       model.Say("purchases dated before the customer signed up: kept"),
+	behaviour.CustomerUnknown.Key():        model.Say("lines without a known customer: left out of every customer"),
+	behaviour.CodeInvalid.Key():            model.Say("channel or category codes out of range: taken as empty"),
+	behaviour.TouchCustomerUnknown.Key():   model.Say("touchpoints without a known customer: left out"),
+	behaviour.TouchDateMissing.Key():       model.Say("touchpoints without a date: left out"),
+	behaviour.TouchDateAfterAnalysis.Key(): model.Say("touchpoints after the analysis date: left out"),
+	behaviour.TouchKindMissing.Key():       model.Say("touchpoints without a kind: not in any contacts_ column"),
+	behaviour.TouchSentimentInvalid.Key():  model.Say("infinite sentiments: taken as missing"),
 }
 
 // ProblemText is the sentence for a problem key (the key itself when
 // unknown).
-func ProblemText(key string) string {
+func ProblemText(key string) model.Sentence {
 	if t, ok := ProblemTexts[key]; ok {
 		return t
 	}
-	return key
+	return model.Sentence{Format: key}
 }
 
 // findingProblems turns store's findings into data problems.

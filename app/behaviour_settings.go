@@ -2,12 +2,12 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/pulpero/pulpero/analysis/rfm"
+	"github.com/pulpero/pulpero/model"
 )
 
 // BehaviourSettings returns the behaviour options saved for this database
@@ -79,7 +79,7 @@ func (d *Database) withSaved(ctx context.Context, o BehaviourOptions) (Behaviour
 func ParseDay(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf(errAsOfFormat, s)
+		return time.Time{}, model.Say(errAsOfFormat, s)
 	}
 	return t, nil
 }
@@ -92,21 +92,21 @@ func segmentTable(name string) (rfm.Table, error) {
 	case "0.2", "classic", "vignette":
 		return rfm.ClassicTable(), nil
 	}
-	return rfm.Table{}, fmt.Errorf(errSegmentsTable, name)
+	return rfm.Table{}, model.Say(errSegmentsTable, name)
 }
 
 // frozenRef splits "NAME" or "NAME@V" (V = 0: the latest).
 func frozenRef(ref string) (string, int, error) {
 	name, v, found := strings.Cut(strings.TrimSpace(ref), "@")
 	if strings.TrimSpace(name) == "" {
-		return "", 0, fmt.Errorf(errFrozenRef, ref)
+		return "", 0, model.Say(errFrozenRef, ref)
 	}
 	if !found {
 		return name, 0, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return "", 0, fmt.Errorf(errFrozenRef, ref)
+		return "", 0, model.Say(errFrozenRef, ref)
 	}
 	return name, n, nil
 }

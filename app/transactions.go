@@ -40,7 +40,7 @@ func (d *Database) transactionCustomers(ctx context.Context, t TableInfo, tables
 		return nil, nil, err
 	}
 	if src == nil {
-		return nil, nil, fmt.Errorf(errNoPurchaseTable, d.Path())
+		return nil, nil, model.Say(errNoPurchaseTable, d.Path())
 	}
 	if err := src.MissingError(d.Path()); err != nil {
 		return nil, nil, err

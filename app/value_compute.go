@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis/value"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store"
 )
 
@@ -145,7 +146,7 @@ func summariseValue(lines *valueLines, n int, d int32, set bool, today int32, un
 	if !set {
 		d = lastDayUpTo(lines.p.Day, today)
 		if d == store.NoDay {
-			return value.Purchases{}, &value.Error{Kind: value.KindNoPurchases, Detail: fmt.Sprintf(errValueNoneDated, dateOf(today).Format(time.DateOnly))}
+			return value.Purchases{}, valueError(value.KindNoPurchases, errValueNoneDated, dateOf(today).Format(time.DateOnly))
 		}
 	}
 	p, after := lines.upTo(d)
@@ -153,10 +154,10 @@ func summariseValue(lines *valueLines, n int, d int32, set bool, today int32, un
 	first, last, ok := dayRange(p.Day)
 	if !ok {
 		if f, l, any := dayRange(lines.p.Day); any { // the day is before every purchase
-			return p, &value.Error{Kind: value.KindCalibrationOutside, Detail: fmt.Sprintf(errValueAsOfOutside,
-				dateOf(d).Format(time.DateOnly), dateOf(f).Format(time.DateOnly), dateOf(l).Format(time.DateOnly))}
+			return p, valueError(value.KindCalibrationOutside, errValueAsOfOutside,
+				dateOf(d).Format(time.DateOnly), dateOf(f).Format(time.DateOnly), dateOf(l).Format(time.DateOnly))
 		}
-		return p, &value.Error{Kind: value.KindNoPurchases, Detail: fmt.Sprintf(errValueNoneDated, dateOf(d).Format(time.DateOnly))}
+		return p, valueError(value.KindNoPurchases, errValueNoneDated, dateOf(d).Format(time.DateOnly))
 	}
 	v.AsOf, v.AsOfSet, v.FirstDay, v.LastDay = dateOf(d), set, dateOf(first), dateOf(last)
 	sum, err := value.Summarise(p, n, min(d, last), unit)
@@ -289,4 +290,11 @@ func ValueMessage(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// valueError is a customer-value error of kind k whose detail is a
+// sentence (the faces translate it; Detail is its English).
+func valueError(k value.Kind, format string, args ...any) *value.Error {
+	s := model.Say(format, args...)
+	return &value.Error{Kind: k, Detail: s.String(), Said: s}
 }

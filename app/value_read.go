@@ -4,11 +4,11 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 
 	"github.com/pulpero/pulpero/analysis/value"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store"
 )
 
@@ -96,7 +96,7 @@ func (d *Database) valueSource(ctx context.Context, s *Session) (*store.Purchase
 		return nil, err
 	}
 	if src == nil {
-		return nil, fmt.Errorf(errNoPurchaseTable, d.Path())
+		return nil, model.Say(errNoPurchaseTable, d.Path())
 	}
 	if err := src.MissingError(d.Path()); err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pulpero/pulpero/analysis/value"
+	"github.com/pulpero/pulpero/model"
 )
 
 // Keys of the customer-value settings saved per database (pulpero_meta),
@@ -108,7 +108,7 @@ func ParseHorizon(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(t))
 	if err != nil || n < 1 || n > 100*365/mult {
-		return 0, fmt.Errorf(errHorizonFormat, s)
+		return 0, model.Say(errHorizonFormat, s)
 	}
 	return n * mult, nil
 }
@@ -133,7 +133,7 @@ func ParseDiscount(s string) (rate float64, periodDays int, err error) {
 		default:
 			p = strings.TrimSuffix(p, "d")
 			if periodDays, err = strconv.Atoi(p); err != nil || periodDays < 1 {
-				return 0, 0, fmt.Errorf(errDiscountFormat, s)
+				return 0, 0, model.Say(errDiscountFormat, s)
 			}
 		}
 	}
@@ -141,13 +141,13 @@ func ParseDiscount(s string) (rate float64, periodDays int, err error) {
 	pct := strings.HasSuffix(r, "%")
 	rate, err = strconv.ParseFloat(strings.TrimSuffix(r, "%"), 64)
 	if err != nil {
-		return 0, 0, fmt.Errorf(errDiscountFormat, s)
+		return 0, 0, model.Say(errDiscountFormat, s)
 	}
 	if pct {
 		rate /= 100
 	}
 	if !(rate >= 0 && rate < 1) {
-		return 0, 0, fmt.Errorf("%s (%s)", value.KindBadDiscount.Message(), s)
+		return 0, 0, model.Say(errDiscountRange, s)
 	}
 	return rate, periodDays, nil
 }

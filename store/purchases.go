@@ -17,18 +17,33 @@ type PurchaseColumn struct {
 	Column string
 	Kind   model.Kind
 	Why    string
+	// Says is Why as sentences (joined with "; " they are Why), which
+	// the screens translate.
+	Says []model.Sentence
 
 	order parse.DateOrder   // how text dates are read
 	mark  parse.DecimalMark // the decimal mark of amounts written as text
 }
 
-// purchaseColumn describes column c of table p as holding role r.
-func purchaseColumn(r model.PurchaseRole, p *profiled, c *ColumnProfile, why string) PurchaseColumn {
-	pc := PurchaseColumn{Role: r, Table: p.t.Name, Column: c.Name, Kind: c.Kind, Why: why, order: c.DateOrder}
+// purchaseColumn describes column c of table p as holding role r, for
+// the reasons why.
+func purchaseColumn(r model.PurchaseRole, p *profiled, c *ColumnProfile, why ...model.Sentence) PurchaseColumn {
+	pc := PurchaseColumn{Role: r, Table: p.t.Name, Column: c.Name, Kind: c.Kind, order: c.DateOrder}
+	pc.because(why...)
 	if c.sample.strs > 0 {
 		pc.mark = moneyMark(c.sample.distinct)
 	}
 	return pc
+}
+
+// because puts reasons before the column's others.
+func (c *PurchaseColumn) because(why ...model.Sentence) {
+	c.Says = append(append([]model.Sentence(nil), why...), c.Says...)
+	texts := make([]string, len(c.Says))
+	for i, s := range c.Says {
+		texts[i] = s.String()
+	}
+	c.Why = strings.Join(texts, "; ")
 }
 
 // Ref is the column as `pulpero rfm --set` takes it: TABLE.COLUMN.

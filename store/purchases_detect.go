@@ -45,7 +45,7 @@ func (d *DB) DetectPurchases(ctx context.Context, tables []TableInfo, customer s
 	}
 	if best == nil {
 		if forced != "" {
-			return nil, fmt.Errorf(errPurchaseMissing, forced, missingValue, d.Path, model.PurchaseAmount, forced)
+			return nil, missingError(forced, missingValue, d.Path)
 		}
 		return nil, nil
 	}
@@ -100,7 +100,7 @@ func (d *DB) purchasesIn(pc *profileCache, tables []TableInfo, t TableInfo, cust
 	src := &PurchaseSource{Lines: t}
 	if c := customerColumnTo(lines, customer); c != "" {
 		if i := profileIndex(lines.cols, c); i >= 0 {
-			roles[model.PurchaseCustomer] = purchaseColumn(model.PurchaseCustomer, lines, &lines.cols[i], fmt.Sprintf(whyLink, customer, c))
+			roles[model.PurchaseCustomer] = purchaseColumn(model.PurchaseCustomer, lines, &lines.cols[i], model.Say(whyLink, customer, c))
 		}
 	}
 	for _, c := range roles {
@@ -120,19 +120,19 @@ func (d *DB) purchasesIn(pc *profileCache, tables []TableInfo, t TableInfo, cust
 			hr := findPurchaseRoles(h)
 			if c := customerColumnTo(h, customer); c != "" {
 				if i := profileIndex(h.cols, c); i >= 0 {
-					hr[model.PurchaseCustomer] = purchaseColumn(model.PurchaseCustomer, h, &h.cols[i], fmt.Sprintf(whyLink, customer, c))
+					hr[model.PurchaseCustomer] = purchaseColumn(model.PurchaseCustomer, h, &h.cols[i], model.Say(whyLink, customer, c))
 				}
 			}
 			for _, r := range []model.PurchaseRole{model.PurchaseCustomer, model.PurchaseDate, model.PurchaseChannel, model.PurchasePayment} {
 				if _, ok := src.Column(r); !ok {
 					if c, ok := hr[r]; ok {
-						c.Why = fmt.Sprintf(whyHeaderOf, h.t.Name, lkey) + "; " + c.Why
+						c.because(model.Say(whyHeaderOf, h.t.Name, lkey))
 						src.set(c)
 					}
 				}
 			}
 			if i := profileIndex(lines.cols, lkey); i >= 0 {
-				src.set(purchaseColumn(model.PurchaseInvoice, lines, &lines.cols[i], fmt.Sprintf(whyLink, h.t.Name, hkey)))
+				src.set(purchaseColumn(model.PurchaseInvoice, lines, &lines.cols[i], model.Say(whyLink, h.t.Name, hkey)))
 			}
 		}
 	}
@@ -244,9 +244,9 @@ func (d *DB) productOf(pc *profileCache, tables []TableInfo, lines *profiled, sr
 					pkey = primaryKey(t)
 				}
 				src.Product, src.ProductKey, src.ProductTo = t.Name, lkey, pkey
-				src.set(purchaseColumn(model.PurchaseCategory, p, c, fmt.Sprintf(whyProductOf, t.Name, lkey)+"; "+fmt.Sprintf(whyName, c.Name)))
+				src.set(purchaseColumn(model.PurchaseCategory, p, c, model.Say(whyProductOf, t.Name, lkey), model.Say(whyName, c.Name)))
 				if j := profileIndex(lines.cols, lkey); j >= 0 {
-					src.set(purchaseColumn(model.PurchaseProduct, lines, &lines.cols[j], fmt.Sprintf(whyLink, t.Name, pkey)))
+					src.set(purchaseColumn(model.PurchaseProduct, lines, &lines.cols[j], model.Say(whyLink, t.Name, pkey)))
 				}
 				return true, nil
 			}
@@ -321,7 +321,7 @@ func applyPurchaseOverrides(pc *profileCache, src *PurchaseSource, tables []Tabl
 			}
 			return fmt.Errorf(errRoleColumn, r, t.Name, column, strings.Join(names, ", "))
 		}
-		src.set(purchaseColumn(r, p, &p.cols[i], whySetByHand))
+		src.set(purchaseColumn(r, p, &p.cols[i], model.Say(whySetByHand)))
 	}
 	sortPurchaseColumns(src)
 	return nil
@@ -381,5 +381,17 @@ func (s *PurchaseSource) MissingError(dbPath string) error {
 	if s == nil || s.Missing == "" {
 		return nil
 	}
-	return fmt.Errorf(errPurchaseMissing, s.Lines.Name, s.Missing, dbPath, s.MissingRole(), s.Lines.Name)
+	return missingError(s.Lines.Name, s.Missing, dbPath)
+}
+
+// missingError says that table lacks what missing names and which role to
+// set, as a model.Sentence (the faces translate it).
+func missingError(table, missing, dbPath string) error {
+	switch missing {
+	case missingDate:
+		return model.Say(errPurchaseMissingDate, table, dbPath, string(model.PurchaseDate), table)
+	case missingCustomer:
+		return model.Say(errPurchaseMissingCustomer, table, dbPath, string(model.PurchaseCustomer), table)
+	}
+	return model.Say(errPurchaseMissingValue, table, dbPath, string(model.PurchaseAmount), table)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -53,7 +52,7 @@ func findPurchaseRoles(p *profiled) map[model.PurchaseRole]PurchaseColumn {
 			if used[i] || !purchaseRoleFitsKind(r, c.Kind) || !purchaseNameMatches(r, c.Name) || !purchaseContentFits(r, c) {
 				continue
 			}
-			out[r] = purchaseColumn(r, p, c, fmt.Sprintf(whyName, c.Name))
+			out[r] = purchaseColumn(r, p, c, model.Say(whyName, c.Name))
 			used[i] = true
 			break
 		}
@@ -71,7 +70,7 @@ func findPurchaseRoles(p *profiled) map[model.PurchaseRole]PurchaseColumn {
 			only = i
 		}
 		if only >= 0 {
-			out[model.PurchaseDate] = purchaseColumn(model.PurchaseDate, p, &p.cols[only], whyOnlyDate)
+			out[model.PurchaseDate] = purchaseColumn(model.PurchaseDate, p, &p.cols[only], model.Say(whyOnlyDate))
 		}
 	}
 	return out

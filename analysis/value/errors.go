@@ -3,6 +3,8 @@ package value
 import (
 	"errors"
 	"fmt"
+
+	"github.com/pulpero/pulpero/model"
 )
 
 // Error is the error this package returns for data problems: a stable Kind
@@ -11,7 +13,10 @@ import (
 type Error struct {
 	Kind   Kind
 	Detail string
-	Err    error
+	// Said is Detail as a sentence (Detail is its English), for the
+	// faces to translate; zero when the detail was written as text.
+	Said model.Sentence
+	Err  error
 }
 
 func (e *Error) Error() string {
@@ -38,7 +43,7 @@ func (e *Error) Is(target error) bool {
 }
 
 func newError(k Kind, format string, args ...any) *Error {
-	return &Error{Kind: k, Detail: fmt.Sprintf(format, args...)}
+	return &Error{Kind: k, Detail: fmt.Sprintf(format, args...), Said: model.Say(format, args...)}
 }
 
 // KindOf returns the Kind of err, or "" when err is not from this package.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/common"
@@ -45,7 +46,7 @@ func demo(t *testing.T) string {
 
 func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 	t.Helper()
-	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s}
+	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: locale.Default()}
 	m := New(c)
 	m.SetSize(w, h)
 	screentest.Run(m, m.Init())
@@ -156,6 +157,19 @@ func TestEnterSendsTheRule(t *testing.T) {
 // TestNoPurchaseDate: a purchase table without a date shows why there is
 // no behaviour and what to do.
 func TestNoPurchaseDate(t *testing.T) {
+	s := screentest.Session(t, noDateShop(t), "", today)
+	for _, sz := range sizes {
+		name := fmt.Sprintf("no_date_%dx%d", sz.w, sz.h)
+		m := newScreen(t, s, sz.w, sz.h-chrome)
+		got := m.View()
+		checkFits(t, got, sz.w, sz.h-chrome)
+		golden(t, name, got)
+	}
+}
+
+// noDateShop is a database whose purchase table has no date.
+func noDateShop(t *testing.T) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "shop.db")
 	w, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path}).String())
 	if err != nil {
@@ -167,38 +181,14 @@ func TestNoPurchaseDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	s := screentest.Session(t, path, "", today)
-	for _, sz := range sizes {
-		name := fmt.Sprintf("no_date_%dx%d", sz.w, sz.h)
-		m := newScreen(t, s, sz.w, sz.h-chrome)
-		got := m.View()
-		checkFits(t, got, sz.w, sz.h-chrome)
-		golden(t, name, got)
-	}
+	return path
 }
 
 // TestTransactionsAndFreeze: a transactions-only file (customers are its
 // distinct keys) shows where the customers came from; F freezes the
 // cut-offs and says so; a bad analysis date is refused.
 func TestTransactionsAndFreeze(t *testing.T) {
-	dir := t.TempDir()
-	txt := filepath.Join(dir, "sales.txt")
-	var b strings.Builder
-	b.WriteString("customer date quantity amount\n")
-	for c := 1; c <= 40; c++ {
-		for k := 0; k < 1+c%4; k++ {
-			fmt.Fprintf(&b, "C%03d 2013%02d%02d %d %d.%02d\n", c, 1+(c+k)%12, 1+(3*c+k)%28, 1+k%3, 5+c*k%40, c%100)
-		}
-	}
-	b.WriteString("C001 20131231 -1 -5.00\n")
-	if err := os.WriteFile(txt, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "sales.db")
-	if _, err := app.ImportCSV(context.Background(), path, txt, app.ImportOptions{Delimiter: app.SpaceRuns}); err != nil {
-		t.Fatal(err)
-	}
-	s := screentest.Session(t, path, "", today)
+	s := screentest.Session(t, salesShop(t), "", today)
 	if s.Data.Rows() != 40 {
 		t.Fatalf("%d customers, want the 40 distinct keys", s.Data.Rows())
 	}
@@ -234,4 +224,28 @@ func TestTransactionsAndFreeze(t *testing.T) {
 	if !reload || err != nil || o.AnalysisDate.Format("2006-01-02") != "2013-06-30" || o.Frozen != "rfm" {
 		t.Errorf("reload %v, saved %+v %v", reload, o, err)
 	}
+}
+
+// salesShop is a transactions-only file (customer date quantity amount,
+// one return line) imported into a database.
+func salesShop(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "sales.txt")
+	var b strings.Builder
+	b.WriteString("customer date quantity amount\n")
+	for c := 1; c <= 40; c++ {
+		for k := 0; k < 1+c%4; k++ {
+			fmt.Fprintf(&b, "C%03d 2013%02d%02d %d %d.%02d\n", c, 1+(c+k)%12, 1+(3*c+k)%28, 1+k%3, 5+c*k%40, c%100)
+		}
+	}
+	b.WriteString("C001 20131231 -1 -5.00\n")
+	if err := os.WriteFile(txt, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "sales.db")
+	if _, err := app.ImportCSV(context.Background(), path, txt, app.ImportOptions{Delimiter: app.SpaceRuns}); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

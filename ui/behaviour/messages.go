@@ -1,7 +1,8 @@
 package behaviour
 
-// Every user-facing text of the screen, to move into the translation
-// catalogue. %s/%d verbs take dates, names and counts.
+// Every user-facing text of the screen: English sentences, the keys of the
+// translation catalogue (app/locale/spanish_behaviour.go). %s/%d verbs take
+// dates, names and counts.
 const (
 	Title = "Behaviour"
 
@@ -11,6 +12,7 @@ const (
 	msgFrozen       = "frozen cut-offs %q v%d (as of %s)"
 	msgScored       = "%s of %s scored"
 	msgReturns      = "returns: %s"
+	msgProblem      = "%d data problem (p)"
 	msgProblems     = "%d data problems (p)"
 	msgNoProblem    = "no data problems"
 	msgGridTitle    = "R × F: customers and their mean monetary value"
@@ -34,23 +36,34 @@ const (
 	msgSavedReload  = "saved; reloading"
 	msgFrozenDone   = "frozen %q version %d: later loads score with it (u to follow the data again)"
 	msgSegsSaved    = "saved %d RFM segments (named %q…) in the segment library"
-	msgSegPrefix    = "RFM "
 	msgNotScored    = "no RFM scores yet"
 	msgHidden       = "… %d more (↑↓)"
 	msgTransactions = "customers: the %s distinct values of %s in %s (a table of transactions)"
+	msgProblemLine  = "%s (%s; rowids %s)"
 
 	colCustomers     = "cust."
 	colShare         = "share"
 	colRevenue       = "revenue"
 	colR, colF, colM = "R", "F", "M"
+
+	// the return rules, as the header and the sources view name them
+	msgReturnedQty = "returned qty × unit price"
+	msgReturnFlag  = "lines flagged as returns"
+	msgNegative    = "negative values, cancellations (C…)"
 )
+
+// segPrefix starts the names of the RFM segments saved in the library
+// ("RFM Champions"): saved names are the same for every user, in English,
+// like the rules.
+const segPrefix = "RFM "
 
 // returnRuleTexts say which return rule was applied.
 var returnRuleTexts = map[string]string{
-	"returned_quantity": "returned qty × unit price",
-	"return_flag":       "lines flagged as returns",
-	"negative_values":   "negative values, cancellations (C…)",
+	"returned_quantity": msgReturnedQty,
+	"return_flag":       msgReturnFlag,
+	"negative_values":   msgNegative,
 }
 
-// Names of the distributions shown.
+// Names of the distributions shown: the attributes' own names, as rules
+// write them.
 var distNames = []string{"recency_days", "frequency", "monetary"}

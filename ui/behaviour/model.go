@@ -1,6 +1,8 @@
 package behaviour
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -77,6 +79,26 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 func (m *Model) behaviour() *app.Behaviour { return m.common.Session.Behaviour }
 
+// t is a sentence of the screen in the user's language.
+func (m *Model) t(key string, args ...any) string { return m.common.T(key, args...) }
+
+// day writes a date as the user's language does (02/01/2026 in Spanish).
+func (m *Model) day(t time.Time) string { return m.common.Locale.Date(t) }
+
+// isoDay writes a YYYY-MM-DD date as the user's language does (as it is
+// when it is not one).
+func (m *Model) isoDay(s string) string {
+	t, err := app.ParseDay(s)
+	if err != nil {
+		return s
+	}
+	return m.day(t)
+}
+
+// segName is the name of an RFM segment as the user reads it; rules and
+// saved segments keep the English name (rfm_segment = 'At Risk').
+func (m *Model) segName(name string) string { return m.common.Locale.Lookup(name) }
+
 // rfm is the session's scores, nil when there are none.
 func (m *Model) rfm() *app.RFMResult {
 	b := m.behaviour()
@@ -97,12 +119,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.dists, m.pending = msg.dists, false
 	case doneMsg:
 		if msg.err != nil {
-			return m, common.Status(msg.err.Error(), true)
+			return m, common.Status(m.common.Locale.Error(msg.err), true)
 		}
+		text := m.common.Locale.Say(msg.say)
 		if msg.reload {
-			return m, tea.Batch(common.Status(msg.text, false), func() tea.Msg { return common.ReloadMsg{} })
+			return m, tea.Batch(common.Status(text, false), func() tea.Msg { return common.ReloadMsg{} })
 		}
-		return m, common.Status(msg.text, false)
+		return m, common.Status(text, false)
 	}
 	return m, nil
 }
@@ -127,7 +150,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.open(fieldDate)
 	case key.Matches(k, km.Freeze):
 		if m.rfm() == nil {
-			return common.Status(msgNotScored, true)
+			return common.Status(m.common.T(msgNotScored), true)
 		}
 		return m.open(fieldFreeze)
 	case key.Matches(k, km.Unfreeze):
@@ -144,7 +167,7 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		if res := m.rfm(); res != nil {
 			return saveSegmentsCmd(m.common.Policy, m.common.Session, res.Definitions)
 		}
-		return common.Status(msgNotScored, true)
+		return common.Status(m.common.T(msgNotScored), true)
 	}
 	switch m.view {
 	case viewSources:
@@ -204,6 +227,7 @@ func (m *Model) sendRule(res *app.RFMResult) tea.Cmd {
 	}
 	return tea.Batch(
 		func() tea.Msg { return common.AddConditionMsg{Expr: expr} },
+		// i18n: the Segments screen's title, which names it to the root
 		func() tea.Msg { return common.FocusMsg{Title: "Segments"} },
 	)
 }
@@ -214,13 +238,13 @@ func (m *Model) open(f field) tea.Cmd {
 	m.input = common.LineInput{SelectStyle: m.common.Styles.Selected}
 	switch f {
 	case fieldDate:
-		m.input.Prompt = msgDatePrompt
+		m.input.Prompt = m.common.T(msgDatePrompt)
 		if b := m.behaviour(); b != nil && b.DateSet {
 			m.input.SetValue(b.AnalysisDate.Format("2006-01-02"))
 			m.input.SelectAll()
 		}
 	case fieldFreeze:
-		m.input.Prompt = msgFreezePrompt
+		m.input.Prompt = m.common.T(msgFreezePrompt)
 		m.input.SetValue("rfm")
 		m.input.SelectAll()
 	}
@@ -240,7 +264,7 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 		if f == fieldFreeze {
 			return freezeCmd(m.common.Policy, m.common.Session, v)
 		}
-		return setDateCmd(m.common.Policy, m.common.Session.DB, v)
+		return setDateCmd(m.common.Locale, m.common.Policy, m.common.Session.DB, v)
 	}
 	m.input.Update(k)
 	return nil

@@ -40,11 +40,11 @@ func (m *Model) View() string {
 
 func (m *Model) noBehaviourView(b *app.Behaviour, w int) []string {
 	st := m.common.Styles
-	lines := []string{"", "  " + st.Title.Render(msgNoBehaviour)}
+	lines := []string{"", "  " + st.Title.Render(m.t(msgNoBehaviour))}
 	if b != nil && b.Err != nil {
 		lines = append(lines, "")
 		db := m.common.Session.DB
-		msg := strings.ReplaceAll(b.Err.Error(), db.Path(), db.Name()) // the file's name is enough here
+		msg := strings.ReplaceAll(m.common.Locale.Error(b.Err), db.Path(), db.Name()) // the file's name is enough here
 		for _, l := range strings.Split(common.Wrap(msg, w-4, "  "), "\n") {
 			lines = append(lines, "  "+strings.TrimLeft(l, " "))
 		}
@@ -57,29 +57,29 @@ func (m *Model) noBehaviourView(b *app.Behaviour, w int) []string {
 func (m *Model) header(w int) []string {
 	st := m.common.Styles
 	b := m.behaviour()
-	date := b.AnalysisDate.Format("2006-01-02")
-	asOf := fmt.Sprintf(msgAsOfDefault, date)
+	date := m.day(b.AnalysisDate)
+	asOf := m.t(msgAsOfDefault, date)
 	if b.DateSet {
-		asOf = fmt.Sprintf(msgAsOfSet, date)
+		asOf = m.t(msgAsOfSet, date)
 	}
 	parts := []string{st.Title.Render(asOf)}
 	if res := m.rfm(); res != nil {
 		if f := res.Frozen; f != nil {
-			parts = append(parts, st.Warn.Render(fmt.Sprintf(msgFrozen, f.Name, f.Version, f.AnalysisDate)))
+			parts = append(parts, st.Warn.Render(m.t(msgFrozen, f.Name, f.Version, m.isoDay(f.AnalysisDate))))
 		} else {
-			parts = append(parts, msgFollowData)
+			parts = append(parts, m.t(msgFollowData))
 		}
-		parts = append(parts, res.Thresholds.Segments.Name)
+		parts = append(parts, m.common.Locale.Lookup(res.Thresholds.Segments.Name))
 	}
 	second := []string{}
 	if res := m.rfm(); res != nil {
-		second = append(second, fmt.Sprintf(msgScored, common.Int(res.Scores.Scored), common.Int(m.common.Session.Data.Rows())))
+		second = append(second, m.t(msgScored, common.Int(res.Scores.Scored), common.Int(m.common.Session.Data.Rows())))
 	}
-	second = append(second, fmt.Sprintf(msgReturns, returnRuleTexts[b.ReturnRule()]))
+	second = append(second, m.t(msgReturns, m.t(returnRuleTexts[b.ReturnRule()])))
 	if n := len(b.Problems); n > 0 {
-		second = append(second, st.Warn.Render(fmt.Sprintf(msgProblems, n)))
+		second = append(second, st.Warn.Render(m.common.Locale.N(n, msgProblem, msgProblems, n)))
 	} else {
-		second = append(second, msgNoProblem)
+		second = append(second, m.t(msgNoProblem))
 	}
 	sep := st.Subtle.Render(" · ")
 	return []string{strings.Join(parts, sep), st.Subtle.Render(strings.Join(second, " · "))}
@@ -92,7 +92,7 @@ func (m *Model) overview(w, h int) []string {
 	lines := m.header(w)
 	res := m.rfm()
 	if res == nil {
-		return append(lines, "", fmt.Sprintf(msgNoRFM, m.behaviour().RFM.Err))
+		return append(lines, "", m.t(msgNoRFM, m.common.Locale.Error(m.behaviour().RFM.Err)))
 	}
 	grid := m.gridLines(res, w)
 	gridW := 0
@@ -147,7 +147,7 @@ func (m *Model) gridLines(res *app.RFMResult, w int) []string {
 			most = max(most, c.Customers)
 		}
 	}
-	title := msgGridTitle
+	title := m.t(msgGridTitle)
 	if !m.onSegments {
 		title = st.Header.Render(title)
 	}
@@ -190,8 +190,8 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	st := m.common.Styles
 	segs := res.Segments.Segments
 	nameW := max(10, min(20, w-44))
-	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(msgSegTitle, nameW), common.PadLeft(colCustomers, 9),
-		common.PadLeft(colShare, 6), common.PadLeft(colRevenue, 7), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
+	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.t(msgSegTitle), nameW), common.PadLeft(m.t(colCustomers), 9),
+		common.PadLeft(m.t(colShare), 6), common.PadLeft(m.t(colRevenue), 7), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
 	if m.onSegments {
 		head = st.Header.Render(head)
 	}
@@ -208,16 +208,16 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	m.top = max(0, min(m.top, len(segs)-room))
 	for i := m.top; i < min(len(segs), m.top+room); i++ {
 		s := segs[i]
-		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(s.Name, nameW), common.PadLeft(common.Int(s.Customers), 9),
+		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.segName(s.Name), nameW), common.PadLeft(common.Int(s.Customers), 9),
 			common.PadLeft(common.Percent(s.CustomerShare), 6), common.PadLeft(common.Percent(s.RevenueShare), 7),
-			common.PadLeft(fmt.Sprintf("%.1f", s.MeanR), 4), common.PadLeft(fmt.Sprintf("%.1f", s.MeanF), 4), common.PadLeft(fmt.Sprintf("%.1f", s.MeanM), 4))
+			common.PadLeft(m.mean(s.MeanR), 4), common.PadLeft(m.mean(s.MeanF), 4), common.PadLeft(m.mean(s.MeanM), 4))
 		if m.onSegments && i == m.seg {
 			line = st.Selected.Render(line)
 		}
 		out = append(out, line)
 	}
 	if hidden := len(segs) - room; hidden > 0 {
-		out = append(out, st.Subtle.Render(fmt.Sprintf(msgHidden, hidden)))
+		out = append(out, st.Subtle.Render(m.t(msgHidden, hidden)))
 	}
 	return out
 }
@@ -227,18 +227,22 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 	st := m.common.Styles
 	if m.onSegments {
 		if m.seg < len(res.Segments.Segments) {
-			return st.Subtle.Render(fmt.Sprintf(msgSegDetail, res.Segments.Segments[m.seg].Name))
+			return st.Subtle.Render(m.t(msgSegDetail, m.segName(res.Segments.Segments[m.seg].Name)))
 		}
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(fmt.Sprintf(msgCellDetail, m.r, m.f, common.Int(c.Customers), common.Money(c.MeanMonetary), cellRule(m.r, m.f)))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, common.Int(c.Customers), common.Money(c.MeanMonetary), cellRule(m.r, m.f)))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {
 	if res.ConcentrationErr != nil {
-		return fmt.Sprintf(msgNoRevenue, res.ConcentrationErr)
+		return m.t(msgNoRevenue, m.common.Locale.Error(res.ConcentrationErr))
 	}
 	c := res.Concentration
-	return fmt.Sprintf(msgTop, common.Percent(c.Top1), common.Percent(c.Top5), common.Percent(c.Top20))
+	return m.t(msgTop, common.Percent(c.Top1), common.Percent(c.Top5), common.Percent(c.Top20))
 }
+
+// mean writes a mean score with one decimal, as the user's language does
+// (3,8 in Spanish).
+func (m *Model) mean(x float64) string { return m.t("%.1f", x) }

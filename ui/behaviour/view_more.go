@@ -27,7 +27,7 @@ func (m *Model) distView(w, h int) []string {
 	}
 	barW := max(5, min(40, w-labelW-12))
 	for _, d := range m.dists {
-		lines = append(lines, st.Header.Render(fmt.Sprintf(msgDistTitle, d.name, common.Int(d.n))))
+		lines = append(lines, st.Header.Render(m.t(msgDistTitle, d.name, common.Int(d.n))))
 		most := 1
 		for _, c := range d.counts {
 			most = max(most, c)
@@ -91,28 +91,28 @@ func (m *Model) sourcesView(w, h int) []string {
 	var body []string
 	src := b.Source
 	if t := b.Transactions; t != nil {
-		body = append(body, fmt.Sprintf(msgTransactions, common.Int(t.Customers), t.Key, t.Table))
+		body = append(body, m.t(msgTransactions, common.Int(t.Customers), t.Key, t.Table))
 	}
 	sm := b.Summary
-	body = append(body, fmt.Sprintf(msgLines, common.Int(sm.Lines), common.Int(sm.Purchases), common.Int(sm.CustomersWithPurchases),
+	body = append(body, m.t(msgLines, common.Int(sm.Lines), common.Int(sm.Purchases), common.Int(sm.CustomersWithPurchases),
 		common.Int(sm.LinesWithoutCustomer), common.Percent(sm.ShareWithoutCustomer)))
-	body = append(body, fmt.Sprintf(msgReturnRule, returnRuleTexts[b.ReturnRule()]))
+	body = append(body, m.t(msgReturnRule, m.t(returnRuleTexts[b.ReturnRule()])))
 	if src.Touch != nil {
-		body = append(body, fmt.Sprintf(msgTouchTable, src.Touch.Table.Name))
+		body = append(body, m.t(msgTouchTable, src.Touch.Table.Name))
 	}
 	if !b.AgesAsOf.IsZero() {
-		body = append(body, fmt.Sprintf(msgAgesAsOf, b.AgesAsOf.Format("2006-01-02")))
+		body = append(body, m.t(msgAgesAsOf, m.day(b.AgesAsOf)))
 	}
-	body = append(body, "", st.Header.Render(msgRolesTitle))
+	body = append(body, "", st.Header.Render(m.t(msgRolesTitle)))
 	for _, c := range src.Columns {
-		body = append(body, fmt.Sprintf("  %s %s %s", common.Pad(string(c.Role), 27), common.Pad(c.Ref(), 30), st.Subtle.Render(c.Why)))
+		body = append(body, fmt.Sprintf("  %s %s %s", common.Pad(string(c.Role), 27), common.Pad(c.Ref(), 30), st.Subtle.Render(m.why(c))))
 	}
-	body = append(body, st.Subtle.Render("  "+msgFix), "", st.Header.Render(msgProbTitle))
+	body = append(body, st.Subtle.Render("  "+m.t(msgFix)), "", st.Header.Render(m.t(msgProbTitle)))
 	if len(b.Problems) == 0 {
-		body = append(body, "  "+msgNoProblem)
+		body = append(body, "  "+m.t(msgNoProblem))
 	}
 	for _, p := range b.Problems {
-		body = append(body, problemLine(p))
+		body = append(body, m.problemLine(p))
 	}
 	lines := m.header(w)
 	room := max(1, h-len(lines))
@@ -120,7 +120,20 @@ func (m *Model) sourcesView(w, h int) []string {
 	return append(lines, body[m.scroll:min(len(body), m.scroll+room)]...)
 }
 
-func problemLine(p app.DataProblem) string {
+// why says why a column was taken for its purchase role, in the user's
+// language.
+func (m *Model) why(c app.PurchaseColumn) string {
+	if len(c.Says) == 0 {
+		return c.Why
+	}
+	texts := make([]string, len(c.Says))
+	for i, s := range c.Says {
+		texts[i] = m.common.Locale.Say(s)
+	}
+	return strings.Join(texts, "; ")
+}
+
+func (m *Model) problemLine(p app.DataProblem) string {
 	col := p.Table
 	if p.Column != "" {
 		col += "." + p.Column
@@ -129,6 +142,6 @@ func problemLine(p app.DataProblem) string {
 	for i, e := range p.Examples {
 		ex[i] = strconv.FormatInt(e, 10)
 	}
-	return fmt.Sprintf("  %s %s (%s; rowids %s)", common.PadLeft(common.Int(p.Count), 9), model.Printable(app.ProblemText(p.Key)),
+	return "  " + common.PadLeft(common.Int(p.Count), 9) + " " + m.t(msgProblemLine, model.Printable(m.common.Locale.Say(app.ProblemText(p.Key))),
 		model.Printable(col), strings.Join(ex, " "))
 }

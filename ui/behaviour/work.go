@@ -12,6 +12,8 @@ import (
 
 	"github.com/pulpero/pulpero/analysis/rfm"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -19,7 +21,7 @@ import (
 // doneMsg reports a saved setting, a freeze or saved segments; reload asks
 // the root to load the data again with the new settings.
 type doneMsg struct {
-	text   string
+	say    model.Sentence
 	reload bool
 	err    error
 }
@@ -44,18 +46,18 @@ func saveSettings(pol *app.Policy, db *app.Database, change func(*app.BehaviourO
 		if err != nil {
 			return doneMsg{err: err}
 		}
-		return doneMsg{text: msgSavedReload, reload: true}
+		return doneMsg{say: model.Say(msgSavedReload), reload: true}
 	}
 }
 
 // setDateCmd saves the analysis date typed ("" = the default) and reloads.
-func setDateCmd(pol *app.Policy, db *app.Database, typed string) tea.Cmd {
+func setDateCmd(loc locale.Locale, pol *app.Policy, db *app.Database, typed string) tea.Cmd {
 	typed = strings.TrimSpace(typed)
 	var day time.Time
 	if typed != "" {
 		d, err := app.ParseDay(typed)
 		if err != nil {
-			return common.Status(err.Error(), true)
+			return common.Status(loc.Error(err), true)
 		}
 		day = d
 	}
@@ -75,7 +77,7 @@ func freezeCmd(pol *app.Policy, s *common.Session, name string) tea.Cmd {
 		if err != nil {
 			return doneMsg{err: err}
 		}
-		return doneMsg{text: fmt.Sprintf(msgFrozenDone, f.Name, f.Version)}
+		return doneMsg{say: model.Say(msgFrozenDone, f.Name, f.Version)}
 	}
 }
 
@@ -94,11 +96,11 @@ func saveSegmentsCmd(pol *app.Policy, s *common.Session, defs []rfm.Definition) 
 			if err != nil {
 				return doneMsg{err: err}
 			}
-			if _, err := pol.SaveSegment(ctx, s, lib, msgSegPrefix+d.Name, n); err != nil {
+			if _, err := pol.SaveSegment(ctx, s, lib, segPrefix+d.Name, n); err != nil {
 				return doneMsg{err: err}
 			}
 		}
-		return doneMsg{text: fmt.Sprintf(msgSegsSaved, len(defs), msgSegPrefix)}
+		return doneMsg{say: model.Say(msgSegsSaved, len(defs), segPrefix)}
 	}
 }
 

@@ -1,7 +1,9 @@
 package value
 
-// Every user-facing text of the screen, to move into the translation
-// catalogue. %s/%d verbs take dates, names and counts.
+// Every user-facing text of the screen: English sentences, the keys of the
+// translation catalogue (app/locale/spanish_value.go). %s/%d verbs take
+// dates, names and counts. Model names (BG/NBD, Gamma-Gamma, Pareto/NBD),
+// parameter symbols and attribute names stay as they are.
 const (
 	Title = "Value"
 
@@ -45,6 +47,7 @@ const (
 	msgNoTop       = "no customers to list"
 	msgUndefined   = "undefined"
 	msgHidden      = "… %d more (↑↓)"
+	msgStageCount  = "%s (%d)"
 
 	promptHorizon  = "horizon (days, or 26w, 6m, 1y; empty = 180): "
 	promptDiscount = "discount (0.01/month, 10%/year, 0; empty = 1% per 30 days): "

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/analysis/value"
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -55,6 +57,8 @@ type Model struct {
 
 	field field
 	input common.LineInput
+
+	mark string // the user's decimal mark, once known
 }
 
 // New builds the screen; a session that already holds customer value
@@ -69,7 +73,63 @@ func New(c *common.Common) *Model {
 	return m
 }
 
-func (m *Model) Title() string    { return Title }
+func (m *Model) Title() string { return Title }
+
+// t is a sentence of the screen in the user's language.
+func (m *Model) t(key string, args ...any) string { return m.common.T(key, args...) }
+
+// num writes a number strconv wrote (no grouping, a point for decimals:
+// "0.1884", "1.2e-05", "< 0.1") with the user's decimal mark.
+func (m *Model) num(s string) string {
+	if m.mark == "" {
+		m.mark = strings.Trim(m.t("%.1f", 1.5), "15")
+	}
+	if m.mark == "." {
+		return s
+	}
+	return strings.ReplaceAll(s, ".", m.mark)
+}
+
+// day writes a YYYY-MM-DD date as the user's language does (02/01/2026
+// in Spanish), or as it is when it is not one.
+func (m *Model) day(s string) string {
+	t, err := app.ParseDay(s)
+	if err != nil || s == "" {
+		return s
+	}
+	return m.common.Locale.Date(t)
+}
+
+// errSay is the sentence of a part of the result that could not be
+// computed (err, described as text in the report) in the user's language.
+func (m *Model) errSay(err error, text string) string {
+	var ve *value.Error
+	switch {
+	case err != nil && errors.As(err, &ve) && ve.Detail != "" && ve.Said.Format != "":
+		return m.common.Locale.Lookup(ve.Kind.Message()) + " (" + m.common.Locale.Say(ve.Said) + ")"
+	case err == nil || ve != nil:
+		return m.say(text)
+	}
+	return m.common.Locale.Error(err)
+}
+
+// say is a sentence of the value models (an error's or a warning's, with
+// its detail in parentheses) in the user's language: the catalogue knows
+// the sentence, the detail (counts, dates) stays as it is.
+func (m *Model) say(s string) string {
+	if s == "" {
+		return s
+	}
+	if t := m.common.Locale.Lookup(s); t != s {
+		return t
+	}
+	if i := strings.Index(s, " ("); i > 0 {
+		if t := m.common.Locale.Lookup(s[:i]); t != s[:i] {
+			return t + s[i:]
+		}
+	}
+	return s
+}
 func (m *Model) Init() tea.Cmd    { return nil }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 func (m *Model) Typing() bool     { return m.field != fieldNone }
@@ -123,20 +183,20 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.job = nil
 		if msg.err != nil {
 			if isCancel(msg.err) {
-				return m, common.Status(msgCancelled, false)
+				return m, common.Status(m.t(msgCancelled), false)
 			}
-			return m, common.Status(msg.err.Error(), true)
+			return m, common.Status(m.common.Locale.Error(msg.err), true)
 		}
 		m.show(msg.v)
 		if msg.v.Err != nil {
 			return m, nil
 		}
-		return m, common.Status(fmt.Sprintf(msgDone, msg.took.Round(100*time.Millisecond)), false)
+		return m, common.Status(m.t(msgDone, m.num(msg.took.Round(100*time.Millisecond).String())), false)
 	case savedMsg:
 		if msg.err != nil {
-			return m, common.Status(msg.err.Error(), true)
+			return m, common.Status(m.common.Locale.Error(msg.err), true)
 		}
-		return m, tea.Batch(common.Status(msgSaved, false), m.compute())
+		return m, tea.Batch(common.Status(m.t(msgSaved), false), m.compute())
 	}
 	return m, nil
 }
@@ -207,15 +267,15 @@ func (m *Model) ready() bool { return m.v != nil && m.v.Err == nil }
 // built again over it).
 func (m *Model) add(then ...tea.Cmd) tea.Cmd {
 	if !m.ready() {
-		return common.Status(msgNone, true)
+		return common.Status(m.t(msgNone), true)
 	}
 	if m.added {
 		if len(then) == 0 {
-			return common.Status(msgAdded, false)
+			return common.Status(m.t(msgAdded), false)
 		}
 		return tea.Sequence(then...)
 	}
-	return addCmd(m.common.Session, m.v, append(then, common.Status(msgAdded, false))...)
+	return addCmd(m.common.Session, m.v, append(then, common.Status(m.t(msgAdded), false))...)
 }
 
 // sendBand adds the rule of the band under the cursor to the segment
@@ -229,6 +289,7 @@ func (m *Model) sendBand() tea.Cmd {
 	rule := bands[m.band].Rule
 	return m.add(
 		func() tea.Msg { return common.AddConditionMsg{Expr: rule} },
+		// i18n: the Segments screen's title, which names it to the root
 		func() tea.Msg { return common.FocusMsg{Title: "Segments"} },
 	)
 }
@@ -240,17 +301,17 @@ func (m *Model) open(f field) {
 	cur := ""
 	switch f {
 	case fieldHorizon:
-		m.input.Prompt = promptHorizon
+		m.input.Prompt = m.t(promptHorizon)
 		if m.v != nil {
 			cur = fmt.Sprint(m.v.HorizonDays)
 		}
 	case fieldDiscount:
-		m.input.Prompt = promptDiscount
+		m.input.Prompt = m.t(promptDiscount)
 		if m.v != nil {
 			cur = fmt.Sprintf("%g/%dd", m.v.DiscountRate, m.v.DiscountPeriod)
 		}
 	case fieldCalEnd:
-		m.input.Prompt = promptCalEnd
+		m.input.Prompt = m.t(promptCalEnd)
 		if val := m.rep.Validation; val != nil {
 			cur = val.CalibrationEnd
 		}
@@ -278,7 +339,7 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 			if typed != "" {
 				var err error
 				if h, err = app.ParseHorizon(typed); err != nil {
-					return common.Status(err.Error(), true)
+					return common.Status(m.common.Locale.Error(err), true)
 				}
 			}
 			change = func(o *app.ValueOptions) { o.HorizonDays = h }
@@ -287,7 +348,7 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 			if typed != "" {
 				var err error
 				if r, p, err = app.ParseDiscount(typed); err != nil {
-					return common.Status(err.Error(), true)
+					return common.Status(m.common.Locale.Error(err), true)
 				}
 			}
 			change = func(o *app.ValueOptions) { o.DiscountRate, o.DiscountPeriodDays = r, p }
@@ -296,7 +357,7 @@ func (m *Model) fieldKey(k tea.KeyPressMsg) tea.Cmd {
 			if typed != "" {
 				var err error
 				if d, err = app.ParseDay(typed); err != nil {
-					return common.Status(err.Error(), true)
+					return common.Status(m.common.Locale.Error(err), true)
 				}
 			}
 			change = func(o *app.ValueOptions) { o.CalibrationEnd = d }

@@ -20,9 +20,9 @@ func (m *Model) View() string {
 	case m.job != nil:
 		lines = m.runningView(w)
 	case m.v == nil:
-		lines = m.wrapped(w, "", m.common.Styles.Title.Render(msgNone), msgNoneHow)
+		lines = m.wrapped(w, "", m.common.Styles.Title.Render(m.t(msgNone)), m.t(msgNoneHow))
 	case m.v.Err != nil:
-		lines = m.wrapped(w, "", m.common.Styles.Title.Render(msgFailed), m.rep.Error)
+		lines = m.wrapped(w, "", m.common.Styles.Title.Render(m.t(msgFailed)), m.errSay(m.v.Err, m.rep.Error))
 	case m.view == viewTracking:
 		lines = m.trackingView(w, h)
 	case m.view == viewByRepeat:
@@ -65,37 +65,38 @@ func (m *Model) wrapped(w int, texts ...string) []string {
 func (m *Model) runningView(w int) []string {
 	st := m.common.Styles
 	p := m.progress
-	lines := []string{"", "  " + st.Title.Render(msgRunning), ""}
+	lines := []string{"", "  " + st.Title.Render(m.t(msgRunning)), ""}
 	stage := p.Stage
 	if stage == "" {
 		stage = app.StageValueRead
 	}
+	stage = m.t(stage)
 	switch {
 	case p.Total > 0:
 		share := float64(p.Done) / float64(p.Total)
 		barW := max(10, min(40, w-12))
 		lines = append(lines, "  "+stage, fmt.Sprintf("  %s %s", st.Bar.Render(common.Pad(common.Bar(share, barW), barW)), common.Percent(share)))
 	case p.Done > 0:
-		lines = append(lines, fmt.Sprintf("  %s (%d)", stage, p.Done))
+		lines = append(lines, "  "+m.t(msgStageCount, stage, p.Done))
 	default:
 		lines = append(lines, "  "+stage)
 	}
-	return append(lines, "", "  "+st.Subtle.Render(msgEscCancels))
+	return append(lines, "", "  "+st.Subtle.Render(m.t(msgEscCancels)))
 }
 
 // header is the lines every result view starts with: as of when, over
 // which horizon and discount, and how many customers the models describe.
 func (m *Model) header() []string {
 	st, r := m.common.Styles, m.rep
-	asOf := fmt.Sprintf(msgAsOfLast, r.AsOf)
+	asOf := m.t(msgAsOfLast, m.day(r.AsOf))
 	if r.AsOfSet {
-		asOf = fmt.Sprintf(msgAsOfSet, r.AsOf)
+		asOf = m.t(msgAsOfSet, m.day(r.AsOf))
 	}
 	sep := st.Subtle.Render(" · ")
 	c := r.Customers
 	return []string{
-		st.Title.Render(asOf) + sep + st.Subtle.Render(fmt.Sprintf(msgSetup, r.HorizonDays, app.DiscountText(r.DiscountRate, r.DiscountDays))),
-		st.Subtle.Render(fmt.Sprintf(msgCustomers, common.Int(c.Modelled), common.Int(c.Customers), common.Int(c.RepeatBuyers), r.Unit)),
+		st.Title.Render(asOf) + sep + st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays))),
+		st.Subtle.Render(m.t(msgCustomers, common.Int(c.Modelled), common.Int(c.Customers), common.Int(c.RepeatBuyers), m.t(r.Unit))),
 	}
 }
 
@@ -116,45 +117,45 @@ func (m *Model) overview(w int) []string {
 	lines := m.header()
 	if bg := r.BGNBD; bg != nil {
 		lines = append(lines, "")
-		lines = append(lines, titled(st.Header.Render(msgBG), st.Subtle.Render(fmt.Sprintf(msgFitLine, llText(bg.LogLikelihood), common.Int(bg.Unique), bg.Iterations)), w)...)
+		lines = append(lines, titled(st.Header.Render(m.t(msgBG)), st.Subtle.Render(m.t(msgFitLine, m.llText(bg.LogLikelihood), common.Int(bg.Unique), bg.Iterations)), w)...)
 		lines = append(lines, m.params(bg)...)
 	}
 	if pn := r.ParetoNBD; pn != nil {
-		lines = append(lines, titled(st.Header.Render(msgPareto), st.Subtle.Render(fmt.Sprintf(msgFitLine, llText(pn.LogLikelihood), common.Int(pn.Unique), pn.Iterations))+
-			" · "+fmt.Sprintf(msgBetter, r.Better), w)...)
+		lines = append(lines, titled(st.Header.Render(msgPareto), st.Subtle.Render(m.t(msgFitLine, m.llText(pn.LogLikelihood), common.Int(pn.Unique), pn.Iterations))+
+			" · "+m.t(msgBetter, r.Better), w)...)
 	} else if r.ParetoErr != "" {
-		lines = append(lines, st.Warn.Render(msgPareto+": "+r.ParetoErr))
+		lines = append(lines, st.Warn.Render(msgPareto+": "+m.errSay(m.v.ParetoErr, r.ParetoErr)))
 	}
 	if g := r.GammaGamma; g != nil {
-		lines = append(lines, titled(st.Header.Render(msgGG), st.Subtle.Render(fmt.Sprintf(msgGGLine, llText(g.LogLikelihood), common.Int(g.Customers), common.Int(g.Excluded))), w)...)
+		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), common.Int(g.Customers), common.Int(g.Excluded))), w)...)
 		lines = append(lines, m.params(&g.ModelFit)...)
-		corr := fmt.Sprintf(msgGGCheck, strconv.FormatFloat(g.Correlation, 'f', 3, 64), common.Money(g.PopulationMean))
+		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), common.Money(g.PopulationMean))
 		if g.Correlation > 0.3 || g.Correlation < -0.3 {
 			corr = st.Warn.Render(corr)
 		}
 		lines = append(lines, "  "+corr)
 	}
 	if r.SpendError != "" {
-		lines = append(lines, m.wrapped(w, st.Warn.Render(fmt.Sprintf(msgNoSpend, r.SpendError)))...)
+		lines = append(lines, m.wrapped(w, st.Warn.Render(m.t(msgNoSpend, m.errSay(m.v.SpendErr, r.SpendError))))...)
 	}
 	lines = append(lines, "")
 	if t := r.Totals; t != nil {
-		lines = append(lines, st.Title.Render(fmt.Sprintf(msgPred, r.HorizonDays, strconv.FormatFloat(t.MeanPAlive, 'f', 3, 64),
+		lines = append(lines, st.Title.Render(m.t(msgPred, r.HorizonDays, m.num(strconv.FormatFloat(t.MeanPAlive, 'f', 3, 64)),
 			common.Int(int(t.ExpectedPurchases+0.5)), common.Money(t.CLV))))
 	}
 	switch v := r.Validation; {
 	case v != nil:
-		lines = append(lines, fmt.Sprintf(msgValSummary, strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64), corrText(v.Correlation)))
+		lines = append(lines, m.t(msgValSummary, m.num(strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64)), m.corrText(v.Correlation)))
 	case r.ValidErr != "":
-		lines = append(lines, st.Warn.Render(fmt.Sprintf(msgValFailed, r.ValidErr)))
+		lines = append(lines, st.Warn.Render(m.t(msgValFailed, m.errSay(m.v.ValidationErr, r.ValidErr))))
 	}
 	hint := msgAddHint
 	if m.added {
 		hint = msgInData
 	}
-	lines = append(lines, st.Subtle.Render(hint))
+	lines = append(lines, st.Subtle.Render(m.t(hint)))
 	if r.ParetoNBD == nil && r.ParetoErr == "" {
-		lines = append(lines, st.Subtle.Render(msgParetoHint))
+		lines = append(lines, st.Subtle.Render(m.t(msgParetoHint)))
 	}
 	return lines
 }
@@ -166,27 +167,33 @@ func (m *Model) params(f *app.ModelFit) []string {
 	cells := make([]string, len(f.Params))
 	for i, p := range f.Params {
 		if !p.Identified {
-			cells[i] = fmt.Sprintf("%-6s %-8s %s", p.Name, sig(p.Value), st.Warn.Render(msgNotID))
+			cells[i] = fmt.Sprintf("%-6s %-8s %s", p.Name, m.sig(p.Value), st.Warn.Render(m.t(msgNotID)))
 			continue
 		}
-		cells[i] = fmt.Sprintf("%-6s %-9s ± %-8s (%s – %s)", p.Name, sig(p.Value), sig(p.SE), sig(p.Lower), sig(p.Upper))
+		cells[i] = fmt.Sprintf("%-6s %-9s ± %-8s (%s – %s)", p.Name, m.sig(p.Value), m.sig(p.SE), m.sig(p.Lower), m.sig(p.Upper))
 	}
 	lines := make([]string, 0, len(cells)+1)
 	for _, c := range cells {
 		lines = append(lines, "  "+c)
 	}
 	if f.Warning != "" {
-		lines = append(lines, "  "+st.Warn.Render(f.Warning))
+		lines = append(lines, "  "+st.Warn.Render(m.say(f.Warning)))
 	}
 	return lines
 }
 
 // sig writes a parameter with four significant digits.
-func sig(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+func (m *Model) sig(x float64) string { return m.num(strconv.FormatFloat(x, 'g', 4, 64)) }
+
+// discountText states a discount rate as app.DiscountText does, in the
+// user's language: "1% per 30 days".
+func (m *Model) discountText(rate float64, periodDays int) string {
+	return m.t(app.TextDiscount, m.num(strconv.FormatFloat(100*rate, 'g', 4, 64)), periodDays)
+}
 
 // llText writes a log-likelihood with one decimal and thousands
-// separators: -64,565.9.
-func llText(x float64) string {
+// separators: -64,565.9 (-64.565,9 in Spanish).
+func (m *Model) llText(x float64) string {
 	t := strconv.FormatFloat(x, 'f', 1, 64)
 	sign := ""
 	if strings.HasPrefix(t, "-") {
@@ -195,15 +202,15 @@ func llText(x float64) string {
 	whole, frac, _ := strings.Cut(t, ".")
 	n, err := strconv.Atoi(whole)
 	if err != nil {
-		return sign + t
+		return sign + m.num(t)
 	}
-	return sign + common.Int(n) + "." + frac
+	return sign + common.Int(n) + m.num("."+frac)
 }
 
 // corrText writes a correlation, or says it is undefined.
-func corrText(c *float64) string {
+func (m *Model) corrText(c *float64) string {
 	if c == nil {
-		return msgUndefined
+		return m.t(msgUndefined)
 	}
-	return strconv.FormatFloat(*c, 'f', 3, 64)
+	return m.num(strconv.FormatFloat(*c, 'f', 3, 64))
 }

@@ -1,9 +1,9 @@
 package value
 
 import (
-	"fmt"
 	"strconv"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -18,14 +18,16 @@ func (m *Model) bandsView(w, h int) []string {
 	for _, b := range r.PAlive {
 		total += b.Customers
 	}
-	const lab, cnt, money = 14, 9, 11
+	titlePA, titleCLV := m.t(msgBandsPAlive), m.t(msgBandsCLV)
+	const cnt, money = 9, 11
+	lab := max(14, ansi.StringWidth(titlePA)-1, ansi.StringWidth(titleCLV)-1) // a title may run over the labels' gap
 	bw := max(4, w-lab-cnt-money-6)
 	row := func(k int, b app.ValueBand) string {
 		share := 0.0
 		if total > 0 {
 			share = float64(b.Customers) / float64(total)
 		}
-		l := " " + common.Pad(b.Label, lab) + " " + common.PadLeft(common.Int(b.Customers), cnt) + " " +
+		l := " " + common.Pad(m.num(b.Label), lab) + " " + common.PadLeft(common.Int(b.Customers), cnt) + " " +
 			common.Pad(common.Bar(share, bw), bw) + " " + common.PadLeft(common.Money(b.CLV), money)
 		if k == m.band {
 			return st.Selected.Render(l)
@@ -33,25 +35,25 @@ func (m *Model) bandsView(w, h int) []string {
 		return l
 	}
 	head := func(title string) string {
-		return st.Header.Render(common.Pad(title, lab+1)) + " " + st.Subtle.Render(common.PadLeft(colCount, cnt)+" "+
+		return st.Header.Render(common.Pad(title, lab+1)) + " " + st.Subtle.Render(common.PadLeft(m.t(colCount), cnt)+" "+
 			common.Pad("", bw)+" "+common.PadLeft(colCLV, money))
 	}
-	lines = append(lines, head(msgBandsPAlive))
+	lines = append(lines, head(titlePA))
 	for k, b := range r.PAlive {
 		lines = append(lines, row(k, b))
 	}
 	if len(r.CLV) > 0 {
-		lines = append(lines, head(msgBandsCLV))
+		lines = append(lines, head(titleCLV))
 		for k, b := range r.CLV {
 			lines = append(lines, row(len(r.PAlive)+k, b))
 		}
 	} else if r.SpendError != "" {
-		lines = append(lines, st.Warn.Render(fmt.Sprintf(msgNoCLV, r.SpendError)))
+		lines = append(lines, st.Warn.Render(m.t(msgNoCLV, m.errSay(m.v.SpendErr, r.SpendError))))
 	}
 	bands := append(append([]app.ValueBand(nil), r.PAlive...), r.CLV...)
 	detail := ""
 	if m.band < len(bands) {
-		detail = fmt.Sprintf(msgBandDetail, bands[m.band].Rule)
+		detail = m.t(msgBandDetail, bands[m.band].Rule)
 	}
 	// keep the cursor's band and the detail line in the window
 	body := lines[2:]
@@ -76,9 +78,9 @@ func (m *Model) cursorLine(pAlive int) int {
 // expected purchases without a spend model), scrolled with ↑↓.
 func (m *Model) customersView(w, h int) []string {
 	st, r := m.common.Styles, m.rep
-	lines := []string{st.Title.Render(msgTopTitle)}
+	lines := []string{st.Title.Render(m.t(msgTopTitle))}
 	if len(r.Top) == 0 {
-		return append(lines, "  "+msgNoTop)
+		return append(lines, "  "+m.t(msgNoTop))
 	}
 	key := 10
 	for _, c := range r.Top {
@@ -88,8 +90,8 @@ func (m *Model) customersView(w, h int) []string {
 	cols := []struct {
 		name  string
 		width int
-	}{{colX, 4}, {"t_x", 7}, {"T", 7}, {colPAlive, 8}, {colExpected, 7}, {colValue, 9}, {colCLV, 10}}
-	head := common.Pad(colCustomer, key)
+	}{{colX, 4}, {"t_x", 7}, {"T", 7}, {colPAlive, 8}, {m.t(colExpected), 7}, {m.t(colValue), 9}, {colCLV, 10}}
+	head := common.Pad(m.t(colCustomer), key)
 	for _, c := range cols {
 		head += " " + common.PadLeft(c.name, c.width)
 	}
@@ -97,8 +99,8 @@ func (m *Model) customersView(w, h int) []string {
 	room := max(1, h-len(lines)-1)
 	end := min(len(r.Top), m.scroll+room)
 	for _, c := range r.Top[m.scroll:end] {
-		cells := []string{strconv.Itoa(c.X), strconv.FormatFloat(c.Tx, 'f', 1, 64), strconv.FormatFloat(c.T, 'f', 1, 64),
-			strconv.FormatFloat(c.PAlive, 'f', 3, 64), strconv.FormatFloat(c.ExpectedPurchases, 'f', 2, 64),
+		cells := []string{strconv.Itoa(c.X), m.num(strconv.FormatFloat(c.Tx, 'f', 1, 64)), m.num(strconv.FormatFloat(c.T, 'f', 1, 64)),
+			m.num(strconv.FormatFloat(c.PAlive, 'f', 3, 64)), m.num(strconv.FormatFloat(c.ExpectedPurchases, 'f', 2, 64)),
 			common.Money(c.ExpectedValue), common.Money(c.CLV)}
 		l := common.Pad(c.Customer, key)
 		for k, v := range cells {
@@ -107,7 +109,7 @@ func (m *Model) customersView(w, h int) []string {
 		lines = append(lines, l)
 	}
 	if rest := len(r.Top) - end; rest > 0 {
-		lines = append(lines, st.Subtle.Render(fmt.Sprintf(msgHidden, rest)))
+		lines = append(lines, st.Subtle.Render(m.t(msgHidden, rest)))
 	}
 	return lines
 }

@@ -1,7 +1,6 @@
 package value
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -13,9 +12,9 @@ import (
 func (m *Model) noValidation(w int) []string {
 	lines := m.header()
 	if m.rep.ValidErr != "" {
-		return append(lines, m.wrapped(w, "", m.common.Styles.Warn.Render(fmt.Sprintf(msgValFailed, m.rep.ValidErr)))...)
+		return append(lines, m.wrapped(w, "", m.common.Styles.Warn.Render(m.t(msgValFailed, m.errSay(m.v.ValidationErr, m.rep.ValidErr))))...)
 	}
-	return append(lines, "", "  "+msgNone)
+	return append(lines, "", "  "+m.t(msgNone))
 }
 
 // trackingView is the cumulative repeat purchases of the calibration
@@ -28,9 +27,9 @@ func (m *Model) trackingView(w, h int) []string {
 	}
 	st := m.common.Styles
 	lines := []string{
-		st.Title.Render(fmt.Sprintf(msgTrackTitle, v.CalibrationEnd, v.HoldoutEnd)),
-		st.Subtle.Render(fmt.Sprintf(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
-			strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64), corrText(v.Correlation))),
+		st.Title.Render(m.t(msgTrackTitle, m.day(v.CalibrationEnd), m.day(v.HoldoutEnd))),
+		st.Subtle.Render(m.t(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
+			m.num(strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64)), m.corrText(v.Correlation))),
 	}
 	n := len(v.Tracking)
 	act, exp := make([]float64, n), make([]float64, n)
@@ -71,8 +70,8 @@ func (m *Model) trackingView(w, h int) []string {
 		}
 		lines = append(lines, common.PadLeft(label, lw-1)+" "+b.String())
 	}
-	lines = append(lines, strings.Repeat(" ", lw)+xAxis(v.Tracking[0].End, v.Tracking[max(0, split)].End, v.Tracking[n-1].End, split, n, pw))
-	return append(lines, st.Subtle.Render(strings.Repeat(" ", lw)+msgLegendTrack))
+	lines = append(lines, strings.Repeat(" ", lw)+xAxis(m.day(v.Tracking[0].End), m.day(v.Tracking[max(0, split)].End), m.day(v.Tracking[n-1].End), split, n, pw))
+	return append(lines, st.Subtle.Render(strings.Repeat(" ", lw)+m.t(msgLegendTrack)))
 }
 
 // byRepeatView is the mean purchases after the calibration end of the
@@ -84,17 +83,17 @@ func (m *Model) byRepeatView(w, h int) []string {
 		return m.noValidation(w)
 	}
 	st := m.common.Styles
-	lines := []string{st.Title.Render(fmt.Sprintf(msgRepeatTitle, v.CalibrationEnd)),
-		st.Subtle.Render(fmt.Sprintf(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
-			strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64), corrText(v.Correlation)))}
+	lines := []string{st.Title.Render(m.t(msgRepeatTitle, m.day(v.CalibrationEnd))),
+		st.Subtle.Render(m.t(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
+			m.num(strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64)), m.corrText(v.Correlation)))}
 	peak := 0.0
 	for _, g := range v.ByRepeat {
 		peak = max(peak, g.Expected, g.Actual)
 	}
 	const lab, cnt, num = 4, 8, 7
 	bw := max(3, (w-lab-cnt-2*num-9)/2) // the columns and their gaps take 9 cells
-	lines = append(lines, "", st.Header.Render(common.Pad(colX, lab)+" "+common.PadLeft(colCount, cnt)+"  "+
-		common.Pad(colExpectedBar, bw+num+1)+"  "+common.Pad(colActualBar, bw+num+1)))
+	lines = append(lines, "", st.Header.Render(common.Pad(colX, lab)+" "+common.PadLeft(m.t(colCount), cnt)+"  "+
+		common.Pad(m.t(colExpectedBar), bw+num+1)+"  "+common.Pad(m.t(colActualBar), bw+num+1)))
 	for _, g := range v.ByRepeat {
 		x := strconv.Itoa(g.X)
 		if g.AndMore {
@@ -107,8 +106,8 @@ func (m *Model) byRepeatView(w, h int) []string {
 			return style(common.Pad(common.Bar(s/peak, bw), bw))
 		}
 		lines = append(lines, common.Pad(x, lab)+" "+common.PadLeft(common.Int(g.Customers), cnt)+"  "+
-			bar(g.Expected, st.Bar.Render)+" "+common.PadLeft(strconv.FormatFloat(g.Expected, 'f', 2, 64), num)+"  "+
-			bar(g.Actual, st.BarAlt.Render)+" "+common.PadLeft(strconv.FormatFloat(g.Actual, 'f', 2, 64), num))
+			bar(g.Expected, st.Bar.Render)+" "+common.PadLeft(m.num(strconv.FormatFloat(g.Expected, 'f', 2, 64)), num)+"  "+
+			bar(g.Actual, st.BarAlt.Render)+" "+common.PadLeft(m.num(strconv.FormatFloat(g.Actual, 'f', 2, 64)), num))
 	}
 	return lines
 }

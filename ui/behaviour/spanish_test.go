@@ -1,0 +1,130 @@
+package behaviour
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
+)
+
+// spanish is the locale of the Spanish goldens: Spain, so numbers read
+// 1.234,56 and dates 01/01/2026.
+func spanish(t *testing.T) locale.Locale {
+	t.Helper()
+	es, err := locale.Parse("es-ES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	common.UseNumbers(es)
+	t.Cleanup(func() { common.UseNumbers(locale.Default()) })
+	return es
+}
+
+func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *Model {
+	t.Helper()
+	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: loc}
+	m := New(c)
+	m.SetSize(w, h)
+	screentest.Run(m, m.Init())
+	return m
+}
+
+// TestGoldenViewsInSpanish renders each view in Spanish (es-ES) at both
+// sizes: *_es_100x30.golden and *_es_80x24.golden.
+func TestGoldenViewsInSpanish(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t), "", today)
+	scripts := []struct {
+		name string
+		keys []string
+	}{
+		{"overview", nil},
+		{"segments", []string{"o", "down", "down"}},
+		{"distributions", []string{"d"}},
+		{"sources", []string{"p"}},
+		{"date_field", []string{"a", "2"}},
+		{"freeze_field", []string{"F"}},
+	}
+	for _, sz := range sizes {
+		for _, sc := range scripts {
+			name := fmt.Sprintf("%s_es_%dx%d", sc.name, sz.w, sz.h)
+			t.Run(name, func(t *testing.T) {
+				m := newScreenIn(t, s, es, sz.w, sz.h-chrome)
+				screentest.Press(m, sc.keys...)
+				got := m.View()
+				checkFits(t, got, sz.w, sz.h-chrome)
+				golden(t, name, got)
+			})
+		}
+	}
+}
+
+// TestSpanishIsSpanish: a Spanish user reads the segment names, the
+// return rule and the header in Spanish, numbers as 1.234,56 and dates as
+// 01/01/2026; the rule sent to Segments keeps the English name.
+func TestSpanishIsSpanish(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t), "", today)
+	m := newScreenIn(t, s, es, 100, 27)
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"al 01/01/2026 (día tras la última compra)", "Campeones", "Leales potenciales",
+		"Perdidos", "devoluciones: cantidad devuelta × precio", "clientes", "ingresos: el 1% mejor 9,3%"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q in the Spanish view:\n%s", want, view)
+		}
+	}
+	for _, english := range []string{"Champions", "Lost", "as of", "customers", "revenue"} {
+		if strings.Contains(view, english) {
+			t.Errorf("%q in the Spanish view:\n%s", english, view)
+		}
+	}
+	// the rules keep the canonical English values
+	sg := s.Behaviour.RFM.Segments.Segments[1]
+	screentest.Press(m, "o", "down")
+	if line := ansi.Strip(m.detailLine(s.Behaviour.RFM)); !strings.Contains(line, es.Lookup(sg.Name)) || es.Lookup(sg.Name) == sg.Name {
+		t.Errorf("the detail line does not name %s in Spanish: %q", sg.Name, line)
+	}
+	// a bad date is refused in Spanish
+	for _, msg := range screentest.Press(m, "a", "2", "0", "1", "3", "-", "1", "3", "-", "4", "0", "enter") {
+		if st, ok := msg.(common.StatusMsg); ok && (!st.Error || st.Text != `fecha de análisis "2013-13-40": se espera AAAA-MM-DD`) {
+			t.Errorf("status %+v", st)
+		}
+	}
+}
+
+// TestGoldenSourcesInSpanish: a purchase table without a date (why there
+// is no behaviour, in Spanish) and a transactions file with a data problem
+// (the problem's sentence in Spanish); after freezing, the header says so
+// in Spanish.
+func TestGoldenSourcesInSpanish(t *testing.T) {
+	es := spanish(t)
+	nodate := screentest.Session(t, noDateShop(t), "", today)
+	sales := screentest.Session(t, salesShop(t), "", today)
+	for _, sz := range sizes {
+		m := newScreenIn(t, nodate, es, sz.w, sz.h-chrome)
+		got := m.View()
+		checkFits(t, got, sz.w, sz.h-chrome)
+		golden(t, fmt.Sprintf("no_date_es_%dx%d", sz.w, sz.h), got)
+
+		m = newScreenIn(t, sales, es, sz.w, sz.h-chrome)
+		screentest.Press(m, "p")
+		got = m.View()
+		checkFits(t, got, sz.w, sz.h-chrome)
+		golden(t, fmt.Sprintf("transactions_sources_es_%dx%d", sz.w, sz.h), got)
+	}
+	m := newScreenIn(t, sales, es, 100, 27)
+	var st common.StatusMsg
+	for _, msg := range screentest.Press(m, "F", "enter") {
+		if s, ok := msg.(common.StatusMsg); ok {
+			st = s
+		}
+	}
+	if st.Error || !strings.HasPrefix(st.Text, `congelados como "rfm" versión 1: `) {
+		t.Errorf("freeze: %+v", st)
+	}
+}

@@ -1,0 +1,137 @@
+package value
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/ui/common"
+	"github.com/pulpero/pulpero/ui/screentest"
+)
+
+// spanish is the locale of the Spanish goldens: Spain, so numbers read
+// 1.234,56 and dates 31/12/2025.
+func spanish(t *testing.T) locale.Locale {
+	t.Helper()
+	es, err := locale.Parse("es-ES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	common.UseNumbers(es)
+	t.Cleanup(func() { common.UseNumbers(locale.Default()) })
+	return es
+}
+
+func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *Model {
+	t.Helper()
+	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: loc}
+	m := New(c)
+	m.SetSize(w, h)
+	screentest.Run(m, m.Init())
+	return m
+}
+
+// TestGoldenViewsInSpanish renders each view in Spanish (es-ES) at both
+// sizes (*_es_100x30.golden, *_es_80x24.golden); every view also fits
+// 60×15.
+func TestGoldenViewsInSpanish(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t, 900), "", today)
+	scripts := []struct {
+		name string
+		keys []string
+	}{
+		{"not_computed", nil},
+		{"overview", []string{"r"}},
+		{"tracking", []string{"r", "v"}},
+		{"by_repeat", []string{"r", "v", "v"}},
+		{"bands", []string{"r", "v", "v", "v", "down", "down"}},
+		{"bands_clv", []string{"r", "v", "v", "v", "down", "down", "down", "down", "down", "down", "down", "down"}},
+		{"customers", []string{"r", "v", "v", "v", "v", "down"}},
+		{"horizon_field", []string{"r", "h", "3"}},
+		{"discount_field", []string{"r", "d"}},
+		{"calibration_field", []string{"r", "e"}},
+	}
+	for _, sz := range append(sizes, struct{ w, h int }{60, 15}) {
+		for _, sc := range scripts {
+			name := fmt.Sprintf("%s_es_%dx%d", sc.name, sz.w, sz.h)
+			t.Run(name, func(t *testing.T) {
+				m := newScreenIn(t, s, es, sz.w, sz.h-chrome)
+				screentest.Press(m, sc.keys...)
+				got := m.View()
+				checkFits(t, got, sz.w, sz.h-chrome)
+				if sz.w >= 80 {
+					screentest.Golden(t, name, got, screentest.Updating())
+				}
+			})
+		}
+	}
+}
+
+// TestGoldenRunningAndFailedInSpanish: the progress of a computation and
+// the models' sentence for data they cannot use, in Spanish.
+func TestGoldenRunningAndFailedInSpanish(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t, 300), "", today)
+	m := newScreenIn(t, s, es, 80, 24-chrome)
+	m.job, m.progress = &job{}, app.ValueProgress{Stage: app.StageValueRead, Done: 250_000, Total: 1_000_000}
+	screentest.Golden(t, "running_es_80x24", m.View(), screentest.Updating())
+
+	m = newScreenIn(t, onePurchaseShop(t), es, 80, 24-chrome)
+	screentest.Press(m, "r")
+	got := m.View()
+	if !strings.Contains(ansi.Strip(got), "Muy pocos clientes compraron más de una vez") {
+		t.Errorf("the failure is not said in Spanish:\n%s", ansi.Strip(got))
+	}
+	screentest.Golden(t, "failed_es_80x24", got, screentest.Updating())
+}
+
+// TestSpanishIsSpanish: a Spanish user reads the result in Spanish, with
+// 1.234,56 numbers (parameters and log-likelihoods included) and
+// 31/12/2025 dates; a bad horizon is refused in Spanish; the band rules
+// sent to Segments stay in the rule language.
+func TestSpanishIsSpanish(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t, 900), "", today)
+	m := newScreenIn(t, s, es, 100, 27)
+	screentest.Press(m, "r")
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"compras hasta el 31/12/2025 (último día de compra)", "descuento 1% cada 30 días",
+		"tiempo en semanas", "552 recurrentes", "log-veros. -11.562,9", "1,387", "P(alive) media 0,963", "clv 68.488"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q in the Spanish view:\n%s", want, view)
+		}
+	}
+	for _, english := range []string{"purchases up to", "histories", "repeat buyers", "-11,562.9", "1.387"} {
+		if strings.Contains(view, english) {
+			t.Errorf("%q in the Spanish view:\n%s", english, view)
+		}
+	}
+	seen := screentest.Press(m, "h", "x", "enter")
+	found := false
+	for _, msg := range seen {
+		if st, ok := msg.(common.StatusMsg); ok && st.Error && strings.HasPrefix(st.Text, `horizonte "x": indique un número de días`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a bad horizon is not refused in Spanish: %#v", seen)
+	}
+	found = false
+	for _, msg := range screentest.Press(m, "d", "2", "enter") {
+		if st, ok := msg.(common.StatusMsg); ok && st.Error && st.Text == "La tasa de descuento debe ser al menos 0 y menor que 1 por período. (2)" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("a discount of 2 is not refused in Spanish")
+	}
+	screentest.Press(m, "v", "v", "v", "down", "down")
+	if line := ansi.Strip(m.View()); !strings.Contains(line, "enter: p_alive >= 0.3 and p_alive < 0.5 → Segmentos") {
+		t.Errorf("the band's rule is not the rule language's:\n%s", line)
+	}
+}
