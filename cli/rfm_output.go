@@ -133,7 +133,7 @@ func printRFMText(r *app.RFMReport, db string, w io.Writer) {
 		if p.Column != "" {
 			col += "." + p.Column
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", commas(p.Count), p.Key, col, tr.Lookup(app.ProblemText(p.Key)), p.RowsTable, strings.Join(ex, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s %s\n", commas(p.Count), p.Key, col, tr.Say(app.ProblemText(p.Key)), p.RowsTable, strings.Join(ex, " "))
 	}
 	tw.Flush()
 }
