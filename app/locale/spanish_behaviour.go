@@ -40,7 +40,7 @@ var spanishBehaviour = map[string]string{
 	"%s (%s; rowids %s)":                                                           "%s (%s; rowids %s)",
 	"cust.":                                                                        "clientes",
 	"share":                                                                        "prop.",
-	"revenue":                                                                      "ingr.",
+	"revenue":                                                                      "ingresos",
 	"returned qty × unit price":                                                    "cantidad devuelta × precio",
 	"lines flagged as returns":                                                     "líneas marcadas como devoluciones",
 	"negative values, cancellations (C…)":                                          "valores negativos, anulaciones (C…)",
@@ -51,7 +51,7 @@ var spanishBehaviour = map[string]string{
 	"the table's only date column": "la única columna de fecha de la tabla",
 	"points at %s.%s":              "apunta a %s.%s",
 	"from %s: the lines point at it through %s": "de %s: las líneas apuntan a ella por %s",
-	"set by hand": "fijada a mano",
+	"set by hand": "asignado a mano",
 
 	// RFM segment names (analysis/rfm): shown in Spanish, kept in English
 	// in rules and saved segments (rfm_segment = 'At Risk').

@@ -189,9 +189,10 @@ func (m *Model) gridLines(res *app.RFMResult, w int) []string {
 func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	st := m.common.Styles
 	segs := res.Segments.Segments
-	nameW := max(10, min(20, w-44))
+	revW := max(7, ansi.StringWidth(m.t(colRevenue))) // "ingresos" is wider than "revenue"
+	nameW := max(10, min(20, w-37-revW))
 	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.t(msgSegTitle), nameW), common.PadLeft(m.t(colCustomers), 9),
-		common.PadLeft(m.t(colShare), 6), common.PadLeft(m.t(colRevenue), 7), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
+		common.PadLeft(m.t(colShare), 6), common.PadLeft(m.t(colRevenue), revW), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
 	if m.onSegments {
 		head = st.Header.Render(head)
 	}
@@ -209,7 +210,7 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	for i := m.top; i < min(len(segs), m.top+room); i++ {
 		s := segs[i]
 		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.segName(s.Name), nameW), common.PadLeft(common.Int(s.Customers), 9),
-			common.PadLeft(common.Percent(s.CustomerShare), 6), common.PadLeft(common.Percent(s.RevenueShare), 7),
+			common.PadLeft(common.Percent(s.CustomerShare), 6), common.PadLeft(common.Percent(s.RevenueShare), revW),
 			common.PadLeft(m.mean(s.MeanR), 4), common.PadLeft(m.mean(s.MeanF), 4), common.PadLeft(m.mean(s.MeanM), 4))
 		if m.onSegments && i == m.seg {
 			line = st.Selected.Render(line)
