@@ -14,9 +14,10 @@ import (
 // their command lines one after another).
 var tr = locale.Default()
 
-// readEnvironment says whether LC_ALL, LC_MESSAGES and LANG choose the
-// language when --lang is not given (issue 19).
-const readEnvironment = false
+// getenv reads the environment: LC_ALL, LC_MESSAGES and LANG choose the
+// language when --lang is not given (POSIX's order). Tests set it to a
+// neutral environment, so that a Spanish machine runs them the same.
+var getenv = os.Getenv
 
 // chooseLanguage takes --lang X (or --lang=X) out of args, wherever it
 // stands before a "--", and sets tr from it, else from the environment.
@@ -40,10 +41,6 @@ func chooseLanguage(args []string) ([]string, error) {
 		default:
 			rest = append(rest, a)
 		}
-	}
-	getenv := func(string) string { return "" }
-	if readEnvironment {
-		getenv = os.Getenv
 	}
 	loc, err := locale.Detect(lang, getenv)
 	if err != nil {

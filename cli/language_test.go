@@ -2,6 +2,7 @@ package cli
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pulpero/pulpero/app/locale"
@@ -27,5 +28,27 @@ func TestLanguageIsChosenAnywhere(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "--lang", "xx", "help"); code != exitUsage || stderr == "" {
 		t.Errorf("--lang xx: exit %d, %q", code, stderr)
+	}
+}
+
+// TestLanguageFromTheEnvironment: without --lang, LC_ALL, LC_MESSAGES and
+// LANG choose, in that order; --lang still wins.
+func TestLanguageFromTheEnvironment(t *testing.T) {
+	defer func() { tr = locale.Default(); getenv = func(string) string { return "" } }()
+	env := map[string]string{"LANG": "es_AR.UTF-8"}
+	getenv = func(k string) string { return env[k] }
+	if _, err := chooseLanguage([]string{"help"}); err != nil || tr.Lang != locale.Spanish {
+		t.Errorf("LANG=es_AR.UTF-8: %s, %v", tr.Lang, err)
+	}
+	if _, stdout, _ := runCLI(t, "help"); !strings.Contains(stdout, "Comandos:") {
+		t.Errorf("help under LANG=es_AR.UTF-8 is not Spanish:\n%s", stdout)
+	}
+	env["LC_ALL"] = "C"
+	if _, _ = chooseLanguage([]string{"help"}); tr.Lang != locale.English {
+		t.Errorf("LC_ALL=C beats LANG: %s", tr.Lang)
+	}
+	delete(env, "LC_ALL")
+	if _, _ = chooseLanguage([]string{"help", "--lang", "en"}); tr.Lang != locale.English {
+		t.Errorf("--lang en beats LANG: %s", tr.Lang)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,11 +79,17 @@ func TestCatalogueSpeaksBoth(t *testing.T) {
 	if got := Default().T(msgBadLang, "xx"); got != `"xx" is not a language: use es or en (or a locale such as es_AR.UTF-8)` {
 		t.Errorf("English: %s", got)
 	}
-	if got := es.N(1, "%d customer", "%d customers", 1); got != "1 customer" {
-		t.Errorf("one: %s", got) // not catalogued: English, the one form
+	// a sentence not in the catalogue reads in English, in the right form
+	if got := es.N(1, "%d test widget", "%d test widgets", 1); got != "1 test widget" {
+		t.Errorf("one: %s", got)
 	}
-	if got := es.N(2, "%d customer", "%d customers", 2); got != "2 customers" {
+	if got := es.N(2, "%d test widget", "%d test widgets", 2); got != "2 test widgets" {
 		t.Errorf("other: %s", got)
+	}
+	for en, sp := range spanish {
+		if strings.TrimSpace(en) == "" || strings.TrimSpace(sp) == "" {
+			t.Errorf("%q → %q: a sentence lacks one of its languages", en, sp)
+		}
 	}
 }
 
