@@ -40,16 +40,23 @@ func examplesOf(block string) []string {
 	return out
 }
 
-// readmeExamples are the rules the README's command lines count or save.
+// readmeExamples are the rules the READMEs' command lines count or save
+// (README.es.md's in Spanish).
 func readmeExamples(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, m := range regexp.MustCompile(`pulpero segment (?:count|save) \S+(?: "[^"]*")? '([^']+)'`).FindAllStringSubmatch(string(b), -1) {
-		out = append(out, m[1])
+	for _, name := range []string{"README.md", "README.es.md"} {
+		b, err := os.ReadFile(filepath.Join("..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`pulpero (?:--lang es )?segment (?:count|save) \S+(?: "[^"]*")? '([^']+)'`).FindAllStringSubmatch(string(b), -1) {
+			out = append(out, m[1])
+		}
+		// and the rules shown alone, one per line of a ```text block
+		for _, m := range regexp.MustCompile("(?s)```text\n(.*?)```").FindAllStringSubmatch(string(b), -1) {
+			out = append(out, strings.Split(strings.TrimSpace(m[1]), "\n")...)
+		}
 	}
 	return out
 }
