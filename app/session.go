@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -27,6 +28,8 @@ type Session struct {
 	// Value is the customer-value models and predictions (value*.go); nil
 	// until computed (ComputeValue, or Load for a rule that names them).
 	Value *Value
+	// Currency marks money on screen ("" = none; SetCurrency).
+	Currency locale.Currency
 }
 
 // LoadRequest says which table to load and as of which day; Stage and
@@ -85,6 +88,9 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 	}
 	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf, Behaviour: beh}
 	if err := s.loadValue(ctx, r); err != nil { // only for a rule that names a value attribute (value_load.go)
+		return nil, err
+	}
+	if s.Currency, err = d.Currency(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

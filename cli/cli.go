@@ -72,6 +72,8 @@ func commands() []command {
 		// i18n: syntax
 		{"cluster", "DB --features a,b,c [--log a,b] [--k auto|N] [--assign-to NAME] [--save-rules PREFIX] ...", tr.T("let the data propose segments (k-means) and explain them as rules"), runCluster},
 		// i18n: syntax
+		{"settings", "DB [--currency SYMBOL|none]", tr.T("show this database's settings, and mark its money with a currency"), runSettings},
+		// i18n: syntax
 		{"import", "FILE --db DB [--table NAME] [--replace] ...", tr.T("import a CSV/TSV file into a SQLite database"), runImport},
 		// i18n: syntax
 		{"serve", "DB --authorized-keys FILE [--listen :23234] [--host-key PATH] [--exports DIR]", tr.T("serve the interface over SSH to the users of an authorized_keys file"), runServe},

@@ -308,4 +308,12 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"datetime":    "fecha y hora",
 	"identifier":  "identificador",
 	"text":        "texto",
+	"show this database's settings, and mark its money with a currency":                                                                        "mostrar la configuración de esta base de datos y marcar su dinero con una moneda",
+	"how money is marked on screen: a symbol written before the amount ($, US$) or a pattern with # for the amount (\"# €\"); none removes it": "cómo se marca el dinero en pantalla: un símbolo delante del importe ($, US$) o un patrón con # en el lugar del importe (\"# €\"); none lo quita",
+	"usage: pulpero settings DB [--currency SYMBOL|none]":                                                                                      "uso: pulpero settings DB [--currency SÍMBOLO|none]",
+	"(not set)":           "(sin fijar)",
+	"currency":            "moneda",
+	"(e.g. %s)":           "(p. ej. %s)",
+	"RFM segments table":  "tabla de segmentos RFM",
+	"frozen RFM cut-offs": "cortes RFM fijos",
 }

@@ -233,7 +233,7 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, common.Int(c.Customers), common.Money(c.MeanMonetary), cellRule(m.r, m.f)))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, common.Int(c.Customers), m.common.Amount(c.MeanMonetary), cellRule(m.r, m.f)))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {

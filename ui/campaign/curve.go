@@ -50,7 +50,7 @@ func curveView(c *common.Common, curve []campaign.CurvePoint, budget float64, wi
 	}
 	var b strings.Builder
 	title := c.T("Profit against budget")
-	b.WriteString(st.Title.Render(title) + st.Subtle.Render(common.Truncate("  "+c.T("0 → %s, enough for every profitable contact", money(top)), max(0, width-len([]rune(title))))) + "\n")
+	b.WriteString(st.Title.Render(title) + st.Subtle.Render(common.Truncate("  "+c.T("0 → %s, enough for every profitable contact", c.Amount(top)), max(0, width-len([]rune(title))))) + "\n")
 	b.WriteString("  " + spark.String() + "\n")
 	// the columns are as wide as their words in the user's language
 	h := [...]string{c.T("budget"), c.T("profit"), c.T("contacts")}

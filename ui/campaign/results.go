@@ -197,22 +197,22 @@ func resultLines(c *common.Common, r targeting.CampaignResult, width int) string
 	}
 	line(liftStyle.Render(c.T("  lift %+.2f points (95%% CI %+.2f to %+.2f)", 100*r.Lift, 100*r.LiftLo, 100*r.LiftHi)))
 	line(c.T("  incremental responses %.1f (95%% CI %.1f to %.1f)", r.IncrementalResponses, r.IncrementalResponsesLo, r.IncrementalResponsesHi))
-	line(c.T("  incremental revenue %s%s", money(r.IncrementalRevenue), revenueCI(c, r, 0)))
+	line(c.T("  incremental revenue %s%s", c.Amount(r.IncrementalRevenue), revenueCI(c, r, 0)))
 	cpi := c.T("— (no incremental responses)")
 	if r.HasCostPerIncremental {
 		hi := c.T("no upper bound")
 		if !r.CostPerIncrementalUnbounded {
-			hi = money(r.CostPerIncrementalHi)
+			hi = c.Amount(r.CostPerIncrementalHi)
 		}
-		cpi = c.T("%s (95%% CI %s to %s)", money(r.CostPerIncremental), money(r.CostPerIncrementalLo), hi)
+		cpi = c.T("%s (95%% CI %s to %s)", c.Amount(r.CostPerIncremental), c.Amount(r.CostPerIncrementalLo), hi)
 	}
-	line(c.T("  cost %s · per incremental response %s", money(r.Cost), cpi))
+	line(c.T("  cost %s · per incremental response %s", c.Amount(r.Cost), cpi))
 	profit := r.IncrementalRevenue - r.Cost
 	style := st.Good
 	if profit <= 0 || r.RevenueInterval && r.IncrementalRevenueLo-r.Cost <= 0 {
 		style = st.Warn // a loss, or an interval that reaches one
 	}
-	line(style.Render(c.T("  incremental revenue − cost %s%s", money(profit), revenueCI(c, r, r.Cost))))
+	line(style.Render(c.T("  incremental revenue − cost %s%s", c.Amount(profit), revenueCI(c, r, r.Cost))))
 	return b.String()
 }
 
@@ -221,7 +221,7 @@ func revenueCI(c *common.Common, r targeting.CampaignResult, cost float64) strin
 	if !r.RevenueInterval {
 		return ""
 	}
-	return c.T(" (95%% CI %s to %s)", money(r.IncrementalRevenueLo-cost), money(r.IncrementalRevenueHi-cost))
+	return c.T(" (95%% CI %s to %s)", c.Amount(r.IncrementalRevenueLo-cost), c.Amount(r.IncrementalRevenueHi-cost))
 }
 
 func pct(x float64) string   { return common.Percent(x) }

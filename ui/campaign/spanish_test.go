@@ -193,3 +193,24 @@ func TestSpanishFormGolden(t *testing.T) {
 		screentest.Golden(t, "invalid"+suffix, m.View(), screentest.Updating())
 	}
 }
+
+// TestMoneyCarriesTheDatabasesCurrency (issue 19): with a currency set for
+// the database, the plan's money reads with it where the user's region puts
+// the amount (1.234 €), in English as in Spanish; without one, bare.
+func TestMoneyCarriesTheDatabasesCurrency(t *testing.T) {
+	m := screenES(t, 100, 30, [2]string{"loyal", `loyalty_member = yes`})
+	screentest.Press(m, "enter", "space", "enter", "j", "j", "j", "j", "j", "enter", "ctrl+u", "0", ",", "7", "enter")
+	bare := ansi.Strip(m.View())
+	if strings.Contains(bare, "€") {
+		t.Fatalf("a database without a currency shows one:\n%s", bare)
+	}
+	session := *m.common.Session
+	session.Currency = "# €"
+	m.common.Session = &session
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"ingresos " + m.common.Amount(m.plan.summary.Revenue), "beneficio " + m.common.Amount(m.plan.summary.Profit)} {
+		if !strings.HasSuffix(strings.TrimSpace(m.common.Amount(1)), "€") || !strings.Contains(v, want) {
+			t.Errorf("lacks %q:\n%s", want, v)
+		}
+	}
+}

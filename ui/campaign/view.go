@@ -332,12 +332,12 @@ func (m *Model) planPanel(width int) string {
 		return b.String() + st.Subtle.Render(loc.T("planning…"))
 	}
 	e := p.summary
-	line(st.Title.Render(loc.T("Expected")) + loc.T(" %s responses · revenue %s", responses(loc, e.Responses), money(e.Revenue)))
-	profit := st.Good.Render(loc.T("profit %s", money(e.Profit)))
+	line(st.Title.Render(loc.T("Expected")) + loc.T(" %s responses · revenue %s", responses(loc, e.Responses), m.common.Amount(e.Revenue)))
+	profit := st.Good.Render(loc.T("profit %s", m.common.Amount(e.Profit)))
 	if e.Profit <= 0 {
-		profit = st.Warn.Render(loc.T("profit %s", money(e.Profit)))
+		profit = st.Warn.Render(loc.T("profit %s", m.common.Amount(e.Profit)))
 	}
-	line("         " + loc.T("cost %s · %s · return on spend %.2f", money(e.Cost), profit, e.ROI))
+	line("         " + loc.T("cost %s · %s · return on spend %.2f", m.common.Amount(e.Cost), profit, e.ROI))
 	line("         " + loc.T("%s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
 	var steps []string
 	for _, s := range p.plan.Steps {

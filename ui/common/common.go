@@ -25,3 +25,14 @@ type Common struct {
 
 // T is the sentence key in the user's language (locale.Locale.T).
 func (c *Common) T(key string, args ...any) string { return c.Locale.T(key, args...) }
+
+// Amount writes money in a sentence as the user's region writes it, with
+// the database's currency mark when one is set ("revenue 1.234 €"). Table
+// cells use Money, unmarked, under a header that names what they hold.
+func (c *Common) Amount(x float64) string {
+	var cur locale.Currency
+	if c.Session != nil {
+		cur = c.Session.Currency
+	}
+	return cur.Mark(money(c.Locale, x))
+}

@@ -25,14 +25,16 @@ func Int(n int) string { return numbers.Int(n) }
 // Money formats an amount with thousands separators, with cents below
 // 1,000 and without them above, where they are noise: 12.5 → "12.50",
 // 26321.8 → "26,322".
-func Money(x float64) string {
+func Money(x float64) string { return money(numbers, x) }
+
+func money(l locale.Locale, x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "–"
 	}
 	if math.Abs(x) >= 1000 {
-		return Int(int(math.Round(x)))
+		return l.Int(int(math.Round(x)))
 	}
-	return numbers.Number(x, 2)
+	return l.Number(x, 2)
 }
 
 // Percent formats a share in [0,1] as "12.3%" (12,3% in Spanish).

@@ -129,7 +129,7 @@ func (m *Model) overview(w int) []string {
 	if g := r.GammaGamma; g != nil {
 		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), common.Int(g.Customers), common.Int(g.Excluded))), w)...)
 		lines = append(lines, m.params(&g.ModelFit)...)
-		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), common.Money(g.PopulationMean))
+		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean))
 		if g.Correlation > 0.3 || g.Correlation < -0.3 {
 			corr = st.Warn.Render(corr)
 		}
@@ -141,7 +141,7 @@ func (m *Model) overview(w int) []string {
 	lines = append(lines, "")
 	if t := r.Totals; t != nil {
 		lines = append(lines, st.Title.Render(m.t(msgPred, r.HorizonDays, m.num(strconv.FormatFloat(t.MeanPAlive, 'f', 3, 64)),
-			common.Int(int(t.ExpectedPurchases+0.5)), common.Money(t.CLV))))
+			common.Int(int(t.ExpectedPurchases+0.5)), m.common.Amount(t.CLV))))
 	}
 	switch v := r.Validation; {
 	case v != nil:
