@@ -36,7 +36,7 @@ func runSettings(args []string, stdout, stderr io.Writer) int {
 	fs.Visit(func(f *flag.Flag) { setCurrency = setCurrency || f.Name == "currency" })
 	if setCurrency {
 		if _, err := db.SetCurrency(ctx, *currency); err != nil {
-			fmt.Fprintf(stderr, "pulpero: --currency: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: --currency: %s\n", tr.Error(err)) // i18n: the program's and the flag's names
 			return exitFail
 		}
 	}
