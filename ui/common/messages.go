@@ -16,6 +16,7 @@ var reasonFormats = []string{
 	reasonDistinct, reasonName, reasonEmails, reasonPhones, reasonNames, reasonConsent, reasonPrimaryKey, reasonNameUnique, reasonTransactions,
 	noteYears, noteBirthYearOf, noteFromYear, noteMinus, noteQuintiles, noteDaysFrom,
 	noteReachEmail, noteReachSMS, noteReachPhone, noteReachPost,
+	noteShare, noteContacts, noteR, noteF, noteM, noteSegment, noteCustomerKeys,
 }
 
 // yearFormats are the reasonFormats whose %d is a year: not grouped.
@@ -48,4 +49,18 @@ const (
 	noteReachSMS    = "%s = yes, a well-formed mobile number, not unsubscribed"
 	noteReachPhone  = "%s = yes, a well-formed phone number, not unsubscribed"
 	noteReachPost   = "%s = yes, a well-formed postal address, not unsubscribed"
+)
+
+// The formats of the behaviour and RFM attributes' notes (analysis/behaviour
+// and analysis/rfm catalogue.go); their fixed notes are catalogue sentences,
+// and each behaviour note starts "as of DATE: " (asOfNote).
+const (
+	noteShare        = "share of gross sales on channel %s"
+	noteContacts     = "touchpoints of kind %s up to the analysis date"
+	noteR            = "recency score 1–%d: bins of recency_days at quantiles + 1 (R rfm 0.3.0), recent = high"
+	noteF            = "frequency score 1–%d: bins of frequency at quantiles + 1 (R rfm 0.3.0)"
+	noteM            = "monetary score 1–%d: bins of monetary at quantiles + 1 (R rfm 0.3.0)"
+	noteSegment      = "RFM segment of table %q: first matching rule, otherwise Others"
+	noteCustomerKeys = "the distinct customer keys of the transactions"
+	asOfNote         = "as of %s: "
 )

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pulpero/pulpero/app/locale"
 )
@@ -22,6 +23,13 @@ func (c *Common) Reason(s string) string {
 	}
 	if t := c.Locale.Lookup(s); t != s {
 		return t
+	}
+	if m := asOfPrefix.FindStringSubmatch(s); m != nil { // a behaviour note: "as of 2026-01-01: ..."
+		day := m[1]
+		if d, err := time.Parse(time.DateOnly, day); err == nil {
+			day = c.Locale.Date(d)
+		}
+		return c.Locale.T(asOfNote, day) + c.Reason(m[2])
 	}
 	for _, f := range compiledReasons() {
 		m := f.re.FindStringSubmatch(s)
@@ -41,6 +49,9 @@ func (c *Common) Reason(s string) string {
 	}
 	return s
 }
+
+// asOfPrefix is asOfNote written with an ISO day. i18n: a pattern, not a sentence
+var asOfPrefix = regexp.MustCompile(`^as of ([0-9]{4}-[0-9]{2}-[0-9]{2}): (.+)$`)
 
 // englishGrouped is a count written with English grouping (1,234), as
 // some reasons are made.
