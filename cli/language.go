@@ -50,3 +50,8 @@ func chooseLanguage(args []string) ([]string, error) {
 	common.UseNumbers(loc)
 	return rest, nil
 }
+
+// reason is a reason store or analysis wrote as finished English (why a
+// column has its kind or role, why a table holds the customers) in the
+// run's language, as the screens say it.
+func reason(s string) string { return (&common.Common{Locale: tr}).Reason(s) }

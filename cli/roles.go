@@ -94,7 +94,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
 		return exitFail
 	}
-	fmt.Fprintln(stdout, tr.T("%s: customer table %q (%s), %d rows", db.Name(), t.Name, tr.Lookup(why), t.Rows))
+	fmt.Fprintln(stdout, tr.T("%s: customer table %q (%s), %d rows", db.Name(), t.Name, reason(why), t.Rows))
 	if db.WorkspaceSeparate() {
 		fmt.Fprintln(stdout, tr.T("workspace: %s (the database is read-only)", db.WorkspacePath()))
 	}
@@ -111,7 +111,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 			why = c.KindWhy
 		}
 		// the role keeps its canonical name: it is what --set and rules take
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, tr.Lookup(c.Kind.String()), orDash(string(c.Role)), personal, tr.Lookup(why))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.Name, tr.Lookup(c.Kind.String()), orDash(string(c.Role)), personal, reason(why))
 	}
 	tw.Flush()
 	if chosen, err := db.MissingValues(ctx, t.Name); err == nil && len(chosen) > 0 {
