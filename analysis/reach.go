@@ -6,8 +6,6 @@ import (
 
 	"github.com/pulpero/pulpero/model/campaign"
 
-	"fmt"
-
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -46,6 +44,14 @@ type Reach struct {
 	// household with someone who is (nil when the data has no household).
 	Digital, Bridge model.Bitset
 	Notes           []string // what each rule read, for the screen and the manifest
+	// Said is Notes as sentences, for a person to read in their language.
+	Said []model.Sentence
+}
+
+// note records what a rule read, in English and as a sentence.
+func (r *Reach) note(s model.Sentence) {
+	r.Said = append(r.Said, s)
+	r.Notes = append(r.Notes, s.String())
 }
 
 // Reachability decides, for every customer and channel: consent given (a
@@ -64,10 +70,10 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 	bounces := ds.AllByRole(model.RoleEmailBounced)
 	for _, c := range optOuts {
 		scope := model.ScopeOfName(c.Meta().Name)
-		r.Notes = append(r.Notes, fmt.Sprintf("opted out: %s (%s; %s; applies to %s)", c.Meta().Name, c.Meta().Kind, optOutRule(c), scopeWords[scope]))
+		r.note(model.Say("opted out: %s (%s; %s; applies to %s)", c.Meta().Name, model.Say(c.Meta().Kind.String()), optOutRule(c), scopeWords[scope]))
 	}
 	for _, c := range bounces {
-		r.Notes = append(r.Notes, fmt.Sprintf("bounced: %s (%s; %s; applies to e-mail)", c.Meta().Name, c.Meta().Kind, optOutRule(c)))
+		r.note(model.Say("bounced: %s (%s; %s; applies to e-mail)", c.Meta().Name, model.Say(c.Meta().Kind.String()), optOutRule(c)))
 	}
 	general := ds.ByRole(model.RoleConsentAny)
 	for ch := range campaign.NumChannels {
@@ -115,9 +121,9 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 		cr.Reachable = left
 		r.Channels[ch] = cr
 		if cr.Consent == "" {
-			r.Notes = append(r.Notes, fmt.Sprintf("%s: no consent column, so nobody is reachable", ch))
+			r.note(model.Say("%s: no consent column, so nobody is reachable", model.Say(ch.String())))
 		} else if consentCol == general && general != nil {
-			r.Notes = append(r.Notes, fmt.Sprintf("%s: general marketing consent %s = yes (no column of its own)", ch, general.Meta().Name))
+			r.note(model.Say("%s: general marketing consent %s = yes (no column of its own)", model.Say(ch.String()), general.Meta().Name))
 		}
 	}
 	r.Digital = r.Channels[campaign.ChannelEmail].Reachable.Clone().Or(r.Channels[campaign.ChannelSMS].Reachable)
@@ -127,16 +133,16 @@ func Reachability(ds *model.Dataset, valid ValidAddresses) *Reach {
 
 var channelScope = [campaign.NumChannels]model.OptOutScope{model.ScopeEmail, model.ScopeSMS, model.ScopePhone, model.ScopePost}
 
-var scopeWords = map[model.OptOutScope]string{model.ScopeAll: "every channel", model.ScopeEmail: "e-mail only",
-	model.ScopeSMS: "SMS only", model.ScopePhone: "phone only", model.ScopePost: "post only"}
+var scopeWords = map[model.OptOutScope]model.Sentence{model.ScopeAll: model.Say("every channel"), model.ScopeEmail: model.Say("e-mail only"),
+	model.ScopeSMS: model.Say("SMS only"), model.ScopePhone: model.Say("phone only"), model.ScopePost: model.Say("post only")}
 
 // optOutRule says how an opt-out column's values are read.
-func optOutRule(c model.Column) string {
+func optOutRule(c model.Column) model.Sentence {
 	switch c.Meta().Kind {
 	case model.KindDate, model.KindDateTime:
-		return "a date counts from that day"
+		return model.Say("a date counts from that day")
 	}
-	return "any value but a clear no counts"
+	return model.Say("any value but a clear no counts")
 }
 
 // yesRows returns the rows where a consent column gives consent: a value

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 	"github.com/pulpero/pulpero/store"
@@ -95,7 +96,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	m := &campaign.Manifest{Seconds: seconds, Tool: "pulpero " + Version, Created: o.Now.UTC().Format(time.RFC3339), Campaign: req.Name,
 		Database: campaign.Source{Path: s.DB.Path(), Table: s.Table.Name, Rows: s.Data.Rows()}}
 	if s.Reach != nil {
-		m.Reach = notesFor(s.Reach.Notes, req.Channels)
+		m.Reach, m.ReachSaid = notesFor(s.Reach, req.Channels)
 	}
 	if m.Database.Key = s.roleColumn(model.RoleCustomerID); m.Database.Key == "" {
 		m.Database.KeyNote = "the table has no customer key (a declared primary key or a column of unique ids), so lists name customers " +
@@ -111,7 +112,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 		return nil, err
 	}
 	m.Segments, m.Exclude = cp.Audience.Segments, cp.Audience.Excluded
-	m.Model = cp.Model
+	m.Model, m.ModelSaid = cp.Model, cp.Explain
 	m.Params = campaign.Parameters{Channels: req.Channels, Value: req.Value, Budget: req.Budget, ControlPercent: req.ControlPercent,
 		DefaultRate: req.DefaultRate, Model: req.Model, RatesBy: cp.Fit.Model.By, PriorContacts: req.Prior, HistorySince: req.HistorySince,
 		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel, Headers: headersUsed(req), ValueFrom: req.ValueFrom}
@@ -244,9 +245,10 @@ func (s *Session) resolveInterrupted(ctx context.Context, warn func(model.Senten
 // notesFor keeps the reachability notes about the channels offered (and
 // the general ones): a list for e-mail need not say that post has no
 // consent column.
-func notesFor(notes []string, offered []campaign.ChannelCost) []string {
+func notesFor(r *analysis.Reach, offered []campaign.ChannelCost) ([]string, []model.Sentence) {
 	var out []string
-	for _, n := range notes {
+	var said []model.Sentence
+	for i, n := range r.Notes {
 		about, _, scoped := strings.Cut(n, ": ")
 		ch, isChannel := campaign.ParseChannel(about)
 		keep := !scoped || !isChannel
@@ -255,7 +257,10 @@ func notesFor(notes []string, offered []campaign.ChannelCost) []string {
 		}
 		if keep {
 			out = append(out, n)
+			if i < len(r.Said) {
+				said = append(said, r.Said[i])
+			}
 		}
 	}
-	return out
+	return out, said
 }

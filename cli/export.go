@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/pulpero/pulpero/analysis/targeting"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 
@@ -101,7 +102,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 // printExport says what an export (or a dry run) found and wrote.
 func printExport(stdout io.Writer, f exportFlags, r campaign.ExportRequest, m *campaign.Manifest) {
-	for _, note := range m.Reach {
+	for i, note := range m.Reach {
+		if i < len(m.ReachSaid) {
+			note = tr.Say(m.ReachSaid[i])
+		}
 		fmt.Fprintln(stdout, tr.T("note: %s", note))
 	}
 	for _, rc := range m.ReachOf {
@@ -110,7 +114,7 @@ func printExport(stdout io.Writer, f exportFlags, r campaign.ExportRequest, m *c
 		}
 	}
 	for _, rc := range m.ReachOf {
-		line := tr.T("%s: %d matching, %d reachable", rc.Channel, rc.Matching, rc.Reachable)
+		line := tr.T("%s: %d matching, %d reachable", tr.Lookup(rc.Channel), rc.Matching, rc.Reachable)
 		for _, why := range []campaign.Reason{campaign.ReasonNoConsent, campaign.ReasonUnsubscribed, campaign.ReasonInvalidAddress, campaign.ReasonBounced} {
 			if n := rc.Why[why.String()]; n > 0 {
 				line += tr.T("; %s %d", tr.Lookup(why.String()), n)
@@ -129,7 +133,15 @@ func printExport(stdout io.Writer, f exportFlags, r campaign.ExportRequest, m *c
 	e := m.Summary
 	fmt.Fprintln(stdout, tr.T("expected: %.1f responses, revenue %.2f, cost %.2f, profit %.2f, return on spend %.2f",
 		e.Responses, e.Revenue, e.Cost, e.Profit, e.ROI))
-	for _, line := range m.Model {
+	for i, line := range m.Model {
+		// English prints the manifest's own record; other languages its sentences
+		if tr.Lang != locale.English && i < len(m.ModelSaid) && len(m.ModelSaid[i]) > 0 {
+			said := make([]string, len(m.ModelSaid[i]))
+			for j, s := range m.ModelSaid[i] {
+				said[j] = tr.Say(s)
+			}
+			line = strings.Join(said, "; ")
+		}
 		fmt.Fprintf(stdout, "  %s\n", line)
 	}
 	printCurve(stdout, m.Curve)

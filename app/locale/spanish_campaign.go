@@ -197,4 +197,17 @@ var spanishCampaign = map[string]string{
 	// app's campaign planning
 	"reachability was not loaded, so nobody may be contacted": "no se cargó el alcance, así que no se puede contactar a nadie",
 	"--history-since %q: give a date as YYYY-MM-DD":           "--history-since %q: escriba una fecha como AAAA-MM-DD",
+
+	// what the reachability rules read (analysis/reach.go)
+	"opted out: %s (%s; %s; applies to %s)":                         "baja: %s (%s; %s; vale para %s)",
+	"bounced: %s (%s; %s; applies to e-mail)":                       "rebote: %s (%s; %s; vale para el correo)",
+	"%s: no consent column, so nobody is reachable":                 "%s: no hay columna de consentimiento, así que nadie es alcanzable",
+	"%s: general marketing consent %s = yes (no column of its own)": "%s: consentimiento general de marketing %s = sí (no tiene columna propia)",
+	"every channel":                   "todos los canales",
+	"e-mail only":                     "sólo el correo",
+	"SMS only":                        "sólo SMS",
+	"phone only":                      "sólo el teléfono",
+	"post only":                       "sólo las cartas",
+	"a date counts from that day":     "una fecha cuenta desde ese día",
+	"any value but a clear no counts": "cuenta cualquier valor que no sea un no claro",
 }

@@ -1,5 +1,7 @@
 package campaign
 
+import "github.com/pulpero/pulpero/model"
+
 // Manifest is written beside every exported list (LIST.manifest.json): what
 // was asked, what each step of the funnel kept, and which database file the
 // list came from, so a list can be audited and reproduced later.
@@ -12,7 +14,12 @@ type Manifest struct {
 	Exclude  []SegRef   `json:"exclude,omitempty"`
 	Params   Parameters `json:"parameters"`
 	Model    []string   `json:"response_model"`
-	Reach    []string   `json:"reachability"`
+	// ModelSaid is Model in parts, per channel, for a person to read in
+	// their language (not written: the manifest is a stable English record).
+	ModelSaid [][]model.Sentence `json:"-"`
+	Reach     []string           `json:"reachability"`
+	// ReachSaid is Reach as sentences (not written, as ModelSaid).
+	ReachSaid []model.Sentence `json:"-"`
 	// ReachOf is, per offered channel, how many matching customers can be
 	// contacted and why the others cannot.
 	ReachOf []ChannelCounts `json:"reachability_of_matching"`
