@@ -14,7 +14,6 @@ import (
 
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/campaign"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // useLanguage sets the run's language as --lang does, and puts English
@@ -26,11 +25,7 @@ func useLanguage(t *testing.T, lang string) {
 		t.Fatal(err)
 	}
 	tr = l
-	common.UseNumbers(l)
-	t.Cleanup(func() {
-		tr = locale.Default()
-		common.UseNumbers(tr)
-	})
+	t.Cleanup(func() { tr = locale.Default() })
 }
 
 // TestExportSpanishHeaders (issue 19): --headers es writes the list's and

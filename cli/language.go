@@ -6,7 +6,6 @@ import (
 
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // tr is the language of this run's help, messages and screens. A process
@@ -46,8 +45,7 @@ func chooseLanguage(args []string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr = loc
-	common.UseNumbers(loc)
+	tr = loc // the screens get it through ui.Options.Locale
 	return rest, nil
 }
 

@@ -353,7 +353,7 @@ func (a *App) titleView() string {
 	st := a.common.Styles
 	parts := []headerPart{{text: st.Title.Render("pulpero"), rank: 3}, {text: model.Printable(a.opts.DB.Name()), rank: 1}}
 	if s := a.common.Session; s != nil {
-		parts = append(parts, headerPart{text: a.common.Locale.N(s.Data.Rows(), msgCustomer, msgCustomers, common.Int(s.Data.Rows())), rank: 0},
+		parts = append(parts, headerPart{text: a.common.Locale.N(s.Data.Rows(), msgCustomer, msgCustomers, a.common.Int(s.Data.Rows())), rank: 0},
 			headerPart{text: a.common.T(msgTable, model.Printable(s.Table.Name)), rank: 2})
 		if s.TableWhy != "" {
 			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Reason(s.TableWhy)) + ")", rank: 4, glue: true})
@@ -379,7 +379,7 @@ func (a *App) loadingView() string {
 	lines := []string{"", "  " + st.Title.Render(a.common.T(msgLoading)) + " " + a.common.T(string(a.stage)) + "…"}
 	if p := a.progress; p.Total > 0 {
 		share := float64(p.Done) / float64(p.Total)
-		lines = append(lines, "  "+a.bar.ViewAs(share)+"  "+a.common.T(msgRowsOf, common.Int(int(p.Done)), common.Int(int(p.Total))))
+		lines = append(lines, "  "+a.bar.ViewAs(share)+"  "+a.common.T(msgRowsOf, a.common.Int(int(p.Done)), a.common.Int(int(p.Total))))
 	}
 	lines = append(lines, "", st.Subtle.Render("  "+a.common.T(msgEscCancels)))
 	return strings.Join(lines, "\n")

@@ -150,8 +150,6 @@ func TestEveryViewFitsTheWindow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			common.UseNumbers(loc)
-			defer common.UseNumbers(locale.Default())
 			walkEveryView(t, db, loc)
 		})
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/app/locale"
-	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
@@ -19,8 +18,6 @@ import (
 // Explore's data quality, which speaks Spanish too.
 func TestSpanishPaletteRunsWhatItSays(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	db := fitWorld(t)
 	for _, size := range [][2]int{{100, 30}, {80, 24}} {
 		d := &driver{t: t, a: New(Options{DB: db, AsOf: fitAsOf, IsDark: true, Locale: es})}

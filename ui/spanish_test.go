@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/app/locale"
-	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
@@ -21,8 +20,6 @@ func TestSpanishChromeFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	for _, size := range [][2]int{{80, 24}, {60, 15}, {120, 30}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		d := &driver{t: t, a: New(Options{DB: fitWorld(t), AsOf: fitAsOf, IsDark: true, Locale: es})}

@@ -73,7 +73,7 @@ func (m *Model) header(w int) []string {
 	}
 	second := []string{}
 	if res := m.rfm(); res != nil {
-		second = append(second, m.t(msgScored, common.Int(res.Scores.Scored), common.Int(m.common.Session.Data.Rows())))
+		second = append(second, m.t(msgScored, m.common.Int(res.Scores.Scored), m.common.Int(m.common.Session.Data.Rows())))
 	}
 	second = append(second, m.t(msgReturns, m.t(returnRuleTexts[b.ReturnRule()])))
 	if n := len(b.Problems); n > 0 {
@@ -162,13 +162,13 @@ func (m *Model) gridLines(res *app.RFMResult, w int) []string {
 		line := st.Subtle.Render(fmt.Sprintf("  R%d ", r))
 		for f := 1; f <= g.FBins; f++ {
 			c := g.Cells[r-1][f-1]
-			text := common.PadLeft(common.Int(c.Customers), cw-1) + " "
+			text := common.PadLeft(m.common.Int(c.Customers), cw-1) + " "
 			if cw >= 15 {
 				mean := ""
 				if c.Customers > 0 {
-					mean = common.Money(c.MeanMonetary)
+					mean = m.common.Money(c.MeanMonetary)
 				}
-				text = common.PadLeft(common.Int(c.Customers), 7) + common.PadLeft(mean, cw-8) + " "
+				text = common.PadLeft(m.common.Int(c.Customers), 7) + common.PadLeft(mean, cw-8) + " "
 			}
 			shade := st.Shades[min(len(st.Shades)-1, c.Customers*(len(st.Shades)-1)/most)]
 			if c.Customers == 0 {
@@ -209,8 +209,8 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	m.top = max(0, min(m.top, len(segs)-room))
 	for i := m.top; i < min(len(segs), m.top+room); i++ {
 		s := segs[i]
-		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.segName(s.Name), nameW), common.PadLeft(common.Int(s.Customers), 9),
-			common.PadLeft(common.Percent(s.CustomerShare), 6), common.PadLeft(common.Percent(s.RevenueShare), revW),
+		line := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.segName(s.Name), nameW), common.PadLeft(m.common.Int(s.Customers), 9),
+			common.PadLeft(m.common.Percent(s.CustomerShare), 6), common.PadLeft(m.common.Percent(s.RevenueShare), revW),
 			common.PadLeft(m.mean(s.MeanR), 4), common.PadLeft(m.mean(s.MeanF), 4), common.PadLeft(m.mean(s.MeanM), 4))
 		if m.onSegments && i == m.seg {
 			line = st.Selected.Render(line)
@@ -233,7 +233,7 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, common.Int(c.Customers), m.common.Amount(c.MeanMonetary), cellRule(m.r, m.f)))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), cellRule(m.r, m.f)))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {
@@ -241,7 +241,7 @@ func (m *Model) concentrationLine(res *app.RFMResult) string {
 		return m.t(msgNoRevenue, m.common.Locale.Error(res.ConcentrationErr))
 	}
 	c := res.Concentration
-	return m.t(msgTop, common.Percent(c.Top1), common.Percent(c.Top5), common.Percent(c.Top20))
+	return m.t(msgTop, m.common.Percent(c.Top1), m.common.Percent(c.Top5), m.common.Percent(c.Top20))
 }
 
 // mean writes a mean score with one decimal, as the user's language does

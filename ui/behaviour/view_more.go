@@ -22,19 +22,19 @@ func (m *Model) distView(w, h int) []string {
 	labelW := 0
 	for _, d := range m.dists {
 		for i := range d.counts {
-			labelW = max(labelW, len([]rune(binLabel(d, i))))
+			labelW = max(labelW, len([]rune(m.binLabel(d, i))))
 		}
 	}
 	barW := max(5, min(40, w-labelW-12))
 	for _, d := range m.dists {
-		lines = append(lines, st.Header.Render(m.t(msgDistTitle, d.name, common.Int(d.n))))
+		lines = append(lines, st.Header.Render(m.t(msgDistTitle, d.name, m.common.Int(d.n))))
 		most := 1
 		for _, c := range d.counts {
 			most = max(most, c)
 		}
 		for i, c := range d.counts {
-			lines = append(lines, fmt.Sprintf("  %s %s %s", common.PadLeft(binLabel(d, i), labelW),
-				common.PadLeft(common.Int(c), 9), st.Bar.Render(common.Bar(float64(c)/float64(most), barW))))
+			lines = append(lines, fmt.Sprintf("  %s %s %s", common.PadLeft(m.binLabel(d, i), labelW),
+				common.PadLeft(m.common.Int(c), 9), st.Bar.Render(common.Bar(float64(c)/float64(most), barW))))
 		}
 	}
 	if res := m.rfm(); res != nil && res.ConcentrationErr == nil {
@@ -44,14 +44,14 @@ func (m *Model) distView(w, h int) []string {
 }
 
 // binLabel writes a bin as "lo–hi" ("lo+" for the last of an open top).
-func binLabel(d distribution, i int) string {
+func (m *Model) binLabel(d distribution, i int) string {
 	lo, hi := d.edges[i], d.edges[i+1]
 	whole := lo == math.Trunc(lo) && hi == math.Trunc(hi)
 	f := func(v float64) string {
 		if whole {
-			return common.Int(int(v))
+			return m.common.Int(int(v))
 		}
-		return common.Money(v)
+		return m.common.Money(v)
 	}
 	if d.over && i == len(d.counts)-1 {
 		return f(lo) + "+"
@@ -91,11 +91,11 @@ func (m *Model) sourcesView(w, h int) []string {
 	var body []string
 	src := b.Source
 	if t := b.Transactions; t != nil {
-		body = append(body, m.t(msgTransactions, common.Int(t.Customers), t.Key, t.Table))
+		body = append(body, m.t(msgTransactions, m.common.Int(t.Customers), t.Key, t.Table))
 	}
 	sm := b.Summary
-	body = append(body, m.t(msgLines, common.Int(sm.Lines), common.Int(sm.Purchases), common.Int(sm.CustomersWithPurchases),
-		common.Int(sm.LinesWithoutCustomer), common.Percent(sm.ShareWithoutCustomer)))
+	body = append(body, m.t(msgLines, m.common.Int(sm.Lines), m.common.Int(sm.Purchases), m.common.Int(sm.CustomersWithPurchases),
+		m.common.Int(sm.LinesWithoutCustomer), m.common.Percent(sm.ShareWithoutCustomer)))
 	body = append(body, m.t(msgReturnRule, m.t(returnRuleTexts[b.ReturnRule()])))
 	if src.Touch != nil {
 		body = append(body, m.t(msgTouchTable, src.Touch.Table.Name))
@@ -142,6 +142,6 @@ func (m *Model) problemLine(p app.DataProblem) string {
 	for i, e := range p.Examples {
 		ex[i] = strconv.FormatInt(e, 10)
 	}
-	return "  " + common.PadLeft(common.Int(p.Count), 9) + " " + m.t(msgProblemLine, model.Printable(m.common.Locale.Say(app.ProblemText(p.Key))),
+	return "  " + common.PadLeft(m.common.Int(p.Count), 9) + " " + m.t(msgProblemLine, model.Printable(m.common.Locale.Say(app.ProblemText(p.Key))),
 		model.Printable(col), strings.Join(ex, " "))
 }

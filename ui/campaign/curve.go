@@ -57,7 +57,7 @@ func curveView(c *common.Common, curve []campaign.CurvePoint, budget float64, wi
 	wb, wp, wc := max(9, len([]rune(h[0]))), max(11, len([]rune(h[1]))), max(9, len([]rune(h[2])))
 	b.WriteString(st.Subtle.Render(common.Truncate(fmt.Sprintf("  %*s %*s %*s  %s", wb, h[0], wp, h[1], wc, h[2], c.T("each extra 1 spent returns")), width)) + "\n")
 	for _, p := range targeting.CurveSteps(curve, 4) {
-		line := fmt.Sprintf("  %*s %*s %*s  %s", wb, money(p.Budget), wp, money(p.Profit), wc, common.Int(p.Contacts), c.T("%.2f", p.Return))
+		line := fmt.Sprintf("  %*s %*s %*s  %s", wb, c.Money(p.Budget), wp, c.Money(p.Profit), wc, c.Int(p.Contacts), c.T("%.2f", p.Return))
 		b.WriteString(common.Truncate(line, width) + "\n")
 	}
 	return b.String()

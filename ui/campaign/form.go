@@ -3,7 +3,6 @@ package campaign
 import (
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/campaign"
-	"github.com/pulpero/pulpero/ui/common"
 
 	"fmt"
 	"regexp"
@@ -50,13 +49,13 @@ const (
 var channelField = [campaign.NumChannels]int{campaign.ChannelEmail: fEmail, campaign.ChannelSMS: fSMS,
 	campaign.ChannelPhone: fPhone, campaign.ChannelPost: fPost}
 
-// newForm is the form with its defaults, numbers written with the
-// region's decimal mark (0,05 in Spain).
-func newForm() []field {
+// newForm is the form with its defaults, numbers written with loc's
+// decimal mark (0,05 in Spain).
+func newForm(loc locale.Locale) []field {
 	f := make([]field, numFields)
 	f[fInclude] = field{lblInclude, hintInclude, ""}
 	f[fExclude] = field{lblExclude, hintExclude, ""}
-	f[fEmail] = field{lblEmail, hintContact, decimal("0.05")}
+	f[fEmail] = field{lblEmail, hintContact, decimal(loc, "0.05")}
 	f[fSMS] = field{lblSMS, hintContact, ""}
 	f[fPhone] = field{lblPhone, hintPhone, ""}
 	f[fPost] = field{lblPost, hintPost, ""}
@@ -67,7 +66,7 @@ func newForm() []field {
 	f[fModel] = field{lblModel, hintModel, "rates"}
 	f[fBy] = field{lblBy, hintBy, "generation"}
 	f[fUplift] = field{lblUplift, hintUplift, "all"}
-	f[fRate] = field{lblRate, hintRate, decimal(fmt.Sprint(100 * campaign.DefaultResponseRate))}
+	f[fRate] = field{lblRate, hintRate, decimal(loc, fmt.Sprint(100*campaign.DefaultResponseRate))}
 	f[fSince] = field{lblSince, hintSince, ""}
 	f[fName] = field{lblName, hintName, ""}
 	f[fFile] = field{lblFile, hintFile, "campaign.csv"}
@@ -93,26 +92,26 @@ func (e *formError) Error() string { return e.msg }
 
 // bound writes a limit as people read it: 1,000,000 and 99.99 (1.000.000
 // and 99,99 in Spain).
-func bound(x float64) string {
+func bound(loc locale.Locale, x float64) string {
 	if x == float64(int(x)) {
-		return common.Int(int(x))
+		return loc.Int(int(x))
 	}
-	return decimal(strconv.FormatFloat(x, 'f', -1, 64))
+	return decimal(loc, strconv.FormatFloat(x, 'f', -1, 64))
 }
 
-// marks are the region's grouping and decimal marks, as ui/common writes
+// marks are loc's grouping and decimal marks, as the screens write
 // numbers: ',' and '.' in English, '.' and ',' in Spain.
-func marks() (group, dec byte) {
-	g, d := common.Int(1000), common.Percent(0.5) // 1,000 and 50.0%
+func marks(loc locale.Locale) (group, dec byte) {
+	g, d := loc.Int(1000), loc.Number(0.5, 1) // 1,000 and 0.5
 	if len(g) == 5 {
 		group = g[1]
 	}
-	return group, d[2]
+	return group, d[1]
 }
 
-// decimal writes a number typed with a point with the region's mark.
-func decimal(s string) string {
-	if _, dec := marks(); dec != '.' {
+// decimal writes a number typed with a point with loc's mark.
+func decimal(loc locale.Locale, s string) string {
+	if _, dec := marks(loc); dec != '.' {
 		return strings.Replace(s, ".", string(dec), 1)
 	}
 	return s
@@ -126,10 +125,10 @@ var grouped = map[byte]*regexp.Regexp{
 
 // plainNumber is a typed number as strconv reads it. Either mark is taken
 // for decimals (0,05 and 0.05 are the same cost); a number grouped the
-// region's way (1.500 in Spain, 1,500 in English) is read with its
+// region's way (1.500 in Spain, 1,500 in English: loc's) is read with its
 // thousands.
-func plainNumber(v string) string {
-	if group, _ := marks(); grouped[group] != nil && grouped[group].MatchString(v) {
+func plainNumber(loc locale.Locale, v string) string {
+	if group, _ := marks(loc); grouped[group] != nil && grouped[group].MatchString(v) {
 		v = strings.ReplaceAll(v, string(group), "")
 	}
 	return strings.ReplaceAll(v, ",", ".")
@@ -145,13 +144,13 @@ func parseForm(loc locale.Locale, f []field, include, exclude []string) (setup, 
 	r.Include, r.Exclude = include, exclude
 	r.Prior = campaign.DefaultPriorContacts
 	num := func(i int, min, max float64) (float64, error) {
-		v := plainNumber(strings.TrimSpace(f[i].value))
+		v := plainNumber(loc, strings.TrimSpace(f[i].value))
 		if v == "" {
 			return 0, nil
 		}
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil || x < min || x > max {
-			return 0, bad(i, loc.T("%s: %q is not a number from %s to %s", loc.Lookup(f[i].label), f[i].value, bound(min), bound(max)))
+			return 0, bad(i, loc.T("%s: %q is not a number from %s to %s", loc.Lookup(f[i].label), f[i].value, bound(loc, min), bound(loc, max)))
 		}
 		return x, nil
 	}

@@ -69,7 +69,7 @@ type Model struct {
 
 // New builds the screen; Init reads the campaign history and saved segments.
 func New(c *common.Common) *Model {
-	m := &Model{common: c, keys: newKeyMap(), form: newForm(), picking: -1, errAt: -1}
+	m := &Model{common: c, keys: newKeyMap(), form: newForm(c.Locale), picking: -1, errAt: -1}
 	if c.Session.Data.Column("generation") == nil {
 		m.form[fBy].value = "" // rates by channel only, until an attribute is picked
 	}
@@ -336,7 +336,7 @@ func (m *Model) exported(msg exportedMsg) tea.Cmd {
 	}
 	m.forceNext = false
 	f := msg.m.Files
-	text := m.common.T("wrote %s: %s target and %s control customers; manifest %s", f.List, common.Int(f.Target), common.Int(f.Control), campaign.ManifestPath(f.List))
+	text := m.common.T("wrote %s: %s target and %s control customers; manifest %s", f.List, m.common.Int(f.Target), m.common.Int(f.Control), campaign.ManifestPath(f.List))
 	if msg.warning != "" {
 		text += m.common.T(" (warning: %s)", msg.warning)
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -111,7 +112,7 @@ func TestCountsFollowTheSegmentsAndChannels(t *testing.T) {
 	}
 	screentest.Press(m, "enter", "j", "space", "enter") // include women (names are sorted: loyal, women)
 	want := sqlCount(t, `SELECT count(*) FROM customers WHERE gender = 'female'`)
-	if m.counts.matching != want || !strings.Contains(m.View(), common.Int(want)+" match") {
+	if m.counts.matching != want || !strings.Contains(m.View(), m.common.Int(want)+" match") {
 		t.Fatalf("women: %d match, SQL %d\n%s", m.counts.matching, want, m.View())
 	}
 	screentest.Press(m, "j", "j", "j", "enter", "ctrl+u", "0", ".", "3", "enter") // SMS cost 0.3
@@ -213,7 +214,7 @@ func TestResultsOfPastCampaignsMatchSQL(t *testing.T) {
 		t.Fatalf("%s: %+v", o.Name, r)
 	}
 	v := ansi.Strip(m.View())
-	row := regexp.MustCompile(`treated\s+` + common.Int(r.Treated.N) + `\s+` + common.Int(r.Treated.Responses) + `\s`)
+	row := regexp.MustCompile(`treated\s+` + m.common.Int(r.Treated.N) + `\s+` + m.common.Int(r.Treated.Responses) + `\s`)
 	if !strings.Contains(v, o.Name) || !strings.Contains(v, "lift") || !row.MatchString(v) {
 		t.Fatalf("the detail of %s is not shown:\n%s", o.Name, v)
 	}
@@ -224,7 +225,7 @@ func TestViewsGolden(t *testing.T) {
 	for _, size := range [][2]int{{100, 30}, {80, 24}} {
 		m, _ := screen(t, size[0], size[1], [2]string{"loyal", `loyalty_member = yes`})
 		screentest.Press(m, "enter", "space", "enter", "j", "j", "j", "j", "j", "enter", "ctrl+u", "0", ".", "7", "enter")
-		suffix := "_" + common.Int(size[0]) + "x" + common.Int(size[1])
+		suffix := "_" + strconv.Itoa(size[0]) + "x" + strconv.Itoa(size[1])
 		screentest.Golden(t, "plan"+suffix, m.View(), screentest.Updating())
 		screentest.Press(m, "pgdown")
 		screentest.Golden(t, "plan_pgdn"+suffix, m.View(), screentest.Updating())

@@ -110,12 +110,12 @@ func (v *reachView) view(c *common.Common, width int, matching string) string {
 	var total analysis.GroupReach
 	total.Group = c.T("all")
 	row := func(g analysis.GroupReach) string {
-		s := fmt.Sprintf("  %-16s %9s", common.Truncate(g.Group, 16), common.Int(g.Size))
+		s := fmt.Sprintf("  %-16s %9s", common.Truncate(g.Group, 16), c.Int(g.Size))
 		share := func(n int) string {
 			if g.Size == 0 {
 				return "—"
 			}
-			return common.Percent(float64(n) / float64(g.Size))
+			return c.Percent(float64(n) / float64(g.Size))
 		}
 		for ch := range campaign.NumChannels {
 			s += fmt.Sprintf(" %*s", cols[ch], share(g.Channels[ch].Reachable))

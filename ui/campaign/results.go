@@ -122,8 +122,8 @@ func (v *resultsView) view(c *common.Common, width, height int) string {
 			channels = append(channels, c.Locale.Lookup(ch))
 		}
 		channel := strings.Join(channels, "+")
-		line := fmt.Sprintf(row, nw, common.Truncate(o.Name, nw), date(o.Date), common.Truncate(channel, wc),
-			common.Int(r.Treated.N), common.Int(r.Control.N), lift, c.Locale.Lookup(o.Source))
+		line := fmt.Sprintf(row, nw, common.Truncate(o.Name, nw), date(c, o.Date), common.Truncate(channel, wc),
+			c.Int(r.Treated.N), c.Int(r.Control.N), lift, c.Locale.Lookup(o.Source))
 		line = common.Truncate(line, width)
 		if i == v.cursor {
 			line = st.Selected.Render(line)
@@ -142,14 +142,14 @@ func (v *resultsView) view(c *common.Common, width, height int) string {
 // cells is the width of a word on screen.
 func cells(s string) int { return ansi.StringWidth(s) }
 
-// date writes an ISO day as the user's language does (02/12/2026 in
-// Spanish); anything else as it is.
-func date(iso string) string {
+// date writes an ISO day as c's language does (02/12/2026 in Spanish);
+// anything else as it is.
+func date(c *common.Common, iso string) string {
 	d, err := time.Parse(time.DateOnly, iso)
 	if err != nil {
 		return iso
 	}
-	return common.Value(model.KindDate, float64(d.Unix()/86400))
+	return c.Value(model.KindDate, float64(d.Unix()/86400))
 }
 
 // detail measures the chosen campaign: treated against control.
@@ -166,7 +166,7 @@ func (v *resultsView) detail(c *common.Common, width int) string {
 	wn, wr, wp := max(9, cells(h[0])), max(9, cells(h[1])), max(7, cells(h[2]))
 	row := fmt.Sprintf("  %%-8s %%%ds %%%ds %%%ds  %%-15s %%9s", wn, wr, wp) // i18n: a layout of symbols
 	arm := func(name string, a targeting.Arm) string {
-		return fmt.Sprintf(row, name, common.Int(a.N), common.Int(a.Responses), pct(a.Rate), pct(a.Lo)+"–"+pct(a.Hi), money(a.Revenue))
+		return fmt.Sprintf(row, name, c.Int(a.N), c.Int(a.Responses), c.Percent(a.Rate), c.Percent(a.Lo)+"–"+c.Percent(a.Hi), c.Money(a.Revenue))
 	}
 	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf(row, "", h[0], h[1], h[2], h[3], h[4]), width)) + "\n")
 	b.WriteString(common.Truncate(arm(c.T("treated"), r.Treated), width) + "\n")
@@ -223,6 +223,3 @@ func revenueCI(c *common.Common, r targeting.CampaignResult, cost float64) strin
 	}
 	return c.T(" (95%% CI %s to %s)", c.Amount(r.IncrementalRevenueLo-cost), c.Amount(r.IncrementalRevenueHi-cost))
 }
-
-func pct(x float64) string   { return common.Percent(x) }
-func money(x float64) string { return common.Money(x) }

@@ -41,8 +41,10 @@ func newcombe(treatedResponses int) targeting.CampaignResult {
 // bound.
 func TestResultLinesShowIntervals(t *testing.T) {
 	st := common.NewStyles(true)
-	got := ansi.Strip(resultLines(&common.Common{Styles: st}, newcombe(56), 100))
+	c := &common.Common{Styles: st}
+	got := ansi.Strip(resultLines(c, newcombe(56), 100))
 	r := newcombe(56)
+	money := c.Money
 	for _, want := range []string{
 		"lift +20.00 points (95% CI +5.24 to +33.39)",
 		"incremental responses 14.0 (95% CI 3.7 to 23.4)",

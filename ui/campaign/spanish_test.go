@@ -23,8 +23,6 @@ func spanish(t *testing.T) locale.Locale {
 	if err != nil {
 		t.Fatal(err)
 	}
-	common.UseNumbers(loc)
-	t.Cleanup(func() { common.UseNumbers(locale.Default()) })
 	return loc
 }
 
@@ -34,7 +32,7 @@ func screenES(t *testing.T, width, height int, segments ...[2]string) *Model {
 	loc := spanish(t)
 	m, _ := screen(t, width, height, segments...)
 	m.common.Locale = loc
-	m.form = newForm() // the defaults as Spain writes them (0,05)
+	m.form = newForm(loc) // the defaults as Spain writes them (0,05)
 	screentest.Run(m, m.replan())
 	return m
 }
@@ -63,16 +61,16 @@ func TestSpanishScreenSaysItInSpanish(t *testing.T) {
 	m := screenES(t, 100, 30)
 	v := ansi.Strip(m.View())
 	for _, want := range []string{
-		common.Int(m.counts.matching) + " coinciden (todos los clientes)",
-		"correo " + common.Int(m.counts.reach[0].Reachable) + " contactables de " + common.Int(m.counts.matching),
+		m.common.Int(m.counts.matching) + " coinciden (todos los clientes)",
+		"correo " + m.common.Int(m.counts.reach[0].Reachable) + " contactables de " + m.common.Int(m.counts.matching),
 		"no: sin consentimiento", "Embudo coinciden", "respondió el", "Costo correo   0,05",
 	} {
 		if !strings.Contains(v, want) {
 			t.Errorf("lacks %q:\n%s", want, v)
 		}
 	}
-	if !strings.Contains(common.Int(m.counts.matching), ".") {
-		t.Errorf("%d customers written %q, not with Spain's thousands mark", m.counts.matching, common.Int(m.counts.matching))
+	if !strings.Contains(m.common.Int(m.counts.matching), ".") {
+		t.Errorf("%d customers written %q, not with Spain's thousands mark", m.counts.matching, m.common.Int(m.counts.matching))
 	}
 	for _, english := range []string{"match", "can be contacted", "no consent", "past treated", "Expected"} {
 		if strings.Contains(v, english) {
@@ -122,9 +120,8 @@ func TestSpanishNumbersAndDatesAreReadAsTyped(t *testing.T) {
 	if m.plan.plan == nil || m.plan.plan.Spec.Budget != 1500 {
 		t.Fatal("the plan is not for a budget of 1.500")
 	}
-	common.UseNumbers(locale.Default())
 	for typed, want := range map[string]string{"1,500": "1500", "0,05": "0.05", "0.050": "0.050", "12,345.5": "12345.5", "1.500": "1.500"} {
-		if got := plainNumber(typed); got != want {
+		if got := plainNumber(locale.Default(), typed); got != want {
 			t.Errorf("English %q read as %s, want %s", typed, got, want)
 		}
 	}

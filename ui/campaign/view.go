@@ -73,7 +73,7 @@ func (m *Model) planView() string {
 		}
 		return form + "\n" + pick
 	}
-	panel = m.planScroll.View(panel, room, m.common.Styles)
+	panel = m.planScroll.View(panel, room, m.common)
 	if beside {
 		return joinColumns(form, panel, 48)
 	}
@@ -302,16 +302,16 @@ func (m *Model) planPanel(width int) string {
 	if c.err != nil {
 		return st.Error.Render(common.Wrap(loc.Error(c.err), width-2, " "))
 	}
-	line(st.Title.Render(loc.T("Who")) + loc.T("  %s match (%s)", common.Int(c.matching), common.Truncate(m.matchingLabel(), 30)))
+	line(st.Title.Render(loc.T("Who")) + loc.T("  %s match (%s)", m.common.Int(c.matching), common.Truncate(m.matchingLabel(), 30)))
 	for _, r := range c.reach {
 		var why []string
 		for k, n := range r.Why {
 			if n > 0 {
-				why = append(why, loc.Lookup(campaign.Reason(k).String())+" "+common.Int(n))
+				why = append(why, loc.Lookup(campaign.Reason(k).String())+" "+m.common.Int(n))
 			}
 		}
 		name := fmt.Sprintf("%-6s", channelName(loc, r.Channel))
-		line(loc.T("  %s %s can be contacted of %s", name, st.Good.Render(common.Int(r.Reachable)), common.Int(r.Matching)))
+		line(loc.T("  %s %s can be contacted of %s", name, st.Good.Render(m.common.Int(r.Reachable)), m.common.Int(r.Matching)))
 		if len(why) > 0 {
 			b.WriteString(st.Subtle.Render("         "+common.Wrap(loc.T("not: %s", strings.Join(why, " · ")), width-12, "              ")) + "\n")
 		}
@@ -338,10 +338,10 @@ func (m *Model) planPanel(width int) string {
 		profit = st.Warn.Render(loc.T("profit %s", m.common.Amount(e.Profit)))
 	}
 	line("         " + loc.T("cost %s · %s · return on spend %.2f", m.common.Amount(e.Cost), profit, e.ROI))
-	line("         " + loc.T("%s contacted, %s held out as control", common.Int(e.Contacts), common.Int(e.Control)))
+	line("         " + loc.T("%s contacted, %s held out as control", m.common.Int(e.Contacts), m.common.Int(e.Control)))
 	var steps []string
 	for _, s := range p.plan.Steps {
-		steps = append(steps, loc.Lookup(s.Name)+" "+common.Int(s.Count))
+		steps = append(steps, loc.Lookup(s.Name)+" "+m.common.Int(s.Count))
 	}
 	funnel := loc.T("Funnel")
 	b.WriteString(st.Title.Render(funnel) + " " + common.Wrap(strings.Join(steps, " → "), width-2-len([]rune(funnel)), "  ") + "\n")
@@ -371,7 +371,7 @@ func reasonsLine(loc locale.Locale, reasons map[string]int) string {
 	sort.Slice(list, func(i, j int) bool { return list[i].n > list[j].n || list[i].n == list[j].n && list[i].k < list[j].k })
 	var parts []string
 	for _, x := range list {
-		parts = append(parts, loc.Lookup(x.k)+" "+common.Int(x.n))
+		parts = append(parts, loc.Lookup(x.k)+" "+loc.Int(x.n))
 	}
 	if len(parts) == 0 {
 		return loc.T("nobody")
@@ -399,7 +399,7 @@ func indexOf(list []string, s string) int {
 // is small enough for the decimal to mean something.
 func responses(loc locale.Locale, x float64) string {
 	if x >= 1000 {
-		return common.Int(int(x + 0.5))
+		return loc.Int(int(x + 0.5))
 	}
 	return loc.T("%.1f", x) // the region's decimal mark
 }

@@ -128,14 +128,14 @@ func TestScreenShowsAppsClustering(t *testing.T) {
 		if got := m.result.Profiles.Clusters[j]; got.Size != p.Size || got.English != p.English {
 			t.Errorf("cluster %d: screen %d %q, app %d %q", j, got.Size, got.English, p.Size, p.English)
 		}
-		if !strings.Contains(ansi.Strip(m.tableText()), common.Percent(p.Share)) {
-			t.Errorf("the table view lacks cluster %d's share %s", j+1, common.Percent(p.Share))
+		if !strings.Contains(ansi.Strip(m.tableText()), m.common.Percent(p.Share)) {
+			t.Errorf("the table view lacks cluster %d's share %s", j+1, m.common.Percent(p.Share))
 		}
 	}
 	screentest.Press(m, "v", "v")
 	view := ansi.Strip(m.View())
 	for _, r := range want.Rules.Rules {
-		head := fmt.Sprintf(msgRuleHead, r.Cluster+1, common.Percent(r.Precision), common.Percent(r.Recall), common.Percent(r.Coverage))
+		head := fmt.Sprintf(msgRuleHead, r.Cluster+1, m.common.Percent(r.Precision), m.common.Percent(r.Recall), m.common.Percent(r.Coverage))
 		if !strings.Contains(view, head) {
 			t.Errorf("rules view lacks %q:\n%s", head, view)
 		}

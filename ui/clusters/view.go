@@ -23,7 +23,7 @@ func (m *Model) View() string {
 	case m.result == nil:
 		body = m.common.Styles.Subtle.Render(m.line(m.common.T(msgNoResult)))
 	default:
-		body = m.scroll.View(m.resultText(), h, m.common.Styles)
+		body = m.scroll.View(m.resultText(), h, m.common)
 	}
 	if m.field != fieldNone {
 		body = fitLines(body, h) + "\n" + m.input.View()
@@ -113,7 +113,7 @@ func (m *Model) candidateInfo(c app.ClusterCandidate) string {
 		parts = append(parts, m.common.T(msgSkew, c.Skewness))
 	}
 	if c.Missing > 0 {
-		parts = append(parts, m.common.T(msgMissing, common.Int(c.Missing)))
+		parts = append(parts, m.common.T(msgMissing, m.common.Int(c.Missing)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -137,8 +137,8 @@ func (m *Model) runningView() string {
 		rows = s.Data.Rows()
 	}
 	return strings.Join([]string{
-		st.Title.Render(m.line(m.common.T(msgRunning, common.Int(rows), len(m.chosen)))),
-		st.Bar.Render(bar) + " " + common.Percent(share),
+		st.Title.Render(m.line(m.common.T(msgRunning, m.common.Int(rows), len(m.chosen)))),
+		st.Bar.Render(bar) + " " + m.common.Percent(share),
 		m.line(m.common.T(msgStage, stage, p.Done, p.Total)),
 		st.Subtle.Render(m.line(m.common.T(msgEscCancels))),
 	}, "\n")
@@ -162,9 +162,9 @@ func (m *Model) tableText() string {
 	c := m.result
 	var out []string
 	if t := c.Table; t != nil {
-		on := m.common.T(msgSilAll, common.Int(t.SilhouetteRows))
+		on := m.common.T(msgSilAll, m.common.Int(t.SilhouetteRows))
 		if t.Sampled {
-			on = m.common.T(msgSilSample, common.Int(t.SilhouetteRows))
+			on = m.common.T(msgSilSample, m.common.Int(t.SilhouetteRows))
 		}
 		suggested := m.common.T(msgSuggested)
 		best, most := 0.0, 0.0
@@ -213,12 +213,12 @@ func (m *Model) tableText() string {
 	}
 	left := ""
 	if c.Matrix.LeftOut > 0 {
-		left = m.common.T(msgLeftOutNote, common.Int(c.Matrix.LeftOut))
+		left = m.common.T(msgLeftOutNote, m.common.Int(c.Matrix.LeftOut))
 	}
-	out = append(out, "", m.line(m.common.T(msgChosen, c.K, common.Int(c.Matrix.N), left, common.Percent(c.Rules.Accuracy))))
+	out = append(out, "", m.line(m.common.T(msgChosen, c.K, m.common.Int(c.Matrix.N), left, m.common.Percent(c.Rules.Accuracy))))
 	var sizes []string
 	for _, p := range c.Profiles.Clusters {
-		sizes = append(sizes, fmt.Sprintf("%d %s", p.Cluster+1, common.Percent(p.Share)))
+		sizes = append(sizes, fmt.Sprintf("%d %s", p.Cluster+1, m.common.Percent(p.Share)))
 	}
 	out = append(out, m.line(strings.Join(sizes, " · ")))
 	if mb := c.Result.MiniBatch; mb != nil {

@@ -20,7 +20,7 @@ func (m *Model) profilesText() string {
 	out := []string{st.Title.Render(m.line(m.common.T(msgProfTitle, c.K))),
 		st.Subtle.Render(m.line(m.common.T(msgProfCols, strings.Repeat(" ", nameW))))}
 	for _, p := range c.Profiles.Clusters {
-		out = append(out, st.Header.Render(m.line(m.common.T(msgProfHead, p.Cluster+1, common.Int(p.Size), common.Percent(p.Share), m.clusterName(p.Name)))))
+		out = append(out, st.Header.Render(m.line(m.common.T(msgProfHead, p.Cluster+1, m.common.Int(p.Size), m.common.Percent(p.Share), m.clusterName(p.Name)))))
 		for _, n := range p.Numbers {
 			name := common.Pad(model.Printable(n.Attribute), nameW)
 			out = append(out, m.line(fmt.Sprintf(msgProfNum, name, m.figure(n.Kind, n.Mean), m.figure(n.Kind, n.OverallMean),
@@ -34,7 +34,7 @@ func (m *Model) profilesText() string {
 			if cp.Empty {
 				cat = m.common.T(cluster.WordEmpty)
 			}
-			out = append(out, m.line(fmt.Sprintf(msgProfCat, cp.Attribute, cat, common.Percent(cp.Share), common.Percent(cp.OverallShare))))
+			out = append(out, m.line(fmt.Sprintf(msgProfCat, cp.Attribute, cat, m.common.Percent(cp.Share), m.common.Percent(cp.OverallShare))))
 		}
 	}
 	return strings.Join(out, "\n")
@@ -44,9 +44,9 @@ func (m *Model) rulesText() string {
 	st := m.common.Styles
 	c := m.result
 	rs := c.Rules
-	out := []string{st.Title.Render(m.line(m.common.T(msgRulesTitle, c.K, rs.Depth, common.Percent(rs.Accuracy))))}
+	out := []string{st.Title.Render(m.line(m.common.T(msgRulesTitle, c.K, rs.Depth, m.common.Percent(rs.Accuracy))))}
 	for _, r := range rs.Rules {
-		out = append(out, st.Header.Render(m.line(m.common.T(msgRuleHead, r.Cluster+1, common.Percent(r.Precision), common.Percent(r.Recall), common.Percent(r.Coverage)))))
+		out = append(out, st.Header.Render(m.line(m.common.T(msgRuleHead, r.Cluster+1, m.common.Percent(r.Precision), m.common.Percent(r.Recall), m.common.Percent(r.Coverage)))))
 		text := m.ruleText(r.Node, r.Text)
 		switch {
 		case r.Everyone:
@@ -101,7 +101,7 @@ func (m *Model) archetypesText() string {
 	for j, row := range a.Counts {
 		line := common.PadLeft(fmt.Sprint(j+1), 4)
 		for _, n := range row {
-			line += common.PadLeft(common.Int(n), cell)
+			line += common.PadLeft(m.common.Int(n), cell)
 		}
 		out = append(out, m.line(line))
 	}
@@ -114,9 +114,9 @@ func (m *Model) archetypesText() string {
 func (m *Model) figure(k model.Kind, v float64) string {
 	switch {
 	case k == model.KindDate || k == model.KindDateTime || math.IsNaN(v):
-		return common.Value(k, v)
+		return m.common.Value(k, v)
 	case math.Abs(v) >= 1000:
-		return common.Int(int(math.Round(v)))
+		return m.common.Int(int(math.Round(v)))
 	case math.Abs(v) >= 100:
 		return m.number(v, 0)
 	case math.Abs(v) >= 10:

@@ -132,7 +132,7 @@ func saveLabelsCmd(cm *common.Common, c *app.Clustering, name string) tea.Cmd {
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		return savedMsg{text: cm.T(msgLabelsSaved, name, common.Int(n))}
+		return savedMsg{text: cm.T(msgLabelsSaved, name, cm.Int(n))}
 	}
 }
 

@@ -15,9 +15,9 @@ func Overflows(text string, height int) bool {
 }
 
 // View returns at most height lines of text from the offset, the last one
-// a hint when the text does not fit. The hint is in the screens' language
-// (the locale UseNumbers set, as numbers are).
-func (s Scroller) View(text string, height int, st *Styles) string {
+// a hint when the text does not fit. The hint is in the session's language,
+// its counts as the session's region writes them (c.Locale), in c's styles.
+func (s Scroller) View(text string, height int, c *Common) string {
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	if len(lines) <= height || height < 2 {
 		if height >= 1 && len(lines) > height {
@@ -32,13 +32,13 @@ func (s Scroller) View(text string, height int, st *Styles) string {
 	var hint string
 	switch {
 	case above > 0 && below > 0:
-		hint = numbers.T(msgMoreBoth, above, below)
+		hint = c.T(msgMoreBoth, above, below)
 	case below > 0:
-		hint = numbers.T(msgMoreBelow, below)
+		hint = c.T(msgMoreBelow, below)
 	default:
-		hint = numbers.T(msgMoreAbove, above)
+		hint = c.T(msgMoreAbove, above)
 	}
-	return strings.Join(shown, "\n") + "\n" + st.Subtle.Render(hint)
+	return strings.Join(shown, "\n") + "\n" + c.Styles.Subtle.Render(hint)
 }
 
 // Page moves by a window of the text shown in height lines: +1 down, -1

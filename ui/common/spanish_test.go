@@ -46,17 +46,15 @@ func TestReasonsAreReadBackAndTranslated(t *testing.T) {
 // them.
 func TestScrollerHintInTheScreensLanguage(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
-	UseNumbers(es)
-	defer UseNumbers(locale.Default())
 	text := strings.Repeat("x\n", 1500)
-	st := NewPlainStyles()
+	st := &Common{Locale: es, Styles: NewPlainStyles()}
 	if got := (Scroller{}).View(text, 10, st); !strings.HasSuffix(got, "↓ 1.491 líneas más (pgdn)") {
 		t.Errorf("top: %q", got[len(got)-40:])
 	}
 	if got := (Scroller{Offset: 5}).View(text, 10, st); !strings.HasSuffix(got, "↑ 5 más arriba · ↓ 1.486 más abajo (pgup/pgdn)") {
 		t.Errorf("middle: %q", got[len(got)-60:])
 	}
-	UseNumbers(locale.Default())
+	st.Locale = locale.Default()
 	if got := (Scroller{}).View(text, 10, st); !strings.HasSuffix(got, "↓ 1,491 more lines (pgdn)") {
 		t.Errorf("English: %q", got[len(got)-40:])
 	}

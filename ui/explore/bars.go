@@ -23,7 +23,8 @@ type barRow struct {
 // cells; bars are scaled to the largest count so the shape is readable
 // even when one value dominates. Folded bars ("other") do not set
 // the scale, they are cut at full width. Pure: tested through the golden files.
-func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
+func renderBars(c *common.Common, rows []barRow, total, width int) []string {
+	st := c.Styles
 	if len(rows) == 0 {
 		return nil
 	}
@@ -34,7 +35,7 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 			w += 2 // "✓ "
 		}
 		labelW = max(labelW, w)
-		countW = max(countW, len(common.Int(r.count)))
+		countW = max(countW, len(c.Int(r.count)))
 		if !r.muted {
 			maxCount = max(maxCount, r.count)
 		}
@@ -67,9 +68,9 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 		}
 		count := ""
 		if counts {
-			count = common.PadLeft(common.Int(r.count), countW) + " "
+			count = common.PadLeft(c.Int(r.count), countW) + " "
 		}
-		out[i] = label + " " + style.Render(bar) + " " + count + common.PadLeft(common.Percent(share), shareW)
+		out[i] = label + " " + style.Render(bar) + " " + count + common.PadLeft(c.Percent(share), shareW)
 	}
 	return out
 }
@@ -79,8 +80,8 @@ func renderBars(st *common.Styles, rows []barRow, total, width int) []string {
 const narrowBars = 40
 
 // short formats a number in at most about 7 cells: 950, 12.5k, 3.2M (with
-// the screens' decimal mark: 12,5k in Spain).
-func short(v float64) string { return common.DecimalMark(shortPoint(v)) }
+// the user's decimal mark: 12,5k in Spain).
+func (m *Model) short(v float64) string { return m.common.DecimalMark(shortPoint(v)) }
 
 func shortPoint(v float64) string {
 	a := math.Abs(v)

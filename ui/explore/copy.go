@@ -26,7 +26,7 @@ func (m *Model) copyDist() tea.Cmd {
 	var b strings.Builder
 	b.WriteString(m.T(msgDistHeader, m.column().Meta().Name) + "\n")
 	line := func(label string, n, total int) {
-		fmt.Fprintf(&b, "%s\t%d\t%s\n", label, n, common.Percent(float64(n)/float64(max(1, total))))
+		fmt.Fprintf(&b, "%s\t%d\t%s\n", label, n, m.common.Percent(float64(n)/float64(max(1, total))))
 	}
 	switch {
 	case d.hist != nil:

@@ -138,7 +138,7 @@ func (m *Model) crossTabView() string {
 		return head + "\n\n" + st.Subtle.Render(m.T(msgComputing))
 	}
 	t := x.tab
-	info := m.T(msgCrossInfo, m.T(pctNames[x.pct]), common.Int(t.Total), common.Int(t.Missing))
+	info := m.T(msgCrossInfo, m.T(pctNames[x.pct]), m.common.Int(t.Total), m.common.Int(t.Missing))
 	lines := []string{head, st.Subtle.Render(common.Truncate(info, m.width))}
 	return strings.Join(append(lines, m.crossTabTable(t)...), "\n")
 }
@@ -154,7 +154,7 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 		labelW = max(labelW, len([]rune(l)))
 	}
 	labelW = min(labelW, 18)
-	cellW := max(7, len(common.Int(t.Total)))
+	cellW := max(7, len(m.common.Int(t.Total)))
 	for _, l := range colLabels {
 		cellW = max(cellW, min(14, len([]rune(l))))
 	}
@@ -180,13 +180,13 @@ func (m *Model) crossTabTable(t *analysis.CrossTab) []string {
 			shade := st.Shades[min(len(st.Shades)-1, n*(len(st.Shades)-1)/maxCell)]
 			line += " " + shade.Render(common.PadLeft(m.cell(t, r, c), cellW))
 		}
-		lines = append(lines, line+" "+common.PadLeft(common.Int(t.RowTotals[r]), cellW))
+		lines = append(lines, line+" "+common.PadLeft(m.common.Int(t.RowTotals[r]), cellW))
 	}
 	total := common.Pad(m.T(msgTotal), labelW)
 	for j := range cols {
-		total += " " + common.PadLeft(common.Int(t.ColTotals[m.xt.left+j]), cellW)
+		total += " " + common.PadLeft(m.common.Int(t.ColTotals[m.xt.left+j]), cellW)
 	}
-	lines = append(lines, st.Header.Render(total+" "+common.PadLeft(common.Int(t.Total), cellW)))
+	lines = append(lines, st.Header.Render(total+" "+common.PadLeft(m.common.Int(t.Total), cellW)))
 	if hint := m.scrollHint(m.xt.top, rows, len(t.Rows.Labels), m.xt.left, len(cols), len(t.Cols.Labels)); hint != "" {
 		lines = append(lines, st.Subtle.Render(common.Truncate(hint, m.width)))
 	}
@@ -211,11 +211,11 @@ func (m *Model) cell(t *analysis.CrossTab, r, c int) string {
 	n := t.Counts[r][c]
 	switch m.xt.pct {
 	case 1:
-		return common.Percent(float64(n) / float64(max(1, t.RowTotals[r])))
+		return m.common.Percent(float64(n) / float64(max(1, t.RowTotals[r])))
 	case 2:
-		return common.Percent(float64(n) / float64(max(1, t.ColTotals[c])))
+		return m.common.Percent(float64(n) / float64(max(1, t.ColTotals[c])))
 	}
-	return common.Int(n)
+	return m.common.Int(n)
 }
 
 // crossTabTSV is the whole table as tab-separated counts, for the clipboard.

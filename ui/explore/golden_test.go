@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/pulpero/pulpero/app/locale"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 var sizes = []struct{ w, h int }{{100, 30}, {80, 24}, {60, 15}}
@@ -65,8 +64,6 @@ func TestSpanishGoldenViews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	s := session(t, shopPath(t, 1500))
 	for _, sz := range sizes[:2] {
 		for _, sc := range goldenScripts {

@@ -75,11 +75,11 @@ func (m *Model) listLine(i, nameW, w int) string {
 	s := m.stats[i]
 	nulls := "0"
 	if n := c.Len(); n > 0 && s.nulls > 0 {
-		nulls = common.Percent(float64(s.nulls) / float64(n))
+		nulls = m.common.Percent(float64(s.nulls) / float64(n))
 	}
 	distinct := "…"
 	if s.distinct >= 0 {
-		distinct = short(float64(s.distinct))
+		distinct = m.short(float64(s.distinct))
 	}
 	line := common.Pad(name, nameW) + " " + common.Pad(m.T(kindShort[meta.Kind]), m.kindWidth())
 	if !m.compact() {

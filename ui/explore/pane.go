@@ -67,7 +67,7 @@ func (m *Model) countsLine(values, nulls, w int) string {
 	if total > 0 {
 		share = float64(nulls) / float64(total)
 	}
-	return common.Truncate(m.T(msgCounts, common.Int(values), common.Int(nulls), common.Percent(share)), w)
+	return common.Truncate(m.T(msgCounts, m.common.Int(values), m.common.Int(nulls), m.common.Percent(share)), w)
 }
 
 // bodyRows is how many lines a pane has for bars below its header lines.
@@ -88,9 +88,9 @@ func fit(rows []barRow, n int, label string) []barRow {
 }
 
 // value formats a number of the column's kind for the summary lines.
-func value(k model.Kind, v float64) string {
+func (m *Model) value(k model.Kind, v float64) string {
 	if k == model.KindDate || k == model.KindDateTime {
-		return common.Value(k, v)
+		return m.common.Value(k, v)
 	}
-	return short(v)
+	return m.short(v)
 }

@@ -22,7 +22,7 @@ func (m *Model) codedPane(d *dist, w int) []string {
 		m.countsLine(total, d.nulls, w),
 		st.Subtle.Render(common.Truncate(m.T(order), w)),
 	}
-	return append(lines, renderBars(st, m.marks(d, m.codedRows(d)), total, w)...)
+	return append(lines, renderBars(m.common, m.marks(d, m.codedRows(d)), total, w)...)
 }
 
 // codedRows are the bars on screen, in screen order: the shared source of

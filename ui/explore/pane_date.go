@@ -15,7 +15,7 @@ func (m *Model) datePane(d *dist, w int) []string {
 	s := d.summary
 	lines := []string{
 		m.countsLine(s.Count, s.Nulls, w),
-		common.Truncate(m.T(msgDateSpan, value(d.kind, s.Min), value(d.kind, s.Max), value(d.kind, s.Quantiles[2])), w),
+		common.Truncate(m.T(msgDateSpan, m.value(d.kind, s.Min), m.value(d.kind, s.Max), m.value(d.kind, s.Quantiles[2])), w),
 		st.Subtle.Render(common.Truncate(m.T(msgDateBy[d.key.dateBy]), w)),
 	}
 	rows := make([]barRow, len(d.dates))
@@ -23,7 +23,7 @@ func (m *Model) datePane(d *dist, w int) []string {
 		rows[i] = barRow{label: m.dateLabel(g, d.key.dateBy), count: g.Count}
 	}
 	rows = merge(rows, m.bodyRows(len(lines)))
-	return append(lines, renderBars(st, rows, s.Count, w)...)
+	return append(lines, renderBars(m.common, rows, s.Count, w)...)
 }
 
 // dateLabel is a group's label in the user's language: weekdays and

@@ -19,7 +19,7 @@ func (m *Model) maxBins() int { return m.bodyRows(numberHeader) }
 func (m *Model) numberPane(d *dist, w int) []string {
 	st := m.common.Styles
 	s, h, k := d.summary, d.hist, d.kind
-	v := func(name string, x float64) string { return m.T(name) + " " + value(k, x) }
+	v := func(name string, x float64) string { return m.T(name) + " " + m.value(k, x) }
 	line2 := []string{v(msgMin, s.Min), v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v(msgMedian, s.Quantiles[2])}
 	line3 := []string{v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4]), v(msgMax, s.Max)}
 	if n := len([]rune(strings.Join(line2, " · "))); n > w {
@@ -34,21 +34,21 @@ func (m *Model) numberPane(d *dist, w int) []string {
 		fitItems(line3, w),
 		st.Subtle.Render(common.Truncate(m.binsLine(d), w)),
 	}
-	return append(lines, renderBars(st, m.marks(d, numberRows(h)), s.Count, w)...)
+	return append(lines, renderBars(m.common, m.marks(d, m.numberRows(h)), s.Count, w)...)
 }
 
 // numberRows are a histogram's bars, each knowing its edges.
-func numberRows(h *analysis.Histogram) []barRow {
+func (m *Model) numberRows(h *analysis.Histogram) []barRow {
 	rows := make([]barRow, len(h.Counts))
 	for i, n := range h.Counts {
 		lo, hi := h.Edges[i], h.Edges[i+1]
-		label := short(lo) + "–" + short(hi)
+		label := m.short(lo) + "–" + m.short(hi)
 		if h.Whole {
 			// whole numbers lo … hi-1: the label and the rule say so
 			hi--
-			label = short(lo)
+			label = m.short(lo)
 			if hi > lo {
-				label += "–" + short(hi)
+				label += "–" + m.short(hi)
 			}
 		}
 		rows[i] = barRow{label: label, count: n, lo: lo, hi: hi}

@@ -10,7 +10,7 @@ func (m *Model) textPane(d *dist, w int) []string {
 	st := m.common.Styles
 	t := d.text
 	lines := []string{
-		common.Truncate(m.T(msgTextCounts, common.Int(t.Count), common.Int(t.Nulls), common.Int(t.Distinct)), w),
+		common.Truncate(m.T(msgTextCounts, m.common.Int(t.Count), m.common.Int(t.Nulls), m.common.Int(t.Distinct)), w),
 		common.Truncate(m.T(msgTextLengths, t.MinLen, t.MeanLen, t.MaxLen), w),
 		st.Subtle.Render(m.T(msgMostFrequent)),
 	}
@@ -22,7 +22,7 @@ func (m *Model) textPane(d *dist, w int) []string {
 		shown += v.Count
 	}
 	if rest := t.Count - shown; rest > 0 {
-		rows = append(rows, barRow{label: m.T(msgOtherN, short(float64(t.Distinct-len(rows)))), count: rest, muted: true})
+		rows = append(rows, barRow{label: m.T(msgOtherN, m.short(float64(t.Distinct-len(rows)))), count: rest, muted: true})
 	}
-	return append(lines, renderBars(st, rows, t.Count, w)...)
+	return append(lines, renderBars(m.common, rows, t.Count, w)...)
 }

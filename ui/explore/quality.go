@@ -99,7 +99,7 @@ func (m *Model) openProblem(p analysis.Problem) tea.Cmd {
 	if p.Rows == nil {
 		return common.Status(m.T(msgRowsUnknown, p.Column, p.Column), true)
 	}
-	return m.openRows(p.Rows, m.T(msgProblemRows, p.Column, m.problemName(p.Kind), common.Int(p.Count)))
+	return m.openRows(p.Rows, m.T(msgProblemRows, p.Column, m.problemName(p.Kind), m.common.Int(p.Count)))
 }
 
 // treatAsMissing makes a placeholder finding's value missing for analysis
@@ -156,8 +156,8 @@ func (m *Model) qualityView() string {
 	n := m.data().Rows()
 	for i := m.q.top; i < min(len(m.q.problems), m.q.top+m.qualityRows()); i++ {
 		p := m.q.problems[i]
-		line := common.Pad(p.Column, nameW) + " " + common.Pad(m.problemName(p.Kind), kindW) + " " + common.PadLeft(common.Int(p.Count), 9) + " " +
-			common.PadLeft(common.Percent(float64(p.Count)/float64(max(1, n))), shareW) + "  " + m.say(p.Detail)
+		line := common.Pad(p.Column, nameW) + " " + common.Pad(m.problemName(p.Kind), kindW) + " " + common.PadLeft(m.common.Int(p.Count), 9) + " " +
+			common.PadLeft(m.common.Percent(float64(p.Count)/float64(max(1, n))), shareW) + "  " + m.say(p.Detail)
 		line = common.Pad(line, m.width)
 		if i == m.q.cursor {
 			line = st.Selected.Render(line)

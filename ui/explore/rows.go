@@ -249,7 +249,7 @@ func (m *Model) rowsView() string {
 	st := m.common.Styles
 	ps := m.pageSize()
 	pages := max(1, (m.total()+ps-1)/ps)
-	info := m.T(msgRowsInfo, common.Int(m.total()), common.Int(m.rows.page+1), common.Int(pages))
+	info := m.T(msgRowsInfo, m.common.Int(m.total()), m.common.Int(m.rows.page+1), m.common.Int(pages))
 	if m.rows.sortCol >= 0 {
 		dir := "↑"
 		if m.rows.desc {

@@ -6,7 +6,6 @@ import (
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // T is key in the user's language.
@@ -38,7 +37,7 @@ func (m *Model) approx(a analysis.Approx) string {
 	if m.common.Locale.Lang != locale.Spanish {
 		return a.String()
 	}
-	return common.DecimalMark(a.String())
+	return m.common.DecimalMark(a.String())
 }
 
 // problemName is a kind of data-quality problem as the user reads it; the
@@ -70,10 +69,10 @@ func (m *Model) axisLabels(c model.Column, labels []string) []string {
 		switch {
 		case c.Meta().Kind.Coded():
 			out[i] = m.valueName(c, l)
-		case strings.HasPrefix(l, "[") && common.DecimalMark("0.5") == "0,5":
-			out[i] = strings.Replace(common.DecimalMark(l), ", ", "; ", 1)
+		case strings.HasPrefix(l, "[") && m.common.DecimalMark("0.5") == "0,5":
+			out[i] = strings.Replace(m.common.DecimalMark(l), ", ", "; ", 1)
 		default:
-			out[i] = common.DecimalMark(l)
+			out[i] = m.common.DecimalMark(l)
 		}
 	}
 	return out

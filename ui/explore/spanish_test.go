@@ -18,8 +18,6 @@ import (
 // canonical English names.
 func TestSpanishUserReadsSpanish(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	m := newScreenIn(t, session(t, shopPath(t, 1500)), 100, 30, es)
 
 	moveTo(t, m, "signup_date")
@@ -63,8 +61,6 @@ func TestSpanishUserReadsSpanish(t *testing.T) {
 // the decimal comma.
 func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
 	es, _ := locale.Parse("es-AR")
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	m := &Model{common: &common.Common{Locale: es}}
 	if got, want := m.say(model.Say(analysis.DetailOutliers, analysis.Approx(-12.5), analysis.Approx(1234.5))),
 		"por debajo de -12,5 o por encima de 1234 (3×RIC más allá de los cuartiles)"; got != want {
@@ -74,7 +70,6 @@ func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
 		t.Errorf("invalid: %q, want %q", got, want)
 	}
 	en := &Model{common: &common.Common{}}
-	common.UseNumbers(locale.Default())
 	if got, want := en.say(model.Say(analysis.DetailOutliers, analysis.Approx(-12.5), analysis.Approx(1234.5))), "below -12.5 or above 1234 (3×IQR beyond the quartiles)"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
@@ -85,8 +80,6 @@ func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
 // holds the stored value, so it counts the same in every language.
 func TestSpanishBarsMakeCanonicalRules(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	m := newScreenIn(t, session(t, shopPath(t, 300)), 100, 30, es)
 	moveTo(t, m, "newsletter")
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "sí ") {

@@ -23,8 +23,6 @@ func spanish(t *testing.T) locale.Locale {
 	if err != nil {
 		t.Fatal(err)
 	}
-	common.UseNumbers(es)
-	t.Cleanup(func() { common.UseNumbers(locale.Default()) })
 	return es
 }
 

@@ -23,7 +23,7 @@ func (m *Model) View() string {
 	case importing:
 		p := m.progress
 		return "\n  " + st.Title.Render(m.common.T(msgImporting)) + " " + model.Printable(filepath.Base(m.file)) +
-			"\n\n  " + m.common.T(msgReadingPhase, m.phase(p.Phase), common.Int(int(p.Rows)), 100*p.Fraction()) +
+			"\n\n  " + m.common.T(msgReadingPhase, m.phase(p.Phase), m.common.Int(int(p.Rows)), 100*p.Fraction()) +
 			"\n\n  " + st.Subtle.Render(common.Wrap(m.common.T(msgImportCancels), max(20, m.width-4), "  "))
 	case finished:
 		return m.resultView()
@@ -115,7 +115,7 @@ func (m *Model) previewView() string {
 		p := m.progress
 		out := "\n " + common.Wrap(m.common.T(msgReading, name), w-2, " ")
 		if p.Phase != "" {
-			out += "\n\n " + m.common.T(msgReadingPhase, m.phase(p.Phase), common.Int(int(p.Rows)), 100*p.Fraction())
+			out += "\n\n " + m.common.T(msgReadingPhase, m.phase(p.Phase), m.common.Int(int(p.Rows)), 100*p.Fraction())
 		}
 		return out + "\n\n " + st.Subtle.Render(common.Wrap(m.common.T(msgEscBack, m.dbName()), w-2, " "))
 	}
@@ -131,7 +131,7 @@ func (m *Model) previewView() string {
 			top = append(top, " "+st.Subtle.Render(l))
 		}
 	}
-	top = append(top, " "+m.common.T(msgRowsCols, common.Int(int(r.Rows)), len(r.Columns)))
+	top = append(top, " "+m.common.T(msgRowsCols, m.common.Int(int(r.Rows)), len(r.Columns)))
 	var bottom []string
 	for _, wn := range r.Warnings {
 		for _, l := range wrap(m.common.T(msgWarning) + m.say(wn.Sentence, wn.Text)) {
@@ -226,9 +226,9 @@ func (m *Model) resultView() string {
 	}
 	r := m.result
 	var b strings.Builder
-	b.WriteString("\n  " + st.Good.Render(m.common.T(msgImported)) + " " + m.common.T(msgImportedRows, common.Int(int(r.Rows)), r.Table))
+	b.WriteString("\n  " + st.Good.Render(m.common.T(msgImported)) + " " + m.common.T(msgImportedRows, m.common.Int(int(r.Rows)), r.Table))
 	if r.Rejected > 0 {
-		b.WriteString(m.common.T(msgRejected, common.Int(int(r.Rejected)), r.RejectsFile))
+		b.WriteString(m.common.T(msgRejected, m.common.Int(int(r.Rejected)), r.RejectsFile))
 	}
 	b.WriteString("\n\n")
 	kindW := m.kindWidth(r, 12)

@@ -41,11 +41,11 @@ func TestBuildSaveRestartUndo(t *testing.T) {
 	}
 	v := view(m)
 	for _, st := range steps {
-		if !strings.Contains(v, common.Int(st.Remaining)) || !strings.Contains(v, "-"+common.Int(st.Removed)) {
+		if !strings.Contains(v, m.common.Int(st.Remaining)) || !strings.Contains(v, "-"+m.common.Int(st.Removed)) {
 			t.Fatalf("waterfall step %+v not shown:\n%s", st, v)
 		}
 	}
-	if !strings.Contains(v, common.Int(rows.Count())+" of 400 customers") {
+	if !strings.Contains(v, m.common.Int(rows.Count())+" of 400 customers") {
 		t.Fatalf("size %d not shown:\n%s", rows.Count(), v)
 	}
 	golden(t, "three_rules_100x30", m.View())
@@ -60,7 +60,7 @@ func TestBuildSaveRestartUndo(t *testing.T) {
 	// restart: a new screen over a new session of the same file
 	m2 := newScreen(t, session(t, path), 100, 30)
 	press(m2, "l")
-	if v := view(m2); !strings.Contains(v, "North savers") || !strings.Contains(v, common.Int(rows.Count())) {
+	if v := view(m2); !strings.Contains(v, "North savers") || !strings.Contains(v, m2.common.Int(rows.Count())) {
 		t.Fatalf("saved segment not listed after restart:\n%s", v)
 	}
 	press(m2, "h")

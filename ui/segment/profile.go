@@ -70,8 +70,8 @@ func (m *Model) profileLines() []string {
 				idx = st.Warn.Render(idx)
 			}
 			out = append(out, fmt.Sprintf("  %-22s %6s %s %6s %s %s", common.Truncate(m.label(b.Label), 22),
-				common.Percent(b.SegmentShare), st.Bar.Render(common.Pad(common.Bar(b.SegmentShare, barW), barW)),
-				common.Percent(b.OverallShare), st.BarAlt.Render(common.Pad(common.Bar(b.OverallShare, barW), barW)), idx))
+				m.common.Percent(b.SegmentShare), st.Bar.Render(common.Pad(common.Bar(b.SegmentShare, barW), barW)),
+				m.common.Percent(b.OverallShare), st.BarAlt.Render(common.Pad(common.Bar(b.OverallShare, barW), barW)), idx))
 		}
 	}
 	return out

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // TestTwoCountsTogether: beside how many match, the segment shows how many
@@ -27,7 +25,7 @@ func TestTwoCountsTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := view(m)
-	if !strings.Contains(v, common.Int(match)+" of 400") || !strings.Contains(v, "can be contacted: email "+common.Int(reachable)) {
+	if !strings.Contains(v, m.common.Int(match)+" of 400") || !strings.Contains(v, "can be contacted: email "+m.common.Int(reachable)) {
 		t.Fatalf("want %d matching, %d reachable by e-mail:\n%s", match, reachable, v)
 	}
 }

@@ -160,7 +160,7 @@ func (m *Model) historyView() []string {
 	var prev seg.Node
 	for _, v := range h.versions {
 		out = append(out, st.Header.Render(m.t(msgVersionLine, v.Version, m.when(v.SavedAt),
-			common.Int(v.Size), v.Hash[:min(12, len(v.Hash))])))
+			m.common.Int(v.Size), v.Hash[:min(12, len(v.Hash))])))
 		tree, err := seg.Parse(v.Definition)
 		if err != nil {
 			out = append(out, "    "+v.Definition)
@@ -200,11 +200,11 @@ func (m *Model) overlapView() []string {
 	}
 	out = append(out, st.Header.Render(head))
 	for i, n := range o.names {
-		line := fmt.Sprintf("  %-18s %10s", common.Truncate(fmt.Sprintf("#%d %s", i+1, n), 18), common.Int(o.matrix[i][i]))
+		line := fmt.Sprintf("  %-18s %10s", common.Truncate(fmt.Sprintf("#%d %s", i+1, n), 18), m.common.Int(o.matrix[i][i]))
 		for j := range o.names {
 			c := "–"
 			if o.matrix[i][i] > 0 && i != j {
-				c = common.Percent(float64(o.matrix[i][j]) / float64(o.matrix[i][i]))
+				c = m.common.Percent(float64(o.matrix[i][j]) / float64(o.matrix[i][i]))
 			}
 			line += fmt.Sprintf(" %*s", cell, c)
 		}

@@ -6,7 +6,6 @@ import (
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/ui/common"
 )
 
 // How the screen speaks the user's language: its sentences through the
@@ -69,7 +68,7 @@ func (m *Model) when(t time.Time) string {
 // customers is "%s of %s customers (%s)" for n of the table's rows.
 func (m *Model) customers(format string, n int) string {
 	total := m.data().Rows()
-	return m.t(format, common.Int(n), common.Int(total), common.Percent(share(n, total)))
+	return m.t(format, m.common.Int(n), m.common.Int(total), m.common.Percent(share(n, total)))
 }
 
 // shownExpr is a rule another screen sent, as the user reads it: as sent

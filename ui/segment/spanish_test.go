@@ -22,8 +22,6 @@ func spanish(t *testing.T, s *common.Session, w, h int) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	common.UseNumbers(es)
-	t.Cleanup(func() { common.UseNumbers(locale.Default()) })
 	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: es}
 	m := New(c)
 	m.SetSize(w, h)

@@ -52,7 +52,7 @@ func (m *Model) segmentView() []string {
 	if r := m.result.reach; len(r) > 0 && m.result.err == nil {
 		parts := make([]string, len(r))
 		for i, c := range r {
-			parts[i] = m.t(c.Channel.String()) + " " + common.Int(c.Reachable)
+			parts[i] = m.t(c.Channel.String()) + " " + m.common.Int(c.Reachable)
 		}
 		lines = append(lines, st.Subtle.Render(m.t(msgContacted))+strings.Join(parts, st.Subtle.Render(" · ")))
 	}
@@ -127,7 +127,7 @@ func (m *Model) rulesView() []string {
 	}
 	out := []string{st.Header.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "#", ruleW, common.Truncate(label, ruleW), m.t(msgRemaining), m.t(msgRemoved))) +
 		"  " + st.Subtle.Render(m.t(msgWaterfallKey))}
-	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, m.t(msgEveryone), common.Int(total), "")))
+	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, m.t(msgEveryone), m.common.Int(total), "")))
 	if len(m.rules) == 0 {
 		for _, l := range strings.Split(common.Wrap(m.t(msgFirstRuleHint), max(10, m.width-4), "  "), "\n") {
 			out = append(out, st.Subtle.Render("  "+l))
@@ -139,7 +139,7 @@ func (m *Model) rulesView() []string {
 		rem, removed, bar := "", "", ""
 		if i < len(m.result.steps) {
 			s := m.result.steps[i]
-			rem, removed = common.Int(s.Remaining), "-"+common.Int(s.Removed)
+			rem, removed = m.common.Int(s.Remaining), "-"+m.common.Int(s.Removed)
 			bar = waterfallBar(st, s.Remaining, s.Removed, total, barWidth)
 		}
 		line := fmt.Sprintf("  %-3d %-*s %10s %9s", i+1, ruleW, common.Truncate(text, ruleW), rem, removed)
@@ -174,7 +174,7 @@ func (m *Model) profileSummary(room int) []string {
 		}
 		b := p.Buckets[best]
 		out = append(out, fmt.Sprintf("  %-16s %4s  %s %s vs %s (%s)", common.Truncate(p.Attribute, 16), m.number(p.Distance, 2),
-			common.Truncate(m.label(b.Label), 24), common.Percent(b.SegmentShare), common.Percent(b.OverallShare), m.number(b.Index, 2)))
+			common.Truncate(m.label(b.Label), 24), m.common.Percent(b.SegmentShare), m.common.Percent(b.OverallShare), m.number(b.Index, 2)))
 	}
 	return out
 }
@@ -217,7 +217,7 @@ func (m *Model) listView() []string {
 	defW := max(10, m.width-52)
 	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %4s %10s  %-16s  %-*s", m.t(msgColName), m.t(msgColVersion), m.t(msgColSize), m.t(msgColSaved), defW, m.t(msgColDefinition))))
 	for i, s := range m.saved {
-		line := fmt.Sprintf("  %-20s %4d %10s  %-16s  %s", common.Truncate(s.Name, 20), s.Latest.Version, common.Int(s.Latest.Size),
+		line := fmt.Sprintf("  %-20s %4d %10s  %-16s  %s", common.Truncate(s.Name, 20), s.Latest.Version, m.common.Int(s.Latest.Size),
 			m.when(s.Latest.SavedAt), common.Truncate(m.showDefinition(s.Latest.Definition), defW))
 		if i == m.listCursor {
 			line = st.Selected.Render(line)

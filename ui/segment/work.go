@@ -163,5 +163,5 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	}
 	m.name = msg.name
 	return tea.Batch(listCmd(m.common.Session.DB),
-		common.Status(m.t(msgSavedVersion, msg.name, itoa(msg.v.Version), common.Int(msg.v.Size)), false))
+		common.Status(m.t(msgSavedVersion, msg.name, itoa(msg.v.Version), m.common.Int(msg.v.Size)), false))
 }

@@ -251,3 +251,45 @@ func TestClientLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersInTheSessionsFormat: two people at once on one server, one
+// reading Spanish and one English, each read the figures as their own
+// region writes them, whatever the server's language: the header's 2,000
+// customers are 2.000 clientes in Spain (where 2,000 is two), and a
+// share of 51.5% is 51,5%. Once on an English server (the Spanish user's
+// client sends LANG) and once on a Spanish one (the English user's does).
+func TestNumbersInTheSessionsFormat(t *testing.T) {
+	es, err := locale.Parse("es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name         string
+		server       locale.Locale
+		esEnv, enEnv []string
+	}{
+		{"English server", locale.Default(), []string{"LANG", "es_ES.UTF-8"}, nil},
+		{"Spanish server", es, nil, []string{"LANG", "en_US.UTF-8"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := startServer(t, func(cfg *Config) { cfg.Locale = c.server })
+			spanish := e.openTerm(t, e.bob, 30, 120, c.esEnv...)
+			english := e.openTerm(t, e.alice, 30, 120, c.enEnv...)
+			spanish.speaksSpanish(t, "bob")
+			english.speaksEnglish(t, "alice")
+			// the gender pane, first on Explore: female 1,024 of 2,000
+			spanish.waitFor(t, "2.000 clientes")
+			spanish.waitFor(t, "51,5%")
+			english.waitFor(t, "2,000 customers")
+			english.waitFor(t, "51.5%")
+			if s := spanish.text(); strings.Contains(s, "2,000") || strings.Contains(s, "51.5%") {
+				t.Errorf("the Spanish session reads English figures:\n%s", s)
+			}
+			if s := english.text(); strings.Contains(s, "2.000") || strings.Contains(s, "51,5%") {
+				t.Errorf("the English session reads Spanish figures:\n%s", s)
+			}
+			spanish.quit(t)
+			english.quit(t)
+		})
+	}
+}

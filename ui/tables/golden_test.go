@@ -41,7 +41,6 @@ func TestGoldenViews(t *testing.T) {
 		name string
 		loc  locale.Locale
 	}{{"", locale.Default()}, {"_es", es}} {
-		common.UseNumbers(lang.loc)
 		for _, sz := range [][2]int{{100, 30}, {80, 24}} {
 			m := screen(t, sz[0], sz[1], lang.loc)
 			size := fmt.Sprintf("%s_%dx%d", lang.name, sz[0], sz[1])
@@ -55,15 +54,12 @@ func TestGoldenViews(t *testing.T) {
 			screentest.Golden(t, "page"+size, m.View(), *update)
 		}
 	}
-	common.UseNumbers(locale.Default())
 }
 
 // TestSpanishTableList: the list's header, its note and its counts are
 // Spanish, with the thousands as Spain groups them.
 func TestSpanishTableList(t *testing.T) {
 	es, _ := locale.Parse("es-ES")
-	common.UseNumbers(es)
-	defer common.UseNumbers(locale.Default())
 	m := screen(t, 100, 30, es)
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"tabla", "filas", "columnas", "* la tabla de clientes: "} {
@@ -77,7 +73,7 @@ func TestSpanishTableList(t *testing.T) {
 		}
 	}
 	send(m, keyPress("enter"))
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "invoice_lines · filas 1–") || !strings.Contains(v, " de "+common.Int(int(m.tables[m.cursor].Rows))) {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "invoice_lines · filas 1–") || !strings.Contains(v, " de "+m.common.Int(int(m.tables[m.cursor].Rows))) {
 		t.Errorf("page title:\n%s", v)
 	}
 }

@@ -175,7 +175,7 @@ func (m *Model) View() string {
 		if t.Name == m.common.Session.Table.Name {
 			mark = "*" // the customer table
 		}
-		line := common.Truncate(fmt.Sprintf("%s %s %12s  %d", mark, common.Pad(model.Printable(t.Name), 28), common.Int(int(t.Rows)), len(t.Columns)), w)
+		line := common.Truncate(fmt.Sprintf("%s %s %12s  %d", mark, common.Pad(model.Printable(t.Name), 28), m.common.Int(int(t.Rows)), len(t.Columns)), w)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}
@@ -212,7 +212,7 @@ func (m *Model) pageView() string {
 		return strings.TrimRight(b.String(), " ")
 	}
 	first := (len(m.starts)-1)*m.pageRows() + 1
-	title := m.common.T(msgRowsOf, t.Name, common.Int(first), common.Int(first+len(m.page.Rows)-1), common.Int(int(t.Rows)))
+	title := m.common.T(msgRowsOf, t.Name, m.common.Int(first), m.common.Int(first+len(m.page.Rows)-1), m.common.Int(int(t.Rows)))
 	lines := []string{st.Title.Render(common.Truncate(title, m.width)), st.Header.Render(fit(cols))}
 	for _, r := range m.page.Rows {
 		cells := make([]string, len(cols))

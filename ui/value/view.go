@@ -75,7 +75,7 @@ func (m *Model) runningView(w int) []string {
 	case p.Total > 0:
 		share := float64(p.Done) / float64(p.Total)
 		barW := max(10, min(40, w-12))
-		lines = append(lines, "  "+stage, fmt.Sprintf("  %s %s", st.Bar.Render(common.Pad(common.Bar(share, barW), barW)), common.Percent(share)))
+		lines = append(lines, "  "+stage, fmt.Sprintf("  %s %s", st.Bar.Render(common.Pad(common.Bar(share, barW), barW)), m.common.Percent(share)))
 	case p.Done > 0:
 		lines = append(lines, "  "+m.t(msgStageCount, stage, p.Done))
 	default:
@@ -96,7 +96,7 @@ func (m *Model) header() []string {
 	c := r.Customers
 	return []string{
 		st.Title.Render(asOf) + sep + st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays))),
-		st.Subtle.Render(m.t(msgCustomers, common.Int(c.Modelled), common.Int(c.Customers), common.Int(c.RepeatBuyers), m.t(r.Unit))),
+		st.Subtle.Render(m.t(msgCustomers, m.common.Int(c.Modelled), m.common.Int(c.Customers), m.common.Int(c.RepeatBuyers), m.t(r.Unit))),
 	}
 }
 
@@ -117,17 +117,17 @@ func (m *Model) overview(w int) []string {
 	lines := m.header()
 	if bg := r.BGNBD; bg != nil {
 		lines = append(lines, "")
-		lines = append(lines, titled(st.Header.Render(m.t(msgBG)), st.Subtle.Render(m.t(msgFitLine, m.llText(bg.LogLikelihood), common.Int(bg.Unique), bg.Iterations)), w)...)
+		lines = append(lines, titled(st.Header.Render(m.t(msgBG)), st.Subtle.Render(m.t(msgFitLine, m.llText(bg.LogLikelihood), m.common.Int(bg.Unique), bg.Iterations)), w)...)
 		lines = append(lines, m.params(bg)...)
 	}
 	if pn := r.ParetoNBD; pn != nil {
-		lines = append(lines, titled(st.Header.Render(msgPareto), st.Subtle.Render(m.t(msgFitLine, m.llText(pn.LogLikelihood), common.Int(pn.Unique), pn.Iterations))+
+		lines = append(lines, titled(st.Header.Render(msgPareto), st.Subtle.Render(m.t(msgFitLine, m.llText(pn.LogLikelihood), m.common.Int(pn.Unique), pn.Iterations))+
 			" · "+m.t(msgBetter, r.Better), w)...)
 	} else if r.ParetoErr != "" {
 		lines = append(lines, st.Warn.Render(msgPareto+": "+m.errSay(m.v.ParetoErr, r.ParetoErr)))
 	}
 	if g := r.GammaGamma; g != nil {
-		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), common.Int(g.Customers), common.Int(g.Excluded))), w)...)
+		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), m.common.Int(g.Customers), m.common.Int(g.Excluded))), w)...)
 		lines = append(lines, m.params(&g.ModelFit)...)
 		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean))
 		if g.Correlation > 0.3 || g.Correlation < -0.3 {
@@ -141,7 +141,7 @@ func (m *Model) overview(w int) []string {
 	lines = append(lines, "")
 	if t := r.Totals; t != nil {
 		lines = append(lines, st.Title.Render(m.t(msgPred, r.HorizonDays, m.num(strconv.FormatFloat(t.MeanPAlive, 'f', 3, 64)),
-			common.Int(int(t.ExpectedPurchases+0.5)), m.common.Amount(t.CLV))))
+			m.common.Int(int(t.ExpectedPurchases+0.5)), m.common.Amount(t.CLV))))
 	}
 	switch v := r.Validation; {
 	case v != nil:
@@ -204,7 +204,7 @@ func (m *Model) llText(x float64) string {
 	if err != nil {
 		return sign + m.num(t)
 	}
-	return sign + common.Int(n) + m.num("."+frac)
+	return sign + m.common.Int(n) + m.num("."+frac)
 }
 
 // corrText writes a correlation, or says it is undefined.

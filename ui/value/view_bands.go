@@ -27,8 +27,8 @@ func (m *Model) bandsView(w, h int) []string {
 		if total > 0 {
 			share = float64(b.Customers) / float64(total)
 		}
-		l := " " + common.Pad(m.num(b.Label), lab) + " " + common.PadLeft(common.Int(b.Customers), cnt) + " " +
-			common.Pad(common.Bar(share, bw), bw) + " " + common.PadLeft(common.Money(b.CLV), money)
+		l := " " + common.Pad(m.num(b.Label), lab) + " " + common.PadLeft(m.common.Int(b.Customers), cnt) + " " +
+			common.Pad(common.Bar(share, bw), bw) + " " + common.PadLeft(m.common.Money(b.CLV), money)
 		if k == m.band {
 			return st.Selected.Render(l)
 		}
@@ -101,7 +101,7 @@ func (m *Model) customersView(w, h int) []string {
 	for _, c := range r.Top[m.scroll:end] {
 		cells := []string{strconv.Itoa(c.X), m.num(strconv.FormatFloat(c.Tx, 'f', 1, 64)), m.num(strconv.FormatFloat(c.T, 'f', 1, 64)),
 			m.num(strconv.FormatFloat(c.PAlive, 'f', 3, 64)), m.num(strconv.FormatFloat(c.ExpectedPurchases, 'f', 2, 64)),
-			common.Money(c.ExpectedValue), common.Money(c.CLV)}
+			m.common.Money(c.ExpectedValue), m.common.Money(c.CLV)}
 		l := common.Pad(c.Customer, key)
 		for k, v := range cells {
 			l += " " + common.PadLeft(v, cols[k].width)

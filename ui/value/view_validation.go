@@ -28,7 +28,7 @@ func (m *Model) trackingView(w, h int) []string {
 	st := m.common.Styles
 	lines := []string{
 		st.Title.Render(m.t(msgTrackTitle, m.day(v.CalibrationEnd), m.day(v.HoldoutEnd))),
-		st.Subtle.Render(m.t(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
+		st.Subtle.Render(m.t(msgTrackFigs, m.common.Int(int(v.PredictedHoldout+0.5)), m.common.Int(int(v.ActualHoldout+0.5)),
 			m.num(strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64)), m.corrText(v.Correlation))),
 	}
 	n := len(v.Tracking)
@@ -42,7 +42,7 @@ func (m *Model) trackingView(w, h int) []string {
 		}
 	}
 	top := niceTop(peak)
-	axis := common.Int(int(top))
+	axis := m.common.Int(int(top))
 	lw := len([]rune(axis)) + 1
 	ph := max(2, h-len(lines)-2) // the x axis and the legend below
 	pw := max(4, w-lw-1)
@@ -84,7 +84,7 @@ func (m *Model) byRepeatView(w, h int) []string {
 	}
 	st := m.common.Styles
 	lines := []string{st.Title.Render(m.t(msgRepeatTitle, m.day(v.CalibrationEnd))),
-		st.Subtle.Render(m.t(msgTrackFigs, common.Int(int(v.PredictedHoldout+0.5)), common.Int(int(v.ActualHoldout+0.5)),
+		st.Subtle.Render(m.t(msgTrackFigs, m.common.Int(int(v.PredictedHoldout+0.5)), m.common.Int(int(v.ActualHoldout+0.5)),
 			m.num(strconv.FormatFloat(v.TotalErrorPct, 'f', 1, 64)), m.corrText(v.Correlation)))}
 	peak := 0.0
 	for _, g := range v.ByRepeat {
@@ -105,7 +105,7 @@ func (m *Model) byRepeatView(w, h int) []string {
 			}
 			return style(common.Pad(common.Bar(s/peak, bw), bw))
 		}
-		lines = append(lines, common.Pad(x, lab)+" "+common.PadLeft(common.Int(g.Customers), cnt)+"  "+
+		lines = append(lines, common.Pad(x, lab)+" "+common.PadLeft(m.common.Int(g.Customers), cnt)+"  "+
 			bar(g.Expected, st.Bar.Render)+" "+common.PadLeft(m.num(strconv.FormatFloat(g.Expected, 'f', 2, 64)), num)+"  "+
 			bar(g.Actual, st.BarAlt.Render)+" "+common.PadLeft(m.num(strconv.FormatFloat(g.Actual, 'f', 2, 64)), num))
 	}
