@@ -6,6 +6,7 @@ import (
 
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/ui/common"
 )
 
 // tr is the language of this run's help, messages and screens. A process
