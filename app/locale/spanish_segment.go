@@ -7,7 +7,7 @@ package locale
 // después de, en los últimos), so what a message suggests can be typed.
 var spanishSegment = map[string]string{
 	// the screen: status lines
-	"no rules yet: a adds one (or f, from a form)":                      "todavía no hay reglas: a añade una (o f, con un formulario)",
+	"no rules yet: a adds one (or f, from a form)":                      "todavía no hay reglas · a: añadir una · f: con un formulario",
 	"o joins a rule with the one below it by or: this is the last rule": "o une una regla con la de abajo con o: esta es la última regla",
 	"this is already the first rule":                                    "esta ya es la primera regla",
 	"this is already the last rule":                                     "esta ya es la última regla",
@@ -35,15 +35,15 @@ var spanishSegment = map[string]string{
 	"REMOVED":                 "QUITADOS",
 	"everyone":                "todos",
 	"█ kept ░ cut":            "█ queda ░ cae",
-	"no rules yet: a types one (income > 20000), f builds one from a form": "todavía no hay reglas: a escribe una (income > 20000), f arma una con un formulario",
+	"no rules yet: a types one (income > 20000), f builds one from a form": "todavía no hay reglas · a: escribir una (income > 20000) · f: crearla con un formulario",
 	"What sets it apart": "Qué lo distingue",
 	"  distance · most over-represented value: segment vs everyone (index)": "  distancia · valor más sobrerrepresentado: segmento vs todos",
 	"Some of its customers":                                   "Algunos de sus clientes",
-	"with this rule: %s of %s customers (%s); enter keeps it": "con esta regla: %s de %s clientes (%s); enter la acepta",
+	"with this rule: %s of %s customers (%s); enter keeps it": "con esta regla: %s de %s clientes (%s); enter: aceptarla",
 
 	// the form
 	"Add a rule":                        "Añadir regla",
-	"  · enter chooses · esc goes back": "  · enter elige · esc vuelve",
+	"  · enter chooses · esc goes back": "  · enter: elegir · esc: volver",
 	" · space picks several":            " · espacio: varios",
 	"attribute":                         "atributo",
 	"operator":                          "operador",
@@ -67,7 +67,7 @@ var spanishSegment = map[string]string{
 
 	// the profile
 	"Profile": "Perfil",
-	"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back": "  proporción: segmento vs todos · índice = segmento ÷ todos · orden: distancia · esc vuelve",
+	"  segment share vs everyone's · index = segment ÷ everyone · attributes by total-variation distance · esc back": "  proporción: segmento vs todos · índice = segmento ÷ todos · orden: distancia · esc: volver",
 	"  the profile is being computed…":           "  calculando el perfil…",
 	"  the segment is empty: nothing to profile": "  el segmento está vacío: no hay nada que perfilar",
 	"(empty)":            "(vacío)",
@@ -75,15 +75,15 @@ var spanishSegment = map[string]string{
 
 	// the saved segments: list, management, history, overlap
 	"Saved segments": "Segmentos guardados",
-	"  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back": "  enter abre · R renombra · D copia · x borra · h historial · v solape · esc sale",
+	"  enter opens · R rename · D duplicate · x delete · h history · v overlap · esc back": "  enter: abrir · R: renombrar · D: duplicar · x: borrar · h: historial · v: solape · esc: salir",
 	"  none yet: build a segment and press s to save it":                                   "  ninguno todavía: arme un segmento y pulse s para guardarlo",
 	"NAME":                "NOMBRE",
-	"VER":                 "VER",
+	"VER":                 "VERS.",
 	"SIZE":                "TAMAÑO",
 	"SAVED":               "GUARDADO",
 	"DEFINITION":          "DEFINICIÓN",
 	"rename":              "renombrar",
-	"duplicate":           "copiar",
+	"duplicate":           "duplicar",
 	"delete (asks first)": "borrar (pregunta antes)",
 	"history":             "historial",
 	"overlap":             "solape",
@@ -95,10 +95,10 @@ var spanishSegment = map[string]string{
 	"saving %s: %s":                     "al guardar %s: %s",
 	"saved %s version %s: %s customers": "guardado %s, versión %s: %s clientes",
 	"History of %s":                     "Historial de %s",
-	"  esc goes back":                   "  esc vuelve",
+	"  esc goes back":                   "  esc: volver",
 	"v%d  %s  %s customers  %s":         "v%d  %s  %s clientes  %s",
 	"Overlap of saved segments":         "Solape de segmentos guardados",
-	"of the row's segment also in the column's · esc goes back": "de la fila también en la columna · esc vuelve",
+	"of the row's segment also in the column's · esc goes back": "de la fila también en la columna · esc: volver",
 	"  no saved segments yet":                                   "  todavía no hay segmentos guardados",
 	"size":                                                      "tamaño",
 	" counts: pulpero segment overlap DB":                       " conteos: pulpero segment overlap DB",
