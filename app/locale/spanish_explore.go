@@ -186,7 +186,7 @@ var spanishExplore = map[string]string{
 	// Explore: data quality
 	"Data quality":           "Calidad de datos",
 	"checking every column…": "revisando cada columna…",
-	" · %d findings on %d columns · enter opens the rows · m: a placeholder is missing": " · %d hallazgos en %d columnas · enter: ver filas · m: tratar valores de relleno como faltantes",
+	" · %d findings on %d columns · enter opens the rows · m: a placeholder is missing": " · %d hallazgos en %d columnas · enter: ver filas · m: tratar relleno como faltante",
 	" · contact columns: %s":          " · columnas de contacto: %s",
 	" · checking e-mails and phones…": " · revisando correos y teléfonos…",
 	"No problems found.":              "No se encontraron problemas.",

@@ -146,3 +146,112 @@ func Bar(share float64, width int) string {
 	}
 	return s
 }
+
+// Figure writes a number already written with a decimal point and no
+// grouping ("1641", "5578.19", "12.5k", a bin's "[1046, 1255)") as the
+// session's region writes numbers: grouped and with its decimal mark
+// ("1.641", "5.578,19", "12,5k" in Spain). English keeps s as it is: its
+// screens write four-digit figures ungrouped. Digits are only regrouped,
+// never re-read, so rounding and leading zeros ("e-06") stay as written.
+func (c *Common) Figure(s string) string {
+	if c.Locale.Lang == "" || c.Locale.Lang == locale.English {
+		return s
+	}
+	marks := []rune(c.Locale.Number(1000.5, 1)) // "1.000,5" or "1,000.5"
+	group, decimal := marks[1], marks[len(marks)-2]
+	var b strings.Builder
+	r := []rune(s)
+	for i := 0; i < len(r); {
+		if r[i] == 'e' || r[i] == 'E' {
+			b.WriteString(string(r[i:])) // an exponent's digits are not grouped
+			break
+		}
+		if r[i] < '0' || r[i] > '9' {
+			b.WriteRune(r[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(r) && r[j] >= '0' && r[j] <= '9' {
+			j++
+		}
+		digits := r[i:j]
+		for k, d := range digits {
+			if k > 0 && (len(digits)-k)%3 == 0 {
+				b.WriteRune(group)
+			}
+			b.WriteRune(d)
+		}
+		i = j
+		if i+1 < len(r) && r[i] == '.' && r[i+1] >= '0' && r[i+1] <= '9' {
+			b.WriteRune(decimal)
+			i++
+			for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+				b.WriteRune(r[i])
+				i++
+			}
+		}
+	}
+	return b.String()
+}
+
+// Cell writes a table cell as read from the database (store's text: a
+// REAL as 5578.19, a date as 1991-02-28) in the session's format when the
+// column holds numbers with fractions or dates: 5.578,19 and 28/02/1991 in
+// Spain. Whole numbers (years, codes, ids) and text stay as they are, and
+// so does everything in English.
+func (c *Common) Cell(k model.Kind, s string) string {
+	if c.Locale.Lang == "" || c.Locale.Lang == locale.English {
+		return s
+	}
+	switch k {
+	case model.KindReal:
+		if decimalText(s) {
+			return c.Figure(s)
+		}
+	case model.KindDate, model.KindDateTime:
+		if len(s) >= 10 && isoDay(s[:10]) && (len(s) == 10 || s[10] == ' ' || s[10] == 'T') {
+			if t, err := time.Parse("2006-01-02", s[:10]); err == nil {
+				return c.Locale.Date(t) + s[10:]
+			}
+		}
+	}
+	return s
+}
+
+// DeclKind is the kind a column's declared SQL type suggests, for a table
+// shown as it is stored (no kinds detected): REAL, FLOAT, DOUBLE, NUMERIC
+// and DECIMAL hold numbers with fractions; a type naming DATE or TIME holds
+// dates. Anything else is text, shown as it is.
+func DeclKind(decl string) model.Kind {
+	d := strings.ToUpper(decl)
+	switch {
+	case strings.Contains(d, "DATE") || strings.Contains(d, "TIME"):
+		return model.KindDate
+	case strings.Contains(d, "REAL") || strings.Contains(d, "FLOA") || strings.Contains(d, "DOUB") ||
+		strings.Contains(d, "NUMERIC") || strings.Contains(d, "DEC"):
+		return model.KindReal
+	}
+	return model.KindText
+}
+
+// decimalText reports s is a plain number: digits with an optional sign
+// and fraction, as SQLite writes a REAL.
+func decimalText(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, _ := strings.Cut(s, ".")
+	return whole != "" && allDigits(whole) && allDigits(frac)
+}
+
+func isoDay(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:])
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -81,7 +81,9 @@ const narrowBars = 40
 
 // short formats a number in at most about 7 cells: 950, 12.5k, 3.2M (with
 // the user's decimal mark: 12,5k in Spain).
-func (m *Model) short(v float64) string { return m.common.DecimalMark(shortPoint(v)) }
+// short is shortPoint in the session's number format (5.000, 12,5k in
+// Spain; English as shortPoint writes it).
+func (m *Model) short(v float64) string { return m.common.Figure(shortPoint(v)) }
 
 func shortPoint(v float64) string {
 	a := math.Abs(v)

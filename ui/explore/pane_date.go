@@ -2,8 +2,10 @@ package explore
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -27,12 +29,17 @@ func (m *Model) datePane(d *dist, w int) []string {
 }
 
 // dateLabel is a group's label in the user's language: weekdays and
-// quarters are translated (Wed → mié, 2025 Q3 → 2025 T3); years and
-// months (2025-03) read the same in both.
+// quarters are translated (Wed → mié, 2025 Q3 → 2025 T3), months are
+// written as the language writes dates (2025-03 in English, 03/2025 in
+// Spanish); years read the same in both.
 func (m *Model) dateLabel(g analysis.LabelCount, by analysis.DateGrouping) string {
 	switch {
 	case by == analysis.ByWeekday && g.Key >= 0 && g.Key < len(msgWeekdays):
 		return m.T(msgWeekdays[g.Key])
+	case by == analysis.ByMonth && m.common.Locale.Lang == locale.Spanish:
+		if y, mo, ok := strings.Cut(g.Label, "-"); ok && !strings.HasPrefix(g.Label, "-") {
+			return mo + "/" + y
+		}
 	case by == analysis.ByQuarter:
 		year := g.Key / 4
 		if g.Key%4 != 0 && g.Key < 0 {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -238,7 +239,7 @@ func (m *Model) widths() []int {
 	for i, c := range m.rows.cols {
 		w[i] = len([]rune(c)) + 1
 		for _, r := range m.rows.data {
-			w[i] = max(w[i], len([]rune(r.Values[i])))
+			w[i] = max(w[i], len([]rune(m.rowCell(i, r.Values[i]))))
 		}
 		w[i] = min(w[i], 24)
 	}
@@ -291,7 +292,7 @@ func (m *Model) rowsView() string {
 	for ri, r := range m.rows.data {
 		cells := make([]string, 0, shown)
 		for i := m.rows.colLeft; i < m.rows.colLeft+shown; i++ {
-			v := r.Values[i]
+			v := m.rowCell(i, r.Values[i])
 			if r.Nulls[i] {
 				v = "·"
 			}
@@ -304,6 +305,25 @@ func (m *Model) rowsView() string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rowCell is the value of the page's column i as the user reads it: numbers
+// with fractions and dates in the session's format (common.Cell), by the
+// kind pulpero found for the column, else by its declared type; the
+// clipboard keeps the database's text.
+func (m *Model) rowCell(i int, v string) string {
+	if m.common.Locale.Lang != locale.Spanish || i >= len(m.rows.cols) {
+		return v
+	}
+	if c := m.data().Column(m.rows.cols[i]); c != nil {
+		return m.common.Cell(c.Meta().Kind, v)
+	}
+	for _, c := range m.common.Session.Table.Columns {
+		if c.Name == m.rows.cols[i] {
+			return m.common.Cell(common.DeclKind(c.DeclType), v)
+		}
+	}
+	return v
 }
 
 // span is the width of columns of widths w separated by one space.

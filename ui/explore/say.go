@@ -31,13 +31,13 @@ func (m *Model) say(s model.Sentence) string {
 	return m.common.Locale.Say(model.Sentence{Format: s.Format, Args: args})
 }
 
-// approx writes a as %.4g does, with the user's decimal mark (no grouping:
-// four significant digits).
+// approx writes a as %.4g does, in the user's number format (1.641 and
+// 955,8 in Spain).
 func (m *Model) approx(a analysis.Approx) string {
 	if m.common.Locale.Lang != locale.Spanish {
 		return a.String()
 	}
-	return m.common.DecimalMark(a.String())
+	return m.common.Figure(a.String())
 }
 
 // problemName is a kind of data-quality problem as the user reads it; the
@@ -61,8 +61,9 @@ func (m *Model) valueName(c model.Column, v string) string {
 }
 
 // axisLabels are a cross-tab side's labels as the user reads them: values
-// by valueName, and a number's bins ("[0.5, 1)") with the region's decimal
-// mark ("[0,5; 1)" in Spain, where the comma separates decimals).
+// by valueName, and a number's bins ("[0.5, 1)", "[1046, 1255)") in the
+// region's number format ("[0,5; 1)", "[1.046; 1.255)" in Spain, where the
+// comma separates decimals).
 func (m *Model) axisLabels(c model.Column, labels []string) []string {
 	out := make([]string, len(labels))
 	for i, l := range labels {
@@ -70,9 +71,9 @@ func (m *Model) axisLabels(c model.Column, labels []string) []string {
 		case c.Meta().Kind.Coded():
 			out[i] = m.valueName(c, l)
 		case strings.HasPrefix(l, "[") && m.common.DecimalMark("0.5") == "0,5":
-			out[i] = strings.Replace(m.common.DecimalMark(l), ", ", "; ", 1)
+			out[i] = strings.Replace(m.common.Figure(l), ", ", "; ", 1)
 		default:
-			out[i] = m.common.DecimalMark(l)
+			out[i] = m.common.Figure(l)
 		}
 	}
 	return out

@@ -36,7 +36,7 @@ func TestSpanishUserReadsSpanish(t *testing.T) {
 
 	moveTo(t, m, "monthly_income")
 	v := ansi.Strip(m.View())
-	for _, want := range []string{"monthly_income · real", "valores 1.367 · faltantes 133 (8,9%)", "mediana 1442", "intervalos · ancho igual"} {
+	for _, want := range []string{"monthly_income · real", "valores 1.367 · faltantes 133 (8,9%)", "mediana 1.442", "media 1.641", "p25 1.047", "1.004–1.273", "intervalos · ancho igual"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the number pane lacks %q:\n%s", want, v)
 		}
@@ -44,7 +44,7 @@ func TestSpanishUserReadsSpanish(t *testing.T) {
 
 	press(m, "Q")
 	v = ansi.Strip(m.View())
-	for _, want := range []string{"Calidad de datos", "atípicos", "por debajo de -2019 o por encima de 5135", "inutilizable", "sin valor"} {
+	for _, want := range []string{"Calidad de datos", "atípicos", "por debajo de -2.019 o por encima de 5.135", "inutilizable", "sin valor"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the quality view lacks %q:\n%s", want, v)
 		}
@@ -58,12 +58,12 @@ func TestSpanishUserReadsSpanish(t *testing.T) {
 
 // TestFindingsSayTheirFiguresInTheUsersFormat: a kind in a finding is
 // named in the user's language, and a figure quoted to four digits takes
-// the decimal comma.
+// the decimal comma and the region's grouping (review 11).
 func TestFindingsSayTheirFiguresInTheUsersFormat(t *testing.T) {
 	es, _ := locale.Parse("es-AR")
 	m := &Model{common: &common.Common{Locale: es}}
 	if got, want := m.say(model.Say(analysis.DetailOutliers, analysis.Approx(-12.5), analysis.Approx(1234.5))),
-		"por debajo de -12,5 o por encima de 1234 (3×RIC más allá de los cuartiles)"; got != want {
+		"por debajo de -12,5 o por encima de 1.234 (3×RIC más allá de los cuartiles)"; got != want {
 		t.Errorf("outliers: %q, want %q", got, want)
 	}
 	if got, want := m.say(model.Say(analysis.DetailInvalid, model.KindDate, "31/02")), "valor de tipo fecha no válido (p. ej. 31/02); se trata como faltante"; got != want {
@@ -105,4 +105,64 @@ func TestSpanishBarsMakeCanonicalRules(t *testing.T) {
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "medio-alto") {
 		t.Errorf("the income bands are not in Spanish:\n%s", v)
 	}
+}
+
+// TestSpanishExploreWritesFiguresAsSpainDoes (review 8, 9, 11): one screen,
+// one number format: the unique counts, the summary figures and the bins
+// are grouped as Spain groups them, months read 01/2016, and the rows show
+// numbers with fractions and dates as Spain writes them. English keeps its
+// figures as they were.
+func TestSpanishExploreWritesFiguresAsSpainDoes(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	s := session(t, shopPath(t, 1500))
+	m := newScreenIn(t, s, 100, 30, es)
+	moveTo(t, m, "monthly_income")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{" 1.500 │", "media 1.641", "p25 1.047", "1.004–1.273"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("Spanish Explore lacks %q:\n%s", want, v)
+		}
+	}
+	moveTo(t, m, "signup_date")
+	press(m, "d", "d") // year → quarter → month
+	v = ansi.Strip(m.View())
+	if !strings.Contains(v, "por mes") || !strings.Contains(v, "/2016") || strings.Contains(v, "2016-0") {
+		t.Errorf("months are not written 01/2016:\n%s", v)
+	}
+	press(m, "r")
+	v = ansi.Strip(m.View())
+	if !strings.Contains(v, "/19") && !strings.Contains(v, "/20") || strings.ContainsAny(strings.Join(isoDays(v), ""), "-") {
+		t.Errorf("the rows keep ISO dates: %v\n%s", isoDays(v), v)
+	}
+	if !hasDecimalComma(v) {
+		t.Errorf("the rows show no number with a decimal comma:\n%s", v)
+	}
+
+	en := newScreenIn(t, s, 100, 30, locale.Default())
+	moveTo(t, en, "monthly_income")
+	if v := ansi.Strip(en.View()); !strings.Contains(v, "mean 1641") || !strings.Contains(v, " 1500 │") {
+		t.Errorf("English figures changed:\n%s", v)
+	}
+}
+
+// isoDays are the YYYY-MM-DD days in s.
+func isoDays(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if len(f) == 10 && f[4] == '-' && f[7] == '-' {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hasDecimalComma reports a field of digits with a decimal comma (1.234,56).
+func hasDecimalComma(s string) bool {
+	for _, f := range strings.Fields(s) {
+		whole, frac, ok := strings.Cut(f, ",")
+		if ok && whole != "" && frac != "" && strings.Trim(whole, "0123456789.") == "" && strings.Trim(frac, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }

@@ -196,7 +196,7 @@ func (m *Model) pageView() string {
 	for i, c := range cols {
 		widths[i] = min(24, max(4, len([]rune(c))))
 		for _, r := range m.page.Rows {
-			widths[i] = min(24, max(widths[i], len([]rune(r.Values[m.colLeft+i]))))
+			widths[i] = min(24, max(widths[i], len([]rune(m.cell(t, m.colLeft+i, r.Values[m.colLeft+i])))))
 		}
 	}
 	fit := func(cells []string) string {
@@ -217,7 +217,7 @@ func (m *Model) pageView() string {
 	for _, r := range m.page.Rows {
 		cells := make([]string, len(cols))
 		for i := range cols {
-			v := r.Values[m.colLeft+i]
+			v := m.cell(t, m.colLeft+i, r.Values[m.colLeft+i])
 			if r.Nulls[m.colLeft+i] {
 				v = "·"
 			}
@@ -226,4 +226,14 @@ func (m *Model) pageView() string {
 		lines = append(lines, fit(cells))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cell is a value of column i of table t as the user reads it: numbers
+// with fractions and dates in the session's format (common.Cell), by the
+// column's declared type (the table is shown as it is stored).
+func (m *Model) cell(t app.TableInfo, i int, v string) string {
+	if i >= len(t.Columns) {
+		return v
+	}
+	return m.common.Cell(common.DeclKind(t.Columns[i].DeclType), v)
 }
