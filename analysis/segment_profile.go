@@ -18,7 +18,25 @@ type ProfileBucket struct {
 	Segment, Overall           int
 	SegmentShare, OverallShare float64
 	Index                      float64 // NaN when nobody overall has the value
+
+	// Of says what the bucket holds, and Lo and Hi are a range's bounds,
+	// for a face that writes the label in its user's language and number
+	// format (Label is written in English, as files and JSON keep it): a
+	// range is (Lo, Hi], Lo NaN for "≤ Hi", Hi NaN for "> Lo"; a date
+	// column's bounds are its values (days, or seconds for date-times).
+	Of     BucketOf `json:"-"`
+	Lo, Hi float64  `json:"-"`
 }
+
+// BucketOf is what a profile bucket holds.
+type BucketOf uint8
+
+const (
+	BucketValue BucketOf = iota // one value of a category or yes/no attribute: Label is the value
+	BucketRange                 // a range of a number or date: Lo, Hi
+	BucketOther                 // the rarer values of a category, summed ("other")
+	BucketEmpty                 // the customers with no value ("(empty)")
+)
 
 // AttributeProfile compares the segment with everyone on one attribute.
 // Distance is the total-variation distance between the two distributions,
@@ -53,6 +71,7 @@ type baseAttr struct {
 	overall []int
 	codes   []int32 // coded columns: the column's own codes
 	bucket  []uint8 // number columns: each row's bucket
+	cuts    []float64
 }
 
 // NewProfileBase buckets every attribute of ds that can be profiled:
@@ -94,7 +113,7 @@ func numberBuckets(x *model.NumberColumn) baseAttr {
 			}
 		}
 	}
-	a := baseAttr{col: x, bucket: make([]uint8, len(x.Values))}
+	a := baseAttr{col: x, bucket: make([]uint8, len(x.Values)), cuts: cuts}
 	for k := range len(cuts) + 1 {
 		if len(cuts) == 0 {
 			break // no values at all: only the empty bucket
@@ -176,8 +195,21 @@ func profileOf(a baseAttr, counts []int, size, rows int) AttributeProfile {
 		if a.overall[k] == 0 {
 			continue // a dictionary value nobody has, or no empties
 		}
-		buckets = append(buckets, ProfileBucket{Label: label, Segment: counts[k], Overall: a.overall[k],
-			SegmentShare: s, OverallShare: o, Index: s / o})
+		b := ProfileBucket{Label: label, Segment: counts[k], Overall: a.overall[k],
+			SegmentShare: s, OverallShare: o, Index: s / o, Lo: math.NaN(), Hi: math.NaN()}
+		switch {
+		case k == len(a.labels)-1:
+			b.Of = BucketEmpty
+		case a.codes == nil:
+			b.Of = BucketRange
+			if k > 0 {
+				b.Lo = a.cuts[k-1]
+			}
+			if k < len(a.cuts) {
+				b.Hi = a.cuts[k]
+			}
+		}
+		buckets = append(buckets, b)
 	}
 	if size == 0 {
 		p.Distance = 0
@@ -185,7 +217,7 @@ func profileOf(a baseAttr, counts []int, size, rows int) AttributeProfile {
 	if a.codes != nil && len(buckets) > maxBuckets {
 		// keep the most common values overall; sum the rest as "other"
 		sort.SliceStable(buckets, func(i, j int) bool { return buckets[i].Overall > buckets[j].Overall })
-		other := ProfileBucket{Label: "other"}
+		other := ProfileBucket{Label: "other", Of: BucketOther, Lo: math.NaN(), Hi: math.NaN()}
 		for _, x := range buckets[maxBuckets-1:] {
 			other.Segment += x.Segment
 			other.Overall += x.Overall

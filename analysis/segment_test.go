@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +213,40 @@ func TestLibraryResolves(t *testing.T) {
 	rows, err := analysis.EvaluateSegment(tinyShop(), tree, time.Now(), lib.Resolve)
 	if err != nil || rowsOf2(rowsOf(rows)) != "[4]" {
 		t.Fatalf("rows %v, %v", rowsOf(rows), err)
+	}
+}
+
+// TestProfileBucketsSayWhatTheyHold: beside its English label, each bucket
+// says what it holds and a range its bounds, so a face can write it in its
+// user's format (review 7); the labels are unchanged.
+func TestProfileBucketsSayWhatTheyHold(t *testing.T) {
+	ds := tinyShop()
+	seg := model.FullBitset(8)
+	for _, p := range analysis.NewProfileBase(ds).Profile(seg) {
+		for _, b := range p.Buckets {
+			var want string
+			switch b.Of {
+			case analysis.BucketEmpty:
+				want = "(empty)"
+			case analysis.BucketValue, analysis.BucketOther:
+				want = b.Label
+			case analysis.BucketRange:
+				num := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+				switch {
+				case math.IsNaN(b.Lo):
+					want = "≤ " + num(b.Hi)
+				case math.IsNaN(b.Hi):
+					want = "> " + num(b.Lo)
+				default:
+					want = num(b.Lo) + " – " + num(b.Hi)
+				}
+			}
+			if b.Label != want {
+				t.Errorf("%s: bucket %q (%v, %v, %v) reads %q", p.Attribute, b.Label, b.Of, b.Lo, b.Hi, want)
+			}
+			if b.Of != analysis.BucketEmpty && p.Kind.Coded() == (b.Of == analysis.BucketRange) {
+				t.Errorf("%s (%v): bucket %q is %v", p.Attribute, p.Kind, b.Label, b.Of)
+			}
+		}
 	}
 }

@@ -69,7 +69,7 @@ func (m *Model) profileLines() []string {
 			case b.Index <= 0.8:
 				idx = st.Warn.Render(idx)
 			}
-			out = append(out, fmt.Sprintf("  %-22s %6s %s %6s %s %s", common.Truncate(m.label(b.Label), 22),
+			out = append(out, fmt.Sprintf("  %-22s %6s %s %6s %s %s", common.Truncate(m.label(p, b), 22),
 				m.common.Percent(b.SegmentShare), st.Bar.Render(common.Pad(common.Bar(b.SegmentShare, barW), barW)),
 				m.common.Percent(b.OverallShare), st.BarAlt.Render(common.Pad(common.Bar(b.OverallShare, barW), barW)), idx))
 		}

@@ -1,8 +1,11 @@
 package segment
 
 import (
+	"math"
+	"strconv"
 	"time"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
@@ -101,14 +104,62 @@ func (m *Model) canonicalYesNo(n seg.Node) {
 	}
 }
 
-// emptyBucket is the profile's name for the customers with no value.
-const emptyBucket = "(empty)"
+// Names the profile gives buckets (analysis writes them in English).
+const (
+	emptyBucket = "(empty)"
+	otherBucket = "other"
+)
 
-// label is a profile bucket's label as the user reads it: values as they
-// are in the data, the bucket of no value in the user's language.
-func (m *Model) label(s string) string {
-	if s == emptyBucket {
+// label is a profile bucket's label as the user reads it: values of the
+// data as they are; the values pulpero names (yes and no, the derived
+// generations and bands), the bucket of no value and the bucket of the
+// rarer values ("other") in the user's language; ranges of numbers and
+// dates in the user's number and date format (≤ 929,6, 955,8 – 1.707,
+// 18/12/2017–20/12/2019 in Spain). English reads analysis's label as it is.
+func (m *Model) label(p analysis.AttributeProfile, b analysis.ProfileBucket) string {
+	switch b.Of {
+	case analysis.BucketEmpty:
 		return m.t(emptyBucket)
+	case analysis.BucketOther:
+		return m.t(otherBucket)
 	}
-	return s
+	if !m.spanish() {
+		return b.Label
+	}
+	switch b.Of {
+	case analysis.BucketValue:
+		c := m.data().Column(p.Attribute)
+		if p.Kind == model.KindBoolean || c != nil && c.Meta().Derived {
+			return m.common.Locale.Lookup(b.Label)
+		}
+	case analysis.BucketRange:
+		switch {
+		case math.IsNaN(b.Lo) && !math.IsNaN(b.Hi):
+			return "≤ " + m.edge(p.Kind, b.Hi)
+		case math.IsNaN(b.Hi) && !math.IsNaN(b.Lo):
+			return "> " + m.edge(p.Kind, b.Lo)
+		case !math.IsNaN(b.Lo) && (p.Kind == model.KindDate || p.Kind == model.KindDateTime):
+			// two dates and spaces would not fit the profile's column
+			return m.edge(p.Kind, b.Lo) + "–" + m.edge(p.Kind, b.Hi)
+		case !math.IsNaN(b.Lo):
+			return m.edge(p.Kind, b.Lo) + " – " + m.edge(p.Kind, b.Hi)
+		}
+	}
+	return b.Label
+}
+
+// edge is a range's bound as the user reads it: a date as the locale
+// writes dates, a number to four significant digits (as analysis's label
+// has it) in the locale's number format.
+func (m *Model) edge(k model.Kind, v float64) string {
+	switch k {
+	case model.KindDate:
+		return m.loc().Date(time.Unix(int64(v)*86400, 0).UTC())
+	case model.KindDateTime:
+		return m.loc().Date(time.Unix(int64(v), 0).UTC())
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return m.common.Figure(strconv.FormatFloat(v, 'f', 0, 64))
+	}
+	return m.common.Figure(strconv.FormatFloat(v, 'g', 4, 64))
 }

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,7 +10,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
 	seg "github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -212,7 +215,7 @@ func TestTheScreenSpeaksSpanish(t *testing.T) {
 	}
 	press(m, "esc", "a")
 	typeText(m, "monthly_income > 1200")
-	if v := view(m); !regexp.MustCompile(`con esta regla: \d+ de 400 clientes \(\d+,\d%\); enter la acepta`).MatchString(v) {
+	if v := view(m); !regexp.MustCompile(`con esta regla: \d+ de 400 clientes \(\d+,\d%\); enter: aceptarla`).MatchString(v) {
 		t.Errorf("preview:\n%s", v)
 	}
 	press(m, "enter")
@@ -272,6 +275,52 @@ func TestEveryMessageOfTheLanguageIsSpanish(t *testing.T) {
 		msg = regexp.MustCompile(`"[^"]*"|'[^']*'|[a-z_]+_[a-z_]+|la palabra \w+`).ReplaceAllString(msg, "")
 		if w := english.FindString(msg); w != "" {
 			t.Errorf("%q: %q is English in\n%s", rule, w, said)
+		}
+	}
+}
+
+// TestTheProfileSpeaksSpanish (review 5, 7): the profile names pulpero's own
+// buckets in Spanish (otros, sí and no, the bucket of no value) and writes
+// its ranges with Spain's numbers and dates, while a value of the data that
+// happens to read "other" stays as it is, and English reads analysis's
+// labels unchanged.
+func TestTheProfileSpeaksSpanish(t *testing.T) {
+	s := session(t, shopPath(t, 400))
+	m := spanish(t, s, 100, 30)
+	addRule(m, "monthly_income > 1200")
+	press(m, "p")
+	v := view(m) + ansi.Strip(strings.Join(m.profileLines(), "\n"))
+	for _, want := range []string{"Perfil", "sí ", "≤ 929,6", "929,6 – 1.257", "≤ 18/12/2017", "18/12/2017–20/12/2019"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the Spanish profile lacks %q:\n%s", want, v)
+		}
+	}
+	if regexp.MustCompile(`\d{4}-\d{2}-\d{2}|\byes\b`).MatchString(v) {
+		t.Errorf("the Spanish profile keeps an ISO date or yes:\n%s", v)
+	}
+	nan := math.NaN()
+	zone := analysis.AttributeProfile{Attribute: "zone", Kind: model.KindCategorical}
+	income := analysis.AttributeProfile{Attribute: "monthly_income", Kind: model.KindReal}
+	for _, tc := range []struct {
+		p    analysis.AttributeProfile
+		b    analysis.ProfileBucket
+		want string
+	}{
+		{zone, analysis.ProfileBucket{Label: "other", Of: analysis.BucketOther, Lo: nan, Hi: nan}, "otros"},
+		{zone, analysis.ProfileBucket{Label: "other", Of: analysis.BucketValue, Lo: nan, Hi: nan}, "other"}, // the data's own value
+		{zone, analysis.ProfileBucket{Label: "(empty)", Of: analysis.BucketEmpty, Lo: nan, Hi: nan}, "(vacío)"},
+		{income, analysis.ProfileBucket{Label: "955.8 – 1707", Of: analysis.BucketRange, Lo: 955.8, Hi: 1707}, "955,8 – 1.707"},
+		{income, analysis.ProfileBucket{Label: "> 1.235e+04", Of: analysis.BucketRange, Lo: 12345.6, Hi: nan}, "> 1,235e+04"},
+	} {
+		if got := m.label(tc.p, tc.b); got != tc.want {
+			t.Errorf("Spanish label of %+v: %q, want %q", tc.b, got, tc.want)
+		}
+	}
+	en := newScreen(t, s, 100, 30)
+	for _, b := range []analysis.ProfileBucket{{Label: "955.8 – 1707", Of: analysis.BucketRange, Lo: 955.8, Hi: 1707},
+		{Label: "other", Of: analysis.BucketOther}, {Label: "yes", Of: analysis.BucketValue}} {
+		if got := en.label(income, b); got != b.Label {
+			t.Errorf("English label %q reads %q", b.Label, got)
 		}
 	}
 }

@@ -174,7 +174,7 @@ func (m *Model) profileSummary(room int) []string {
 		}
 		b := p.Buckets[best]
 		out = append(out, fmt.Sprintf("  %-16s %4s  %s %s vs %s (%s)", common.Truncate(p.Attribute, 16), m.number(p.Distance, 2),
-			common.Truncate(m.label(b.Label), 24), m.common.Percent(b.SegmentShare), m.common.Percent(b.OverallShare), m.number(b.Index, 2)))
+			common.Truncate(m.label(p, b), 24), m.common.Percent(b.SegmentShare), m.common.Percent(b.OverallShare), m.number(b.Index, 2)))
 	}
 	return out
 }
@@ -204,7 +204,7 @@ func (m *Model) sampleView() []string {
 
 func (m *Model) listView() []string {
 	st := m.common.Styles
-	out := []string{st.Title.Render(m.t(msgSaved)) + st.Subtle.Render(m.t(msgSavedKeys)), ""}
+	out := append(m.titleAndKeys(m.t(msgSaved), m.t(msgSavedKeys)), "")
 	if m.mode == modeName {
 		out = append(out, "  "+m.input.View(), "")
 	}
@@ -214,10 +214,11 @@ func (m *Model) listView() []string {
 	if len(m.saved) == 0 {
 		return append(out, st.Subtle.Render(m.t(msgNoneSaved)))
 	}
-	defW := max(10, m.width-52)
-	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %4s %10s  %-16s  %-*s", m.t(msgColName), m.t(msgColVersion), m.t(msgColSize), m.t(msgColSaved), defW, m.t(msgColDefinition))))
+	verW := max(4, len([]rune(m.t(msgColVersion)))) // VERS. in Spanish
+	defW := max(10, m.width-48-verW)
+	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %*s %10s  %-16s  %-*s", m.t(msgColName), verW, m.t(msgColVersion), m.t(msgColSize), m.t(msgColSaved), defW, m.t(msgColDefinition))))
 	for i, s := range m.saved {
-		line := fmt.Sprintf("  %-20s %4d %10s  %-16s  %s", common.Truncate(s.Name, 20), s.Latest.Version, m.common.Int(s.Latest.Size),
+		line := fmt.Sprintf("  %-20s %*d %10s  %-16s  %s", common.Truncate(s.Name, 20), verW, s.Latest.Version, m.common.Int(s.Latest.Size),
 			m.when(s.Latest.SavedAt), common.Truncate(m.showDefinition(s.Latest.Definition), defW))
 		if i == m.listCursor {
 			line = st.Selected.Render(line)
@@ -277,4 +278,28 @@ func (m *Model) errLines(block string) []string {
 		}
 	}
 	return out
+}
+
+// titleAndKeys is a title with its key hints beside it, or, when they do
+// not fit the window beside it, below it, as many hints a line as fit: a
+// hint ("v: solape") is never cut, so no key is lost at 80 columns.
+func (m *Model) titleAndKeys(title, keys string) []string {
+	st := m.common.Styles
+	if m.width <= 0 || len([]rune(title+keys)) <= m.width {
+		return []string{st.Title.Render(title) + st.Subtle.Render(keys)}
+	}
+	out := []string{st.Title.Render(title)}
+	line := ""
+	for _, hint := range strings.Split(strings.TrimSpace(keys), " · ") {
+		next := "  " + hint
+		if line != "" {
+			next = line + " · " + hint
+		}
+		if line != "" && len([]rune(next)) > m.width {
+			out = append(out, st.Subtle.Render(line))
+			next = "  " + hint
+		}
+		line = next
+	}
+	return append(out, st.Subtle.Render(line))
 }
