@@ -115,3 +115,30 @@ func TestEveryRoleAndKindHasASpanishName(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishListLeavesTheReasonRoom (review 17, 23): at 80 columns the
+// Spanish list names identifiers "id" and heads the personal column
+// "pers.", so the reason keeps room to be read; the customer's income is
+// "renta" (revenue stays "ingresos" elsewhere). English is as it was.
+func TestSpanishListLeavesTheReasonRoom(t *testing.T) {
+	s := demoSession(t)
+	es, _ := locale.Parse("es-ES")
+	view := func(loc locale.Locale) string {
+		m := New(&common.Common{Width: 80, Height: 24, Styles: common.NewStyles(true), Session: s, Locale: loc})
+		m.SetSize(80, 22)
+		return ansi.Strip(m.View())
+	}
+	v := view(es)
+	head, _, _ := strings.Cut(v, "\n")
+	if !strings.Contains(head, " pers. ") || strings.Contains(v, "identificador") || !strings.Contains(v, "renta") {
+		t.Errorf("the Spanish list at 80 columns:\n%s", v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if strings.HasPrefix(line, "customer_id ") && !strings.Contains(line, `nombre "customer`) {
+			t.Errorf("the reason has no room: %q", line)
+		}
+	}
+	if en := view(locale.Default()); !strings.Contains(en, " personal why") || !strings.Contains(en, "identifier") {
+		t.Errorf("English list changed:\n%s", en)
+	}
+}

@@ -10,6 +10,7 @@ const (
 	msgRole         = "role"
 	msgPersonal     = "personal"
 	msgPers         = "pers" // personal, in four cells
+	msgID           = "id"   // identifier, short
 	msgWhy          = "why"
 	msgYes          = "yes"
 	msgNote         = "Personal columns stay in the database; corrections are saved in pulpero's workspace."

@@ -160,8 +160,15 @@ func (m *Model) View() string {
 	// columns are as wide as the longest shown (Spanish runs longer)
 	kindW, roleW := 12, 15
 	for _, p := range shown {
-		kindW = max(kindW, len([]rune(m.common.KindName(p.Kind)))+1)
+		kindW = max(kindW, len([]rune(m.kindName(p.Kind)))+1)
 		roleW = max(roleW, len([]rune(m.common.RoleName(p.Role)))+1)
+	}
+	// the reason needs some cells to be read (name "customer_id"): when
+	// the longer Spanish names leave it fewer, personal takes its short
+	// header (pers.)
+	if w-nameW-kindW-roleW-persW-4 < minWhy && persHead != m.common.T(msgPers) {
+		persHead = m.common.T(msgPers)
+		persW = len([]rune(persHead))
 	}
 	b.WriteString(st.Header.Render(common.Truncate(common.Pad(m.common.T(msgColumn), nameW)+" "+common.Pad(m.common.T(msgKind), kindW)+" "+
 		common.Pad(m.common.T(msgRole), roleW)+" "+common.Pad(persHead, persW)+" "+m.common.T(msgWhy), w)) + "\n")
@@ -176,7 +183,7 @@ func (m *Model) View() string {
 			why = p.KindWhy
 		}
 		why = m.common.Reason(why)
-		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(m.common.KindName(p.Kind), kindW),
+		line := fmt.Sprintf("%s %s %s %s %s", common.Pad(p.Name, nameW), common.Pad(m.kindName(p.Kind), kindW),
 			common.Pad(orDash(m.common.RoleName(p.Role)), roleW), common.Pad(personal, persW), why)
 		line = common.Truncate(line, w)
 		if i == m.cursor {
@@ -215,6 +222,20 @@ func (m *Model) chooserView() string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
+}
+
+// minWhy is the fewest cells the reason column is given before the
+// personal column gives up its long header.
+const minWhy = 18
+
+// kindName is a column kind as the list shows it: by name in the user's
+// language, an identifier as "id" when its name is longer than the
+// column's usual 11 cells (identificador), as Explore's list does.
+func (m *Model) kindName(k model.Kind) string {
+	if name := m.common.KindName(k); k != model.KindIdentifier || len([]rune(name)) <= 11 {
+		return name
+	}
+	return m.common.T(msgID)
 }
 
 func orDash(s string) string {
