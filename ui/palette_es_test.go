@@ -26,6 +26,16 @@ func TestSpanishPaletteRunsWhatItSays(t *testing.T) {
 		d.press(":")
 		d.fits("palette")
 		screentest.Golden(t, fmt.Sprintf("palette_es_%dx%d", size[0], size[1]), frame(d), screentest.Updating())
+		// review 21: a key named in words is named in Spanish, and found so
+		for _, r := range "espacio" {
+			d.press(string(r))
+		}
+		if v := ansi.Strip(d.a.View().Content); !strings.Contains(v, "marcar barra") || strings.Contains(v, "space") {
+			t.Errorf("%dx%d: \"espacio\" does not find the space bar's action:\n%s", size[0], size[1], v)
+		}
+		for range "espacio" {
+			d.press("backspace")
+		}
 		for _, r := range "calidad" {
 			d.press(string(r))
 		}

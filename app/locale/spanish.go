@@ -173,6 +173,7 @@ var spanishChrome = map[string]string{
 	"scoring RFM":                              "puntuando RFM",
 	"segment table 0.3/0.2":                    "tabla de segmentos 0.3/0.2",
 	"sort by column":                           "ordenar por columna",
+	"space":                                    "espacio",
 	"sort by count/value":                      "ordenar por conteo/valor",
 	"sources & problems":                       "fuentes y problemas",
 	"table/profiles/rules/archetypes":          "tabla/perfiles/reglas/arquetipos",

@@ -5,6 +5,7 @@ const (
 	msgMoreBoth  = "↑ %d more above · ↓ %d more below (pgup/pgdn)"
 	msgMoreBelow = "↓ %d more lines (pgdn)"
 	msgMoreAbove = "↑ %d more lines above (pgup)"
+	msgKeySpace  = "space" // the space bar's name in key help
 )
 
 // reasonFormats are the formats with which the layers below write the

@@ -1,6 +1,11 @@
 package common
 
-import "github.com/pulpero/pulpero/model"
+import (
+	"strings"
+
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model"
+)
 
 // RoleName is a column role as the user reads it: its canonical name in
 // English ("consent_email"), its translation in Spanish ("consent. email").
@@ -16,3 +21,20 @@ func (c *Common) RoleName(r model.Role) string {
 // KindName is a column kind as the user reads it ("categorical",
 // "categórico"); model.Kind.String stays the canonical name.
 func (c *Common) KindName(k model.Kind) string { return c.Locale.Lookup(k.String()) }
+
+// keyNames are the keys whose names are words, as help, footers and the
+// palette show them; the other keys (enter, esc, pgup, letters, arrows) are
+// shown as the keyboard labels them.
+var keyNames = map[string]string{"space": msgKeySpace}
+
+// KeyName is a key (or keys written "space/f") as the user reads it:
+// "space" is "espacio" in Spanish.
+func KeyName(l locale.Locale, k string) string {
+	parts := strings.Split(k, "/")
+	for i, p := range parts {
+		if name, ok := keyNames[p]; ok {
+			parts[i] = l.Lookup(name)
+		}
+	}
+	return strings.Join(parts, "/")
+}

@@ -70,7 +70,7 @@ func (m Model) Matches() []Item {
 	words := strings.Fields(strings.ToLower(m.query))
 	var out []Item
 	for _, it := range m.items {
-		text := strings.ToLower(it.Name + " " + it.Key + " " + it.Screen + " " + m.loc.Lookup(it.Name) + " " + m.screen(it))
+		text := strings.ToLower(it.Name + " " + it.Key + " " + it.Screen + " " + m.loc.Lookup(it.Name) + " " + m.screen(it) + " " + common.KeyName(m.loc, it.Key))
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(text, w)
@@ -128,7 +128,12 @@ func (m Model) Chosen() (Item, bool) {
 
 // View renders the query and as many matches as fit in width × height.
 func (m Model) View(st *common.Styles, width, height int) string {
-	lines := []string{st.Title.Render(m.loc.T(msgActions)) + st.Subtle.Render(m.loc.T(msgHint)), "> " + m.query + "▏"}
+	title, hint := m.loc.T(msgActions), m.loc.T(msgHint)
+	if items := strings.Split(hint, " · "); len([]rune(title+hint)) > width && len(items) > 1 {
+		// narrow: the keys stay, "type to filter" goes (the prompt says it)
+		hint = "  " + strings.Join(items[1:], " · ")
+	}
+	lines := []string{st.Title.Render(title) + st.Subtle.Render(hint), "> " + m.query + "▏"}
 	ms := m.Matches()
 	if len(ms) == 0 {
 		lines = append(lines, st.Subtle.Render(m.loc.T(msgNoMatch)))
@@ -146,7 +151,7 @@ func (m Model) View(st *common.Styles, width, height int) string {
 	keyW := 9
 	nameW = max(10, min(nameW, width-keyW-screenW-3))
 	for i := top; i < min(len(ms), top+rows); i++ {
-		line := common.Pad("  "+m.loc.Lookup(ms[i].Name), nameW) + " " + common.Pad(m.screen(ms[i]), screenW) + " " + common.PadLeft(ms[i].Key, keyW)
+		line := common.Pad("  "+m.loc.Lookup(ms[i].Name), nameW) + " " + common.Pad(m.screen(ms[i]), screenW) + " " + common.PadLeft(common.KeyName(m.loc, ms[i].Key), keyW)
 		if i == m.cursor {
 			line = st.Selected.Render(line)
 		}

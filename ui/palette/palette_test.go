@@ -78,11 +78,16 @@ func TestSpanishPalette(t *testing.T) {
 		ItemsOf("Campaign", [][]key.Binding{{b("e", "export the list")}})...)
 	items = append(items, Items([][]key.Binding{{b("?", "all keys")}})...)
 	m := New(items, es)
-	v := ansi.Strip(m.View(common.NewStyles(true), 60, 10))
+	v := ansi.Strip(m.View(common.NewStyles(true), 80, 10))
 	for _, want := range []string{"Acciones", "escriba para filtrar", "calidad de datos", "Explorar", "exportar la lista", "Campaña", "todas las teclas"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the palette lacks %q:\n%s", want, v)
 		}
+	}
+	// narrow: the hint keeps its keys and fits
+	v = ansi.Strip(m.View(common.NewStyles(true), 60, 10))
+	if head, _, _ := strings.Cut(v, "\n"); len([]rune(head)) > 60 || !strings.Contains(head, "enter: ejecutar · esc: cerrar") {
+		t.Errorf("the palette's hint at 60 columns: %q", head)
 	}
 	for _, query := range []string{"calidad", "quality"} {
 		m := New(items, es)
@@ -99,5 +104,25 @@ func TestSpanishPalette(t *testing.T) {
 	}
 	if v := ansi.Strip(m.View(common.NewStyles(true), 60, 10)); !strings.Contains(v, "ninguna acción coincide") {
 		t.Errorf("no match:\n%s", v)
+	}
+}
+
+// TestPaletteNamesKeysInTheUsersLanguage (review 21): the space bar is
+// "espacio" in Spanish, shown and found so; English shows "space".
+func TestPaletteNamesKeysInTheUsersLanguage(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	items := ItemsOf("Explore", [][]key.Binding{{key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark bar"))}})
+	m := New(items, es)
+	for _, r := range "espacio" {
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if v := ansi.Strip(m.View(common.NewStyles(true), 80, 10)); !strings.Contains(v, "marcar barra") || !strings.Contains(v, "espacio") || strings.Contains(v, "space") {
+		t.Errorf("Spanish palette:\n%s", v)
+	}
+	if v := ansi.Strip(New(items, locale.Default()).View(common.NewStyles(true), 80, 10)); !strings.Contains(v, "space") {
+		t.Errorf("English palette:\n%s", v)
+	}
+	if got := common.KeyName(es, "pgdown/space"); got != "pgdown/espacio" {
+		t.Errorf("KeyName: %q", got)
 	}
 }
