@@ -38,6 +38,7 @@ type distKey struct {
 type dist struct {
 	key     distKey
 	kind    model.Kind
+	year    bool // a birth year: its figures are years, never grouped (1950, not 1.950)
 	summary *analysis.Summary
 	hist    *analysis.Histogram
 	values  []analysis.ValueCount // categoricals and booleans, most frequent first
@@ -80,7 +81,7 @@ const topText = 40
 // dates the summary and the bars are two independent passes over the
 // column, so they run side by side on two cores.
 func computeDist(c model.Column, k distKey) *dist {
-	d := &dist{key: k, kind: c.Meta().Kind}
+	d := &dist{key: k, kind: c.Meta().Kind, year: c.Meta().Role == model.RoleBirthYear}
 	switch x := c.(type) {
 	case *model.NumberColumn:
 		var s analysis.Summary

@@ -3,7 +3,7 @@ package explore
 import (
 	"strings"
 
-	"github.com/pulpero/pulpero/analysis"
+	"github.com/pulpero/pulpero/model"
 
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -18,8 +18,8 @@ func (m *Model) maxBins() int { return m.bodyRows(numberHeader) }
 // numberPane shows the summary statistics and the histogram.
 func (m *Model) numberPane(d *dist, w int) []string {
 	st := m.common.Styles
-	s, h, k := d.summary, d.hist, d.kind
-	v := func(name string, x float64) string { return m.T(name) + " " + m.value(k, x) }
+	s, k := d.summary, d.kind
+	v := func(name string, x float64) string { return m.T(name) + " " + m.figure(d, k, x) }
 	line2 := []string{v(msgMin, s.Min), v("p5", s.Quantiles[0]), v("p25", s.Quantiles[1]), v(msgMedian, s.Quantiles[2])}
 	line3 := []string{v("p75", s.Quantiles[3]), v("p95", s.Quantiles[4]), v(msgMax, s.Max)}
 	if n := len([]rune(strings.Join(line2, " · "))); n > w {
@@ -34,21 +34,31 @@ func (m *Model) numberPane(d *dist, w int) []string {
 		fitItems(line3, w),
 		st.Subtle.Render(common.Truncate(m.binsLine(d), w)),
 	}
-	return append(lines, renderBars(m.common, m.marks(d, m.numberRows(h)), s.Count, w)...)
+	return append(lines, renderBars(m.common, m.marks(d, m.numberRows(d)), s.Count, w)...)
+}
+
+// figure is a number of d's column as the pane writes it: m.value, except
+// that years are written as years, ungrouped, in every language.
+func (m *Model) figure(d *dist, k model.Kind, v float64) string {
+	if d.year {
+		return shortPoint(v)
+	}
+	return m.value(k, v)
 }
 
 // numberRows are a histogram's bars, each knowing its edges.
-func (m *Model) numberRows(h *analysis.Histogram) []barRow {
+func (m *Model) numberRows(d *dist) []barRow {
+	h := d.hist
 	rows := make([]barRow, len(h.Counts))
 	for i, n := range h.Counts {
 		lo, hi := h.Edges[i], h.Edges[i+1]
-		label := m.short(lo) + "–" + m.short(hi)
+		label := m.figure(d, d.kind, lo) + "–" + m.figure(d, d.kind, hi)
 		if h.Whole {
 			// whole numbers lo … hi-1: the label and the rule say so
 			hi--
-			label = m.short(lo)
+			label = m.figure(d, d.kind, lo)
 			if hi > lo {
-				label += "–" + m.short(hi)
+				label += "–" + m.figure(d, d.kind, hi)
 			}
 		}
 		rows[i] = barRow{label: label, count: n, lo: lo, hi: hi}

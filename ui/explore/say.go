@@ -70,6 +70,8 @@ func (m *Model) axisLabels(c model.Column, labels []string) []string {
 		switch {
 		case c.Meta().Kind.Coded():
 			out[i] = m.valueName(c, l)
+		case c.Meta().Kind == model.KindDate || c.Meta().Kind == model.KindDateTime || c.Meta().Role == model.RoleBirthYear:
+			out[i] = l // years, never grouped
 		case strings.HasPrefix(l, "[") && m.common.DecimalMark("0.5") == "0,5":
 			out[i] = strings.Replace(m.common.Figure(l), ", ", "; ", 1)
 		default:

@@ -38,7 +38,7 @@ func (m *Model) barRows(d *dist) []barRow {
 	case d.values != nil:
 		return m.codedRows(d)
 	case d.hist != nil && d.kind != model.KindDate && d.kind != model.KindDateTime:
-		return m.numberRows(d.hist)
+		return m.numberRows(d)
 	}
 	return nil
 }

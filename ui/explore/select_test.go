@@ -82,7 +82,7 @@ func TestWholeNumberBinsBecomeInclusiveRanges(t *testing.T) {
 	s := session(t, shopPath(t, 600))
 	m := newScreen(t, s, 100, 30)
 	moveTo(t, m, "children")
-	rows := m.numberRows(m.current().hist)
+	rows := m.numberRows(m.current())
 	var labels []string
 	for _, r := range rows {
 		labels = append(labels, r.label)

@@ -166,3 +166,24 @@ func hasDecimalComma(s string) bool {
 	}
 	return false
 }
+
+// TestYearsAreNotGrouped: Spain groups figures (1.641) but never years: a
+// birth year's summary and bins, and a date cross-tab's years, read 1950
+// and 2016 in Spanish too.
+func TestYearsAreNotGrouped(t *testing.T) {
+	es, _ := locale.Parse("es-ES")
+	m := &Model{common: &common.Common{Locale: es}}
+	year := &dist{kind: model.KindInteger, year: true}
+	if got := m.figure(year, model.KindInteger, 1950); got != "1950" {
+		t.Errorf("a birth year reads %q", got)
+	}
+	if got := m.figure(&dist{kind: model.KindInteger}, model.KindInteger, 1950); got != "1.950" {
+		t.Errorf("a count reads %q", got)
+	}
+	date := &model.NumberColumn{ColumnMeta: model.ColumnMeta{Name: "signup_date", Kind: model.KindDate}}
+	born := &model.NumberColumn{ColumnMeta: model.ColumnMeta{Name: "born", Kind: model.KindInteger, Role: model.RoleBirthYear}}
+	income := &model.NumberColumn{ColumnMeta: model.ColumnMeta{Name: "income", Kind: model.KindReal}}
+	if got := strings.Join(append(m.axisLabels(date, []string{"2016"}), append(m.axisLabels(born, []string{"1950–1959"}), m.axisLabels(income, []string{"[1046, 1255.5)"})...)...), " "); got != "2016 1950–1959 [1.046; 1.255,5)" {
+		t.Errorf("cross-tab labels %q", got)
+	}
+}

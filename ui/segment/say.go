@@ -133,6 +133,9 @@ func (m *Model) label(p analysis.AttributeProfile, b analysis.ProfileBucket) str
 			return m.common.Locale.Lookup(b.Label)
 		}
 	case analysis.BucketRange:
+		if c := m.data().Column(p.Attribute); c != nil && c.Meta().Role == model.RoleBirthYear {
+			return b.Label // years: never grouped (1950, not 1.950)
+		}
 		switch {
 		case math.IsNaN(b.Lo) && !math.IsNaN(b.Hi):
 			return "≤ " + m.edge(p.Kind, b.Hi)
