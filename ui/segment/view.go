@@ -129,8 +129,8 @@ func (m *Model) rulesView() []string {
 		"  " + st.Subtle.Render(m.t(msgWaterfallKey))}
 	out = append(out, st.Subtle.Render(fmt.Sprintf("  %-3s %-*s %10s %9s", "", ruleW, m.t(msgEveryone), m.common.Int(total), "")))
 	if len(m.rules) == 0 {
-		for _, l := range strings.Split(common.Wrap(m.t(msgFirstRuleHint), max(10, m.width-4), "  "), "\n") {
-			out = append(out, st.Subtle.Render("  "+l))
+		for _, l := range packHints(m.t(msgFirstRuleHint), max(10, m.width-2)) {
+			out = append(out, st.Subtle.Render(l))
 		}
 		return out
 	}
@@ -289,17 +289,33 @@ func (m *Model) titleAndKeys(title, keys string) []string {
 		return []string{st.Title.Render(title) + st.Subtle.Render(keys)}
 	}
 	out := []string{st.Title.Render(title)}
-	line := ""
-	for _, hint := range strings.Split(strings.TrimSpace(keys), " · ") {
-		next := "  " + hint
-		if line != "" {
-			next = line + " · " + hint
-		}
-		if line != "" && len([]rune(next)) > m.width {
-			out = append(out, st.Subtle.Render(line))
-			next = "  " + hint
-		}
-		line = next
+	for _, l := range packHints(keys, m.width) {
+		out = append(out, st.Subtle.Render(l))
 	}
-	return append(out, st.Subtle.Render(line))
+	return out
+}
+
+// packHints lays out hints joined by " · " in lines of at most width
+// cells, indented by two, breaking between hints rather than inside one
+// ("f: crearla con un formulario" stays whole); a hint longer than a line
+// is wrapped at spaces.
+func packHints(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, hint := range strings.Split(strings.TrimSpace(s), " · ") {
+		if line != "" && len([]rune(line+" · "+hint))+2 > width {
+			lines, line = append(lines, line), ""
+		}
+		if line != "" {
+			line += " · "
+		}
+		line += hint
+	}
+	var out []string
+	for _, l := range append(lines, line) {
+		for _, w := range strings.Split(common.Wrap(l, width-2, "  "), "\n") {
+			out = append(out, "  "+w)
+		}
+	}
+	return out
 }
