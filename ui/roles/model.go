@@ -170,6 +170,14 @@ func (m *Model) View() string {
 		persHead = m.common.T(msgPers)
 		persW = len([]rune(persHead))
 	}
+	// and, if still short, the names column is only as wide as the names
+	if w-nameW-kindW-roleW-persW-4 < minWhy {
+		longest := len([]rune(m.common.T(msgColumn)))
+		for _, p := range shown {
+			longest = max(longest, len([]rune(p.Name)))
+		}
+		nameW = min(nameW, longest+1)
+	}
 	b.WriteString(st.Header.Render(common.Truncate(common.Pad(m.common.T(msgColumn), nameW)+" "+common.Pad(m.common.T(msgKind), kindW)+" "+
 		common.Pad(m.common.T(msgRole), roleW)+" "+common.Pad(persHead, persW)+" "+m.common.T(msgWhy), w)) + "\n")
 	for i, p := range shown {
