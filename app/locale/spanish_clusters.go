@@ -39,7 +39,7 @@ var spanishClusters = map[string]string{
 	// the job
 	"Clustering %s customers on %d attributes…": "Agrupando %s clientes por %d atributos…",
 	"%s · %d of %d k-means runs":                "%s · %d de %d ejecuciones de k-means",
-	"esc cancels":                               "esc cancela",
+	"esc cancels":                               "esc: cancelar",
 	"clustering cancelled; nothing changed":     "agrupamiento cancelado; nada cambió",
 	"preparing the features":                    "preparando las variables",
 	"k-means":                                   "k-means",

@@ -86,16 +86,23 @@ func (m *Model) runningView(w int) []string {
 
 // header is the lines every result view starts with: as of when, over
 // which horizon and discount, and how many customers the models describe.
-func (m *Model) header() []string {
+// When the first line is wider than the window, the date loses its
+// parenthesis rather than the discount its rate.
+func (m *Model) header(w int) []string {
 	st, r := m.common.Styles, m.rep
 	asOf := m.t(msgAsOfLast, m.day(r.AsOf))
 	if r.AsOfSet {
 		asOf = m.t(msgAsOfSet, m.day(r.AsOf))
 	}
 	sep := st.Subtle.Render(" · ")
+	setup := st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays)))
+	first := st.Title.Render(asOf) + sep + setup
+	if ansi.StringWidth(first) > w {
+		first = st.Title.Render(m.t(msgAsOfShort, m.day(r.AsOf))) + sep + setup
+	}
 	c := r.Customers
 	return []string{
-		st.Title.Render(asOf) + sep + st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays))),
+		first,
 		st.Subtle.Render(m.t(msgCustomers, m.common.Int(c.Modelled), m.common.Int(c.Customers), m.common.Int(c.RepeatBuyers), m.t(r.Unit))),
 	}
 }
@@ -114,7 +121,7 @@ func titled(title, detail string, w int) []string {
 // figures.
 func (m *Model) overview(w int) []string {
 	st, r := m.common.Styles, m.rep
-	lines := m.header()
+	lines := m.header(w)
 	if bg := r.BGNBD; bg != nil {
 		lines = append(lines, "")
 		lines = append(lines, titled(st.Header.Render(m.t(msgBG)), st.Subtle.Render(m.t(msgFitLine, m.llText(bg.LogLikelihood), m.common.Int(bg.Unique), bg.Iterations)), w)...)
@@ -129,7 +136,11 @@ func (m *Model) overview(w int) []string {
 	if g := r.GammaGamma; g != nil {
 		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), m.common.Int(g.Customers), m.common.Int(g.Excluded))), w)...)
 		lines = append(lines, m.params(&g.ModelFit)...)
-		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean))
+		rho, mean := m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean)
+		corr := m.t(msgGGCheck, rho, mean)
+		if ansi.StringWidth(corr)+2 > w {
+			corr = m.t(msgGGCheckShort, rho, mean) // under the title that says it is a purchase day's
+		}
 		if g.Correlation > 0.3 || g.Correlation < -0.3 {
 			corr = st.Warn.Render(corr)
 		}
