@@ -190,7 +190,11 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	st := m.common.Styles
 	segs := res.Segments.Segments
 	revW := max(7, ansi.StringWidth(m.t(colRevenue))) // "ingresos" is wider than "revenue"
-	nameW := max(10, min(20, w-37-revW))
+	longest := 20                                     // a Spanish name may be longer ("Potencialmente leales")
+	for _, s := range segs {
+		longest = max(longest, ansi.StringWidth(m.segName(s.Name)))
+	}
+	nameW := max(10, min(longest, w-37-revW))
 	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.t(msgSegTitle), nameW), common.PadLeft(m.t(colCustomers), 9),
 		common.PadLeft(m.t(colShare), 6), common.PadLeft(m.t(colRevenue), revW), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
 	if m.onSegments {
@@ -233,7 +237,7 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), cellRule(m.r, m.f)))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), m.ruleText(cellRule(m.r, m.f))))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {
