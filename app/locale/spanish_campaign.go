@@ -170,7 +170,7 @@ var spanishCampaign = map[string]string{
 	// status
 	"campaign history: %s":                                      "historial de campañas: %s",
 	"saved segments: %s":                                        "segmentos guardados: %s",
-	"exporting %s… (esc cancels)":                               "exportando %s… (esc cancela)",
+	"exporting %s… (esc cancels)":                               "exportando %s… (esc: cancelar)",
 	"%s: already exists; press e again to replace it":           "%s: ya existe; pulse e otra vez para reemplazarlo",
 	"export: %s":                                                "exportación: %s",
 	"wrote %s: %s target and %s control customers; manifest %s": "escrito %s: %s clientes objetivo y %s de control; manifiesto %s",
