@@ -55,7 +55,7 @@ var spanishCampaign = map[string]string{
 	"the list to write; its manifest goes beside it":                                                "el archivo de la lista; su manifiesto se escribe al lado",
 	"csv (UTF-8), excel (BOM, ';' and decimal commas) or jsonl":                                     "csv (UTF-8), excel (BOM, ';' y comas decimales) o jsonl",
 	"also write who was left out and why (empty: no)":                                               "escribir también quiénes quedaron fuera y por qué (vacío: no)",
-	"typing replaces this value · ←/→ or backspace edit it · enter applies · esc keeps the old one": "lo que escriba reemplaza este valor · ←/→ o retroceso lo editan · enter aplica · esc conserva el anterior",
+	"typing replaces this value · ←/→ or backspace edit it · enter applies · esc keeps the old one": "lo que escriba reemplaza este valor · ←/→ o retroceso: editarlo · enter: aplicar · esc: conservar el anterior",
 	"[↑↓ all %d fields]":                                                                            "[↑↓ los %d campos]",
 	"every customer":                                                                                "todos los clientes",
 	"(the file's name)":                                                                             "(nombre del archivo)",

@@ -236,3 +236,15 @@ func TestSpanishResultsSayPoints(t *testing.T) {
 		t.Errorf("the English changed:\n%s", v)
 	}
 }
+
+// TestSpanishEditingHintSaysKeysAsInfinitives: while a field is being
+// typed, its hint names each key with what it does, in the infinitive
+// ("enter: aplicar"), as the footers do.
+func TestSpanishEditingHintSaysKeysAsInfinitives(t *testing.T) {
+	m := screenES(t, 100, 30)
+	to(m, fValue)
+	screentest.Press(m, "enter")
+	if v := ansi.Strip(m.View()); !strings.Contains(strings.Join(strings.Fields(v), " "), "←/→ o retroceso: editarlo · enter: aplicar · esc: conservar el anterior") {
+		t.Errorf("the typing hint:\n%s", v)
+	}
+}
