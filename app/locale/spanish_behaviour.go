@@ -29,7 +29,7 @@ var spanishBehaviour = map[string]string{
 	"return rule: %s": "regla de devoluciones: %s",
 	"touchpoints: %s": "contactos: %s",
 	"correct a column with: pulpero rfm DB --set ROLE=TABLE.COLUMN":                "corrija una columna con: pulpero rfm DB --set ROLE=TABLE.COLUMN",
-	"analysis date (YYYY-MM-DD, empty = day after the last purchase): ":            "fecha de análisis (AAAA-MM-DD, vacía = día tras la última compra): ",
+	"analysis date (YYYY-MM-DD, empty = day after the last purchase): ":            "fecha de análisis (DD/MM/AAAA o AAAA-MM-DD, vacía = día tras la última compra): ",
 	"freeze the cut-offs as: ":                                                     "congelar los cortes como: ",
 	"saved; reloading":                                                             "guardado; recargando",
 	"frozen %q version %d: later loads score with it (u to follow the data again)": "congelados como %q versión %d: las próximas cargas puntúan con ellos (u: volver a seguir los datos)",

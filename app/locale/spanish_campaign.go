@@ -50,7 +50,7 @@ var spanishCampaign = map[string]string{
 	"rates model: the attribute response rates are estimated by (enter: next)":                      "modelo de tasas: el atributo por el que se estiman (enter: siguiente)",
 	"all responses, or only the extra ones contact causes (uplift: treated − control)":              "todas las respuestas o solo las adicionales (incremento: tratados − control)",
 	"assumed response rate of a channel with no history":                                            "tasa de respuesta supuesta de un canal sin historial",
-	"learn only from campaigns on or after (YYYY-MM-DD)":                                            "aprender solo de campañas desde esa fecha (AAAA-MM-DD o DD/MM/AAAA)",
+	"learn only from campaigns on or after (YYYY-MM-DD)":                                            "aprender solo de campañas desde esa fecha (DD/MM/AAAA o AAAA-MM-DD)",
 	"campaign name, the control group's seed (empty: the file's name)":                              "nombre de la campaña, semilla del grupo de control (vacío: el del archivo)",
 	"the list to write; its manifest goes beside it":                                                "el archivo de la lista; su manifiesto se escribe al lado",
 	"csv (UTF-8), excel (BOM, ';' and decimal commas) or jsonl":                                     "csv (UTF-8), excel (BOM, ';' y comas decimales) o jsonl",
@@ -70,7 +70,7 @@ var spanishCampaign = map[string]string{
 	"give the cost of at least one channel (e-mail, SMS, phone or post)": "indique el costo de al menos un canal (correo, SMS, teléfono o carta)",
 	"Value: give the value of one response (> 0)":                        "Valor: indique el valor de una respuesta (> 0)",
 	"Model: rates or logistic":                                           "Modelo: tasas o logística",
-	"History since: give a date as YYYY-MM-DD":                           "Historial desde: escriba una fecha como AAAA-MM-DD o DD/MM/AAAA",
+	"History since: give a date as YYYY-MM-DD":                           "Historial desde: escriba una fecha como DD/MM/AAAA o AAAA-MM-DD",
 	"This plan is for the last valid setup; fix %s.":                     "Este plan es de la última configuración válida; corrija %s.",
 	"This plan is for the last valid setup; fix the form.":               "Este plan es de la última configuración válida; corrija el formulario.",
 

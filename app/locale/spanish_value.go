@@ -56,7 +56,7 @@ var spanishValue = map[string]string{
 	"%s (%d)":                        "%s (%d)",
 	"horizon (days, or 26w, 6m, 1y; empty = 180): ":                    "horizonte (días, o 26s, 6m, 1a; vacío = 180): ",
 	"discount (0.01/month, 10%/year, 0; empty = 1% per 30 days): ":     "descuento (0,01/mes, 10 %/año, 0; vacío = 1 % por cada 30 días): ",
-	"validation calibration end (YYYY-MM-DD, empty = two thirds in): ": "fin de calibración (AAAA-MM-DD, vacío = a los dos tercios): ",
+	"validation calibration end (YYYY-MM-DD, empty = two thirds in): ": "fin de calibración (DD/MM/AAAA o AAAA-MM-DD, vacío = a los dos tercios): ",
 	"customer": "cliente",
 	"exp.":     "esperadas",
 	"value":    "valor",

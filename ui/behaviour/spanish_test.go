@@ -173,3 +173,23 @@ func TestSpanishRulesAndCounts(t *testing.T) {
 		t.Errorf("one problem in English: %q", got)
 	}
 }
+
+// TestSpanishDatePromptLeavesRoomForTheDate: the Spanish prompt names both
+// date forms (DD/MM/AAAA o AAAA-MM-DD); at 80 columns it is too long to
+// share a line with the date, so it stands on its own line and the date
+// typed is shown whole below it. The English prompt keeps its line.
+func TestSpanishDatePromptLeavesRoomForTheDate(t *testing.T) {
+	s := screentest.Session(t, demo(t), "", today)
+	m := newScreenIn(t, s, spanish(t), 80, 21)
+	screentest.Press(m, "a", "2", "0", "2", "5", "-", "1", "2", "-", "3", "1")
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if len(lines) != 21 || !strings.HasPrefix(lines[19], "fecha de análisis (DD/MM/AAAA o AAAA-MM-DD, ") || lines[20] != "  2025-12-31█" {
+		t.Errorf("the date field at 80 columns:\n%s", strings.Join(lines, "\n"))
+	}
+	en := newScreenIn(t, s, locale.Default(), 80, 21)
+	screentest.Press(en, "a", "2")
+	lines = strings.Split(ansi.Strip(en.View()), "\n")
+	if last := lines[len(lines)-1]; last != "analysis date (YYYY-MM-DD, empty = day after the last purchase): 2█" {
+		t.Errorf("the English field: %q", last)
+	}
+}
