@@ -38,6 +38,46 @@ var ProblemTexts = map[string]model.Sentence{
 	behaviour.TouchSentimentInvalid.Key():  model.Say("infinite sentiments: taken as missing"),
 }
 
+// problemTextsOne are the sentences of ProblemTexts for a single row,
+// where the plural's would not agree with the count ("1 negative value
+// read as a return").
+var problemTextsOne = map[string]model.Sentence{
+	store.FindValueText:       model.Say("amount written as text (currency sign, decimal comma): read as a number"),
+	store.FindValueUnreadable: model.Say("value that is not an amount: counted as no sale"),
+	store.FindValueMissing:    model.Say("line without a value: counted as no sale"),
+	store.FindDateUnreadable:  model.Say("date that is not a date: left out"),
+	store.FindDateFuture:      model.Say("line dated after today: after the analysis date, left out"),
+	store.FindKeyUnknown:      model.Say("line with a customer key no customer has: left out"),
+	store.FindHeaderMissing:   model.Say("line pointing at no invoice: left out"),
+	store.FindNegativeReturn:  model.Say("negative value read as a return"),
+	store.FindCancellation:    model.Say("line of a cancellation invoice (C…) read as a return"),
+	store.FindTouchKeyUnknown: model.Say("touchpoint of a customer key no customer has"),
+	store.FindTouchDateBad:    model.Say("touchpoint whose date is not a date"),
+
+	behaviour.SaleNegative.Key():           model.Say("sale value below 0 or not a number: counted as 0"),
+	behaviour.SaleZero.Key():               model.Say("line with neither a sale nor a return"),
+	behaviour.ReturnInvalid.Key():          model.Say("returned value below 0: counted as 0"),
+	behaviour.DateMissing.Key():            model.Say("line without a date: left out"),
+	behaviour.DateAfterAnalysis.Key():      model.Say("line after the analysis date: left out"),
+	behaviour.DateBeforeSignup.Key():       model.Say("purchase dated before the customer signed up: kept"),
+	behaviour.CustomerUnknown.Key():        model.Say("line without a known customer: left out of every customer"),
+	behaviour.CodeInvalid.Key():            model.Say("channel or category code out of range: taken as empty"),
+	behaviour.TouchCustomerUnknown.Key():   model.Say("touchpoint without a known customer: left out"),
+	behaviour.TouchDateMissing.Key():       model.Say("touchpoint without a date: left out"),
+	behaviour.TouchDateAfterAnalysis.Key(): model.Say("touchpoint after the analysis date: left out"),
+	behaviour.TouchKindMissing.Key():       model.Say("touchpoint without a kind: not in any contacts_ column"),
+	behaviour.TouchSentimentInvalid.Key():  model.Say("infinite sentiment: taken as missing"),
+}
+
+// ProblemTextOne is the sentence for a problem of one row: the singular
+// where the problem's sentence is a plural, else ProblemText.
+func ProblemTextOne(key string) model.Sentence {
+	if t, ok := problemTextsOne[key]; ok {
+		return t
+	}
+	return ProblemText(key)
+}
+
 // ProblemText is the sentence for a problem key (the key itself when
 // unknown).
 func ProblemText(key string) model.Sentence {

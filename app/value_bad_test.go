@@ -250,3 +250,35 @@ func TestParseDiscountAndHorizon(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDiscountAndHorizonInSpanish: a Spanish user types the units in
+// Spanish (26s, 6 meses, 1a, 180 días) and the rate with a decimal comma
+// and a space before % (0,01/mes, 10 %/año, 1 % cada 30 días), as the
+// Spanish prompts show them.
+func TestParseDiscountAndHorizonInSpanish(t *testing.T) {
+	for in, want := range map[string]int{"26s": 182, "26 sem": 182, "26 semanas": 182, "1 semana": 7, "6 meses": 180,
+		"1 mes": 30, "1a": 365, "1 año": 365, "2 años": 730, "180 días": 180, "1 día": 1, "90 dias": 90, "26 weeks": 182} {
+		if got, err := ParseHorizon(in); err != nil || got != want {
+			t.Errorf("horizon %q: %d %v, want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"26 quincenas", "1,5a", "s", "a", "0 meses", "6 mesesx"} {
+		if _, err := ParseHorizon(bad); err == nil {
+			t.Errorf("horizon %q accepted", bad)
+		}
+	}
+	for in, want := range map[string][2]float64{"0,01/mes": {0.01, 30}, "10 %/año": {0.1, 365}, "10%/a": {0.1, 365},
+		"0,002/semana": {0.002, 7}, "0,002/sem": {0.002, 7}, "0,002/s": {0.002, 7}, "0,01/30 días": {0.01, 30},
+		"1 % cada 30 días": {0.01, 30}, "1,5 %/meses": {0.015, 30}, "0,0001/día": {0.0001, 1}, "0,05": {0.05, 30},
+		"0,01/2 semanas": {0.01, 14}} {
+		r, p, err := ParseDiscount(in)
+		if err != nil || math.Abs(r-want[0]) > 1e-15 || p != int(want[1]) {
+			t.Errorf("%q: %v per %d days, %v; want %v", in, r, p, err, want)
+		}
+	}
+	for _, bad := range []string{"1,5/mes", "0,01/quincena", "0,01/0 días", "0,01/", "0,01 cada"} {
+		if _, _, err := ParseDiscount(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

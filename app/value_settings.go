@@ -92,54 +92,77 @@ func (d *Database) withSavedValue(ctx context.Context, o ValueOptions) (ValueOpt
 }
 
 // ParseHorizon reads a horizon: "180", "180d", "26w", "6m" (30-day
-// months) or "1y" (365 days), in days; it must be at least one day.
+// months) or "1y" (365 days), in days; it must be at least one day. The
+// units may be written out and in Spanish too: "26 semanas", "26s",
+// "26 sem", "6 meses", "1a", "1 año", "180 días".
 func ParseHorizon(s string) (int, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
-	mult := 1
-	switch {
-	case strings.HasSuffix(t, "d"):
-		t = t[:len(t)-1]
-	case strings.HasSuffix(t, "w"):
-		t, mult = t[:len(t)-1], 7
-	case strings.HasSuffix(t, "m"):
-		t, mult = t[:len(t)-1], 30
-	case strings.HasSuffix(t, "y"):
-		t, mult = t[:len(t)-1], 365
+	digits := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' })
+	if digits < 0 {
+		digits = len(t)
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(t))
-	if err != nil || n < 1 || n > 100*365/mult {
+	mult, ok := unitDays(strings.TrimSpace(t[digits:]))
+	n, err := strconv.Atoi(t[:digits])
+	if !ok || err != nil || n < 1 || n > 100*365/mult {
 		return 0, model.Say(errHorizonFormat, s)
 	}
 	return n * mult, nil
 }
 
+// unitDays is the number of days of a time unit as a user types it, in
+// English or Spanish, short or written out ("" is days): d, day(s),
+// día(s); w, wk, week(s), s, sem, semana(s); m, mo, month(s), mes(es);
+// y, yr, year(s), a, año(s).
+func unitDays(u string) (int, bool) {
+	switch strings.TrimSuffix(u, ".") {
+	case "", "d", "day", "days", "día", "días", "dia", "dias":
+		return 1, true
+	case "w", "wk", "week", "weeks", "s", "sem", "semana", "semanas":
+		return 7, true
+	case "m", "mo", "month", "months", "mes", "meses":
+		return 30, true
+	case "y", "yr", "year", "years", "a", "año", "años", "ano", "anos":
+		return 365, true
+	}
+	return 0, false
+}
+
 // ParseDiscount reads a discount rate per period: "0.01/month" (30 days),
 // "0.01/30d", "1%/month", "0.1/year" (365 days), "0.002/week" or "0"
-// (none); a bare rate is per 30-day month.
+// (none); a bare rate is per 30-day month. The Spanish forms read too: a
+// decimal comma, a space before %, Spanish units and "cada" for the
+// slash ("0,01/mes", "10 %/año", "1 % cada 30 días").
 func ParseDiscount(s string) (rate float64, periodDays int, err error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	r, per, found := strings.Cut(t, "/")
-	periodDays = DefaultDiscountPeriodDays
-	if found {
-		switch p := strings.TrimSpace(per); p {
-		case "month", "m", "mo":
-			periodDays = 30
-		case "year", "y", "yr":
-			periodDays = 365
-		case "week", "w", "wk":
-			periodDays = 7
-		case "day", "d":
-			periodDays = 1
-		default:
-			p = strings.TrimSuffix(p, "d")
-			if periodDays, err = strconv.Atoi(p); err != nil || periodDays < 1 {
-				return 0, 0, model.Say(errDiscountFormat, s)
+	if !found {
+		for _, sep := range []string{" cada ", " per "} {
+			if r, per, found = strings.Cut(t, sep); found {
+				break
 			}
 		}
 	}
+	periodDays = DefaultDiscountPeriodDays
+	if found {
+		p := strings.TrimSpace(per)
+		digits := strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' })
+		if digits < 0 {
+			digits = len(p)
+		}
+		days, ok := unitDays(strings.TrimSpace(p[digits:]))
+		n := 1
+		if digits > 0 {
+			n, err = strconv.Atoi(p[:digits])
+		}
+		if !ok || err != nil || n < 1 || p == "" {
+			return 0, 0, model.Say(errDiscountFormat, s)
+		}
+		periodDays = n * days
+	}
 	r = strings.TrimSpace(r)
 	pct := strings.HasSuffix(r, "%")
-	rate, err = strconv.ParseFloat(strings.TrimSuffix(r, "%"), 64)
+	r = strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(r, "%")), ",", ".")
+	rate, err = strconv.ParseFloat(r, 64)
 	if err != nil {
 		return 0, 0, model.Say(errDiscountFormat, s)
 	}

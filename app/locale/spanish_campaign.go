@@ -30,11 +30,11 @@ var spanishCampaign = map[string]string{
 	"Rates by":       "Tasas por",
 	"Count":          "Contar",
 	"Default rate %": "Tasa base %",
-	"History since":  "Aprender desde",
+	"History since":  "Historial desde",
 	"Name":           "Nombre",
 	"List file":      "Lista",
 	"Format":         "Formato",
-	"Rejected file":  "Rechazados",
+	"Rejected file":  "Rechazados", // "Archivo de rechazados" does not fit the form's 80 columns
 
 	// the form: hints
 	"segments to target (none: every customer)": "segmentos a los que se dirige (ninguno: todos los clientes)",
@@ -50,12 +50,12 @@ var spanishCampaign = map[string]string{
 	"rates model: the attribute response rates are estimated by (enter: next)":                      "modelo de tasas: el atributo por el que se estiman (enter: siguiente)",
 	"all responses, or only the extra ones contact causes (uplift: treated − control)":              "todas las respuestas o solo las adicionales (incremento: tratados − control)",
 	"assumed response rate of a channel with no history":                                            "tasa de respuesta supuesta de un canal sin historial",
-	"learn only from campaigns on or after (YYYY-MM-DD)":                                            "aprender solo de campañas desde esa fecha (AAAA-MM-DD o DD/MM/AAAA)",
+	"learn only from campaigns on or after (YYYY-MM-DD)":                                            "aprender solo de campañas desde esa fecha (DD/MM/AAAA o AAAA-MM-DD)",
 	"campaign name, the control group's seed (empty: the file's name)":                              "nombre de la campaña, semilla del grupo de control (vacío: el del archivo)",
 	"the list to write; its manifest goes beside it":                                                "el archivo de la lista; su manifiesto se escribe al lado",
 	"csv (UTF-8), excel (BOM, ';' and decimal commas) or jsonl":                                     "csv (UTF-8), excel (BOM, ';' y comas decimales) o jsonl",
 	"also write who was left out and why (empty: no)":                                               "escribir también quiénes quedaron fuera y por qué (vacío: no)",
-	"typing replaces this value · ←/→ or backspace edit it · enter applies · esc keeps the old one": "lo que escriba reemplaza este valor · ←/→ o retroceso lo editan · enter aplica · esc conserva el anterior",
+	"typing replaces this value · ←/→ or backspace edit it · enter applies · esc keeps the old one": "lo que escriba reemplaza este valor · ←/→ o retroceso: editarlo · enter: aplicar · esc: conservar el anterior",
 	"[↑↓ all %d fields]":                                                                            "[↑↓ los %d campos]",
 	"every customer":                                                                                "todos los clientes",
 	"(the file's name)":                                                                             "(nombre del archivo)",
@@ -70,7 +70,7 @@ var spanishCampaign = map[string]string{
 	"give the cost of at least one channel (e-mail, SMS, phone or post)": "indique el costo de al menos un canal (correo, SMS, teléfono o carta)",
 	"Value: give the value of one response (> 0)":                        "Valor: indique el valor de una respuesta (> 0)",
 	"Model: rates or logistic":                                           "Modelo: tasas o logística",
-	"History since: give a date as YYYY-MM-DD":                           "Aprender desde: escriba una fecha como AAAA-MM-DD o DD/MM/AAAA",
+	"History since: give a date as YYYY-MM-DD":                           "Historial desde: escriba una fecha como DD/MM/AAAA o AAAA-MM-DD",
 	"This plan is for the last valid setup; fix %s.":                     "Este plan es de la última configuración válida; corrija %s.",
 	"This plan is for the last valid setup; fix the form.":               "Este plan es de la última configuración válida; corrija el formulario.",
 
@@ -97,7 +97,7 @@ var spanishCampaign = map[string]string{
 	"reachable":              "alcanzables",
 	"not contacted recently": "no contactados hace poco",
 	"profitable":             "rentables",
-	"within budget":          "en presupuesto",
+	"within budget":          "en presupuesto", // also in spanish_export.go: "dentro del presupuesto" must change in both
 	"control":                "control",
 	"target":                 "objetivo",
 
@@ -127,7 +127,7 @@ var spanishCampaign = map[string]string{
 	"budget":                     "presupuesto",
 	"profit":                     "beneficio",
 	"contacts":                   "contactos",
-	"each extra 1 spent returns": "cada 1 más gastado devuelve",
+	"each extra 1 spent returns": "cada 1 adicional rinde",
 
 	// reachability
 	"Who can be reached, by %s":  "Quién es alcanzable, por %s",
@@ -150,7 +150,7 @@ var spanishCampaign = map[string]string{
 	"source":     "origen",
 	"data":       "datos",
 	"no replies": "pendiente",
-	"%+.2f pt":   "%+.2f pt",
+	"%+.2f pt":   "%+.2f p. p.",
 	"responded":  "respondieron",
 	"rate":       "tasa",
 	"%s CI":      "IC %s",
@@ -161,7 +161,7 @@ var spanishCampaign = map[string]string{
 	"  incremental responses %.1f (95%% CI %.1f to %.1f)":                             "  respuestas incrementales %.1f (IC 95%% %.1f a %.1f)",
 	"  incremental revenue %s%s":                                                      "  ingresos incrementales %s%s",
 	"— (no incremental responses)":                                                    "— (sin respuestas incrementales)",
-	"no upper bound":                                                                  "sin límite",
+	"%s (95%% CI %s to no upper bound)":                                               "%s (IC 95%% desde %s, sin límite superior)",
 	"%s (95%% CI %s to %s)":                                                           "%s (IC 95%% %s a %s)",
 	"  cost %s · per incremental response %s":                                         "  costo %s · por respuesta incremental %s",
 	"  incremental revenue − cost %s%s":                                               "  ingresos incrementales − costo %s%s",
@@ -170,7 +170,7 @@ var spanishCampaign = map[string]string{
 	// status
 	"campaign history: %s":                                      "historial de campañas: %s",
 	"saved segments: %s":                                        "segmentos guardados: %s",
-	"exporting %s… (esc cancels)":                               "exportando %s… (esc cancela)",
+	"exporting %s… (esc cancels)":                               "exportando %s… (esc: cancelar)",
 	"%s: already exists; press e again to replace it":           "%s: ya existe; pulse e otra vez para reemplazarlo",
 	"export: %s":                                                "exportación: %s",
 	"wrote %s: %s target and %s control customers; manifest %s": "escrito %s: %s clientes objetivo y %s de control; manifiesto %s",
@@ -178,16 +178,16 @@ var spanishCampaign = map[string]string{
 
 	// how the response model was estimated (analysis/targeting's Explain)
 	"%s: no campaign history; default rate %.2f%% (--rate)":                "%s: sin historial de campañas; tasa por defecto %.2f%% (--rate)",
-	"%s: %d past treated contacts, %.2f%% responded (95%% CI %.2f–%.2f%%)": "%s: %d contactos tratados anteriores, respondió el %.2f%% (IC 95%% %.2f–%.2f%%)",
+	"%s: %d past treated contacts, %.2f%% responded (95%% CI %.2f–%.2f%%)": "%s: %d contactos tratados en campañas anteriores, respondió el %.2f%% (IC 95%% %.2f–%.2f%%)",
 	"control %.2f%% of %d": "control %.2f%% de %d",
 	"by %s, shrunk to the channel rate with a prior of %.0f contacts": "por %s, contraída hacia la tasa del canal con un a priori de %.0f contactos",
 	"uplift: treated minus control":                                   "incremento: tratados menos control",
 	"no control group in the history, so not uplift":                  "sin grupo de control en el historial, así que no es incremento",
 	"uplift: the channel rate less the control rate":                  "incremento: la tasa del canal menos la de control",
 	"uplift: predicted less the control rate, at least 0":             "incremento: lo predicho menos la tasa de control, al menos 0",
-	"%s: %d past treated contacts with %d responses, too few for a logistic model (needs %d responses and %d non-responses); %.2f%% responded (95%% CI %.2f–%.2f%%), used for everyone": "%s: %d contactos tratados anteriores con %d respuestas, muy pocos para un modelo logístico (necesita %d respuestas y %d no respuestas); respondió el %.2f%% (IC 95%% %.2f–%.2f%%), usado para todos",
-	"%s: logistic on no attributes (the channel rate) from %d past treated contacts (%.2f%% responded)":                                                                                 "%s: logística sin atributos (la tasa del canal) sobre %d contactos tratados anteriores (respondió el %.2f%%)",
-	"%s: logistic on %s from %d past treated contacts (%.2f%% responded)":                                                                                                               "%s: logística con %s sobre %d contactos tratados anteriores (respondió el %.2f%%)",
+	"%s: %d past treated contacts with %d responses, too few for a logistic model (needs %d responses and %d non-responses); %.2f%% responded (95%% CI %.2f–%.2f%%), used for everyone": "%s: %d contactos tratados en campañas anteriores con %d respuestas, muy pocos para un modelo logístico (necesita %d respuestas y %d no respuestas); respondió el %.2f%% (IC 95%% %.2f–%.2f%%), usado para todos",
+	"%s: logistic on no attributes (the channel rate) from %d past treated contacts (%.2f%% responded)":                                                                                 "%s: logística sin atributos (la tasa del canal) sobre %d contactos tratados en campañas anteriores (respondió el %.2f%%)",
+	"%s: logistic on %s from %d past treated contacts (%.2f%% responded)":                                                                                                               "%s: logística con %s sobre %d contactos tratados en campañas anteriores (respondió el %.2f%%)",
 	"%s by %s":                             "%s por %s",
 	"left out, known only as of today: %s": "fuera, conocidos solo a fecha de hoy: %s",
 	"too few responses in a held-out fifth to measure how well it ranks, so not used: %.2f%% (the channel rate) for everyone":                                           "muy pocas respuestas en un quinto reservado para medir lo bien que ordena, así que no se usa: %.2f%% (la tasa del canal) para todos",

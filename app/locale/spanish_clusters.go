@@ -4,13 +4,13 @@ package locale
 var spanishClusters = map[string]string{
 	// ui/clusters: picking the attributes
 	"Cluster on %d: %s · missing numbers: %s":           "Agrupar por %d: %s · números faltantes: %s",
-	"Cluster on: (space chooses) · missing numbers: %s": "Agrupar por: (espacio elige) · números faltantes: %s",
+	"Cluster on: (space chooses) · missing numbers: %s": "Agrupar por: (espacio: elegir) · números faltantes: %s",
 	"median":                                "mediana",
 	"left out":                              "excluidos",
 	"Reading the attributes…":               "Leyendo los atributos…",
 	"No attribute can be clustered on.":     "Ningún atributo sirve para agrupar.",
-	"skew %.1f: log suggested (l)":          "sesgo %.1f: use log (l)",
-	"skew %.1f":                             "sesgo %.1f",
+	"skew %.1f: log suggested (l)":          "asimetría %.1f → log (l)",
+	"skew %.1f":                             "asimetría %.1f",
 	"%s missing":                            "%s faltantes",
 	"%d categories":                         "%d categorías",
 	"not usable: %s":                        "no sirve: %s",
@@ -39,7 +39,7 @@ var spanishClusters = map[string]string{
 	// the job
 	"Clustering %s customers on %d attributes…": "Agrupando %s clientes por %d atributos…",
 	"%s · %d of %d k-means runs":                "%s · %d de %d ejecuciones de k-means",
-	"esc cancels":                               "esc cancela",
+	"esc cancels":                               "esc: cancelar",
 	"clustering cancelled; nothing changed":     "agrupamiento cancelado; nada cambió",
 	"preparing the features":                    "preparando las variables",
 	"k-means":                                   "k-means",
@@ -79,7 +79,7 @@ var spanishClusters = map[string]string{
 	"no rule: the tree could not split":                                                 "sin regla: el árbol no pudo dividir",
 
 	// archetypes
-	"Clusters × archetypes · agreement (adjusted Rand) %.3f · A saves the rules": "Grupos × arquetipos · acuerdo (Rand ajustado) %.3f · A guarda las reglas",
+	"Clusters × archetypes · agreement (adjusted Rand) %.3f · A saves the rules": "Grupos × arquetipos · concordancia (Rand ajustado) %.3f · A: guardar reglas",
 	"Comparing with the archetypes…":                                             "Comparando con los arquetipos…",
 	" (saved)":                                                                   " (guardado)",
 	"cl.":                                                                        "gr.",
@@ -94,7 +94,7 @@ var spanishClusters = map[string]string{
 	"Archetype: frequent value":                   "Arquetipo: frecuente y económico",
 	"Archetype: traditional":                      "Arquetipo: tradicional",
 	"visits the website repeatedly before buying": "visita la web varias veces antes de comprar",
-	"social mentions or reviews, or a ticket among the top tenth bought mostly in store": "menciones en redes o reseñas, o un ticket entre el diez por ciento más alto, comprado sobre todo en tienda",
+	"social mentions or reviews, or a ticket among the top tenth bought mostly in store": "menciones en redes o reseñas, o un ticket entre el diez por ciento más alto y compra sobre todo en tienda",
 	"comes often for cheap baskets (a ticket at most the median), mostly in store":       "compra a menudo y barato (un ticket de hasta la mediana), sobre todo en tienda",
 	"buys in the shop and calls rather than clicks":                                      "compra en la tienda y llama en vez de hacer clic",
 
@@ -104,7 +104,7 @@ var spanishClusters = map[string]string{
 	"save the labels as attribute: ":                    "guardar las etiquetas como atributo: ",
 	"saved %d segments %q…%q%s":                         "se guardaron %d segmentos %q…%q%s",
 	" (%d clusters without a rule)":                     " (%d grupos sin regla)",
-	"labels saved as attribute %s for %s customers; it loads with the data next time (Roles: L reloads)": "etiquetas guardadas como atributo %s para %s clientes; se cargan con los datos la próxima vez (Roles: L recarga)",
+	"labels saved as attribute %s for %s customers; it loads with the data next time (Roles: L reloads)": "etiquetas guardadas como atributo %s para %s clientes; se cargan con los datos la próxima vez (en Roles, L: recargar)",
 	"saved %d archetype segments (already saved ones kept): edit them on the Segments screen":            "se guardaron %d segmentos de arquetipos (se mantienen los ya guardados): edítelos en la pantalla Segmentos",
 
 	// app: a clustering that cannot run

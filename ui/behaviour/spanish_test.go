@@ -70,7 +70,7 @@ func TestSpanishIsSpanish(t *testing.T) {
 	s := screentest.Session(t, demo(t), "", today)
 	m := newScreenIn(t, s, es, 100, 27)
 	view := ansi.Strip(m.View())
-	for _, want := range []string{"al 01/01/2026 (día tras la última compra)", "Campeones", "Leales potenciales",
+	for _, want := range []string{"al 01/01/2026 (día tras la última compra)", "Campeones", "Potencialmente leales", "No podemos perderlos",
 		"Perdidos", "devoluciones: cantidad devuelta × precio", "clientes", "ingresos: el 1% mejor 9,3%"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("no %q in the Spanish view:\n%s", want, view)
@@ -124,5 +124,72 @@ func TestGoldenSourcesInSpanish(t *testing.T) {
 	}
 	if st.Error || !strings.HasPrefix(st.Text, `congelados como "rfm" versión 1: `) {
 		t.Errorf("freeze: %+v", st)
+	}
+}
+
+// TestSpanishRulesAndCounts: the rule enter would add is shown with the
+// Spanish keywords, but sent to Segments in the canonical form; a data
+// problem agrees with its count (1 valor negativo leído como devolución,
+// 3 valores negativos leídos como devoluciones), in English too; the
+// lines without a customer are counted before they are named.
+func TestSpanishRulesAndCounts(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t), "", today)
+	m := newScreenIn(t, s, es, 100, 27)
+	if line := ansi.Strip(m.detailLine(s.Behaviour.RFM)); !strings.HasSuffix(line, "· enter: r_score = 5 y f_score = 5") {
+		t.Errorf("the cell's rule is not in Spanish words: %q", line)
+	}
+	var sent string
+	for _, msg := range screentest.Press(m, "enter") {
+		if a, ok := msg.(common.AddConditionMsg); ok {
+			sent = a.Expr
+		}
+	}
+	if sent != "r_score = 5 and f_score = 5" {
+		t.Errorf("sent %q to Segments, not the canonical rule", sent)
+	}
+
+	sales := screentest.Session(t, salesShop(t), "", today)
+	m = newScreenIn(t, sales, es, 100, 27)
+	screentest.Press(m, "p")
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"1 valor negativo leído como devolución (sales.amount; rowids 101)",
+		"0 líneas sin cliente conocido (0,0% de las ventas)"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q in:\n%s", want, view)
+		}
+	}
+	p := sales.Behaviour.Problems[0]
+	p.Count = 3
+	if got := ansi.Strip(m.problemLine(p)); !strings.Contains(got, " 3 valores negativos leídos como devoluciones (") {
+		t.Errorf("three problems: %q", got)
+	}
+	en := newScreenIn(t, sales, locale.Default(), 100, 27)
+	if got := ansi.Strip(en.problemLine(p)); !strings.Contains(got, " 3 negative values read as returns (") {
+		t.Errorf("three problems in English: %q", got)
+	}
+	p.Count = 1
+	if got := ansi.Strip(en.problemLine(p)); !strings.Contains(got, " 1 negative value read as a return (") {
+		t.Errorf("one problem in English: %q", got)
+	}
+}
+
+// TestSpanishDatePromptLeavesRoomForTheDate: the Spanish prompt names both
+// date forms (DD/MM/AAAA o AAAA-MM-DD); at 80 columns it is too long to
+// share a line with the date, so it stands on its own line and the date
+// typed is shown whole below it. The English prompt keeps its line.
+func TestSpanishDatePromptLeavesRoomForTheDate(t *testing.T) {
+	s := screentest.Session(t, demo(t), "", today)
+	m := newScreenIn(t, s, spanish(t), 80, 21)
+	screentest.Press(m, "a", "2", "0", "2", "5", "-", "1", "2", "-", "3", "1")
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if len(lines) != 21 || !strings.HasPrefix(lines[19], "fecha de análisis (DD/MM/AAAA o AAAA-MM-DD, ") || lines[20] != "  2025-12-31█" {
+		t.Errorf("the date field at 80 columns:\n%s", strings.Join(lines, "\n"))
+	}
+	en := newScreenIn(t, s, locale.Default(), 80, 21)
+	screentest.Press(en, "a", "2")
+	lines = strings.Split(ansi.Strip(en.View()), "\n")
+	if last := lines[len(lines)-1]; last != "analysis date (YYYY-MM-DD, empty = day after the last purchase): 2█" {
+		t.Errorf("the English field: %q", last)
 	}
 }

@@ -27,7 +27,8 @@ func (m *Model) View() string {
 		lines = m.overview(w, h)
 	}
 	if m.field != fieldNone {
-		lines = append(lines[:min(len(lines), h-1)], m.input.View())
+		f := fieldLines(&m.input, w)
+		lines = append(lines[:max(0, min(len(lines), h-len(f)))], f...)
 	}
 	if len(lines) > h {
 		lines = lines[:h]
@@ -190,7 +191,11 @@ func (m *Model) segmentLines(res *app.RFMResult, w, rows int) []string {
 	st := m.common.Styles
 	segs := res.Segments.Segments
 	revW := max(7, ansi.StringWidth(m.t(colRevenue))) // "ingresos" is wider than "revenue"
-	nameW := max(10, min(20, w-37-revW))
+	longest := 20                                     // a Spanish name may be longer ("Potencialmente leales")
+	for _, s := range segs {
+		longest = max(longest, ansi.StringWidth(m.segName(s.Name)))
+	}
+	nameW := max(10, min(longest, w-37-revW))
 	head := fmt.Sprintf("%s %s %s %s %s %s %s", common.Pad(m.t(msgSegTitle), nameW), common.PadLeft(m.t(colCustomers), 9),
 		common.PadLeft(m.t(colShare), 6), common.PadLeft(m.t(colRevenue), revW), common.PadLeft(colR, 4), common.PadLeft(colF, 4), common.PadLeft(colM, 4))
 	if m.onSegments {
@@ -233,7 +238,7 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), cellRule(m.r, m.f)))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), m.ruleText(cellRule(m.r, m.f))))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {
@@ -247,3 +252,18 @@ func (m *Model) concentrationLine(res *app.RFMResult) string {
 // mean writes a mean score with one decimal, as the user's language does
 // (3,8 in Spanish).
 func (m *Model) mean(x float64) string { return m.t("%.1f", x) }
+
+// fieldLines is the open field: its prompt and what is typed on one line,
+// or, when the prompt leaves too little room for a date (a Spanish prompt
+// at 80 columns), the prompt on lines of its own above what is typed.
+func fieldLines(in *common.LineInput, w int) []string {
+	const room = 12 // a date and the cursor
+	prompt := in.Prompt
+	if ansi.StringWidth(prompt)+room <= w {
+		return []string{in.View()}
+	}
+	in.Prompt = "  "
+	typed := in.View()
+	in.Prompt = prompt
+	return append(strings.Split(common.Wrap(strings.TrimSpace(prompt), w, ""), "\n"), typed)
+}

@@ -142,6 +142,8 @@ func (m *Model) problemLine(p app.DataProblem) string {
 	for i, e := range p.Examples {
 		ex[i] = strconv.FormatInt(e, 10)
 	}
-	return "  " + common.PadLeft(m.common.Int(p.Count), 9) + " " + m.t(msgProblemLine, model.Printable(m.common.Locale.Say(app.ProblemText(p.Key))),
+	// the problem's sentence agrees with its count: "1 negative value read as a return"
+	what := m.common.Locale.N(p.Count, app.ProblemTextOne(p.Key).Format, app.ProblemText(p.Key).Format)
+	return "  " + common.PadLeft(m.common.Int(p.Count), 9) + " " + m.t(msgProblemLine, model.Printable(what),
 		model.Printable(col), strings.Join(ex, " "))
 }

@@ -98,9 +98,12 @@ func (v *resultsView) view(c *common.Common, width, height int) string {
 	wc := max(9, cells(h[2]))
 	wt, wk := max(7, cells(h[3])), max(7, cells(h[4]))
 	wl := max(10, cells(h[5]), cells(noReplies))
+	for _, r := range v.measured {
+		wl = max(wl, cells(liftText(c, r))) // "+10,20 p. p." is wider than "+10.20 pt"
+	}
 	ws := max(7, cells(h[6]), cells(c.T("data")))
 	extra := wc - 9 + wt - 7 + wk - 7 + wl - 10 + ws - 7
-	nw := max(20, min(40, width-60-extra))                                                   // the name takes what the figures leave
+	nw := max(16, min(40, width-60-extra))                                                   // the name takes what the figures leave
 	row := fmt.Sprintf("  %%-*s %%-10s %%-%ds %%%ds %%%ds %%%ds %%-%ds", wc, wt, wk, wl, ws) // i18n: a layout of symbols
 	b.WriteString(st.Header.Render(common.Truncate(fmt.Sprintf(row, nw, h[0], h[1], h[2], h[3], h[4], h[5], h[6]), width)) + "\n")
 	// the chosen campaign's measures first; the list gets what they leave
@@ -110,10 +113,7 @@ func (v *resultsView) view(c *common.Common, width, height int) string {
 	first := max(0, min(v.cursor-list/2, len(v.outcomes)-list))
 	for i := first; i < min(len(v.outcomes), first+list); i++ {
 		o, r := v.outcomes[i], v.measured[i]
-		lift := "—"
-		if r.Measured {
-			lift = c.T("%+.2f pt", 100*r.Lift)
-		}
+		lift := liftText(c, r)
 		if !o.HasResponses {
 			lift = noReplies
 		}
@@ -137,6 +137,15 @@ func (v *resultsView) view(c *common.Common, width, height int) string {
 	// a window too small for every measure shows as many as fit
 	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 	return strings.Join(lines[:min(len(lines), max(1, height))], "\n")
+}
+
+// liftText is a campaign's lift in percentage points, "—" when it was
+// not measured.
+func liftText(c *common.Common, r targeting.CampaignResult) string {
+	if !r.Measured {
+		return "—"
+	}
+	return c.T("%+.2f pt", 100*r.Lift)
 }
 
 // cells is the width of a word on screen.
@@ -200,13 +209,17 @@ func resultLines(c *common.Common, r targeting.CampaignResult, width int) string
 	line(c.T("  incremental revenue %s%s", c.Amount(r.IncrementalRevenue), revenueCI(c, r, 0)))
 	cpi := c.T("— (no incremental responses)")
 	if r.HasCostPerIncremental {
-		hi := c.T("no upper bound")
-		if !r.CostPerIncrementalUnbounded {
-			hi = c.Amount(r.CostPerIncrementalHi)
+		if r.CostPerIncrementalUnbounded {
+			cpi = c.T("%s (95%% CI %s to no upper bound)", c.Amount(r.CostPerIncremental), c.Amount(r.CostPerIncrementalLo))
+		} else {
+			cpi = c.T("%s (95%% CI %s to %s)", c.Amount(r.CostPerIncremental), c.Amount(r.CostPerIncrementalLo), c.Amount(r.CostPerIncrementalHi))
 		}
-		cpi = c.T("%s (95%% CI %s to %s)", c.Amount(r.CostPerIncremental), c.Amount(r.CostPerIncrementalLo), hi)
 	}
-	line(c.T("  cost %s · per incremental response %s", c.Amount(r.Cost), cpi))
+	// wrapped rather than cut: the interval's end is its point
+	cost := strings.TrimLeft(c.T("  cost %s · per incremental response %s", c.Amount(r.Cost), cpi), " ")
+	for _, l := range strings.Split(common.Wrap(cost, width-2, "  "), "\n") {
+		line("  " + l)
+	}
 	profit := r.IncrementalRevenue - r.Cost
 	style := st.Good
 	if profit <= 0 || r.RevenueInterval && r.IncrementalRevenueLo-r.Cost <= 0 {

@@ -63,7 +63,7 @@ func TestSpanishScreenSaysItInSpanish(t *testing.T) {
 	for _, want := range []string{
 		m.common.Int(m.counts.matching) + " coinciden (todos los clientes)",
 		"correo " + m.common.Int(m.counts.reach[0].Reachable) + " contactables de " + m.common.Int(m.counts.matching),
-		"no: sin consentimiento", "Embudo coinciden", "respondió el", "Costo correo   0,05",
+		"no: sin consentimiento", "Embudo coinciden", "respondió el", "Costo correo    0,05", "Historial desde —", "contactos tratados en campañas anteriores",
 	} {
 		if !strings.Contains(v, want) {
 			t.Errorf("lacks %q:\n%s", want, v)
@@ -86,7 +86,7 @@ func TestSpanishScreenSaysItInSpanish(t *testing.T) {
 	screentest.Press(m, "enter", "4", "0", "enter")
 	to(m, fModel)
 	screentest.Press(m, "enter")
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "Modelo         logística") {
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Modelo          logística") {
 		t.Fatalf("the toggle is not shown in Spanish:\n%s", v)
 	}
 	var said []string
@@ -209,5 +209,42 @@ func TestMoneyCarriesTheDatabasesCurrency(t *testing.T) {
 		if !strings.HasSuffix(strings.TrimSpace(m.common.Amount(1)), "€") || !strings.Contains(v, want) {
 			t.Errorf("lacks %q:\n%s", want, v)
 		}
+	}
+}
+
+// TestSpanishResultsSayPoints: in Spanish a lift reads in percentage
+// points (+3,52 p. p.), each lift whole in its column, and an interval
+// open above says so in words, wrapped rather than cut at 80 columns; the
+// English keeps "to no upper bound".
+func TestSpanishResultsSayPoints(t *testing.T) {
+	m := screenES(t, 80, 24)
+	screentest.Press(m, "v", "v")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"+3,52 p. p. datos", "por respuesta incremental 0,28 (IC 95% desde 0,13, sin límite\n    superior)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("lacks %q:\n%s", want, v)
+		}
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "p. p.") && !strings.HasSuffix(strings.TrimRight(l, " "), "datos") {
+			t.Errorf("a lift pushes the source out: %q", l)
+		}
+	}
+	en, _ := screen(t, 80, 24)
+	screentest.Press(en, "v", "v")
+	if v := ansi.Strip(en.View()); !strings.Contains(v, "(95% CI 0.13 to no upper bound)") || !strings.Contains(v, "+3.52 pt") {
+		t.Errorf("the English changed:\n%s", v)
+	}
+}
+
+// TestSpanishEditingHintSaysKeysAsInfinitives: while a field is being
+// typed, its hint names each key with what it does, in the infinitive
+// ("enter: aplicar"), as the footers do.
+func TestSpanishEditingHintSaysKeysAsInfinitives(t *testing.T) {
+	m := screenES(t, 100, 30)
+	to(m, fValue)
+	screentest.Press(m, "enter")
+	if v := ansi.Strip(m.View()); !strings.Contains(strings.Join(strings.Fields(v), " "), "←/→ o retroceso: editarlo · enter: aplicar · esc: conservar el anterior") {
+		t.Errorf("the typing hint:\n%s", v)
 	}
 }

@@ -82,6 +82,10 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 	es := spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	m := newSpanishScreen(t, s, es, 100, 27)
+	// skewness is asimetría (sesgo is bias), with the log hint as a key
+	if pick := ansi.Strip(m.View()); !strings.Contains(pick, "real · asimetría 2,7 → log (l) · 23 faltantes") || strings.Contains(pick, "sesgo") {
+		t.Errorf("the skewness is not said asimetría:\n%s", pick)
+	}
 	screentest.Press(m, "enter")
 	table := ansi.Strip(m.View())
 	for _, want := range []string{"tabla de k · silueta sobre los 600 clientes", "inercia", "sugerido", "las reglas aciertan"} {
@@ -108,6 +112,11 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 	arch := ansi.Strip(m.View())
 	if !strings.Contains(arch, "Arquetipo: investigador") || !strings.Contains(arch, "visita la web varias veces") || !strings.Contains(arch, "ninguno") {
 		t.Errorf("archetypes not in Spanish:\n%s", arch)
+	}
+	for _, want := range []string{"concordancia (Rand ajustado) 0,", "A: guardar reglas", "más alto y compra sobre"} {
+		if !strings.Contains(arch, want) {
+			t.Errorf("the archetypes lack %q:\n%s", want, arch)
+		}
 	}
 	msgs := screentest.Press(m, "A")
 	status := statusText(msgs)

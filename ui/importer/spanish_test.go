@@ -105,8 +105,8 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 	onFile(t, m, "big.csv")
 	screentest.Press(m, "enter")
 	v := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
-	for _, want := range []string{`big.csv → tabla "big"`, "1.500 filas · 2 columnas", "números guardados en notación simple (1.500)",
-		"UTF-8: todos los bytes son UTF-8 válido", "delimitador \";\"", "con línea de encabezado"} {
+	for _, want := range []string{`big.csv → tabla "big"`, "1.500 filas · 2 columnas", `números (1.500): "0,50" → 0.5`,
+		"UTF-8: todos los bytes son UTF-8 válidos", "delimitador \";\"", "con línea de encabezado"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, v)
 		}
@@ -123,5 +123,22 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 	en := screen(t, dir, db, 100, 30)
 	if got := en.errText(err); got != err.Error() {
 		t.Errorf("in English %q, the import said %q", got, err)
+	}
+}
+
+// TestSpanishNotesShowTheTarget: at 80 columns the notes of the preview
+// and of the import say what a value became, not only what it was
+// (fechas a ISO 8601 (3): "03/12/2024" → "2024-12-03"): the column of
+// names is as wide as the names.
+func TestSpanishNotesShowTheTarget(t *testing.T) {
+	es := spanish(t)
+	dir, db := fixture(t)
+	m := spanishScreen(t, es, dir, db, 80, 21)
+	onFile(t, m, "sales.csv")
+	screentest.Press(m, "enter")
+	for _, want := range []string{`fechas a ISO 8601 (3): "03/12/2024" → "2024-12-03"`, `números (3): "10,50" → 10.5`} {
+		if v := ansi.Strip(m.View()); !strings.Contains(v, want) {
+			t.Errorf("the preview at 80 columns lacks %q:\n%s", want, v)
+		}
 	}
 }

@@ -148,13 +148,13 @@ func (m *Model) previewView() string {
 	// the columns take what is left, the last line saying how many are not shown
 	room := max(1, m.height-len(top)-len(bottom))
 	kindW := m.kindWidth(r, 11)
+	nameW := nameWidth(r, min(24, max(10, w/3)))
 	var cols []string
 	for i, c := range r.Columns {
 		if i == room-1 && len(r.Columns) > room {
 			cols = append(cols, st.Subtle.Render("   "+m.common.T(msgMoreColumns, len(r.Columns)-i)))
 			break
 		}
-		nameW := min(24, max(10, w/3))
 		line := "   " + common.Pad(model.Printable(c.Name), nameW) + " " + common.Pad(m.common.T(c.Kind.String()), kindW)
 		if note := model.Printable(m.say(c.NoteSentence, c.Note)); note != "" && w-nameW-kindW-5 > 8 {
 			line += " " + st.Subtle.Render(common.Truncate(note, w-nameW-kindW-6))
@@ -166,6 +166,17 @@ func (m *Model) previewView() string {
 		lines = append(lines[:max(0, m.height-len(bottom))], bottom...)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// nameWidth is the width of the column names: the longest, between 10
+// and most, so what is said about a column has the room the names do not
+// need.
+func nameWidth(r *app.ImportResult, most int) int {
+	w := 10
+	for _, c := range r.Columns {
+		w = max(w, len([]rune(model.Printable(c.Name))))
+	}
+	return min(w, most)
 }
 
 // existsText says the table is taken and what to do.
@@ -232,14 +243,15 @@ func (m *Model) resultView() string {
 	}
 	b.WriteString("\n\n")
 	kindW := m.kindWidth(r, 12)
+	nameW := nameWidth(r, 24)
 	for i, c := range r.Columns {
 		if i >= max(1, m.height-8) {
 			b.WriteString("  " + m.common.T(msgMoreColumns, len(r.Columns)-i) + "\n")
 			break
 		}
 		note := m.say(c.NoteSentence, c.Note)
-		b.WriteString("  " + common.Pad(c.Name, 24) + " " + common.Pad(m.common.T(c.Kind.String()), kindW) + " " +
-			st.Subtle.Render(common.Truncate(note, max(10, m.width-30-kindW))) + "\n")
+		b.WriteString("  " + common.Pad(c.Name, nameW) + " " + common.Pad(m.common.T(c.Kind.String()), kindW) + " " +
+			st.Subtle.Render(common.Truncate(note, max(10, m.width-nameW-6-kindW))) + "\n")
 	}
 	b.WriteString("\n  " + st.Subtle.Render(common.Wrap(m.common.T(msgReloadNote), max(20, m.width-4), "  ")))
 	return b.String()

@@ -3,6 +3,7 @@ package value
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +12,8 @@ import (
 
 	"github.com/pulpero/pulpero/analysis/value"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -88,6 +91,19 @@ func (m *Model) num(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, ".", m.mark)
+}
+
+// rule writes a band's rule as the user reads it: with the Spanish
+// keywords for a Spanish user (what goes to Segments stays canonical).
+func (m *Model) rule(src string) string {
+	if m.common.Locale.Lang != locale.Spanish {
+		return src
+	}
+	n, err := segment.Parse(src)
+	if err != nil {
+		return src
+	}
+	return segment.PrintSpanish(n)
 }
 
 // day writes a YYYY-MM-DD date as the user's language does (02/01/2026
@@ -191,7 +207,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.v.Err != nil {
 			return m, nil
 		}
-		return m, common.Status(m.t(msgDone, m.num(msg.took.Round(100*time.Millisecond).String())), false)
+		return m, common.Status(m.t(msgDone, m.t(msgSeconds, msg.took.Round(100*time.Millisecond).Seconds())), false)
 	case savedMsg:
 		if msg.err != nil {
 			return m, common.Status(m.common.Locale.Error(msg.err), true)
@@ -308,7 +324,7 @@ func (m *Model) open(f field) {
 	case fieldDiscount:
 		m.input.Prompt = m.t(promptDiscount)
 		if m.v != nil {
-			cur = fmt.Sprintf("%g/%dd", m.v.DiscountRate, m.v.DiscountPeriod)
+			cur = m.num(strconv.FormatFloat(m.v.DiscountRate, 'g', -1, 64)) + "/" + strconv.Itoa(m.v.DiscountPeriod) + "d"
 		}
 	case fieldCalEnd:
 		m.input.Prompt = m.t(promptCalEnd)

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -99,7 +100,7 @@ func TestSpanishIsSpanish(t *testing.T) {
 	screentest.Press(m, "r")
 	view := ansi.Strip(m.View())
 	for _, want := range []string{"compras hasta el 31/12/2025 (último día de compra)", "descuento 1% cada 30 días",
-		"tiempo en semanas", "552 recurrentes", "log-veros. -11.562,9", "1,387", "P(alive) media 0,963", "clv 68.488"} {
+		"tiempo en semanas", "552 recurrentes", "log-veros. -11.562,9", "1,387", "P(activo) media 0,963", "clv 68.488"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("no %q in the Spanish view:\n%s", want, view)
 		}
@@ -129,7 +130,62 @@ func TestSpanishIsSpanish(t *testing.T) {
 		t.Error("a discount of 2 is not refused in Spanish")
 	}
 	screentest.Press(m, "v", "v", "v", "down", "down")
-	if line := ansi.Strip(m.View()); !strings.Contains(line, "enter: p_alive >= 0.3 and p_alive < 0.5 → Segmentos") {
-		t.Errorf("the band's rule is not the rule language's:\n%s", line)
+	if line := ansi.Strip(m.View()); !strings.Contains(line, "enter: p_alive >= 0.3 y p_alive < 0.5 → Segmentos") {
+		t.Errorf("the band's rule is not in Spanish words:\n%s", line)
+	}
+	sent := ""
+	_, cmd := m.Update(screentest.Key("enter"))
+	for _, msg := range runAll(cmd) {
+		if a, ok := msg.(common.AddConditionMsg); ok {
+			sent = a.Expr
+		}
+	}
+	if sent != "p_alive >= 0.3 and p_alive < 0.5" {
+		t.Errorf("the rule sent to Segments is %q, not the canonical one", sent)
+	}
+}
+
+// TestSpanishUnitsAndCommas: the horizon and discount fields take what
+// their Spanish prompts show (26s, 0,02/mes, 10 %/año), the value is
+// saved and the screen computes again with it; the status says how long
+// the computation took in seconds, without the hint the screen shows.
+func TestSpanishUnitsAndCommas(t *testing.T) {
+	es := spanish(t)
+	s := screentest.Session(t, demo(t, 300), "", today)
+	m := newScreenIn(t, s, es, 100, 27)
+	seen := screentest.Press(m, "r")
+	status := ""
+	for _, msg := range seen {
+		if st, ok := msg.(common.StatusMsg); ok {
+			status = st.Text
+		}
+	}
+	if !strings.HasPrefix(status, "valor del cliente calculado en ") || !strings.HasSuffix(status, " s") || strings.Contains(status, "añade") {
+		t.Errorf("status %q", status)
+	}
+	typed := func(keys ...string) {
+		t.Helper()
+		for _, msg := range screentest.Press(m, keys...) {
+			if st, ok := msg.(common.StatusMsg); ok && st.Error {
+				t.Errorf("%v refused: %s", keys, st.Text)
+			}
+		}
+	}
+	typed("h", "2", "6", "s", "enter")
+	typed("d", "1", "0", " ", "%", "/", "a", "ñ", "o", "enter")
+	o, err := s.DB.ValueSettings(context.Background())
+	if err != nil || o.HorizonDays != 182 || o.DiscountRate != 0.1 || o.DiscountPeriodDays != 365 {
+		t.Fatalf("saved %+v, %v; want 182 days, 0.1 per 365 days", o, err)
+	}
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "próximos 182 días · descuento 10% cada 365 días") {
+		t.Errorf("not computed again with the typed values:\n%s", view)
+	}
+	typed("d", "0", ",", "0", "2", "/", "m", "e", "s", "enter")
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "descuento 2% cada 30 días") {
+		t.Errorf("0,02/mes not read:\n%s", view)
+	}
+	screentest.Press(m, "d")
+	if v := m.input.Value(); v != "0,02/30d" {
+		t.Errorf("the discount field opens on %q, want 0,02/30d", v)
 	}
 }

@@ -35,7 +35,8 @@ func (m *Model) View() string {
 		lines = m.overview(w)
 	}
 	if m.field != fieldNone {
-		lines = append(lines[:min(len(lines), h-1)], m.input.View())
+		f := fieldLines(&m.input, w)
+		lines = append(lines[:max(0, min(len(lines), h-len(f)))], f...)
 	}
 	if len(lines) > h {
 		lines = lines[:h]
@@ -86,16 +87,23 @@ func (m *Model) runningView(w int) []string {
 
 // header is the lines every result view starts with: as of when, over
 // which horizon and discount, and how many customers the models describe.
-func (m *Model) header() []string {
+// When the first line is wider than the window, the date loses its
+// parenthesis rather than the discount its rate.
+func (m *Model) header(w int) []string {
 	st, r := m.common.Styles, m.rep
 	asOf := m.t(msgAsOfLast, m.day(r.AsOf))
 	if r.AsOfSet {
 		asOf = m.t(msgAsOfSet, m.day(r.AsOf))
 	}
 	sep := st.Subtle.Render(" · ")
+	setup := st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays)))
+	first := st.Title.Render(asOf) + sep + setup
+	if ansi.StringWidth(first) > w {
+		first = st.Title.Render(m.t(msgAsOfShort, m.day(r.AsOf))) + sep + setup
+	}
 	c := r.Customers
 	return []string{
-		st.Title.Render(asOf) + sep + st.Subtle.Render(m.t(msgSetup, r.HorizonDays, m.discountText(r.DiscountRate, r.DiscountDays))),
+		first,
 		st.Subtle.Render(m.t(msgCustomers, m.common.Int(c.Modelled), m.common.Int(c.Customers), m.common.Int(c.RepeatBuyers), m.t(r.Unit))),
 	}
 }
@@ -114,7 +122,7 @@ func titled(title, detail string, w int) []string {
 // figures.
 func (m *Model) overview(w int) []string {
 	st, r := m.common.Styles, m.rep
-	lines := m.header()
+	lines := m.header(w)
 	if bg := r.BGNBD; bg != nil {
 		lines = append(lines, "")
 		lines = append(lines, titled(st.Header.Render(m.t(msgBG)), st.Subtle.Render(m.t(msgFitLine, m.llText(bg.LogLikelihood), m.common.Int(bg.Unique), bg.Iterations)), w)...)
@@ -129,7 +137,11 @@ func (m *Model) overview(w int) []string {
 	if g := r.GammaGamma; g != nil {
 		lines = append(lines, titled(st.Header.Render(m.t(msgGG)), st.Subtle.Render(m.t(msgGGLine, m.llText(g.LogLikelihood), m.common.Int(g.Customers), m.common.Int(g.Excluded))), w)...)
 		lines = append(lines, m.params(&g.ModelFit)...)
-		corr := m.t(msgGGCheck, m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean))
+		rho, mean := m.num(strconv.FormatFloat(g.Correlation, 'f', 3, 64)), m.common.Amount(g.PopulationMean)
+		corr := m.t(msgGGCheck, rho, mean)
+		if ansi.StringWidth(corr)+2 > w {
+			corr = m.t(msgGGCheckShort, rho, mean) // under the title that says it is a purchase day's
+		}
 		if g.Correlation > 0.3 || g.Correlation < -0.3 {
 			corr = st.Warn.Render(corr)
 		}
@@ -213,4 +225,19 @@ func (m *Model) corrText(c *float64) string {
 		return m.t(msgUndefined)
 	}
 	return m.num(strconv.FormatFloat(*c, 'f', 3, 64))
+}
+
+// fieldLines is the open field: its prompt and what is typed on one line,
+// or, when the prompt leaves too little room for a date (a Spanish prompt
+// at 80 columns), the prompt on lines of its own above what is typed.
+func fieldLines(in *common.LineInput, w int) []string {
+	const room = 12 // a date and the cursor
+	prompt := in.Prompt
+	if ansi.StringWidth(prompt)+room <= w {
+		return []string{in.View()}
+	}
+	in.Prompt = "  "
+	typed := in.View()
+	in.Prompt = prompt
+	return append(strings.Split(common.Wrap(strings.TrimSpace(prompt), w, ""), "\n"), typed)
 }

@@ -13,7 +13,7 @@ import (
 // the band under the cursor's rule goes to Segments with enter.
 func (m *Model) bandsView(w, h int) []string {
 	st, r := m.common.Styles, m.rep
-	lines := m.header()
+	lines := m.header(w)
 	total := 0
 	for _, b := range r.PAlive {
 		total += b.Customers
@@ -53,7 +53,7 @@ func (m *Model) bandsView(w, h int) []string {
 	bands := append(append([]app.ValueBand(nil), r.PAlive...), r.CLV...)
 	detail := ""
 	if m.band < len(bands) {
-		detail = m.t(msgBandDetail, bands[m.band].Rule)
+		detail = m.t(msgBandDetail, m.rule(bands[m.band].Rule))
 	}
 	// keep the cursor's band and the detail line in the window
 	body := lines[2:]
@@ -90,7 +90,8 @@ func (m *Model) customersView(w, h int) []string {
 	cols := []struct {
 		name  string
 		width int
-	}{{colX, 4}, {"t_x", 7}, {"T", 7}, {colPAlive, 8}, {m.t(colExpected), 7}, {m.t(colValue), 9}, {colCLV, 10}}
+	}{{colX, 4}, {"t_x", 7}, {"T", 7}, {m.t(colPAlive), max(8, ansi.StringWidth(m.t(colPAlive)))}, {m.t(colExpected), max(7, ansi.StringWidth(m.t(colExpected)))},
+		{m.t(colValue), 9}, {colCLV, 10}}
 	head := common.Pad(m.t(colCustomer), key)
 	for _, c := range cols {
 		head += " " + common.PadLeft(c.name, c.width)

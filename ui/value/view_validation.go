@@ -10,7 +10,7 @@ import (
 
 // noValidation is what the validation views show without one.
 func (m *Model) noValidation(w int) []string {
-	lines := m.header()
+	lines := m.header(w)
 	if m.rep.ValidErr != "" {
 		return append(lines, m.wrapped(w, "", m.common.Styles.Warn.Render(m.t(msgValFailed, m.errSay(m.v.ValidationErr, m.rep.ValidErr))))...)
 	}
