@@ -227,18 +227,10 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 	return n, exitOK
 }
 
-// sayCaret prints a rule's error under the rule, in the run's language: a
-// model.Sentence the error holds is translated in place.
+// sayCaret prints a rule's error under the rule, in the run's language:
+// the message under the caret is the error's sentence said by tr.
 func (s *segSession) sayCaret(expr string, err error) {
-	caret := segment.Caret(expr, err)
-	var said model.Sentence
-	if errors.As(err, &said) {
-		caret = strings.Replace(caret, said.String(), tr.Say(said), 1)
-	} else if l := strings.LastIndex(caret, "^ "); l >= 0 {
-		caret = caret[:l+2] + tr.Error(errors.New(caret[l+2:])) // a message that is a catalogue sentence
-	} else {
-		caret = tr.Error(err)
-	}
+	caret := segment.CaretIn(expr, err, tr.Error)
 	fmt.Fprintf(s.stderr, "%s\n%s\n", tr.T("pulpero: in the expression:"), indent(caret, "  "))
 }
 
