@@ -152,10 +152,10 @@ func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 	}
 	fmt.Fprintln(w, tr.T("Read as: %s-separated, %s, %s%s, decimal %s%s%s", sep, header, d.Encoding, bom, mark, gz, lines))
 	if d.EncodingNote != "" {
-		fmt.Fprintln(w, tr.T("Encoding: %s", tr.Lookup(d.EncodingNote)))
+		fmt.Fprintln(w, tr.T("Encoding: %s", said(d.EncodingSentence, d.EncodingNote)))
 	}
 	for _, warn := range res.Warnings {
-		fmt.Fprintln(w, tr.T("Warning: %s", tr.Lookup(warn.Text)))
+		fmt.Fprintln(w, tr.T("Warning: %s", said(warn.Sentence, warn.Text)))
 	}
 	if res.Key != "" {
 		var links []string
@@ -184,7 +184,7 @@ func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 			ex[i] = clip(e, 24)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(c.Name, 32), c.Alias, c.SQLType, kind, tr.Int(int(c.Nulls)),
-			strings.Join(ex, ", "), tr.Lookup(c.Note))
+			strings.Join(ex, ", "), said(c.NoteSentence, c.Note))
 	}
 	tw.Flush()
 }

@@ -54,3 +54,27 @@ func chooseLanguage(args []string) ([]string, error) {
 // column has its kind or role, why a table holds the customers) in the
 // run's language, as the screens say it.
 func reason(s string) string { return (&common.Common{Locale: tr}).Reason(s) }
+
+// said is a sentence a layer below made (s) in the run's language; english
+// is the same sentence as it was written in English, printed as it is in
+// English (and when there is no sentence), so English output keeps the
+// numbers as they were written.
+func said(s model.Sentence, english string) string {
+	if tr.Lang != locale.Spanish || s.Format == "" {
+		return tr.Lookup(english)
+	}
+	return tr.Say(s)
+}
+
+// saidAll is sentences joined with "; " (a column's reasons) in the run's
+// language; english is their English, as written.
+func saidAll(ss []model.Sentence, english string) string {
+	if tr.Lang != locale.Spanish || len(ss) == 0 {
+		return english
+	}
+	texts := make([]string, len(ss))
+	for i, s := range ss {
+		texts[i] = tr.Say(s)
+	}
+	return strings.Join(texts, "; ")
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,5 +43,54 @@ func TestRuleErrorsUnderTheCaretAreSpanish(t *testing.T) {
 		if code != exitUsage || !strings.Contains(en, "pulpero: in the expression:\n  "+c.rule+"\n") || !strings.Contains(en, c.en) {
 			t.Errorf("%s in English: exit %d\n%s", c.rule, code, en)
 		}
+	}
+}
+
+// TestFilledInSentencesAreSpanish (review 2): what the layers below made
+// as sentences with their arguments filled in (why a column holds a
+// purchase role, why a table holds the purchases, the discount, a value
+// model's error with its detail, the importer's encoding note) is said in
+// Spanish; looking the finished English up in the catalogue found nothing.
+func TestFilledInSentencesAreSpanish(t *testing.T) {
+	db, dir := reviewShop(t)
+	_, out, _ := runIn(t, "es", "roles", db, "--data-dir", dir)
+	for _, want := range []string{"Compras: invoice_lines contiene líneas de compra: una clave de cliente, una fecha y cantidad × precio unitario",
+		"de invoices: las líneas apuntan a ella por invoice_id; apunta a customers.customer_id"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("roles in Spanish lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = runIn(t, "en", "roles", db, "--data-dir", dir)
+	if !strings.Contains(out, "Purchases: invoice_lines holds purchase lines: a customer key, a date and quantity × unit price (returns: returned quantity × unit price)") ||
+		!strings.Contains(out, "from invoices: the lines point at it through invoice_id; points at customers.customer_id") {
+		t.Errorf("roles in English:\n%s", out)
+	}
+	_, out, _ = runIn(t, "es", "rfm", db, "--data-dir", dir)
+	if !strings.Contains(out, "de invoices: las líneas apuntan a ella por invoice_id; nombre \"invoice_datetime\"") {
+		t.Errorf("rfm in Spanish: the purchase roles' reasons:\n%s", out)
+	}
+	_, out, _ = runIn(t, "es", "value", db, "--data-dir", dir, "--no-validate")
+	if !strings.Contains(out, "clv descontado 1% cada 30 días") {
+		t.Errorf("value in Spanish: the discount:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "value", db, "--data-dir", dir, "--no-validate")
+	if !strings.Contains(out, "clv discounted 1% per 30 days") {
+		t.Errorf("value in English: the discount:\n%s", out)
+	}
+	code, _, errOut := runIn(t, "es", "value", db, "--data-dir", dir, "--as-of", "2022-01-01")
+	if code != exitFail || !strings.Contains(errOut, "pulpero: El fin de calibración cae fuera de las fechas de compra") || !strings.Contains(errOut, "(al ") {
+		t.Errorf("value error in Spanish: exit %d %q", code, errOut)
+	}
+	code, _, errOut = runIn(t, "en", "value", db, "--data-dir", dir, "--as-of", "2022-01-01")
+	if code != exitFail || !strings.Contains(errOut, "pulpero: The calibration end lies outside the purchase dates; choose a date between the first and the last purchase. (as of 2022-01-01") {
+		t.Errorf("value error in English: exit %d %q", code, errOut)
+	}
+	csv := filepath.Join(dir, "t.csv")
+	if err := os.WriteFile(csv, []byte("id;name\n1;Ana\n2;Jos\xe9\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut = runIn(t, "es", "import", csv, "--db", filepath.Join(dir, "t.db"))
+	if !strings.Contains(out, "Codificación: windows-1252 (bytes no ASCII: 1 no UTF-8, 0 en caracteres UTF-8)") {
+		t.Errorf("import in Spanish: the encoding note:\n%s%s", out, errOut)
 	}
 }

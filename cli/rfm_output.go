@@ -29,16 +29,6 @@ func returnRuleText(rule string) string {
 	return rule
 }
 
-// returnRuleTexts are the return rules' texts in English (for callers
-// that have not moved to returnRuleText).
-var returnRuleTexts = map[string]string{}
-
-func init() {
-	for _, k := range []string{"returned_quantity", "return_flag", "negative_values"} {
-		returnRuleTexts[k] = returnRuleText(k) // tr is English until Run sets it
-	}
-}
-
 func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int {
 	switch format {
 	case "json":
@@ -77,7 +67,7 @@ func printRFMText(r *app.RFMReport, db string, w io.Writer) {
 	fmt.Fprintln(w, tr.T("lines without a known customer: %s (%s of sales), never counted as customers", commas(l.WithoutCustomer), percent(l.ShareWithoutCustomer)))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, p := range r.Purchases {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, tr.Lookup(p.Why))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, saidAll(p.Says, p.Why))
 	}
 	tw.Flush()
 	if r.Frozen != nil {

@@ -95,7 +95,7 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 	}
 	rep := s.ValueReport(v, max(0, f.top))
 	if v.Err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Lookup(rep.Error))
+		fmt.Fprintf(stderr, "pulpero: %s\n", valueSay(v.Err, rep.Error))
 		return exitFail
 	}
 	if f.customers != "" {
@@ -106,7 +106,7 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stderr, tr.T("wrote %d customers to %s (as of %s)", n, f.customers, day(rep.AsOf)))
 	}
-	return printValue(rep, f.format, stdout, stderr)
+	return printValue(rep, v, f.format, stdout, stderr)
 }
 
 // options turns the flags into value options.
