@@ -444,11 +444,16 @@ func binSeparator() string {
 	return ", "
 }
 
-// binEdge writes a bin's edge with six significant digits and no grouping
-// (a grouping comma would read as the separator), with the language's
-// decimal mark.
+// binEdge writes a bin's edge with six significant digits, with the
+// language's decimal mark; grouped as the language groups thousands when
+// the edges are parted by "; " (1.046,5), else without grouping (a
+// grouping comma would read as the separator).
 func binEdge(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'g', 6, 64), ".", decimalMark(), 1)
+	g := strconv.FormatFloat(x, 'g', 6, 64)
+	if decimalMark() == "," && !strings.ContainsAny(g, "eEnN") {
+		return localNumber(g)
+	}
+	return strings.Replace(g, ".", decimalMark(), 1)
 }
 
 // decimalMark is the run's decimal mark: "." or ",".

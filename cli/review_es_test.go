@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,5 +93,37 @@ func TestFilledInSentencesAreSpanish(t *testing.T) {
 	_, out, errOut = runIn(t, "es", "import", csv, "--db", filepath.Join(dir, "t.db"))
 	if !strings.Contains(out, "Codificación: windows-1252 (bytes no ASCII: 1 no UTF-8, 0 en caracteres UTF-8)") {
 		t.Errorf("import in Spanish: the encoding note:\n%s%s", out, errOut)
+	}
+}
+
+// TestFiguresFollowTheLocaleEverywhere (review 10, 11): value's band
+// labels, describe's bin edges and rfm's thresholds are written as the
+// rest of the figures beside them (0,1–0,3; [1.042,35; 1.438,74);
+// 7.058,00); English keeps its own (ungrouped edges, as before).
+func TestFiguresFollowTheLocaleEverywhere(t *testing.T) {
+	db, dir := reviewShop(t)
+	_, out, _ := runIn(t, "es", "value", db, "--data-dir", dir, "--no-validate")
+	if !regexp.MustCompile(`(?m)^  0,1–0,3 +\d+ clientes`).MatchString(out) || !regexp.MustCompile(`(?m)^  < 0,1 `).MatchString(out) {
+		t.Errorf("value's bands in Spanish:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "value", db, "--data-dir", dir, "--no-validate")
+	if !regexp.MustCompile(`(?m)^  0\.1–0\.3 +\d+ customers`).MatchString(out) {
+		t.Errorf("value's bands in English:\n%s", out)
+	}
+	_, out, _ = runIn(t, "es", "describe", db, "--data-dir", dir, "--column", "monthly_income")
+	if !regexp.MustCompile(`\[\d\.\d{3}(,\d+)?; \d\.\d{3}(,\d+)?\)`).MatchString(out) || regexp.MustCompile(`[\[ ]\d{4}[,;)]`).MatchString(out) {
+		t.Errorf("describe's bins in Spanish are not grouped as its figures:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "describe", db, "--data-dir", dir, "--column", "monthly_income")
+	if !regexp.MustCompile(`\[\d{4}(\.\d+)?, \d{4}(\.\d+)?\)`).MatchString(out) {
+		t.Errorf("describe's bins in English:\n%s", out)
+	}
+	_, out, _ = runIn(t, "es", "rfm", db, "--data-dir", dir)
+	if !regexp.MustCompile(`(?m)^monto +5 +5 +[0-9.,]+ +\d\.\d{3},\d\d$`).MatchString(out) {
+		t.Errorf("rfm's thresholds in Spanish:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "rfm", db, "--data-dir", dir)
+	if !regexp.MustCompile(`(?m)^monetary +5 +5 +[0-9.]+ +\d{4}\.\d\d$`).MatchString(out) {
+		t.Errorf("rfm's thresholds in English:\n%s", out)
 	}
 }

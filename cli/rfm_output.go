@@ -201,13 +201,17 @@ func percent(share float64) string {
 }
 
 // number writes a threshold as R prints it: whole numbers without
-// decimals, others with up to 2; no thousands separator, the run's
-// decimal mark.
+// decimals, others with 2; in English without a thousands separator, in
+// Spanish in the run's number format (7.058,00) as every other figure.
 func number(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if v == float64(int64(v)) {
-		return strconv.FormatInt(int64(v), 10)
+		s = strconv.FormatInt(int64(v), 10)
 	}
-	return withDecimalMark(strconv.FormatFloat(v, 'f', 2, 64))
+	if tr.Lang == locale.Spanish {
+		return localNumber(s)
+	}
+	return s
 }
 
 // withDecimalMark is s, a number strconv wrote, with the run's decimal

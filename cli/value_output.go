@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -154,10 +155,26 @@ func printBands(w io.Writer, name string, bands []app.ValueBand) {
 	fmt.Fprintln(w, tr.T("%s bands:", name))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, b := range bands {
-		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", tr.Lookup(b.Label), commas(b.Customers), vdec(b.CLV, 2), b.Rule))
+		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", bandLabel(b.Label), commas(b.Customers), vdec(b.CLV, 2), b.Rule))
 	}
 	tw.Flush()
 }
+
+// bandLabel is a band's label ("< 0.1", "0.1–0.3", "≥ 800", "all") in the
+// run's language, its numbers in the run's number format (0,1–0,3).
+func bandLabel(label string) string {
+	if tr.Lang != locale.Spanish {
+		return label
+	}
+	if label == "all" {
+		return tr.Lookup(label)
+	}
+	return bandNumber.ReplaceAllStringFunc(label, localNumber)
+}
+
+// bandNumber is a number in a band's label, as app writes it (strconv's
+// 'f', -1). i18n: a pattern, not a sentence
+var bandNumber = regexp.MustCompile(`-?[0-9]+(\.[0-9]+)?`)
 
 // printValidation shows the validation's figures, the cumulative tracking
 // (at most 14 rows: every k-th period and the calibration end) and the
