@@ -99,7 +99,7 @@ func descAsOf(s string) (time.Time, error) {
 	if s == "" {
 		return time.Now().UTC(), nil
 	}
-	return time.Parse("2006-01-02", s)
+	return app.ParseDay(s)
 }
 
 // descLoad opens the database and loads the customers exactly as the

@@ -165,9 +165,11 @@ func (f exportFlags) check(r *campaign.ExportRequest) error {
 		return errors.New(tr.T("give --segment NAME (repeatable), or --where EXPR, or --all"))
 	}
 	if r.HistorySince != "" {
-		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {
+		d, err := app.ParseDay(r.HistorySince) // 31/12/2025 as the Spanish screens write it, too
+		if err != nil {
 			return errors.New(tr.T("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince))
 		}
+		r.HistorySince = d.Format(time.DateOnly) // the request and its manifest keep ISO
 	}
 	chs, err := channelCosts(f.channels, f.costs)
 	if err != nil {

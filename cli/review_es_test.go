@@ -127,3 +127,38 @@ func TestFiguresFollowTheLocaleEverywhere(t *testing.T) {
 		t.Errorf("rfm's thresholds in English:\n%s", out)
 	}
 }
+
+// TestDaysAreTypedAsTheyAreShown (review 12): --as-of (and value's
+// --calibration-end, export's --history-since) take the day as the
+// Spanish output writes it, 31/12/2025, and mean the same day as ISO.
+func TestDaysAreTypedAsTheyAreShown(t *testing.T) {
+	db, dir := reviewShop(t)
+	for _, args := range [][]string{
+		{"describe", db, "--column", "age", "--as-of"},
+		{"segment", "count", db, "age > 40", "--as-of"},
+		{"rfm", db, "--as-of"},
+		{"cluster", db, "--features", "age,income", "--k", "2", "--as-of"},
+		{"value", db, "--no-validate", "--as-of"},
+		{"value", db, "--calibration-end"},
+	} {
+		args = append(append(args[:len(args)-1:len(args)-1], "--data-dir", dir), args[len(args)-1])
+		codeISO, iso, errISO := runIn(t, "es", append(args, "2025-12-31")...)
+		codeES, es, errES := runIn(t, "es", append(args, "31/12/2025")...)
+		if codeISO != exitOK || codeES != exitOK || noTimes(iso) != noTimes(es) {
+			t.Errorf("%q: ISO exit %d %s, DD/MM/YYYY exit %d %s\n%s\n---\n%s", args, codeISO, errISO, codeES, errES, iso, es)
+		}
+	}
+	code, out, errOut := runIn(t, "en", "export", db, "--data-dir", dir, "--all", "--channel", "email", "--cost", "0.05", "--value", "40", "--dry-run", "--history-since", "31/12/2025")
+	if code != exitOK {
+		t.Errorf("export --history-since 31/12/2025: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runIn(t, "es", "describe", db, "--data-dir", dir, "--as-of", "12/31/2025"); code != exitUsage ||
+		!strings.Contains(errOut, "escriba una fecha como DD/MM/AAAA o AAAA-MM-DD") {
+		t.Errorf("describe --as-of 12/31/2025 in Spanish: exit %d %q", code, errOut)
+	}
+}
+
+// noTimes is a report without its timings, which differ between runs.
+func noTimes(s string) string {
+	return regexp.MustCompile(`\d+,\d+ ?s\b`).ReplaceAllString(s, "…")
+}

@@ -85,7 +85,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	o.asOf = time.Now().UTC()
 	if *asOf != "" {
-		if o.asOf, err = time.Parse("2006-01-02", *asOf); err != nil {
+		if o.asOf, err = app.ParseDay(*asOf); err != nil {
 			fmt.Fprintln(stderr, tr.T("pulpero: --as-of %q: write the day as 2024-01-31", *asOf))
 			return exitUsage
 		}

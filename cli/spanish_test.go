@@ -31,7 +31,7 @@ func TestHelpSpeaksSpanish(t *testing.T) {
 	}
 	// a command's help: its summary and every flag's description
 	code, out, _ = runCLI(t, "help", "describe", "--lang=es")
-	for _, want := range []string{"Mostrar las estadísticas", "fecha de referencia AAAA-MM-DD", `(por defecto "text")`} {
+	for _, want := range []string{"Mostrar las estadísticas", "fecha de referencia, DD/MM/AAAA o AAAA-MM-DD,", `(por defecto "text")`} {
 		if code != exitOK || !strings.Contains(out, want) {
 			t.Errorf("help describe in Spanish lacks %q:\n%s", want, out)
 		}
