@@ -35,6 +35,8 @@ func TestRuleErrorsUnderTheCaretAreSpanish(t *testing.T) {
 		{"incom > 3", `^ no hay ningún atributo "incom"; ¿quiso decir`, `^ no attribute "incom"; did you mean`},
 		{`signup_date after "31/01/2024"`, `^ signup_date contiene fechas; escríbalas como "2024-01-31", no como "31/01/2024"`,
 			`^ signup_date holds dates; write them as "2024-01-31", not "31/01/2024"`},
+		// review 13: a decimal comma is named as such
+		{"monthly_income > 1500,5", "^ los decimales se escriben con punto: 1500.5", "^ decimals are written with a point: 1500.5"},
 	} {
 		code, _, es := runIn(t, "es", "segment", "count", db, "--data-dir", dir, c.rule)
 		if code != exitUsage || !strings.Contains(es, "pulpero: en la expresión:\n  "+c.rule+"\n") || !strings.Contains(es, c.es) {
