@@ -15,6 +15,7 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -409,6 +410,10 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 		if len(c.Stats) > 0 {
 			var parts []string
 			for _, s := range c.Stats {
+				if s.Name == "share yes" && tr.Lang == locale.Spanish { // i18n: the statistic's JSON name
+					parts = append(parts, percent(s.Value)+" "+tr.Lookup("yes")) // 89,2% sí
+					continue
+				}
 				parts = append(parts, s.label()+" "+s.text())
 			}
 			bw.printf("  %s\n", strings.Join(parts, "  "))
@@ -429,7 +434,11 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 			bw.printf("  %-24s %9s %6s%% %s\n", label, tr.Int(b.Count), tr.Number(100*b.Share, 1), strings.Repeat("#", int(math.Round(30*b.Share))))
 		}
 		for _, g := range c.Groups {
-			bw.printf("  %-20s %9s %6s%% %s\n", g.Label, tr.Int(g.Count), tr.Number(100*g.Share, 1), strings.Repeat("#", int(math.Round(30*g.Share))))
+			label := g.Label
+			if c.Kind == model.KindBoolean.String() && (label == "yes" || label == "no") {
+				label = tr.Lookup(label) // sí/no, as the Explore screen says them
+			}
+			bw.printf("  %-20s %9s %6s%% %s\n", label, tr.Int(g.Count), tr.Number(100*g.Share, 1), strings.Repeat("#", int(math.Round(30*g.Share))))
 		}
 	}
 	return bw.err

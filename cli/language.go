@@ -44,6 +44,7 @@ func chooseLanguage(args []string) ([]string, error) {
 	}
 	loc, err := locale.Detect(lang, getenv)
 	if err != nil {
+		tr, _ = locale.Detect("", getenv) // say what is wrong in the environment's language
 		return nil, err
 	}
 	tr = loc // the screens get it through ui.Options.Locale

@@ -164,3 +164,31 @@ func TestDaysAreTypedAsTheyAreShown(t *testing.T) {
 func noTimes(s string) string {
 	return regexp.MustCompile(`\d+,\d+ ?s\b`).ReplaceAllString(s, "…")
 }
+
+// TestShareYesAndUnsupportedLanguage (review 33, and 5's describe part): a
+// yes/no column's share reads "89,2% sí" in Spanish with its values sí/no
+// (English as it was); --lang fr says which languages there are, in the
+// environment's language.
+func TestShareYesAndUnsupportedLanguage(t *testing.T) {
+	db, dir := reviewShop(t)
+	_, out, _ := runIn(t, "es", "describe", db, "--data-dir", dir, "--column", "internet_user")
+	if !regexp.MustCompile(`(?m)^  \d{1,2},\d% sí$`).MatchString(out) || !regexp.MustCompile(`(?m)^  sí +\d`).MatchString(out) || strings.Contains(out, "proporción sí") {
+		t.Errorf("describe of a yes/no column in Spanish:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "describe", db, "--data-dir", dir, "--column", "internet_user")
+	if !regexp.MustCompile(`(?m)^  share yes 0\.\d+$`).MatchString(out) || !regexp.MustCompile(`(?m)^  yes +\d`).MatchString(out) {
+		t.Errorf("describe of a yes/no column in English:\n%s", out)
+	}
+	if code, _, errOut := runIn(t, "en", "help", "--lang", "fr"); code != exitUsage || errOut != "pulpero: unsupported language: fr (es|en)\n" {
+		t.Errorf("--lang fr: exit %d %q", code, errOut)
+	}
+	defer func() { getenv = func(string) string { return "" } }()
+	getenv = func(k string) string { return map[string]string{"LANG": "es_ES.UTF-8"}[k] }
+	if code, _, errOut := runCLI(t, "help", "--lang", "fr"); code != exitUsage || errOut != "pulpero: idioma no admitido: fr (es|en)\n" {
+		t.Errorf("--lang fr under LANG=es_ES.UTF-8: exit %d %q", code, errOut)
+	}
+	getenv = func(k string) string { return map[string]string{"LANG": "fr_FR.UTF-8"}[k] }
+	if code, out, _ := runCLI(t, "help"); code != exitOK || !strings.Contains(out, "Commands:") {
+		t.Errorf("LANG=fr_FR.UTF-8: exit %d\n%s", code, out)
+	}
+}
