@@ -130,7 +130,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		for _, c := range commands() {
 			if c.name == args[0] && c.run != nil {
-				fmt.Fprintf(stdout, "pulpero %s %s\n\n%s.\n\n", c.name, c.args, capitalize(c.summary))
+				fmt.Fprintf(stdout, "pulpero %s %s\n\n%s.\n\n", c.name, syntax(c.args), capitalize(c.summary))
 				c.run([]string{"--help"}, stdout, stdout)
 				return exitOK
 			}

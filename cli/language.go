@@ -79,3 +79,18 @@ func saidAll(ss []model.Sentence, english string) string {
 	}
 	return strings.Join(texts, "; ")
 }
+
+// syntax is a command's arguments as its help shows them: in Spanish the
+// placeholders are Spanish words, as throughout the Spanish help (ARCHIVO,
+// BD, NOMBRE, ROL=TABLA.COLUMNA); flags and their values stay as typed.
+func syntax(args string) string {
+	if tr.Lang != locale.Spanish {
+		return args
+	}
+	return spanishPlaceholders.Replace(args)
+}
+
+// spanishPlaceholders are the placeholders of the commands' syntax in
+// Spanish. i18n: placeholders, the words of the Spanish help
+var spanishPlaceholders = strings.NewReplacer("FILE", "ARCHIVO", "DB", "BD", "NAME", "NOMBRE", "COMMAND", "COMANDO", "ROLE", "ROL",
+	"COLUMN", "COLUMNA", "SYMBOL", "SÍMBOLO", "PREFIX", "PREFIJO", "PATH", "RUTA", "CH", "CANAL") // i18n: placeholders

@@ -192,3 +192,46 @@ func TestShareYesAndUnsupportedLanguage(t *testing.T) {
 		t.Errorf("LANG=fr_FR.UTF-8: exit %d\n%s", code, out)
 	}
 }
+
+// TestSpanishHelpWording (review 30, 31): the Spanish help says what the
+// review asked, and writes its placeholders in Spanish throughout
+// (ARCHIVO, BD, NOMBRE, COMANDO, NUEVO, AAAA-MM-DD, ROL=TABLA.COLUMNA,
+// SÍMBOLO); the English help keeps its own.
+func TestSpanishHelpWording(t *testing.T) {
+	var all strings.Builder
+	for _, c := range []string{"", "describe", "segment", "export", "campaign", "roles", "rfm", "value", "cluster", "settings", "import", "serve", "sample"} {
+		args := []string{"help", c}
+		if c == "" {
+			args = args[:1]
+		}
+		_, out, errOut := runIn(t, "es", args...)
+		all.WriteString(out + errOut)
+	}
+	_, out, _ := runIn(t, "es", "segment", "--help")
+	all.WriteString(out)
+	_, out, _ = runIn(t, "es", "campaign", "--help")
+	all.WriteString(out)
+	help := all.String()
+	for _, want := range []string{"pulpero: segmentación de clientes en la terminal.", "intersecciones dos a dos",
+		`"en los últimos 3 meses" del 16/03/2026 al 15/06/2026`, `no en segmento "Reclamaron"`,
+		"el grupo de control se elige a partir de un hash del nombre", "rfm      calcular puntuaciones",
+		"value    estimar el valor del cliente", "fijar el símbolo de moneda",
+		"pulpero segment rename BD NOMBRE NUEVO", "pulpero roles BD [--table NOMBRE] [--set ROL=COLUMNA]",
+		"ROL_DE_COMPRA=TABLA.COLUMNA: corregir", "pulpero settings BD [--currency SÍMBOLO|none]", "pulpero help COMANDO"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the Spanish help lacks %q", want)
+		}
+	}
+	if m := regexp.MustCompile(`\b(FILE|DB|NAME|COMMAND|NEW|YYYY-MM-DD|ROLE|TABLE|COLUMN|SYMBOL|PREFIX)\b`).FindAllString(help, -1); len(m) > 0 {
+		t.Errorf("English placeholders in the Spanish help: %q\n%s", m, help)
+	}
+	for _, old := range []string{"puesto de trabajo", "de a pares", "últimos 1 meses", "Complained", "hash de él", "marcar su dinero"} {
+		if strings.Contains(help, old) {
+			t.Errorf("the Spanish help still says %q", old)
+		}
+	}
+	_, en, _ := runIn(t, "en", "help", "roles")
+	if !strings.HasPrefix(en, "pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...\n") {
+		t.Errorf("English help of roles:\n%s", en)
+	}
+}

@@ -24,7 +24,7 @@ var spanishExport = map[string]string{
 	"use the extra responses contact causes (treated minus control rate), not all responses":             "usar las respuestas adicionales que causa el contacto (tasa de contactados menos la del grupo de control), no todas las respuestas",
 	"attribute the response rates are estimated by (default: generation when known)":                     "atributo por el que se estiman las tasas de respuesta (por defecto: la generación, si se conoce)",
 	"leave out customers contacted in the last N days (0: nobody)":                                       "dejar fuera a los clientes contactados en los últimos N días (0: a nadie)",
-	"campaign name; the control group is a hash of it (default: the list's file name)":                   "nombre de la campaña; el grupo de control es un hash de él (por defecto: el nombre del archivo de la lista)",
+	"campaign name; the control group is a hash of it (default: the list's file name)":                   "nombre de la campaña; el grupo de control se elige a partir de un hash del nombre (por defecto: el nombre del archivo de la lista)",
 	"the list to write (required)":                                                                       "la lista que se escribe (obligatorio)",
 	"also write the matching customers left out, with the reason":                                        "escribir también los clientes que coinciden pero quedan fuera, con el motivo",
 	"csv or jsonl": "csv o jsonl",
