@@ -276,7 +276,7 @@ func (o *clusterOutput) archetypes(w io.Writer) {
 		if a.Saved[i] {
 			mark = tr.T(" (saved, as edited)")
 		}
-		fmt.Fprintf(w, "  %s%s: %s\n", tr.Lookup(ar.Segment), mark, ar.Rule)
+		fmt.Fprintf(w, "  %s%s: %s\n", tr.Lookup(ar.Segment), mark, sayRule(ar.Rule)) // the rule in the run's keywords
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{tr.T("cluster")}

@@ -235,3 +235,23 @@ func TestSpanishHelpWording(t *testing.T) {
 		t.Errorf("English help of roles:\n%s", en)
 	}
 }
+
+// TestPrintedRulesUseTheRunsKeywords (review 4, its CLI part): the rules
+// value prints beside its bands, and cluster beside the archetypes, read
+// with the Spanish keywords in Spanish (canonical in English, and in what
+// is saved).
+func TestPrintedRulesUseTheRunsKeywords(t *testing.T) {
+	db, dir := reviewShop(t)
+	_, out, _ := runIn(t, "es", "value", db, "--data-dir", dir, "--no-validate")
+	if !strings.Contains(out, "p_alive >= 0.1 y p_alive < 0.3") || strings.Contains(out, " and ") {
+		t.Errorf("value's band rules in Spanish:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", "value", db, "--data-dir", dir, "--no-validate")
+	if !strings.Contains(out, "p_alive >= 0.1 and p_alive < 0.3") {
+		t.Errorf("value's band rules in English:\n%s", out)
+	}
+	code, out, errOut := runIn(t, "es", "cluster", db, "--data-dir", dir, "--features", "frequency,monetary", "--k", "2", "--archetypes")
+	if code != exitOK || !strings.Contains(out, "Arquetipo: lujo y social") || regexp.MustCompile(`Arquetipo.*\b(and|or)\b`).MatchString(out) {
+		t.Errorf("cluster's archetype rules in Spanish: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -155,7 +155,7 @@ func printBands(w io.Writer, name string, bands []app.ValueBand) {
 	fmt.Fprintln(w, tr.T("%s bands:", name))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, b := range bands {
-		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", bandLabel(b.Label), commas(b.Customers), vdec(b.CLV, 2), b.Rule))
+		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", bandLabel(b.Label), commas(b.Customers), vdec(b.CLV, 2), sayRule(b.Rule)))
 	}
 	tw.Flush()
 }
