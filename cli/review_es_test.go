@@ -255,3 +255,21 @@ func TestPrintedRulesUseTheRunsKeywords(t *testing.T) {
 		t.Errorf("cluster's archetype rules in Spanish: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestClusterSaysWhyARuleWasNotSaved (review 2, cluster_output.go): why a
+// rule was not saved is Spanish too.
+func TestClusterSaysWhyARuleWasNotSaved(t *testing.T) {
+	db, dir := reviewShop(t)
+	args := []string{"cluster", db, "--data-dir", dir, "--features", "frequency,monetary", "--k", "2", "--save-archetypes"}
+	if code, _, errOut := runIn(t, "es", args...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	_, out, _ := runIn(t, "es", args...)
+	if !strings.Contains(out, `no guardado "Archetype: researcher": ya estaba guardado`) {
+		t.Errorf("cluster --save-archetypes again, in Spanish:\n%s", out)
+	}
+	_, out, _ = runIn(t, "en", args...)
+	if !strings.Contains(out, `not saved "Archetype: researcher": already saved`) {
+		t.Errorf("cluster --save-archetypes again, in English:\n%s", out)
+	}
+}

@@ -248,4 +248,8 @@ var spanishExport = map[string]string{
 	"Clusters against the buyer archetypes (each customer in the first archetype rule they match; adjusted Rand %s):": "Grupos frente a los arquetipos de comprador (cada cliente en la primera regla de arquetipo que cumple; Rand ajustado %s):",
 	" (saved, as edited)": " (guardado, tal como se editó)",
 	"cluster":             "grupo",
+	// why cluster did not save a rule (app's SavedClusterRule.Skipped)
+	"already saved": "ya estaba guardado",
+	"no rule describes this cluster (the tree gave it no leaf)":   "ninguna regla describe este grupo (el árbol no le dio ninguna hoja)",
+	"the tree could not split, so the rule would select everyone": "el árbol no pudo dividir, así que la regla seleccionaría a todos",
 }
