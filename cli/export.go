@@ -74,7 +74,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&r.Force, "force", false, tr.T("replace existing files"))
 	fs.BoolVar(&r.DryRun, "dry-run", false, tr.T("only count: matching, reachable per channel with the reasons, the plan; write nothing"))
 	fs.BoolVar(&r.NoRecord, "no-record", false, tr.T("do not record the campaign and its members in the workspace"))
-	fs.StringVar(&r.Headers, "headers", campaign.HeadersEnglish, tr.T("the CSV header line: en, the stable column names scripts read, or es, Spanish names for people opening the list in a spreadsheet (the rows are the same)"))
+	fs.StringVar(&r.Headers, "headers", campaign.HeadersEnglish, tr.T("the CSV header line: en, the stable column names scripts read, or es, a list for people opening it in a Spanish spreadsheet: Spanish names and values, numbers as --excel writes them"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
