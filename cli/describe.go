@@ -64,7 +64,7 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 	}
 	ds, err := descLoad(context.Background(), pos[0], o, asOf)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	cols := ds.Columns
@@ -81,7 +81,7 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 		out[i] = describeColumn(c, o.bins, grouping)
 	}
 	if err := descWrite(stdout, o.format, ds.Table, out); err != nil {
-		fmt.Fprintln(stderr, tr.T("pulpero: writing: %s", tr.Error(err)))
+		fmt.Fprintln(stderr, tr.T("pulpero: writing: %s", sayErr(err)))
 		return exitFail
 	}
 	return exitOK

@@ -86,14 +86,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	f.db = pos[0]
 	r.Include, r.Exclude = segments, excludes
 	if err := f.check(&r); err != nil {
-		fmt.Fprintf(stderr, "pulpero export: %s\n%s\n", tr.Error(err), exportUsage()) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero export: %s\n%s\n", sayErr(err), exportUsage()) // i18n: the command's name
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	m, err := exportList(ctx, f, r, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero export: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero export: %s\n", sayErr(err)) // i18n: the command's name
 		return exitFail
 	}
 	printExport(stdout, f, r, m)

@@ -53,7 +53,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		err = errors.New(tr.T("--sample must be 0 or more"))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero import: %s\n", sayErr(err)) // i18n: the command's name
 		return exitUsage
 	}
 	switch {
@@ -77,10 +77,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, tr.T("pulpero: import cancelled; %s is as it was", *db))
 		return exitFail
 	case errors.Is(err, app.ErrImportOption):
-		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero import: %s\n", sayErr(err)) // i18n: the command's name
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	writeImportSummary(stdout, pos[0], res)

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"strings"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -94,3 +97,14 @@ func syntax(args string) string {
 // Spanish. i18n: placeholders, the words of the Spanish help
 var spanishPlaceholders = strings.NewReplacer("FILE", "ARCHIVO", "DB", "BD", "NAME", "NOMBRE", "COMMAND", "COMANDO", "ROLE", "ROL",
 	"COLUMN", "COLUMNA", "SYMBOL", "SÍMBOLO", "PREFIX", "PREFIJO", "PATH", "RUTA", "CH", "CANAL") // i18n: placeholders
+
+// sayErr is err's message in the run's language (tr.Error), a rule's
+// caret block (app.RuleError: "--where:" and the rule with a caret under
+// the problem) included.
+func sayErr(err error) string {
+	var re *app.RuleError
+	if errors.As(err, &re) {
+		return strings.Replace(err.Error(), re.Error(), re.Label+":\n"+segment.CaretIn(re.Source, re.Err, tr.Error), 1)
+	}
+	return tr.Error(err)
+}

@@ -49,6 +49,21 @@ func TestRuleErrorsUnderTheCaretAreSpanish(t *testing.T) {
 	}
 }
 
+// TestExportWhereErrorUnderTheCaretIsSpanish (review 1, export's --where):
+// the rule's error under the caret is Spanish there too.
+func TestExportWhereErrorUnderTheCaretIsSpanish(t *testing.T) {
+	db, dir := reviewShop(t)
+	args := []string{"export", db, "--data-dir", dir, "--where", "income >", "--channel", "email", "--cost", "0.05", "--value", "40", "--dry-run"}
+	_, _, es := runIn(t, "es", args...)
+	if !strings.Contains(es, "--where:\nincome >\n        ^ se esperaba un valor después de >; se encontró el final de la expresión") {
+		t.Errorf("export --where in Spanish:\n%s", es)
+	}
+	_, _, en := runIn(t, "en", args...)
+	if !strings.Contains(en, "pulpero export: --where:\nincome >\n        ^ expected a value after >, found the end of the expression") {
+		t.Errorf("export --where in English:\n%s", en)
+	}
+}
+
 // TestFilledInSentencesAreSpanish (review 2): what the layers below made
 // as sentences with their arguments filled in (why a column holds a
 // purchase role, why a table holds the purchases, the discount, a value

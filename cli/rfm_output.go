@@ -35,14 +35,14 @@ func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 	case "csv":
 		w := csv.NewWriter(stdout)
 		w.WriteAll(safeRows(rfmCSV(r)))
 		if err := w.Error(); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 	default:
@@ -157,7 +157,7 @@ func rfmCSV(r *app.RFMReport) [][]string {
 func printFrozen(ctx context.Context, db *app.Database, format string, stdout, stderr io.Writer) int {
 	list, err := db.FrozenRFMs(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if format == "json" {

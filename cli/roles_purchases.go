@@ -33,7 +33,7 @@ func printPurchaseRoles(ctx context.Context, db *app.Database, table string, w i
 	}
 	tw.Flush()
 	if err := src.MissingError(db.Path()); err != nil {
-		fmt.Fprintln(w, tr.T("missing: %s", tr.Error(err)))
+		fmt.Fprintln(w, tr.T("missing: %s", sayErr(err)))
 	}
 	fmt.Fprintln(w, tr.T("Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN", db.Path()))
 	return nil

@@ -116,7 +116,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openSegmentSession(ctx, pos[0], o, load)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer s.close()
@@ -222,7 +222,7 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 		return nil, exitUsage
 	}
 	for _, w := range s.eval.Warnings(n) {
-		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", tr.Error(errors.New(w))))
+		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", sayErr(errors.New(w))))
 	}
 	return n, exitOK
 }
@@ -273,7 +273,7 @@ func (s *segSession) save(ctx context.Context, name, expr string) int {
 		return exitUsage
 	}
 	if err != nil {
-		fmt.Fprintln(s.stderr, tr.T("pulpero: saving segment %q: %s", name, tr.Error(err)))
+		fmt.Fprintln(s.stderr, tr.T("pulpero: saving segment %q: %s", name, sayErr(err)))
 		return exitFail
 	}
 	return s.writeSaved(name, v)

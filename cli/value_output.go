@@ -20,7 +20,7 @@ func printValue(r app.ValueReport, v *app.Value, format string, stdout, stderr i
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		return exitOK
@@ -127,7 +127,7 @@ func valueSay(err error, text string) string {
 		}
 		return text
 	}
-	return tr.Error(err)
+	return sayErr(err)
 }
 
 // printParams lists a model's parameters with standard errors and 95%
