@@ -75,14 +75,21 @@ func (d *Database) withSaved(ctx context.Context, o BehaviourOptions) (Behaviour
 	return o, nil
 }
 
-// ParseDay reads a YYYY-MM-DD date as midnight UTC.
+// ParseDay reads a date typed as YYYY-MM-DD, or as DD/MM/YYYY (the way
+// the Spanish screens show days: 31/12/2025, also 1/2/2025), as midnight
+// UTC. A date with slashes is always read day first, whatever the
+// language: pulpero never writes month-first dates.
 func ParseDay(s string) (time.Time, error) {
-	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, model.Say(errAsOfFormat, s)
+	for _, layout := range dayLayouts {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, nil
+		}
 	}
-	return t, nil
+	return time.Time{}, model.Say(errAsOfFormat, s)
 }
+
+// dayLayouts are the forms ParseDay reads: ISO, then day/month/year.
+var dayLayouts = []string{time.DateOnly, "2/1/2006"}
 
 // segmentTable returns the segment table a --segments value names.
 func segmentTable(name string) (rfm.Table, error) {

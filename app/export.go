@@ -115,7 +115,7 @@ func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportR
 	m.Model, m.ModelSaid = cp.Model, cp.Explain
 	m.Params = campaign.Parameters{Channels: req.Channels, Value: req.Value, Budget: req.Budget, ControlPercent: req.ControlPercent,
 		DefaultRate: req.DefaultRate, Model: req.Model, RatesBy: cp.Fit.Model.By, PriorContacts: req.Prior, HistorySince: req.HistorySince,
-		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: req.Excel, Headers: headersUsed(req), ValueFrom: req.ValueFrom}
+		FatigueDays: req.FatigueDays, Uplift: req.Uplift, Format: req.Format, Excel: listFormat(req).Excel, Headers: headersUsed(req), ValueFrom: req.ValueFrom}
 	// money in files is in cents and keys in one style: no 59.999999999999304
 	m.Steps, m.Reasons, m.Summary = cp.Plan.Steps, cp.Reasons, cp.Summary.Rounded()
 	m.Curve = make([]campaign.CurvePoint, len(cp.Plan.Alloc.Curve))

@@ -198,11 +198,11 @@ func writeRejected(req campaign.ExportRequest, plan *targeting.Plan, key func(in
 	return store.WriteRejectedWithHeader(req.Rejected, req.Force, header, func(emit func(id, reason string)) {
 		plan.Matching.ForEach(func(i int) {
 			if r := plan.Why[i]; r != campaign.ReasonNone {
-				emit(key(i), r.String())
+				emit(key(i), rejectedReason(req.Headers, r.String(), false))
 			}
 		})
 		for k, it := range skipped {
-			emit(it.CustomerID, why[k]+" at export")
+			emit(it.CustomerID, rejectedReason(req.Headers, why[k], true))
 		}
 	}, protect...)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pulpero/pulpero/analysis/rfm"
+	"github.com/pulpero/pulpero/model"
 )
 
 // RFMReport is what `pulpero rfm` prints: where the purchases were read
@@ -38,6 +39,9 @@ type PurchaseRoleUse struct {
 	Role   string `json:"role"`
 	Column string `json:"column"` // TABLE.COLUMN
 	Why    string `json:"why"`
+	// Says is Why as sentences (PurchaseColumn.Says), for the faces to
+	// say in the user's language.
+	Says []model.Sentence `json:"-"`
 }
 
 // LinesSummary counts the purchase lines and what was left out.
@@ -120,7 +124,7 @@ func (s *Session) RFMReport() (*RFMReport, error) {
 		r.AgesAsOf = b.AgesAsOf.Format(time.DateOnly)
 	}
 	for _, c := range b.Source.Columns {
-		r.Purchases = append(r.Purchases, PurchaseRoleUse{Role: string(c.Role), Column: c.Ref(), Why: c.Why})
+		r.Purchases = append(r.Purchases, PurchaseRoleUse{Role: string(c.Role), Column: c.Ref(), Why: c.Why, Says: c.Says})
 	}
 	if b.Source.Touch != nil {
 		r.Touchpoints = b.Source.Touch.Table.Name

@@ -83,14 +83,14 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: o.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
 	if sub == "responses" {
 		res, err := db.ImportResponses(ctx, o.name, o.in)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		writeImported(stdout, res, pos[0])
@@ -98,18 +98,18 @@ func runCampaign(args []string, stdout, stderr io.Writer) int {
 	}
 	all, err := db.CampaignOutcomes(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if o.name != "" {
 		names, err := db.CampaignNames(ctx)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		found, err := app.PickCampaign(names, o.name)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		picked := all[:0:0]
@@ -255,7 +255,7 @@ func writeJSONTo(stdout, stderr io.Writer, v any) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	return exitOK

@@ -90,7 +90,7 @@ func commands() []command {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	args, err := chooseLanguage(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitUsage
 	}
 	return run(args, printableWriter{stdout}, printableWriter{stderr})
@@ -130,7 +130,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		for _, c := range commands() {
 			if c.name == args[0] && c.run != nil {
-				fmt.Fprintf(stdout, "pulpero %s %s\n\n%s.\n\n", c.name, c.args, capitalize(c.summary))
+				fmt.Fprintf(stdout, "pulpero %s %s\n\n%s.\n\n", c.name, syntax(c.args), capitalize(c.summary))
 				c.run([]string{"--help"}, stdout, stdout)
 				return exitOK
 			}
@@ -230,18 +230,18 @@ func runOpen(args []string, stdout, stderr io.Writer) int {
 		path = pos[0]
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	db, err := app.Open(path, app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
 	m := ui.New(ui.Options{DB: db, Table: *table, AsOf: time.Now().UTC(), IsDark: true, Locale: tr})
 	if _, err := tea.NewProgram(m, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && ctx.Err() == nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	return exitOK

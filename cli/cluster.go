@@ -76,21 +76,21 @@ func runCluster(args []string, stdout, stderr io.Writer) int {
 	}
 	req, asOf, err := f.request()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: f.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
 	attrs := f.attributes(req)
 	s, err := db.Load(ctx, app.LoadRequest{Table: f.table, AsOf: asOf, Attributes: attrs})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	bar := newClusterBar(stderr)
@@ -177,7 +177,7 @@ func clusterFailed(err error, ctx context.Context, stderr io.Writer) int {
 		fmt.Fprintln(stderr, tr.T("pulpero: cancelled; nothing was saved"))
 		return exitFail
 	}
-	fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+	fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 	if errors.Is(err, app.ErrClusterRequest) {
 		return exitUsage
 	}
@@ -189,7 +189,7 @@ func clusterFailed(err error, ctx context.Context, stderr io.Writer) int {
 func (f clusterFlags) save(ctx context.Context, out *clusterOutput, stderr io.Writer) int {
 	s := out.s
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if f.assignTo != "" {

@@ -138,7 +138,7 @@ func (o *clusterOutput) kTable(w io.Writer, t *cluster.KTable) {
 	}
 	tw.Flush()
 	if t.Stopped != nil {
-		fmt.Fprintln(w, tr.T("the table stops at k = %d: %s", len(t.Rows)+1, tr.Error(t.Stopped)))
+		fmt.Fprintln(w, tr.T("the table stops at k = %d: %s", len(t.Rows)+1, sayErr(t.Stopped)))
 	}
 	if c := o.c; c.TableRestarts < c.Request.Restarts {
 		fmt.Fprintln(w, tr.T("(the table ran %d restarts per k; k = %d was run again with %d)", c.TableRestarts, c.K, c.Request.Restarts))
@@ -276,7 +276,7 @@ func (o *clusterOutput) archetypes(w io.Writer) {
 		if a.Saved[i] {
 			mark = tr.T(" (saved, as edited)")
 		}
-		fmt.Fprintf(w, "  %s%s: %s\n", tr.Lookup(ar.Segment), mark, ar.Rule)
+		fmt.Fprintf(w, "  %s%s: %s\n", tr.Lookup(ar.Segment), mark, sayRule(ar.Rule)) // the rule in the run's keywords
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{tr.T("cluster")}

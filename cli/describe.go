@@ -15,6 +15,7 @@ import (
 
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
 )
 
@@ -63,7 +64,7 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 	}
 	ds, err := descLoad(context.Background(), pos[0], o, asOf)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	cols := ds.Columns
@@ -80,7 +81,7 @@ func runDescribe(args []string, stdout, stderr io.Writer) int {
 		out[i] = describeColumn(c, o.bins, grouping)
 	}
 	if err := descWrite(stdout, o.format, ds.Table, out); err != nil {
-		fmt.Fprintln(stderr, tr.T("pulpero: writing: %s", tr.Error(err)))
+		fmt.Fprintln(stderr, tr.T("pulpero: writing: %s", sayErr(err)))
 		return exitFail
 	}
 	return exitOK
@@ -99,7 +100,7 @@ func descAsOf(s string) (time.Time, error) {
 	if s == "" {
 		return time.Now().UTC(), nil
 	}
-	return time.Parse("2006-01-02", s)
+	return app.ParseDay(s)
 }
 
 // descLoad opens the database and loads the customers exactly as the
@@ -409,6 +410,10 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 		if len(c.Stats) > 0 {
 			var parts []string
 			for _, s := range c.Stats {
+				if s.Name == "share yes" && tr.Lang == locale.Spanish { // i18n: the statistic's JSON name
+					parts = append(parts, percent(s.Value)+" "+tr.Lookup("yes")) // 89,2% sí
+					continue
+				}
 				parts = append(parts, s.label()+" "+s.text())
 			}
 			bw.printf("  %s\n", strings.Join(parts, "  "))
@@ -429,7 +434,11 @@ func descText(w io.Writer, table string, cols []descColumn) error {
 			bw.printf("  %-24s %9s %6s%% %s\n", label, tr.Int(b.Count), tr.Number(100*b.Share, 1), strings.Repeat("#", int(math.Round(30*b.Share))))
 		}
 		for _, g := range c.Groups {
-			bw.printf("  %-20s %9s %6s%% %s\n", g.Label, tr.Int(g.Count), tr.Number(100*g.Share, 1), strings.Repeat("#", int(math.Round(30*g.Share))))
+			label := g.Label
+			if c.Kind == model.KindBoolean.String() && (label == "yes" || label == "no") {
+				label = tr.Lookup(label) // sí/no, as the Explore screen says them
+			}
+			bw.printf("  %-20s %9s %6s%% %s\n", label, tr.Int(g.Count), tr.Number(100*g.Share, 1), strings.Repeat("#", int(math.Round(30*g.Share))))
 		}
 	}
 	return bw.err
@@ -444,11 +453,16 @@ func binSeparator() string {
 	return ", "
 }
 
-// binEdge writes a bin's edge with six significant digits and no grouping
-// (a grouping comma would read as the separator), with the language's
-// decimal mark.
+// binEdge writes a bin's edge with six significant digits, with the
+// language's decimal mark; grouped as the language groups thousands when
+// the edges are parted by "; " (1.046,5), else without grouping (a
+// grouping comma would read as the separator).
 func binEdge(x float64) string {
-	return strings.Replace(strconv.FormatFloat(x, 'g', 6, 64), ".", decimalMark(), 1)
+	g := strconv.FormatFloat(x, 'g', 6, 64)
+	if decimalMark() == "," && !strings.ContainsAny(g, "eEnN") {
+		return localNumber(g)
+	}
+	return strings.Replace(g, ".", decimalMark(), 1)
 }
 
 // decimalMark is the run's decimal mark: "." or ",".

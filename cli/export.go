@@ -74,7 +74,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&r.Force, "force", false, tr.T("replace existing files"))
 	fs.BoolVar(&r.DryRun, "dry-run", false, tr.T("only count: matching, reachable per channel with the reasons, the plan; write nothing"))
 	fs.BoolVar(&r.NoRecord, "no-record", false, tr.T("do not record the campaign and its members in the workspace"))
-	fs.StringVar(&r.Headers, "headers", campaign.HeadersEnglish, tr.T("the CSV header line: en, the stable column names scripts read, or es, Spanish names for people opening the list in a spreadsheet (the rows are the same)"))
+	fs.StringVar(&r.Headers, "headers", campaign.HeadersEnglish, tr.T("the CSV header line: en, the stable column names scripts read, or es, a list for people opening it in a Spanish spreadsheet: Spanish names and values, numbers as --excel writes them"))
 	pos, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
@@ -86,14 +86,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	f.db = pos[0]
 	r.Include, r.Exclude = segments, excludes
 	if err := f.check(&r); err != nil {
-		fmt.Fprintf(stderr, "pulpero export: %s\n%s\n", tr.Error(err), exportUsage()) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero export: %s\n%s\n", sayErr(err), exportUsage()) // i18n: the command's name
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	m, err := exportList(ctx, f, r, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero export: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero export: %s\n", sayErr(err)) // i18n: the command's name
 		return exitFail
 	}
 	printExport(stdout, f, r, m)
@@ -165,9 +165,11 @@ func (f exportFlags) check(r *campaign.ExportRequest) error {
 		return errors.New(tr.T("give --segment NAME (repeatable), or --where EXPR, or --all"))
 	}
 	if r.HistorySince != "" {
-		if _, err := time.Parse(time.DateOnly, r.HistorySince); err != nil {
+		d, err := app.ParseDay(r.HistorySince) // 31/12/2025 as the Spanish screens write it, too
+		if err != nil {
 			return errors.New(tr.T("--history-since %q: give a date as YYYY-MM-DD", r.HistorySince))
 		}
+		r.HistorySince = d.Format(time.DateOnly) // the request and its manifest keep ISO
 	}
 	chs, err := channelCosts(f.channels, f.costs)
 	if err != nil {

@@ -28,13 +28,18 @@ func useLanguage(t *testing.T, lang string) {
 	t.Cleanup(func() { tr = locale.Default() })
 }
 
-// TestExportSpanishHeaders (issue 19): --headers es writes the list's and
-// the rejected file's header line in Spanish and nothing else differently:
-// below the header both files are byte for byte those of the same export
-// with the default English headers, so every listed customer is still
-// reachable on their channel (the consent rules of TestExportConsentProperty,
-// checked again here against the database's truth). The manifest says which
-// headers were used; JSON lines keep their keys, so --headers es refuses them.
+// TestExportSpanishHeaders (issue 19, review 14): --headers es writes a
+// list for people opening it in a Spanish spreadsheet: the list's and the
+// rejected file's header line in Spanish, the values pulpero names in
+// Spanish too (channel, group, the segment of --all, the reasons), and the
+// list's numbers as --excel writes them (BOM, ';', decimal comma: 3.2832
+// would read as 32.832), with or without --excel. Otherwise the rows are
+// those of the same export with the default English headers, so every
+// listed customer is still reachable on their channel (the consent rules
+// of TestExportConsentProperty, checked again here against the database's
+// truth); the English files are as they were. The manifest says which
+// headers were used; JSON lines keep their keys, so --headers es refuses
+// them.
 func TestExportSpanishHeaders(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "shop.db")
@@ -47,6 +52,9 @@ func TestExportSpanishHeaders(t *testing.T) {
 		code = runExport(args, &so, &se)
 		return so.String(), se.String(), code
 	}
+	spanish := map[string]string{"email": "correo", "sms": "SMS", "post": "carta", "target": "objetivo", "control": "control", "all": "todos",
+		"no consent": "sin consentimiento", "unsubscribed": "baja", "invalid or missing address": "dirección inválida o faltante",
+		"bounced": "rebotado", "control group": "grupo de control", "not profitable": "no rentable", "over budget": "fuera de presupuesto"}
 	for _, c := range []struct {
 		name  string
 		extra []string
@@ -60,44 +68,68 @@ func TestExportSpanishHeaders(t *testing.T) {
 				t.Fatalf("Spanish export: exit %d: %s", code, se)
 			}
 			for _, f := range []struct {
-				file     string
-				en, es   []string
-				minLines int
+				file         string
+				en, es       []string
+				enSep, esSep string // between fields
+				bom          bool   // the Spanish file's (and --excel's)
 			}{
 				{"%s_" + c.name + ".csv",
 					[]string{"customer_id", "name", "contact", "channel", "segment", "group", "response_probability", "expected_value"},
-					[]string{"ID de cliente", "Nombre", "Contacto", "Canal", "Segmento", "Grupo", "Probabilidad de respuesta", "Valor esperado"}, 20},
-				{"%s_" + c.name + ".rejected.csv", []string{"customer_id", "reason"}, []string{"ID de cliente", "Motivo"}, 20},
+					[]string{"ID de cliente", "Nombre", "Contacto", "Canal", "Segmento", "Grupo", "Probabilidad de respuesta", "Valor esperado"},
+					c.comma, ";", true},
+				{"%s_" + c.name + ".rejected.csv", []string{"customer_id", "reason"}, []string{"ID de cliente", "Motivo"}, ",", ",", false},
 			} {
-				en, err := os.ReadFile(filepath.Join(dir, strings.Replace(f.file, "%s", "en", 1)))
+				enPath := filepath.Join(dir, strings.Replace(f.file, "%s", "en", 1))
+				esPath := filepath.Join(dir, strings.Replace(f.file, "%s", "es", 1))
+				en, err := os.ReadFile(enPath)
 				if err != nil {
 					t.Fatal(err)
 				}
-				es, err := os.ReadFile(filepath.Join(dir, strings.Replace(f.file, "%s", "es", 1)))
+				es, err := os.ReadFile(esPath)
 				if err != nil {
 					t.Fatal(err)
 				}
-				enHead, enRows, _ := bytes.Cut(en, []byte("\n"))
-				esHead, esRows, _ := bytes.Cut(es, []byte("\n"))
-				if !bytes.Equal(enRows, esRows) {
-					t.Errorf("%s: the rows differ between the English and the Spanish headers", f.file)
+				enHead, _, _ := bytes.Cut(en, []byte("\n"))
+				esHead, _, _ := bytes.Cut(es, []byte("\n"))
+				enBOM, esBOM := "", ""
+				if f.bom {
+					esBOM = "\ufeff"
+					if c.name == "excel" {
+						enBOM = "\ufeff"
+					}
 				}
-				if n := bytes.Count(esRows, []byte("\n")); n < f.minLines {
-					t.Errorf("%s: only %d rows: the test proves little", f.file, n)
-				}
-				bom, comma := "", ","
-				if c.name == "excel" && !strings.Contains(f.file, "rejected") { // the rejected file is plain CSV
-					bom, comma = "\ufeff", c.comma
-				}
-				if got, want := string(enHead), bom+strings.Join(f.en, comma); got != want {
+				if got, want := string(enHead), enBOM+strings.Join(f.en, f.enSep); got != want {
 					t.Errorf("%s: English header %q, want %q (stable for scripts)", f.file, got, want)
 				}
-				if got, want := string(esHead), bom+strings.Join(quoteCells(f.es, comma), comma); got != want {
+				if got, want := string(esHead), esBOM+strings.Join(quoteCells(f.es, f.esSep), f.esSep); got != want {
 					t.Errorf("%s: Spanish header %q, want %q", f.file, got, want)
 				}
+				enRows, esRows := readCSVWith(t, enPath, f.enSep)[1:], readCSVWith(t, esPath, f.esSep)[1:]
+				if len(esRows) < 20 || len(enRows) != len(esRows) {
+					t.Fatalf("%s: %d rows in English, %d in Spanish", f.file, len(enRows), len(esRows))
+				}
+				for i, row := range enRows {
+					want := slices.Clone(row)
+					for j := range want {
+						if strings.HasSuffix(f.file, "rejected.csv") && j == 1 {
+							r, atExport := strings.CutSuffix(want[j], " at export")
+							want[j] = spanish[r]
+							if atExport {
+								want[j] += " al exportar"
+							}
+						} else if j >= 3 && j <= 5 && spanish[want[j]] != "" {
+							want[j] = spanish[want[j]]
+						} else if j >= 6 {
+							want[j] = strings.Replace(want[j], ".", ",", 1)
+						}
+					}
+					if !slices.Equal(want, esRows[i]) {
+						t.Fatalf("%s row %d: %q in Spanish, want %q (from the English %q)", f.file, i+1, esRows[i], want, row)
+					}
+				}
 			}
-			// the Spanish list obeys the consent rules, as the English one does
-			rows := readCSVWith(t, filepath.Join(dir, "es_"+c.name+".csv"), c.comma)
+			// the lists obey the consent rules
+			rows := readCSVWith(t, filepath.Join(dir, "en_"+c.name+".csv"), c.comma)
 			if len(rows) < 2 {
 				t.Fatal("empty list")
 			}
@@ -116,8 +148,8 @@ func TestExportSpanishHeaders(t *testing.T) {
 				if err := json.Unmarshal(b, &m); err != nil {
 					t.Fatal(err)
 				}
-				if m.Params.Headers != want {
-					t.Errorf("%s manifest: headers %q, want %q", lang, m.Params.Headers, want)
+				if m.Params.Headers != want || m.Params.Excel != (lang == "es" || c.name == "excel") {
+					t.Errorf("%s manifest: headers %q, excel %v; want %q", lang, m.Params.Headers, m.Params.Excel, want)
 				}
 			}
 		})

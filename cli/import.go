@@ -53,7 +53,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		err = errors.New(tr.T("--sample must be 0 or more"))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero import: %s\n", sayErr(err)) // i18n: the command's name
 		return exitUsage
 	}
 	switch {
@@ -77,10 +77,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, tr.T("pulpero: import cancelled; %s is as it was", *db))
 		return exitFail
 	case errors.Is(err, app.ErrImportOption):
-		fmt.Fprintf(stderr, "pulpero import: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "pulpero import: %s\n", sayErr(err)) // i18n: the command's name
 		return exitUsage
 	case err != nil:
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	writeImportSummary(stdout, pos[0], res)
@@ -152,10 +152,10 @@ func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 	}
 	fmt.Fprintln(w, tr.T("Read as: %s-separated, %s, %s%s, decimal %s%s%s", sep, header, d.Encoding, bom, mark, gz, lines))
 	if d.EncodingNote != "" {
-		fmt.Fprintln(w, tr.T("Encoding: %s", tr.Lookup(d.EncodingNote)))
+		fmt.Fprintln(w, tr.T("Encoding: %s", said(d.EncodingSentence, d.EncodingNote)))
 	}
 	for _, warn := range res.Warnings {
-		fmt.Fprintln(w, tr.T("Warning: %s", tr.Lookup(warn.Text)))
+		fmt.Fprintln(w, tr.T("Warning: %s", said(warn.Sentence, warn.Text)))
 	}
 	if res.Key != "" {
 		var links []string
@@ -184,7 +184,7 @@ func writeImportSummary(w io.Writer, csvPath string, res *app.ImportResult) {
 			ex[i] = clip(e, 24)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", clip(c.Name, 32), c.Alias, c.SQLType, kind, tr.Int(int(c.Nulls)),
-			strings.Join(ex, ", "), tr.Lookup(c.Note))
+			strings.Join(ex, ", "), said(c.NoteSentence, c.Note))
 	}
 	tw.Flush()
 }

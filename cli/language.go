@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"strings"
 
+	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -44,6 +47,7 @@ func chooseLanguage(args []string) ([]string, error) {
 	}
 	loc, err := locale.Detect(lang, getenv)
 	if err != nil {
+		tr, _ = locale.Detect("", getenv) // say what is wrong in the environment's language
 		return nil, err
 	}
 	tr = loc // the screens get it through ui.Options.Locale
@@ -54,3 +58,53 @@ func chooseLanguage(args []string) ([]string, error) {
 // column has its kind or role, why a table holds the customers) in the
 // run's language, as the screens say it.
 func reason(s string) string { return (&common.Common{Locale: tr}).Reason(s) }
+
+// said is a sentence a layer below made (s) in the run's language; english
+// is the same sentence as it was written in English, printed as it is in
+// English (and when there is no sentence), so English output keeps the
+// numbers as they were written.
+func said(s model.Sentence, english string) string {
+	if tr.Lang != locale.Spanish || s.Format == "" {
+		return tr.Lookup(english)
+	}
+	return tr.Say(s)
+}
+
+// saidAll is sentences joined with "; " (a column's reasons) in the run's
+// language; english is their English, as written.
+func saidAll(ss []model.Sentence, english string) string {
+	if tr.Lang != locale.Spanish || len(ss) == 0 {
+		return english
+	}
+	texts := make([]string, len(ss))
+	for i, s := range ss {
+		texts[i] = tr.Say(s)
+	}
+	return strings.Join(texts, "; ")
+}
+
+// syntax is a command's arguments as its help shows them: in Spanish the
+// placeholders are Spanish words, as throughout the Spanish help (ARCHIVO,
+// BD, NOMBRE, ROL=TABLA.COLUMNA); flags and their values stay as typed.
+func syntax(args string) string {
+	if tr.Lang != locale.Spanish {
+		return args
+	}
+	return spanishPlaceholders.Replace(args)
+}
+
+// spanishPlaceholders are the placeholders of the commands' syntax in
+// Spanish. i18n: placeholders, the words of the Spanish help
+var spanishPlaceholders = strings.NewReplacer("FILE", "ARCHIVO", "DB", "BD", "NAME", "NOMBRE", "COMMAND", "COMANDO", "ROLE", "ROL",
+	"COLUMN", "COLUMNA", "SYMBOL", "SÍMBOLO", "PREFIX", "PREFIJO", "PATH", "RUTA", "CH", "CANAL") // i18n: placeholders
+
+// sayErr is err's message in the run's language (tr.Error), a rule's
+// caret block (app.RuleError: "--where:" and the rule with a caret under
+// the problem) included.
+func sayErr(err error) string {
+	var re *app.RuleError
+	if errors.As(err, &re) {
+		return strings.Replace(err.Error(), re.Error(), re.Label+":\n"+segment.CaretIn(re.Source, re.Err, tr.Error), 1)
+	}
+	return tr.Error(err)
+}

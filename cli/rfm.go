@@ -63,14 +63,14 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 	}
 	opts, err := f.options()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: f.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
@@ -84,13 +84,13 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 	s, err := db.Load(ctx, app.LoadRequest{Table: f.table, AsOf: time.Now().UTC(), Behaviour: opts, Stage: bar.stage, Progress: bar.progress})
 	bar.clear()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if sub == "freeze" {
 		fr, err := s.FreezeRFM(ctx, pos[1], time.Now().UTC())
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		fmt.Fprintln(stdout, tr.T("frozen %q version %d: cut-offs, segment table and analysis date %s (fitted on %d customers); %s now scores with them (--unfrozen to fit on the data)",
@@ -99,13 +99,13 @@ func runRFM(args []string, stdout, stderr io.Writer) int {
 	}
 	rep, err := s.RFMReport()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if f.customers != "" {
 		n, err := s.WriteRFMCustomers(f.customers, f.force)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		fmt.Fprintln(stderr, tr.T("wrote %d customers to %s (as of %s)", n, f.customers, day(rep.AnalysisDate)))
@@ -150,7 +150,7 @@ func applyPurchaseSets(ctx context.Context, db *app.Database, sets roleSets, std
 			return exitUsage
 		}
 		if err := db.SetPurchaseRole(ctx, role, ref); err != nil {
-			fmt.Fprintf(stderr, "pulpero: --set %s: %s\n", s, tr.Error(err)) // i18n: the program's name and the flag
+			fmt.Fprintf(stderr, "pulpero: --set %s: %s\n", s, sayErr(err)) // i18n: the program's name and the flag
 			return exitFail
 		}
 	}

@@ -29,30 +29,20 @@ func returnRuleText(rule string) string {
 	return rule
 }
 
-// returnRuleTexts are the return rules' texts in English (for callers
-// that have not moved to returnRuleText).
-var returnRuleTexts = map[string]string{}
-
-func init() {
-	for _, k := range []string{"returned_quantity", "return_flag", "negative_values"} {
-		returnRuleTexts[k] = returnRuleText(k) // tr is English until Run sets it
-	}
-}
-
 func printRFM(r *app.RFMReport, format, db string, stdout, stderr io.Writer) int {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 	case "csv":
 		w := csv.NewWriter(stdout)
 		w.WriteAll(safeRows(rfmCSV(r)))
 		if err := w.Error(); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 	default:
@@ -77,7 +67,7 @@ func printRFMText(r *app.RFMReport, db string, w io.Writer) {
 	fmt.Fprintln(w, tr.T("lines without a known customer: %s (%s of sales), never counted as customers", commas(l.WithoutCustomer), percent(l.ShareWithoutCustomer)))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, p := range r.Purchases {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, tr.Lookup(p.Why))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", p.Role, p.Column, saidAll(p.Says, p.Why))
 	}
 	tw.Flush()
 	if r.Frozen != nil {
@@ -167,7 +157,7 @@ func rfmCSV(r *app.RFMReport) [][]string {
 func printFrozen(ctx context.Context, db *app.Database, format string, stdout, stderr io.Writer) int {
 	list, err := db.FrozenRFMs(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	if format == "json" {
@@ -211,13 +201,17 @@ func percent(share float64) string {
 }
 
 // number writes a threshold as R prints it: whole numbers without
-// decimals, others with up to 2; no thousands separator, the run's
-// decimal mark.
+// decimals, others with 2; in English without a thousands separator, in
+// Spanish in the run's number format (7.058,00) as every other figure.
 func number(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if v == float64(int64(v)) {
-		return strconv.FormatInt(int64(v), 10)
+		s = strconv.FormatInt(int64(v), 10)
 	}
-	return withDecimalMark(strconv.FormatFloat(v, 'f', 2, 64))
+	if tr.Lang == locale.Spanish {
+		return localNumber(s)
+	}
+	return s
 }
 
 // withDecimalMark is s, a number strconv wrote, with the run's decimal

@@ -39,13 +39,13 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
 	t, why, err := db.CustomerTable(ctx, *table)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	for _, s := range sets {
@@ -69,7 +69,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 			return exitFail
 		}
 		if err := db.SetRole(ctx, t.Name, r, col); err != nil {
-			fmt.Fprintln(stderr, tr.T("pulpero: saving role %s: %s", string(r), tr.Error(err)))
+			fmt.Fprintln(stderr, tr.T("pulpero: saving role %s: %s", string(r), sayErr(err)))
 			return exitFail
 		}
 	}
@@ -84,14 +84,14 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 				return exitUsage
 			}
 			if err := db.TreatAsMissing(ctx, t.Name, strings.TrimSpace(col), val, list.missing); err != nil {
-				fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+				fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 				return exitFail
 			}
 		}
 	}
 	cols, err := db.Profile(ctx, t)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	fmt.Fprintln(stdout, tr.T("%s: customer table %q (%s), %d rows", db.Name(), t.Name, reason(why), t.Rows))
@@ -127,7 +127,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, tr.T("Personal columns stay in the database: they are read only for the rows shown or exported."))
 	fmt.Fprintln(stdout, tr.T("Correct a role with: pulpero roles %s --set ROLE=COLUMN", pos[0]))
 	if err := printPurchaseRoles(ctx, db, t.Name, stdout); err != nil {
-		fmt.Fprintln(stderr, tr.T("pulpero: purchases: %s", tr.Error(err)))
+		fmt.Fprintln(stderr, tr.T("pulpero: purchases: %s", sayErr(err)))
 		return exitFail
 	}
 	return exitOK

@@ -51,7 +51,7 @@ func runSample(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	opt := sample.Options{Customers: *customers, Seed: *seed, Progress: sampleProgress(stderr)}
 	if err := app.GenerateSample(ctx, *out, opt, *force); err != nil {
-		fmt.Fprintf(stderr, "\npulpero sample: %s\n", tr.Error(err)) // i18n: the command's name
+		fmt.Fprintf(stderr, "\npulpero sample: %s\n", sayErr(err)) // i18n: the command's name
 		return exitFail
 	}
 	fmt.Fprintln(stdout, tr.T("wrote %s: %d customers, seed %s, in %.1f s", *out, *customers, strconv.FormatUint(*seed, 10), time.Since(start).Seconds()))

@@ -85,7 +85,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	o.asOf = time.Now().UTC()
 	if *asOf != "" {
-		if o.asOf, err = time.Parse("2006-01-02", *asOf); err != nil {
+		if o.asOf, err = app.ParseDay(*asOf); err != nil {
 			fmt.Fprintln(stderr, tr.T("pulpero: --as-of %q: write the day as 2024-01-31", *asOf))
 			return exitUsage
 		}
@@ -116,7 +116,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := openSegmentSession(ctx, pos[0], o, load)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer s.close()
@@ -222,23 +222,15 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 		return nil, exitUsage
 	}
 	for _, w := range s.eval.Warnings(n) {
-		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", tr.Error(errors.New(w))))
+		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", sayErr(errors.New(w))))
 	}
 	return n, exitOK
 }
 
-// sayCaret prints a rule's error under the rule, in the run's language: a
-// model.Sentence the error holds is translated in place.
+// sayCaret prints a rule's error under the rule, in the run's language:
+// the message under the caret is the error's sentence said by tr.
 func (s *segSession) sayCaret(expr string, err error) {
-	caret := segment.Caret(expr, err)
-	var said model.Sentence
-	if errors.As(err, &said) {
-		caret = strings.Replace(caret, said.String(), tr.Say(said), 1)
-	} else if l := strings.LastIndex(caret, "^ "); l >= 0 {
-		caret = caret[:l+2] + tr.Error(errors.New(caret[l+2:])) // a message that is a catalogue sentence
-	} else {
-		caret = tr.Error(err)
-	}
+	caret := segment.CaretIn(expr, err, tr.Error)
 	fmt.Fprintf(s.stderr, "%s\n%s\n", tr.T("pulpero: in the expression:"), indent(caret, "  "))
 }
 
@@ -281,7 +273,7 @@ func (s *segSession) save(ctx context.Context, name, expr string) int {
 		return exitUsage
 	}
 	if err != nil {
-		fmt.Fprintln(s.stderr, tr.T("pulpero: saving segment %q: %s", name, tr.Error(err)))
+		fmt.Fprintln(s.stderr, tr.T("pulpero: saving segment %q: %s", name, sayErr(err)))
 		return exitFail
 	}
 	return s.writeSaved(name, v)

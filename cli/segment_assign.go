@@ -15,7 +15,7 @@ import (
 func (s *segSession) diff(ctx context.Context, name string, versions []string) int {
 	hist, err := s.db.SegmentHistory(ctx, name)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	from, to := len(hist)-1, len(hist)
@@ -80,7 +80,7 @@ func (s *segSession) assign(ctx context.Context) int {
 	}
 	res, err := s.db.AssignSegments(ctx, s.lib, app.AssignRequest{In: s.in, Out: s.out, Segments: want, AsOf: s.asOf, Force: s.force})
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	fmt.Fprintln(s.stdout, tr.T("%s: %d rows written with their segments", s.out, res.Rows))
@@ -105,7 +105,7 @@ func (s *segSession) manage(ctx context.Context, op string, args []string) int {
 		err, done = s.db.DeleteSegment(ctx, args[0]), tr.T("deleted %q and its history", args[0])
 	}
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	fmt.Fprintln(s.stdout, done)

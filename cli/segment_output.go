@@ -99,7 +99,7 @@ func (s *segSession) writeJSON(v any) int {
 	enc := json.NewEncoder(s.stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	return exitOK
@@ -109,7 +109,7 @@ func (s *segSession) writeCSV(rows [][]string) int {
 	w := csv.NewWriter(s.stdout)
 	w.WriteAll(safeRows(rows))
 	if err := w.Error(); err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	return exitOK
@@ -190,7 +190,7 @@ func (s *segSession) show(ctx context.Context, name string) int {
 	}
 	hist, err := s.db.SegmentHistory(ctx, seg.Name)
 	if err != nil {
-		fmt.Fprintf(s.stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(s.stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	def := seg.Latest.Definition
@@ -268,7 +268,7 @@ func (s *segSession) overlap(ctx context.Context) int {
 		tree, _ := s.lib.Resolve(seg.Name)
 		t, err := s.eval.Eval(tree)
 		if err != nil {
-			fmt.Fprintln(s.stderr, tr.T("pulpero: segment %q: %s", seg.Name, tr.Error(err)))
+			fmt.Fprintln(s.stderr, tr.T("pulpero: segment %q: %s", seg.Name, sayErr(err)))
 			return exitFail
 		}
 		names, sets = append(names, seg.Name), append(sets, t.True)

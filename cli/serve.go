@@ -42,14 +42,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	// a malformed key file is refused before the (possibly long) load
 	if _, err := server.LoadUsers(*authKeys, log); err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
@@ -57,25 +57,25 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	shared, err := db.Load(ctx, app.LoadRequest{Table: *table, AsOf: time.Now().UTC(),
 		Stage: func(s string) { log.Info(tr.T("loading"), "stage", tr.T(s)) }})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	log.Info(tr.T("loaded once for every session"), "customers", shared.Data.Rows(), "table", shared.Table.Name, "took", time.Since(start).Round(time.Millisecond))
 	audit, err := openAudit(*auditPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.T("audit log: %v", tr.Error(err)))
+		fmt.Fprintf(stderr, "pulpero: %s\n", tr.T("audit log: %v", sayErr(err)))
 		return exitFail
 	}
 	defer audit.Close()
 	srv, err := server.New(server.Config{Addr: *listen, HostKeyPath: *hostKey, AuthorizedKeys: *authKeys, ExportsDir: *exports,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, Log: log, Audit: audit, Locale: tr}, shared)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	fmt.Fprint(stdout, tr.T("pulpero serve: listening on %s\nhost key fingerprint: %s\nconnect: ssh -t -p PORT USER@HOST\n", ln.Addr().String(), srv.Fingerprint()))
@@ -84,7 +84,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	select {
 	case err := <-served:
 		if !errors.Is(err, server.ErrServerClosed) {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		return exitOK

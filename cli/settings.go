@@ -28,7 +28,7 @@ func runSettings(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: *dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
@@ -36,18 +36,18 @@ func runSettings(args []string, stdout, stderr io.Writer) int {
 	fs.Visit(func(f *flag.Flag) { setCurrency = setCurrency || f.Name == "currency" })
 	if setCurrency {
 		if _, err := db.SetCurrency(ctx, *currency); err != nil {
-			fmt.Fprintf(stderr, "pulpero: --currency: %s\n", tr.Error(err)) // i18n: the program's and the flag's names
+			fmt.Fprintf(stderr, "pulpero: --currency: %s\n", sayErr(err)) // i18n: the program's and the flag's names
 			return exitFail
 		}
 	}
 	cur, err := db.Currency(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	beh, err := db.BehaviourSettings(ctx)
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	shown := func(s string) string {

@@ -16,7 +16,7 @@ import (
 // to choose the language.
 func TestHelpSpeaksSpanish(t *testing.T) {
 	code, out, _ := runCLI(t, "--lang", "es", "help")
-	for _, want := range []string{"Comandos:", "abrir la interfaz", "Idioma: --lang es|en", "Ejecute `pulpero help COMMAND`"} {
+	for _, want := range []string{"Comandos:", "abrir la interfaz", "Idioma: --lang es|en", "Ejecute `pulpero help COMANDO`"} {
 		if code != exitOK || !strings.Contains(out, want) {
 			t.Errorf("help in Spanish lacks %q:\n%s", want, out)
 		}
@@ -31,7 +31,7 @@ func TestHelpSpeaksSpanish(t *testing.T) {
 	}
 	// a command's help: its summary and every flag's description
 	code, out, _ = runCLI(t, "help", "describe", "--lang=es")
-	for _, want := range []string{"Mostrar las estadísticas", "fecha de referencia AAAA-MM-DD", `(por defecto "text")`} {
+	for _, want := range []string{"Mostrar las estadísticas", "fecha de referencia, DD/MM/AAAA o AAAA-MM-DD,", `(por defecto "text")`} {
 		if code != exitOK || !strings.Contains(out, want) {
 			t.Errorf("help describe in Spanish lacks %q:\n%s", want, out)
 		}
@@ -175,7 +175,7 @@ func TestSpanishHelpExamplesRunOnTheDemo(t *testing.T) {
 	if err := app.GenerateSample(t.Context(), db, sample.Options{Customers: 400, Seed: 3}, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, seg := range [][2]string{{"VIP", "income > 3000"}, {"Complained", "age > 70"}} {
+	for _, seg := range [][2]string{{"VIP", "income > 3000"}, {"Complained", "age > 70"}, {"Reclamaron", "age > 70"}} {
 		if code, _, errOut := runCLI(t, "segment", "save", db, "--data-dir", dir, seg[0], seg[1]); code != exitOK {
 			t.Fatal(errOut)
 		}

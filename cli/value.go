@@ -58,14 +58,14 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 	}
 	o, err := f.options()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	db, err := app.Open(pos[0], app.OpenOptions{DataDir: f.dataDir})
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	defer db.Close()
@@ -74,7 +74,7 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 	s, err := db.Load(ctx, app.LoadRequest{Table: f.table, AsOf: time.Now().UTC(), Attributes: []string{}, Stage: bar.stage, Progress: bar.progress})
 	if err != nil {
 		bar.clear()
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	last := ""
@@ -90,23 +90,23 @@ func runValue(args []string, stdout, stderr io.Writer) int {
 	v, err := s.ComputeValue(ctx, o)
 	bar.clear()
 	if err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+		fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 		return exitFail
 	}
 	rep := s.ValueReport(v, max(0, f.top))
 	if v.Err != nil {
-		fmt.Fprintf(stderr, "pulpero: %s\n", tr.Lookup(rep.Error))
+		fmt.Fprintf(stderr, "pulpero: %s\n", valueSay(v.Err, rep.Error))
 		return exitFail
 	}
 	if f.customers != "" {
 		n, err := s.WriteValueCustomers(v, f.customers, f.force)
 		if err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		fmt.Fprintln(stderr, tr.T("wrote %d customers to %s (as of %s)", n, f.customers, day(rep.AsOf)))
 	}
-	return printValue(rep, f.format, stdout, stderr)
+	return printValue(rep, v, f.format, stdout, stderr)
 }
 
 // options turns the flags into value options.

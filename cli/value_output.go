@@ -2,29 +2,37 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/pulpero/pulpero/analysis/value"
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 )
 
-func printValue(r app.ValueReport, format string, stdout, stderr io.Writer) int {
+func printValue(r app.ValueReport, v *app.Value, format string, stdout, stderr io.Writer) int {
 	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(stderr, "pulpero: %s\n", tr.Error(err))
+			fmt.Fprintf(stderr, "pulpero: %s\n", sayErr(err))
 			return exitFail
 		}
 		return exitOK
 	}
-	printValueText(r, stdout)
+	printValueText(r, v, stdout)
 	return exitOK
 }
 
-func printValueText(r app.ValueReport, w io.Writer) {
+func printValueText(r app.ValueReport, v *app.Value, w io.Writer) {
+	if v == nil {
+		v = &app.Value{}
+	}
 	c, l := r.Customers, r.Lines
 	if r.AsOfSet {
 		fmt.Fprintln(w, tr.T("%s: table %s, %s customers; as of %s (set)", r.Database, r.Table, commas(c.Customers), day(r.AsOf)))
@@ -36,7 +44,7 @@ func printValueText(r app.ValueReport, w io.Writer) {
 		commas(l.CustomerDays-l.ReturnOnlyDays-l.DaysAfterAsOf), day(r.FirstDay), day(r.LastDay)))
 	fmt.Fprintln(w, tr.T("customers: %s with a purchase by the as-of day, %s of them repeat buyers; %s without a purchase (no prediction)",
 		commas(c.Modelled), commas(c.RepeatBuyers), commas(c.Customers-c.Modelled)))
-	fmt.Fprintln(w, tr.T("times in %s; horizon %s days; clv discounted %s", tr.Lookup(r.Unit), commas(r.HorizonDays), tr.Lookup(app.DiscountText(r.DiscountRate, r.DiscountDays))))
+	fmt.Fprintln(w, tr.T("times in %s; horizon %s days; clv discounted %s", tr.Lookup(r.Unit), commas(r.HorizonDays), discountText(r.DiscountRate, r.DiscountDays)))
 	fmt.Fprintln(w)
 	if m := r.BGNBD; m != nil {
 		fmt.Fprintln(w, tr.T("BG/NBD (repeat purchases and P(alive)): log-likelihood %s; %s customers, %s distinct histories, %s iterations",
@@ -47,7 +55,7 @@ func printValueText(r app.ValueReport, w io.Writer) {
 		fmt.Fprintln(w, tr.T("Pareto/NBD (for comparison): log-likelihood %s; the better purchase model: %s", vdec(m.LogLikelihood, 1), r.Better))
 		printParams(w, m)
 	} else if r.ParetoErr != "" {
-		fmt.Fprintf(w, "Pareto/NBD: %s\n", tr.Lookup(r.ParetoErr)) // i18n: the model's name
+		fmt.Fprintf(w, "Pareto/NBD: %s\n", valueSay(v.ParetoErr, r.ParetoErr)) // i18n: the model's name
 	}
 	if g := r.GammaGamma; g != nil {
 		fmt.Fprintln(w, tr.T("Gamma-Gamma (value of a purchase day): log-likelihood %s; %s repeat buyers (%s with net returns left out)",
@@ -57,7 +65,7 @@ func printValueText(r app.ValueReport, w io.Writer) {
 			vdec(g.Correlation, 3), vdec(g.PopulationMean, 2)))
 	}
 	if r.SpendError != "" {
-		fmt.Fprintln(w, tr.T("no spend model, so no expected_value nor clv: %s", tr.Lookup(r.SpendError)))
+		fmt.Fprintln(w, tr.T("no spend model, so no expected_value nor clv: %s", valueSay(v.SpendErr, r.SpendError)))
 	}
 	if t := r.Totals; t != nil {
 		fmt.Fprintln(w)
@@ -77,14 +85,49 @@ func printValueText(r app.ValueReport, w io.Writer) {
 		tw.Flush()
 	}
 	fmt.Fprintln(w)
-	if v := r.Validation; v != nil {
-		printValidation(w, v)
+	if val := r.Validation; val != nil {
+		printValidation(w, val)
 	} else if r.ValidErr != "" {
-		fmt.Fprintln(w, tr.T("validation: %s", tr.Lookup(r.ValidErr)))
+		fmt.Fprintln(w, tr.T("validation: %s", valueSay(v.ValidationErr, r.ValidErr)))
 	}
 	s := r.Seconds
 	fmt.Fprintln(w, tr.T("took %ss (reading %ss, fits %ss, predictions %ss, validation %ss)", vdec(s["total"], 1), vdec(s["read"], 1),
 		vdec(s["bgnbd"]+s["gammagamma"]+s["paretonbd"], 1), vdec(s["predict"], 1), vdec(s["validate"], 1)))
+}
+
+// discountText is app.DiscountText in the run's language ("1 % cada 30
+// días"); English as app writes it.
+func discountText(rate float64, days int) string {
+	if tr.Lang != locale.Spanish {
+		return app.DiscountText(rate, days)
+	}
+	return tr.T(app.TextDiscount, withDecimalMark(strconv.FormatFloat(100*rate, 'g', 4, 64)), days)
+}
+
+// valueSay is a value model's error (err, app's text of it) or warning
+// (err nil) in the run's language, as the Value screen says it: the
+// sentence through the catalogue, its detail said too when it is a
+// sentence, else kept as it is.
+func valueSay(err error, text string) string {
+	if tr.Lang != locale.Spanish || text == "" {
+		return text
+	}
+	var ve *value.Error
+	switch {
+	case err != nil && errors.As(err, &ve) && ve.Detail != "" && ve.Said.Format != "":
+		return tr.Lookup(ve.Kind.Message()) + " (" + tr.Say(ve.Said) + ")"
+	case err == nil || ve != nil:
+		if t := tr.Lookup(text); t != text {
+			return t
+		}
+		if i := strings.Index(text, " ("); i > 0 {
+			if t := tr.Lookup(text[:i]); t != text[:i] {
+				return t + text[i:]
+			}
+		}
+		return text
+	}
+	return sayErr(err)
 }
 
 // printParams lists a model's parameters with standard errors and 95%
@@ -100,7 +143,7 @@ func printParams(w io.Writer, m *app.ModelFit) {
 	}
 	tw.Flush()
 	if m.Warning != "" {
-		fmt.Fprintln(w, tr.T("  note: %s", tr.Lookup(m.Warning)))
+		fmt.Fprintln(w, tr.T("  note: %s", valueSay(nil, m.Warning)))
 	}
 }
 
@@ -112,10 +155,26 @@ func printBands(w io.Writer, name string, bands []app.ValueBand) {
 	fmt.Fprintln(w, tr.T("%s bands:", name))
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	for _, b := range bands {
-		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", tr.Lookup(b.Label), commas(b.Customers), vdec(b.CLV, 2), b.Rule))
+		fmt.Fprintln(tw, tr.T("  %s\t%s customers\tclv %s\t%s\t", bandLabel(b.Label), commas(b.Customers), vdec(b.CLV, 2), sayRule(b.Rule)))
 	}
 	tw.Flush()
 }
+
+// bandLabel is a band's label ("< 0.1", "0.1–0.3", "≥ 800", "all") in the
+// run's language, its numbers in the run's number format (0,1–0,3).
+func bandLabel(label string) string {
+	if tr.Lang != locale.Spanish {
+		return label
+	}
+	if label == "all" {
+		return tr.Lookup(label)
+	}
+	return bandNumber.ReplaceAllStringFunc(label, localNumber)
+}
+
+// bandNumber is a number in a band's label, as app writes it (strconv's
+// 'f', -1). i18n: a pattern, not a sentence
+var bandNumber = regexp.MustCompile(`-?[0-9]+(\.[0-9]+)?`)
 
 // printValidation shows the validation's figures, the cumulative tracking
 // (at most 14 rows: every k-th period and the calibration end) and the

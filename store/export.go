@@ -65,6 +65,11 @@ type ListFormat struct {
 	// ListHeader's names (one per column, in its order): a list's header
 	// in the user's language. The rows are the same either way.
 	Header []string
+	// Values, when set, are the values pulpero names in the list (by
+	// column: "channel", "group", "segment"), as the header's language
+	// writes them: a list for people (--headers es). A value not in it
+	// (the user's segment names) is written as it is.
+	Values map[string]map[string]string
 }
 
 var listHeader = []string{"customer_id", "name", "contact", "channel", "segment", "group", "response_probability", "expected_value"}
@@ -144,8 +149,16 @@ func (lw *ListWriter) Write(it ListItem, name, contact string) error {
 		lw.buf.Write(b)
 		return lw.buf.WriteByte('\n')
 	}
-	return lw.csv.Write([]string{lw.safe(it.CustomerID), lw.safe(name), lw.safe(contact), it.Channel, lw.safe(it.Segment), it.Group,
-		lw.number(it.Prob, 6), lw.number(it.Expected, 4)})
+	return lw.csv.Write([]string{lw.safe(it.CustomerID), lw.safe(name), lw.safe(contact), lw.value("channel", it.Channel),
+		lw.safe(lw.value("segment", it.Segment)), lw.value("group", it.Group), lw.number(it.Prob, 6), lw.number(it.Expected, 4)})
+}
+
+// value is v, a value of column, as the list's Values write it.
+func (lw *ListWriter) value(column, v string) string {
+	if said, ok := lw.format.Values[column][v]; ok {
+		return said
+	}
+	return v
 }
 
 func round(v float64, prec int) float64 {

@@ -61,7 +61,8 @@ func New(tag language.Tag) Locale {
 }
 
 // Parse reads a language as a user or the environment writes it: "es",
-// "en", "es-AR", "es_AR.UTF-8", "C", "POSIX".
+// "en", "es-AR", "es_AR.UTF-8", "C", "POSIX". Another language (pt_BR)
+// is English with that region's numbers.
 func Parse(s string) (Locale, error) {
 	s = strings.TrimSpace(s)
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
@@ -78,13 +79,26 @@ func Parse(s string) (Locale, error) {
 	return New(tag), nil
 }
 
+// speaks reports whether pulpero speaks tag's language (English or
+// Spanish, any region).
+func speaks(tag language.Tag) bool {
+	base, _ := tag.Base()
+	return base.String() == string(English) || base.String() == string(Spanish)
+}
+
 // Detect is the user's locale: the --lang flag when given, else the
 // first of LC_ALL, LC_MESSAGES and LANG that is set (as POSIX orders
-// them), else English. A flag that names no language is an error; an
-// environment that does is ignored (it is not the user's typing).
+// them), else English. A flag that names no language, or one pulpero does
+// not speak (--lang fr), is an error naming those it speaks; an environment
+// that does is not (it is not the user's typing): LANG=pt_BR.UTF-8 is
+// English, with Brazil's numbers.
 func Detect(flag string, getenv func(string) string) (Locale, error) {
 	if strings.TrimSpace(flag) != "" {
-		return Parse(flag)
+		l, err := Parse(flag)
+		if err == nil && l.Tag != language.English && !speaks(l.Tag) {
+			return Default(), model.Say(msgUnsupportedLang, strings.TrimSpace(flag)) // --lang fr
+		}
+		return l, err
 	}
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if s := getenv(v); s != "" {

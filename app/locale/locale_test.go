@@ -132,3 +132,27 @@ func TestErrorsSpeakTheUsersLanguage(t *testing.T) {
 		t.Errorf("an untranslated error changed: %q", got)
 	}
 }
+
+// TestUnsupportedLanguage (review 33): --lang fr is an error naming the
+// languages pulpero speaks; an environment in French is English, with no
+// error (it is not what the user typed), and C is English.
+func TestUnsupportedLanguage(t *testing.T) {
+	for _, s := range []string{"fr", "pt_BR.UTF-8", "de-DE"} {
+		if _, err := Detect(s, func(string) string { return "" }); err == nil || err.Error() != "unsupported language: "+s+" (es|en)" {
+			t.Errorf("--lang %s: %v", s, err)
+		}
+	}
+	es, _ := Parse("es")
+	if _, err := Detect("fr", func(string) string { return "" }); es.Error(err) != "idioma no admitido: fr (es|en)" {
+		t.Errorf("in Spanish: %q", es.Error(err))
+	}
+	env := map[string]string{"LANG": "fr_FR.UTF-8"}
+	if l, err := Detect("", func(k string) string { return env[k] }); err != nil || l.Lang != English {
+		t.Errorf("LANG=fr_FR.UTF-8: %v %v", l.Lang, err)
+	}
+	for _, s := range []string{"en", "en_GB.UTF-8", "es", "es_419", "es-MX", "C", "POSIX"} {
+		if _, err := Detect(s, func(string) string { return "" }); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+}

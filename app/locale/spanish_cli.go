@@ -1,7 +1,7 @@
 package locale
 
 // spanishCLI: the help and output of pulpero, describe, segment, roles, import, campaign, sample and demo.
-// Flags, placeholders (FILE, NAME, DB) and flag values stay as they are typed.
+// Flags and flag values stay as they are typed; placeholders are Spanish words (ARCHIVO, BD, NOMBRE, ROL=TABLA.COLUMNA).
 var spanishCLI = map[string]string{
 	"open the interface (the default command)":                                                  "abrir la interfaz (el comando por defecto)",
 	"print every attribute's statistics and distribution":                                       "mostrar las estadísticas y la distribución de cada atributo",
@@ -9,8 +9,8 @@ var spanishCLI = map[string]string{
 	"export a campaign target list that respects consent":                                       "exportar la lista de una campaña respetando el consentimiento",
 	"import who responded to a campaign and measure treated against control":                    "importar quién respondió a una campaña y medir tratados frente a control",
 	"show or correct what each column means":                                                    "mostrar o corregir qué significa cada columna",
-	"recency, frequency and monetary scores and segments from the purchases":                    "puntuaciones y segmentos de recencia, frecuencia y monto a partir de las compras",
-	"customer value: who is still a customer, expected purchases and clv (BG/NBD, Gamma-Gamma)": "valor del cliente: quién sigue siendo cliente, compras esperadas y clv (BG/NBD, Gamma-Gamma)",
+	"recency, frequency and monetary scores and segments from the purchases":                    "calcular puntuaciones y segmentos de recencia, frecuencia y monto a partir de las compras",
+	"customer value: who is still a customer, expected purchases and clv (BG/NBD, Gamma-Gamma)": "estimar el valor del cliente: quién sigue siendo cliente, compras esperadas y clv (BG/NBD, Gamma-Gamma)",
 	"let the data propose segments (k-means) and explain them as rules":                         "dejar que los datos propongan segmentos (k-means) y explicarlos como reglas",
 	"import a CSV/TSV file into a SQLite database":                                              "importar un archivo CSV/TSV a una base de datos SQLite",
 	"serve the interface over SSH to the users of an authorized_keys file":                      "servir la interfaz por SSH a los usuarios de un archivo authorized_keys",
@@ -19,17 +19,17 @@ var spanishCLI = map[string]string{
 	"list commands, or explain one":                                                             "listar los comandos, o explicar uno",
 	"pulpero: unknown command or missing file %q; run `pulpero help` for the commands":          "pulpero: comando desconocido o archivo inexistente %q; ejecute `pulpero help` para ver los comandos",
 	"pulpero: no command %q; run `pulpero help` for the commands":                               "pulpero: no existe el comando %q; ejecute `pulpero help` para ver los comandos",
-	"pulpero: a terminal workstation for customer segmentation.":                                "pulpero: un puesto de trabajo en la terminal para segmentar clientes.",
+	"pulpero: a terminal workstation for customer segmentation.":                                "pulpero: segmentación de clientes en la terminal.",
 	`Usage:
   pulpero [FILE.db|FILE.csv] [--table NAME]   open the interface (no file: the demo database)
   pulpero COMMAND [ARGS]`: `Uso:
-  pulpero [FILE.db|FILE.csv] [--table NAME]   abrir la interfaz (sin archivo: la base de datos de demostración)
-  pulpero COMMAND [ARGS]`,
+  pulpero [ARCHIVO.db|ARCHIVO.csv] [--table NOMBRE]   abrir la interfaz (sin archivo: la base de datos de demostración)
+  pulpero COMANDO [ARGS]`,
 	"Commands:": "Comandos:",
-	"Run `pulpero help COMMAND` for a command's arguments.":                               "Ejecute `pulpero help COMMAND` para ver los argumentos de un comando.",
+	"Run `pulpero help COMMAND` for a command's arguments.":                               "Ejecute `pulpero help COMANDO` para ver los argumentos de un comando.",
 	"the customer table (default: detected)":                                              "la tabla de clientes (por defecto: la detectada)",
 	"where workspaces of read-only databases live (default: the user data directory)":     "dónde guardar los espacios de trabajo de las bases de datos de solo lectura (por defecto: la carpeta de datos del usuario)",
-	"usage: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]":                     "uso: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]",
+	"usage: pulpero [FILE.db|FILE.csv] [--table NAME] [--lang es|en]":                     "uso: pulpero [ARCHIVO.db|ARCHIVO.csv] [--table NOMBRE] [--lang es|en]",
 	"flag provided but not defined: %s (a name or rule that starts with - goes after --)": "opción no definida: %s (un nombre o una regla que empiece por - va después de --)",
 	"flag needs an argument: %s":                                                          "la opción necesita un valor: %s",
 	"invalid value %s for flag %s: %s":                                                    "valor no válido %s para la opción %s: %s",
@@ -40,12 +40,12 @@ var spanishCLI = map[string]string{
 	"text, csv or json":                                                                   "text, csv o json",
 	"histogram bins for numbers (default: √n, 5 to 24)":                                   "intervalos del histograma de los números (por defecto: √n, de 5 a 24)",
 	"count dates by year, quarter, month or weekday":                                      "contar las fechas por año (year), trimestre (quarter), mes (month) o día de la semana (weekday)",
-	"reference date YYYY-MM-DD for age and tenure (default: today)":                       "fecha de referencia AAAA-MM-DD para la edad y la antigüedad (por defecto: hoy)",
+	"reference date YYYY-MM-DD for age and tenure (default: today)":                       "fecha de referencia, DD/MM/AAAA o AAAA-MM-DD, para la edad y la antigüedad (por defecto: hoy)",
 	"where workspaces of read-only databases live":                                        "dónde se guardan los espacios de trabajo de las bases de datos de solo lectura",
-	"usage: pulpero describe DB [--table T] [--column C] [--format text|csv|json]":        "uso: pulpero describe DB [--table T] [--column C] [--format text|csv|json]",
+	"usage: pulpero describe DB [--table T] [--column C] [--format text|csv|json]":        "uso: pulpero describe BD [--table T] [--column C] [--format text|csv|json]",
 	"pulpero: --format %q: want text, csv or json":                                        "pulpero: --format %q: use text, csv o json",
 	"pulpero: --dates %q: want year, quarter, month or weekday":                           "pulpero: --dates %q: use year, quarter, month o weekday",
-	"pulpero: --as-of %q: want a date as YYYY-MM-DD":                                      "pulpero: --as-of %q: escriba una fecha como AAAA-MM-DD",
+	"pulpero: --as-of %q: want a date as YYYY-MM-DD":                                      "pulpero: --as-of %q: escriba una fecha como DD/MM/AAAA o AAAA-MM-DD",
 	"pulpero: --bins must be positive":                                                    "pulpero: --bins debe ser positivo",
 	"pulpero: table %q has no attribute %q; the attributes are: %s":                       "pulpero: la tabla %q no tiene el atributo %q; los atributos son: %s",
 	"pulpero: writing: %s":                                                                "pulpero: al escribir: %s",
@@ -53,7 +53,7 @@ var spanishCLI = map[string]string{
 	"std (n-1)":                                                                           "desv. (n-1)",
 	"(derived)":                                                                           "(derivado)",
 	"values %d  nulls %d  distinct %d":                                                    "valores %d  nulos %d  distintos %d",
-	"%q looks like a stand-in for a missing value (%d rows): treat it so with `pulpero roles DB --missing %s=%s`": "%q parece ocupar el lugar de un valor faltante (%d filas): trátelo así con `pulpero roles DB --missing %s=%s`",
+	"%q looks like a stand-in for a missing value (%d rows): treat it so with `pulpero roles DB --missing %s=%s`": "%q parece ocupar el lugar de un valor faltante (%d filas): trátelo así con `pulpero roles BD --missing %s=%s`",
 	"length min %v  mean %.1f  max %v": "longitud mín %v  media %.1f  máx %v",
 	`usage:
   pulpero segment count DB 'EXPR'        size, share and waterfall of an expression
@@ -82,30 +82,30 @@ relative dates count whole days back from the analysis day (--as-of, default tod
   on 2026-06-15, "in the last 7 days" is 2026-06-09 to 2026-06-15, "in the last 1 months" 2026-05-16 to 2026-06-15
   weeks start on Monday (ISO 8601): on Sunday 2026-06-14, "in this week" is Monday 2026-06-08 to 2026-06-14
 yes/no values: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0, falso (any case)`: `uso:
-  pulpero segment count DB 'EXPR'        tamaño, proporción y cascada de una expresión
-  pulpero segment save DB NAME 'EXPR'    guardar (una nueva versión de) un segmento
-  pulpero segment list DB                los segmentos guardados
-  pulpero segment show DB NAME           definición, tamaño actual, perfil e historial
-  pulpero segment overlap DB [--segments A,B,...]  intersecciones de a pares
-  pulpero segment rename DB NAME NEW     renombrar, conservando el historial
-  pulpero segment duplicate DB NAME NEW  guardar una copia de la última versión
-  pulpero segment delete DB NAME         borrar un segmento y su historial
-  pulpero segment diff DB NAME [V1 [V2]]  reglas añadidas y quitadas entre versiones (por defecto: las dos últimas)
-  pulpero segment assign DB --in FILE.csv --out FILE.csv [--segments A,B,...]
-                                         los segmentos guardados en los que cae cada fila de un CSV
-opciones: --format text|csv|json  --table NAME  --as-of YYYY-MM-DD  --data-dir DIR
+  pulpero segment count BD 'EXPR'            tamaño, proporción y cascada de una expresión
+  pulpero segment save BD NOMBRE 'EXPR'      guardar (una nueva versión de) un segmento
+  pulpero segment list BD                    los segmentos guardados
+  pulpero segment show BD NOMBRE             definición, tamaño actual, perfil e historial
+  pulpero segment overlap BD [--segments A,B,...]  intersecciones dos a dos
+  pulpero segment rename BD NOMBRE NUEVO     renombrar, conservando el historial
+  pulpero segment duplicate BD NOMBRE NUEVO  guardar una copia de la última versión
+  pulpero segment delete BD NOMBRE           borrar un segmento y su historial
+  pulpero segment diff BD NOMBRE [V1 [V2]]   reglas añadidas y quitadas entre versiones (por defecto: las dos últimas)
+  pulpero segment assign BD --in ARCHIVO.csv --out ARCHIVO.csv [--segments A,B,...]
+                                             los segmentos guardados en los que cae cada fila de un CSV
+opciones: --format text|csv|json  --table NOMBRE  --as-of AAAA-MM-DD  --data-dir DIR
 
 expresiones: reglas unidas con y, o, no (o and, or, not) y paréntesis; mayúsculas indistintas; nombres con espacios entre comillas
   income > 2000 y marital_status = "single" y zone en ("north", "north-east")
   monthly_income entre 1500 y 3000      postcode empieza por "280"      zone no en ("centre")
   acquisition_channel contiene "web"      loyalty_member = sí      consent_email = no
   signup_date después de "2024-01-31"      birth_date antes de "1965-01-01"      signup_date en los últimos 90 días
-  en segmento "VIP" y no en segmento "Complained"
+  en segmento "VIP" y no en segmento "Reclamaron"
 el nombre de un rol (income, birth_date, signup_date, gender, postcode) encuentra la columna con ese rol, así una
 regla sirve en otras bases de datos; las columnas personales (name, email, phone, address) se quedan en la base de
 datos: use en su lugar reachable_email, reachable_sms, reachable_phone, reachable_post o digitally_valid
 las fechas relativas cuentan días enteros hacia atrás desde la fecha de análisis (--as-of, por defecto hoy), incluida:
-  el 15/06/2026, "en los últimos 7 días" va del 09/06/2026 al 15/06/2026, "en los últimos 1 meses" del 16/05/2026 al 15/06/2026
+  el 15/06/2026, "en los últimos 7 días" va del 09/06/2026 al 15/06/2026, "en los últimos 3 meses" del 16/03/2026 al 15/06/2026
   las semanas empiezan el lunes (ISO 8601): el domingo 14/06/2026, "en esta semana" va del lunes 08/06/2026 al 14/06/2026
 valores sí/no: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 0, falso (en mayúsculas o minúsculas)`,
 	"output format: text, csv or json":                                      "formato de salida: text, csv o json",
@@ -115,7 +115,7 @@ valores sí/no: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 
 	"assign: the CSV to write":                                              "assign: el CSV que se escribe",
 	"assign: replace --out if it exists":                                    "assign: reemplazar --out si existe",
 	"pulpero: --format %q: use text, csv or json":                           "pulpero: --format %q: use text, csv o json",
-	"pulpero: --as-of %q: write the day as 2024-01-31":                      "pulpero: --as-of %q: escriba el día como 2024-01-31",
+	"pulpero: --as-of %q: write the day as 2024-01-31":                      "pulpero: --as-of %q: escriba el día como 31/01/2024 o 2024-01-31",
 	"pulpero: no segment command %q":                                        "pulpero: no existe el comando de segmentos %q",
 	"pulpero: warning: %s":                                                  "pulpero: aviso: %s",
 	"pulpero: in the expression:":                                           "pulpero: en la expresión:",
@@ -133,9 +133,9 @@ valores sí/no: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 
 	"RULE":                                                                  "REGLA",
 	"(everyone)":                                                            "(todos)",
 	"saved %q version %s: %d customers (%s)":                                "guardado %q, versión %s: %d clientes (%s)",
-	"no saved segments; save one with: pulpero segment save DB NAME 'EXPR'": "no hay segmentos guardados; guarde uno con: pulpero segment save DB NAME 'EXPR'",
+	"no saved segments; save one with: pulpero segment save DB NAME 'EXPR'": "no hay segmentos guardados; guarde uno con: pulpero segment save BD NOMBRE 'EXPR'",
 	"NAME\tVERSIONS\tSIZE\tSAVED\tDEFINITION":                               "NOMBRE\tVERSIONES\tTAMAÑO\tGUARDADO\tDEFINICIÓN",
-	"pulpero: no saved segment %q; `pulpero segment list DB` shows them":    "pulpero: no hay ningún segmento guardado %q; `pulpero segment list DB` los muestra",
+	"pulpero: no saved segment %q; `pulpero segment list DB` shows them":    "pulpero: no hay ningún segmento guardado %q; `pulpero segment list BD` los muestra",
 	"%s (version %s of %s, hash %s)":                                        "%s (versión %s del %s, hash %s)",
 	"What sets it apart (total-variation distance; index = segment share ÷ everyone's share):": "Qué lo distingue (distancia de variación total; índice = proporción en el segmento ÷ proporción en todos):",
 	"%6s of segment  %6s of everyone  index %s":                                                "%6s del segmento  %6s de todos  índice %s",
@@ -144,28 +144,28 @@ valores sí/no: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 
 	"pulpero: segment %q: %s":   "pulpero: segmento %q: %s",
 	"segment":                   "segmento",
 	"(row's customers also in the column's segment, %s of the row's segment)":                                        "(clientes de la fila que también están en el segmento de la columna, %s del segmento de la fila)",
-	"ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable":                                                 "ROLE=COLUMN: dar el rol ROLE a la columna COLUMN (ROLE= lo quita); se puede repetir",
-	"COLUMN=VALUE: treat VALUE of COLUMN as missing for analysis (\"unknown\", 999); the table keeps it; repeatable": "COLUMN=VALUE: tratar el valor VALUE de COLUMN como faltante en el análisis (\"unknown\", 999); la tabla lo conserva; se puede repetir",
-	"COLUMN=VALUE: stop treating VALUE of COLUMN as missing; repeatable":                                             "COLUMN=VALUE: dejar de tratar el valor VALUE de COLUMN como faltante; se puede repetir",
+	"ROLE=COLUMN: give ROLE to COLUMN (ROLE= clears it); repeatable":                                                 "ROL=COLUMNA: dar el rol ROL a la columna COLUMNA (ROL= lo quita); se puede repetir",
+	"COLUMN=VALUE: treat VALUE of COLUMN as missing for analysis (\"unknown\", 999); the table keeps it; repeatable": "COLUMNA=VALOR: tratar el valor VALOR de COLUMNA como faltante en el análisis (\"unknown\", 999); la tabla lo conserva; se puede repetir",
+	"COLUMN=VALUE: stop treating VALUE of COLUMN as missing; repeatable":                                             "COLUMNA=VALOR: dejar de tratar el valor VALOR de COLUMNA como faltante; se puede repetir",
 	"Roles: %s": "Roles: %s",
-	"usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...":                                            "uso: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...",
-	"pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s (or PURCHASE_ROLE=TABLE.COLUMN with one of: %s)": "pulpero: --set %q: escriba ROLE=COLUMN con ROLE uno de: %s (o PURCHASE_ROLE=TABLE.COLUMN con uno de: %s)",
+	"usage: pulpero roles DB [--table NAME] [--set ROLE=COLUMN]...":                                            "uso: pulpero roles BD [--table NOMBRE] [--set ROL=COLUMNA]...",
+	"pulpero: --set %q: want ROLE=COLUMN with ROLE one of: %s (or PURCHASE_ROLE=TABLE.COLUMN with one of: %s)": "pulpero: --set %q: escriba ROL=COLUMNA con ROL uno de: %s (o ROL_DE_COMPRA=TABLA.COLUMNA con uno de: %s)",
 	"pulpero: --set %s: table %q has no column %q":                                                             "pulpero: --set %s: la tabla %q no tiene la columna %q",
 	"pulpero: saving role %s: %s":                                                                              "pulpero: al guardar el rol %s: %s",
-	"pulpero: --missing %q: want COLUMN=VALUE with a column of table %q":                                       "pulpero: --missing %q: escriba COLUMN=VALUE con una columna de la tabla %q",
+	"pulpero: --missing %q: want COLUMN=VALUE with a column of table %q":                                       "pulpero: --missing %q: escriba COLUMNA=VALOR con una columna de la tabla %q",
 	"%s: customer table %q (%s), %d rows":                                                                      "%s: tabla de clientes %q (%s), %d filas",
 	"workspace: %s (the database is read-only)":                                                                "espacio de trabajo: %s (la base de datos es de solo lectura)",
 	"COLUMN\tKIND\tROLE\tPERSONAL\tWHY":                                                                        "COLUMNA\tTIPO\tROL\tPERSONAL\tPOR QUÉ",
 	"yes":                                                                                                      "sí",
 	"Treated as missing for analysis (the table keeps these values):":                                          "Tratados como faltantes en el análisis (la tabla conserva estos valores):",
 	"Personal columns stay in the database: they are read only for the rows shown or exported.":                "Las columnas personales se quedan en la base de datos: solo se leen para las filas que se muestran o se exportan.",
-	"Correct a role with: pulpero roles %s --set ROLE=COLUMN":                                                  "Corrija un rol con: pulpero roles %s --set ROLE=COLUMN",
+	"Correct a role with: pulpero roles %s --set ROLE=COLUMN":                                                  "Corrija un rol con: pulpero roles %s --set ROL=COLUMNA",
 	"pulpero: purchases: %s":                                                                                   "pulpero: compras: %s",
 	"Purchases: no table holds purchases (a customer key, a date and an amount).":                              "Compras: ninguna tabla contiene compras (una clave de cliente, una fecha y un monto).",
 	"Purchases: %s (returns: %s)":                                                                              "Compras: %s (devoluciones: %s)",
 	"PURCHASE ROLE\tCOLUMN\tWHY":                                                                               "ROL DE COMPRA\tCOLUMNA\tPOR QUÉ",
 	"missing: %s":                                                                                              "falta: %s",
-	"Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN":                          "Corrija un rol de compra con: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN",
+	"Correct a purchase role with: pulpero roles %s --set PURCHASE_ROLE=TABLE.COLUMN":                          "Corrija un rol de compra con: pulpero roles %s --set ROL_DE_COMPRA=TABLA.COLUMNA",
 	"the SQLite database to write (created if missing)":                                                        "la base de datos SQLite en la que se escribe (se crea si no existe)",
 	"the table to write (default: from the file name)":                                                         "la tabla que se escribe (por defecto: según el nombre del archivo)",
 	"replace the table if it exists":                                                                           "reemplazar la tabla si existe",
@@ -174,11 +174,11 @@ valores sí/no: yes, y, true, t, 1, sí, si, s, verdadero, v / no, n, false, f, 
 	"the first line is column names":                                                                           "la primera línea son nombres de columna",
 	"utf-8, latin-1 or windows-1252 (default: detected)":                                                       "utf-8, latin-1 o windows-1252 (por defecto: la detectada)",
 	"decimal mark, , or . (default: detected)":                                                                 "separador decimal, , o . (por defecto: el detectado)",
-	"write bad lines to FILE.rejects.csv and go on":                                                            "escribir las líneas erróneas en FILE.rejects.csv y seguir",
+	"write bad lines to FILE.rejects.csv and go on":                                                            "escribir las líneas erróneas en ARCHIVO.rejects.csv y seguir",
 	"the customer id column (default: one named like customer_id)":                                             "la columna del id de cliente (por defecto: una con un nombre como customer_id)",
 	"decide column types from the first N rows (default: all)":                                                 "decidir los tipos de columna con las primeras N filas (por defecto: todas)",
 	"read a quote that is never closed as a plain character (with a warning) instead of stopping":              "leer unas comillas que nunca se cierran como un carácter normal (con un aviso) en lugar de detenerse",
-	"usage: pulpero import FILE --db DB [--table NAME] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]": "uso: pulpero import FILE --db DB [--table NAME] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]",
+	"usage: pulpero import FILE --db DB [--table NAME] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]": "uso: pulpero import ARCHIVO --db BD [--table NOMBRE] [--replace] [--delimiter X] [--header|--no-header] [--encoding E] [--decimal ,|.] [--skip-bad] [--key COL] [--sample N]",
 	"--header and --no-header together":                "--header y --no-header a la vez",
 	"--sample must be 0 or more":                       "--sample debe ser 0 o más",
 	"pulpero: import cancelled; %s was not created":    "pulpero: importación cancelada; %s no se creó",
@@ -217,9 +217,9 @@ options: --format text|json (list, results)  --data-dir DIR
 responses file: a CSV (',', ';' or tab; UTF-8) with a customer id column (customer_id, id, cliente, ...),
 optionally responded (yes/no, sí/no, 1/0; without it everyone listed responded) and revenue (revenue, spent,
 amount, importe; 12.50 or 12,50). It replaces the campaign's earlier responses; ids not in the list are reported.`: `uso:
-  pulpero campaign list DB                                     todas las campañas: las de los datos y las exportaciones de pulpero
-  pulpero campaign responses DB --campaign NAME --in FILE.csv  importar quién respondió a una exportación y cuánto gastó
-  pulpero campaign results DB [--campaign NAME]                tratados frente a control: tasas de respuesta, incremento, costo
+  pulpero campaign list BD                                          todas las campañas: las de los datos y las exportaciones de pulpero
+  pulpero campaign responses BD --campaign NOMBRE --in ARCHIVO.csv  importar quién respondió a una exportación y cuánto gastó
+  pulpero campaign results BD [--campaign NOMBRE]                   tratados frente a control: tasas de respuesta, incremento, costo
 opciones: --format text|json (list, results)  --data-dir DIR
 
 archivo de respuestas: un CSV (',', ';' o tabulador; UTF-8) con una columna de id de cliente (customer_id, id, cliente, ...),
@@ -230,7 +230,7 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"output format: text or json":                                                           "formato de salida: text o json",
 	"pulpero: no campaign command %q":                                                       "pulpero: no existe el comando de campañas %q",
 	"pulpero campaign %s: give one database":                                                "pulpero campaign %s: indique una base de datos",
-	"pulpero campaign responses: give --campaign NAME and --in FILE.csv":                    "pulpero campaign responses: indique --campaign NAME y --in FILE.csv",
+	"pulpero campaign responses: give --campaign NAME and --in FILE.csv":                    "pulpero campaign responses: indique --campaign NOMBRE y --in ARCHIVO.csv",
 	"pulpero: --format %q: use text or json":                                                "pulpero: --format %q: use text o json",
 	"none (pulpero export records each list it writes)":                                     "ninguna (pulpero export registra cada lista que escribe)",
 	"%s (recorded %s, %d members): imported %d rows of %s":                                  "%s (registrada el %s, %d miembros): importadas %d filas de %s",
@@ -254,7 +254,7 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"NAME\tSOURCE\tDATE\tCHANNEL\tTREATED\tCONTROL\tRESPONSES":                                        "NOMBRE\tORIGEN\tFECHA\tCANAL\tTRATADOS\tCONTROL\tRESPUESTAS",
 	"known":        "conocidas",
 	"not imported": "sin importar",
-	"responses not imported yet: pulpero campaign responses %s --campaign %q --in FILE.csv": "respuestas aún sin importar: pulpero campaign responses %s --campaign %q --in FILE.csv",
+	"responses not imported yet: pulpero campaign responses %s --campaign %q --in FILE.csv": "respuestas aún sin importar: pulpero campaign responses %s --campaign %q --in ARCHIVO.csv",
 	"no control group: the lift cannot be measured, only the treated response rate":         "sin grupo de control: no se puede medir el incremento, solo la tasa de respuesta de los tratados",
 	"nobody was treated: there is nothing to measure":                                       "nadie fue tratado: no hay nada que medir",
 	"%s (%s, %s, %s; cost per contact %.2f)":                                                "%s (%s, %s, %s; costo por contacto %.2f)",
@@ -275,9 +275,9 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"random seed: the same seed and size give the same file, byte for byte":    "semilla aleatoria: la misma semilla y el mismo tamaño dan el mismo archivo, byte a byte",
 	"the SQLite file to write (required)":                                      "el archivo SQLite que se escribe (obligatorio)",
 	"overwrite --out if it exists":                                             "sobrescribir --out si existe",
-	"usage: pulpero sample --out FILE.db [--customers N] [--seed S] [--force]": "uso: pulpero sample --out FILE.db [--customers N] [--seed S] [--force]",
+	"usage: pulpero sample --out FILE.db [--customers N] [--seed S] [--force]": "uso: pulpero sample --out ARCHIVO.db [--customers N] [--seed S] [--force]",
 	"pulpero sample: unexpected argument %q; give the file with --out":         "pulpero sample: argumento inesperado %q; indique el archivo con --out",
-	"pulpero sample: --out FILE.db is required":                                "pulpero sample: --out FILE.db es obligatorio",
+	"pulpero sample: --out FILE.db is required":                                "pulpero sample: --out ARCHIVO.db es obligatorio",
 	"pulpero sample: --customers must be between 1 and %d, not %d":             "pulpero sample: --customers debe estar entre 1 y %d, no %d",
 	"pulpero sample: %s already exists; use --force to overwrite it":           "pulpero sample: %s ya existe; use --force para sobrescribirlo",
 	"wrote %s: %d customers, seed %s, in %.1f s":                               "escrito %s: %d clientes, semilla %s, en %.1f s",
@@ -308,12 +308,16 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"datetime":    "fecha y hora",
 	"identifier":  "identificador",
 	"text":        "texto",
-	"show this database's settings, and mark its money with a currency":                                                                        "mostrar la configuración de esta base de datos y marcar su dinero con una moneda",
+	"show this database's settings, and mark its money with a currency":                                                                        "mostrar la configuración de esta base de datos y fijar el símbolo de moneda",
 	"how money is marked on screen: a symbol written before the amount ($, US$) or a pattern with # for the amount (\"# €\"); none removes it": "cómo se marca el dinero en pantalla: un símbolo delante del importe ($, US$) o un patrón con # en el lugar del importe (\"# €\"); none lo quita",
-	"usage: pulpero settings DB [--currency SYMBOL|none]":                                                                                      "uso: pulpero settings DB [--currency SÍMBOLO|none]",
+	"usage: pulpero settings DB [--currency SYMBOL|none]":                                                                                      "uso: pulpero settings BD [--currency SÍMBOLO|none]",
 	"(not set)":           "(sin fijar)",
 	"currency":            "moneda",
 	"(e.g. %s)":           "(p. ej. %s)",
 	"RFM segments table":  "tabla de segmentos RFM",
 	"frozen RFM cut-offs": "cortes RFM fijos",
+	// review 2: why a table holds the purchases (store's whyPurchases, read back)
+	"%s holds purchase lines: a customer key, a date and %s": "%s contiene líneas de compra: una clave de cliente, una fecha y %s",
+	"an amount":             "un importe",
+	"quantity × unit price": "cantidad × precio unitario",
 }

@@ -15,4 +15,5 @@ var spanishErrors = map[string]string{
 	"is not a folder (a link?); pulpero keeps its workspaces only in a folder of its own":                                               "no es una carpeta (¿un enlace?); pulpero guarda sus espacios de trabajo sólo en una carpeta propia",
 	"belongs to another user (uid %s); pulpero will not keep your work there — set XDG_DATA_HOME or --data-dir to a folder of your own": "pertenece a otro usuario (uid %s); pulpero no guardará allí su trabajo: indique en XDG_DATA_HOME o --data-dir una carpeta suya",
 	"%q is not a currency: write a symbol (€, $, US$) or a pattern with # for the amount (# €), at most 8 characters; none removes it":  "%q no es una moneda: escriba un símbolo (€, $, US$) o un patrón con # en el lugar del importe (# €), de 8 caracteres como mucho; none la quita",
+	"unsupported language: %s (es|en)":                                                                                                  "idioma no admitido: %s (es|en)",
 }

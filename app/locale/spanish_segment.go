@@ -179,4 +179,5 @@ var spanishSegment = map[string]string{
 	"saved segment %q: %v":                                                                 "segmento guardado %q: %v",
 	"no customer has %s = %s":                                                              "ningún cliente tiene %s = %s",
 	"no customer has %s = %s; did you mean %s?":                                            "ningún cliente tiene %s = %s; ¿quiso decir %s?",
+	"decimals are written with a point: %s":                                                "los decimales se escriben con punto: %s",
 }

@@ -42,6 +42,7 @@ const (
 	msgListStart     = `expected ( to start a list such as ("north", "south"), found %s`
 	msgListNext      = "expected , or ) in the list, found %s"
 	msgEmptyAfterIs  = "expected empty after is, found %s"
+	msgDecimalComma  = "decimals are written with a point: %s"
 
 	// what was expected (the first argument of msgExpected and msgMalformed)
 	wantValueAfter  = "a value after %s"

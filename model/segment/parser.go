@@ -1,6 +1,10 @@
 package segment
 
-import "github.com/pulpero/pulpero/model"
+import (
+	"strings"
+
+	"github.com/pulpero/pulpero/model"
+)
 
 // maxDepth bounds nesting so a hostile expression cannot exhaust the stack.
 const maxDepth = 200
@@ -8,6 +12,43 @@ const maxDepth = 200
 // Parse reads an expression into a rule tree. An empty expression is an
 // error; every error is an *Error with the byte position of the problem.
 func Parse(src string) (Node, error) {
+	n, err := parse(src)
+	if err != nil {
+		return nil, decimalComma(src, err)
+	}
+	return n, nil
+}
+
+// decimalComma is err, or, when err stops at a comma written between the
+// digits of a number (monthly_income > 1500,5: a decimal comma, as Spanish
+// writes decimals), an error that says so and gives the number with a
+// point; a point before the comma is then a thousands separator
+// (1.500,5 → 1500.5). A comma the parser takes (a list's) is never one.
+func decimalComma(src string, err error) error {
+	e, ok := err.(*Error)
+	if !ok || e.Pos <= 0 || e.Pos+1 >= len(src) || src[e.Pos] != ',' || !isDigit(src[e.Pos-1]) || !isDigit(src[e.Pos+1]) {
+		return err
+	}
+	start := e.Pos
+	for start > 0 && (isDigit(src[start-1]) || src[start-1] == '.' || src[start-1] == '_') {
+		start--
+	}
+	if start > 0 && src[start-1] == '-' && (start == 1 || !isNameByte(src[start-2])) {
+		start-- // a negative number, not a name ending in -
+	}
+	end := e.Pos + 1
+	for end < len(src) && isDigit(src[end]) {
+		end++
+	}
+	whole := strings.NewReplacer(".", "", "_", "").Replace(src[start:e.Pos])
+	return say(e.Pos, msgDecimalComma, whole+"."+src[e.Pos+1:end])
+}
+
+func isNameByte(b byte) bool {
+	return isDigit(b) || b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+func parse(src string) (Node, error) {
 	p := &parser{lex: lexer{src: src}}
 	if t, err := p.peek(0); err != nil {
 		return nil, err
