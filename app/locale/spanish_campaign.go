@@ -97,7 +97,7 @@ var spanishCampaign = map[string]string{
 	"reachable":              "alcanzables",
 	"not contacted recently": "no contactados hace poco",
 	"profitable":             "rentables",
-	"within budget":          "en presupuesto", // also in spanish_export.go: "dentro del presupuesto" must change in both
+	"within budget":          "dentro del presupuesto", // also in spanish_export.go: "dentro del presupuesto" must change in both
 	"control":                "control",
 	"target":                 "objetivo",
 

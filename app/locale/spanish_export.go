@@ -84,7 +84,7 @@ var spanishExport = map[string]string{
 	"reachable":                  "alcanzables",
 	"not contacted recently":     "no contactados hace poco",
 	"profitable":                 "rentables",
-	"within budget":              "en presupuesto",
+	"within budget":              "dentro del presupuesto",
 	"control":                    "control",
 	"target":                     "objetivo",
 
