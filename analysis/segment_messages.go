@@ -37,6 +37,7 @@ const (
 	MsgNoSavedSegment    = "no saved segment %q"
 	MsgSavedSegment      = "saved segment %q: %v"
 	MsgNoCustomerHas     = "no customer has %s = %s"
+	MsgPointIsDecimal    = "%s is read with a decimal point; for a thousands figure write %s"
 	MsgNoCustomerHasNear = "no customer has %s = %s; did you mean %s?"
 )
 

@@ -162,6 +162,25 @@ func TestWarningsForAbsentValues(t *testing.T) {
 	}
 }
 
+// TestWarningForAThousandsPoint: 1.500 is fifteen hundred to a reader in
+// Spain or Argentina, and 1.5 to the rule language: say so. 1.5 and 1.25
+// are plainly decimals and get no warning.
+func TestWarningForAThousandsPoint(t *testing.T) {
+	ev := analysis.NewEvaluator(tinyShop(), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+	n, err := segment.Parse(`income > 1.500 or income between 1.5 and 20.000 or income < 1.25`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := ev.Warnings(n)
+	want := []string{
+		"1.500 is read with a decimal point; for a thousands figure write 1500",
+		"20.000 is read with a decimal point; for a thousands figure write 20000",
+	}
+	if strings.Join(w, "|") != strings.Join(want, "|") {
+		t.Fatalf("warnings %q, want %q", w, want)
+	}
+}
+
 // FuzzEvaluate: whatever parses evaluates without panicking, and every
 // binding error carries a position inside the expression.
 func FuzzEvaluate(f *testing.F) {

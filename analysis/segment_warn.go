@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/pulpero/pulpero/model"
@@ -24,6 +25,11 @@ func (e *Evaluator) Warnings(tree segment.Node) []string {
 func (e *Evaluator) WarningSentences(tree segment.Node) []model.Sentence {
 	var out []model.Sentence
 	for _, c := range segment.Conditions(tree) {
+		for _, v := range c.Values {
+			if v.Number && thousandsLike.MatchString(v.Text) { // 1.500: fifteen hundred to a Spanish eye
+				out = append(out, model.Say(MsgPointIsDecimal, v.Text, strings.ReplaceAll(v.Text, ".", "")))
+			}
+		}
 		switch c.Op {
 		case segment.OpEq, segment.OpNe, segment.OpIn, segment.OpNotIn:
 		default:
@@ -46,6 +52,11 @@ func (e *Evaluator) WarningSentences(tree segment.Node) []model.Sentence {
 	}
 	return out
 }
+
+// thousandsLike is a number written as a thousands figure is in Spain and
+// much of Latin America (1.500, 2.000.000): the rule language reads the
+// point as a decimal mark, so it is read as 1.5.
+var thousandsLike = regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})+$`)
 
 func quoteAll(s []string) []string {
 	out := make([]string, len(s))

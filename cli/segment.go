@@ -221,8 +221,8 @@ func (s *segSession) parse(expr string) (segment.Node, int) {
 		s.sayCaret(expr, err)
 		return nil, exitUsage
 	}
-	for _, w := range s.eval.Warnings(n) {
-		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", sayErr(errors.New(w))))
+	for _, w := range s.eval.WarningSentences(n) {
+		fmt.Fprintln(s.stderr, tr.T("pulpero: warning: %s", tr.Say(w)))
 	}
 	return n, exitOK
 }

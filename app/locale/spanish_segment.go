@@ -180,4 +180,5 @@ var spanishSegment = map[string]string{
 	"no customer has %s = %s":                                                              "ningún cliente tiene %s = %s",
 	"no customer has %s = %s; did you mean %s?":                                            "ningún cliente tiene %s = %s; ¿quiso decir %s?",
 	"decimals are written with a point: %s":                                                "los decimales se escriben con punto: %s",
+	"%s is read with a decimal point; for a thousands figure write %s":                     "%s se lee con punto decimal; para una cifra de miles escriba %s",
 }
