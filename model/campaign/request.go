@@ -117,7 +117,8 @@ const (
 
 // Languages of a CSV list's header line (--headers): English, the stable
 // column names scripts read (the default), or Spanish, for people opening
-// the list in a spreadsheet. The rows are the same in both.
+// the list in a spreadsheet: Spanish headers, the values pulpero names in
+// Spanish and numbers as --excel writes them; the customers are the same.
 const (
 	HeadersEnglish = "en"
 	HeadersSpanish = "es"
