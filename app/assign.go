@@ -79,7 +79,7 @@ func (d *Database) AssignSegments(ctx context.Context, lib *Library, r AssignReq
 		tree, _ := lib.Resolve(n)
 		t, err := ev.Eval(tree)
 		if err != nil {
-			return Assigned{}, fmt.Errorf("segment %q cannot be applied to %s: %w", n, r.In, err)
+			return Assigned{}, fmt.Errorf("%w: %w", model.Say("segment %q cannot be applied to %s", n, r.In), err)
 		}
 		sets[i] = t.True
 	}

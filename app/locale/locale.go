@@ -179,17 +179,23 @@ func (l Locale) Say(s model.Sentence) string {
 	return l.T(s.Format, args...)
 }
 
-// Error is err's message in the locale's language: the model.Sentence it
-// is or wraps is translated in place (a prefix such as a file name stays),
-// else a message that is a catalogue sentence is; else it is as it is.
+// Error is err's message in the locale's language: each model.Sentence in
+// its chain (it, what it wraps, and what those wrap) is translated in place,
+// so a prefix such as a file name stays; else a message that is a catalogue
+// sentence is; else it is as it is.
 func (l Locale) Error(err error) string {
 	if err == nil {
 		return ""
 	}
 	msg := err.Error()
-	var s model.Sentence
-	if errors.As(err, &s) {
-		return strings.Replace(msg, s.String(), l.Say(s), 1)
+	said := false
+	for _, s := range sentencesIn(err) {
+		if en := s.String(); en != "" && strings.Contains(msg, en) {
+			msg, said = strings.Replace(msg, en, l.Say(s), 1), true
+		}
+	}
+	if said {
+		return msg
 	}
 	if l.Lang == Spanish {
 		if es, ok := spanish[msg]; ok {
@@ -198,3 +204,31 @@ func (l Locale) Error(err error) string {
 	}
 	return msg
 }
+
+// sentencesIn are the model.Sentences in err's chain, outermost first
+// (an outer sentence holds the inner ones' text, so it is replaced first).
+func sentencesIn(err error) []model.Sentence {
+	var out []model.Sentence
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		var s model.Sentence
+		if errors.As(e, &s) && (len(out) == 0 || !sameSentence(out[len(out)-1], s)) {
+			out = append(out, s)
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+func sameSentence(a, b model.Sentence) bool { return a.String() == b.String() }

@@ -156,3 +156,17 @@ func TestUnsupportedLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsTranslateEverySentenceInTheChain: a sentence wrapping another
+// (fmt.Errorf("%w: %w", ...)) reads in Spanish in both parts.
+func TestErrorsTranslateEverySentenceInTheChain(t *testing.T) {
+	es, _ := Parse("es")
+	err := fmt.Errorf("%w: %w", model.Say("segment %q cannot be applied to %s", "VIP", "prospects"), fmt.Errorf("prospects.db: %w", model.Say(msgBadLang, "xx")))
+	want := `el segmento "VIP" no se puede aplicar a prospects: prospects.db: "xx" no es un idioma: use es o en (o un locale como es_AR.UTF-8)`
+	if got := es.Error(err); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if got := Default().Error(err); got != err.Error() {
+		t.Errorf("English changed: %q", got)
+	}
+}

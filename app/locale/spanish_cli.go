@@ -318,6 +318,7 @@ amount, importe; 12.50 o 12,50). Reemplaza las respuestas anteriores de la campa
 	"frozen RFM cut-offs": "cortes RFM fijos",
 	// review 2: why a table holds the purchases (store's whyPurchases, read back)
 	"%s holds purchase lines: a customer key, a date and %s": "%s contiene líneas de compra: una clave de cliente, una fecha y %s",
-	"an amount":             "un importe",
-	"quantity × unit price": "cantidad × precio unitario",
+	"an amount":                          "un importe",
+	"quantity × unit price":              "cantidad × precio unitario",
+	"segment %q cannot be applied to %s": "el segmento %q no se puede aplicar a %s",
 }
