@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/pulpero/pulpero/analysis"
 )
 
 // Concentration says how much of the revenue the best customers bring.
@@ -47,15 +49,30 @@ func RevenueConcentration(m Measures, points int) (Concentration, error) {
 	if !(total > 0) {
 		return Concentration{}, fmt.Errorf(errNoRevenue, total)
 	}
-	slices.Sort(vals) // ascending: the top customers are at the end
-	// prefix[j] = Σ of the top j values
-	prefix := make([]float64, len(vals)+1)
-	for j := range vals {
-		prefix[j+1] = prefix[j] + vals[len(vals)-1-j]
-	}
 	n := len(vals)
-	// top(num, den) is the share of the top ⌈n·num/den⌉ customers.
-	top := func(num, den int) float64 { return prefix[(n*num+den-1)/den] / total }
+	// top(num, den) is the share of the top ⌈n·num/den⌉ customers. Only the
+	// cut-offs between the shares asked for are needed, not a sorted list:
+	// placing the value each cut-off splits at (quickselect) puts above it
+	// exactly the customers the share counts, in O(n) where a sort cost
+	// O(n log n) — 90 ms of a million customers' load.
+	cut := func(num, den int) int { return n - (n*num+den-1)/den }
+	var at []int
+	for k := 0; k <= points; k++ {
+		at = append(at, cut(k, points))
+	}
+	at = append(at, cut(1, 100), cut(5, 100), cut(20, 100))
+	slices.Sort(at)
+	at = slices.Compact(at)
+	if at[len(at)-1] == n {
+		at = at[:len(at)-1] // the empty top: nothing to place
+	}
+	analysis.PlaceAt(vals, at)
+	// suffix[i] = Σ vals[i:], the revenue of the top n-i customers
+	suffix := make([]float64, n+1)
+	for i := n - 1; i >= 0; i-- {
+		suffix[i] = suffix[i+1] + vals[i]
+	}
+	top := func(num, den int) float64 { return suffix[cut(num, den)] / total }
 	c := Concentration{Customers: n, Revenue: total, Top1: top(1, 100), Top5: top(5, 100), Top20: top(20, 100),
 		Curve: make([]float64, points+1)}
 	for k := range c.Curve {

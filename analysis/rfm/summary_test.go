@@ -176,3 +176,37 @@ func TestConcentrationAgainstSort(t *testing.T) {
 		t.Errorf("tops %v %v %v vs curve", c.Top1, c.Top5, c.Top20)
 	}
 }
+
+// TestConcentrationSmallAndTied: for every size from 1 to 60 customers, with
+// many equal values, and curves of 1 to 13 points, the shares are those of
+// a sorted list (the selection places each cut-off exactly).
+func TestConcentrationSmallAndTied(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for n := 1; n <= 60; n++ {
+		m := Measures{Recency: make([]float64, n), Frequency: make([]float64, n), Monetary: make([]float64, n)}
+		for i := range n {
+			m.Monetary[i] = float64(1 + rng.IntN(4)) // ties everywhere
+		}
+		desc := append([]float64(nil), m.Monetary...)
+		sort.Sort(sort.Reverse(sort.Float64Slice(desc)))
+		total := 0.0
+		for _, v := range desc {
+			total += v
+		}
+		for points := 1; points <= 13; points++ {
+			c, err := RevenueConcentration(m, points)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := 0; k <= points; k++ {
+				s := 0.0
+				for _, v := range desc[:(n*k+points-1)/points] {
+					s += v
+				}
+				if !near(c.Curve[k], s/total) {
+					t.Fatalf("n=%d points=%d: curve[%d] = %v, want %v", n, points, k, c.Curve[k], s/total)
+				}
+			}
+		}
+	}
+}
