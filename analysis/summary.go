@@ -108,18 +108,37 @@ func Quantiles(vals []float64, probs []float64) []float64 {
 
 // PlaceAt puts in v[i], for every index i of at (ascending), the value a
 // full ascending sort would put there, with everything before i ≤ it and
-// everything after ≥ it: a few order statistics (quantile cut-offs, the
-// minimum and maximum) in O(n) where a sort costs O(n log n). Each search
-// is narrowed to the part after the last.
+// everything after ≥ it: k order statistics (quantile cut-offs, the minimum
+// and maximum, a concentration curve's cut-offs) in O(n log k) where a sort
+// costs O(n log n). The middle index is placed first, then each half is
+// searched for its own indices only.
 func PlaceAt(v []float64, at []int) {
-	from := 0
-	for _, k := range at {
-		if k < from || k >= len(v) {
-			continue
-		}
-		selectRange(v, from, len(v)-1, k)
-		from = k
+	lo := 0
+	for lo < len(at) && at[lo] < 0 {
+		lo++
 	}
+	hi := len(at)
+	for hi > lo && at[hi-1] >= len(v) {
+		hi--
+	}
+	placeIn(v, 0, len(v)-1, at[lo:hi])
+}
+
+// placeIn is PlaceAt within v[lo..hi], for indices at inside it.
+func placeIn(v []float64, lo, hi int, at []int) {
+	if len(at) == 0 || lo > hi {
+		return
+	}
+	mid := len(at) / 2
+	k := at[mid]
+	if k < lo || k > hi { // a repeated index, placed already
+		placeIn(v, lo, hi, at[:mid])
+		placeIn(v, lo, hi, at[mid+1:])
+		return
+	}
+	selectRange(v, lo, hi, k)
+	placeIn(v, lo, k-1, at[:mid])
+	placeIn(v, k+1, hi, at[mid+1:])
 }
 
 // selectKth partially orders vals so that vals[k] is the k-th smallest, all
