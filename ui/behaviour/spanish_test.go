@@ -12,17 +12,6 @@ import (
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
-// spanish is the locale of the Spanish goldens: Spain, so numbers read
-// 1.234,56 and dates 01/01/2026.
-func spanish(t *testing.T) locale.Locale {
-	t.Helper()
-	es, err := locale.Parse("es-ES")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return es
-}
-
 func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *Model {
 	t.Helper()
 	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: loc}
@@ -35,7 +24,7 @@ func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *
 // TestGoldenViewsInSpanish renders each view in Spanish (es-ES) at both
 // sizes: *_es_100x30.golden and *_es_80x24.golden.
 func TestGoldenViewsInSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	scripts := []struct {
 		name string
@@ -66,7 +55,7 @@ func TestGoldenViewsInSpanish(t *testing.T) {
 // return rule and the header in Spanish, numbers as 1.234,56 and dates as
 // 01/01/2026; the rule sent to Segments keeps the English name.
 func TestSpanishIsSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	m := newScreenIn(t, s, es, 100, 27)
 	view := ansi.Strip(m.View())
@@ -100,7 +89,7 @@ func TestSpanishIsSpanish(t *testing.T) {
 // (the problem's sentence in Spanish); after freezing, the header says so
 // in Spanish.
 func TestGoldenSourcesInSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	nodate := screentest.Session(t, noDateShop(t), "", today)
 	sales := screentest.Session(t, salesShop(t), "", today)
 	for _, sz := range sizes {
@@ -133,7 +122,7 @@ func TestGoldenSourcesInSpanish(t *testing.T) {
 // 3 valores negativos leídos como devoluciones), in English too; the
 // lines without a customer are counted before they are named.
 func TestSpanishRulesAndCounts(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	m := newScreenIn(t, s, es, 100, 27)
 	if line := ansi.Strip(m.detailLine(s.Behaviour.RFM)); !strings.HasSuffix(line, "· enter: r_score = 5 y f_score = 5") {
@@ -180,7 +169,7 @@ func TestSpanishRulesAndCounts(t *testing.T) {
 // typed is shown whole below it. The English prompt keeps its line.
 func TestSpanishDatePromptLeavesRoomForTheDate(t *testing.T) {
 	s := screentest.Session(t, demo(t), "", today)
-	m := newScreenIn(t, s, spanish(t), 80, 21)
+	m := newScreenIn(t, s, screentest.Spanish(t), 80, 21)
 	screentest.Press(m, "a", "2", "0", "2", "5", "-", "1", "2", "-", "3", "1")
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	if len(lines) != 21 || !strings.HasPrefix(lines[19], "fecha de análisis (DD/MM/AAAA o AAAA-MM-DD, ") || lines[20] != "  2025-12-31█" {

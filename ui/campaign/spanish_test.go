@@ -15,21 +15,10 @@ import (
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
-// spanish makes the screens speak Spanish as Spain writes numbers (1.234,5)
-// for the rest of the test.
-func spanish(t *testing.T) locale.Locale {
-	t.Helper()
-	loc, err := locale.Parse("es-ES")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
 // screenES is screen in Spanish.
 func screenES(t *testing.T, width, height int, segments ...[2]string) *Model {
 	t.Helper()
-	loc := spanish(t)
+	loc := screentest.Spanish(t)
 	m, _ := screen(t, width, height, segments...)
 	m.common.Locale = loc
 	m.form = newForm(loc) // the defaults as Spain writes them (0,05)

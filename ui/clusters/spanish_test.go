@@ -14,17 +14,6 @@ import (
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
-// spanish is the es-ES locale for the screen and the number formatters,
-// until the test ends.
-func spanish(t *testing.T) locale.Locale {
-	t.Helper()
-	es, err := locale.Parse("es-ES")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return es
-}
-
 func newSpanishScreen(t testing.TB, s *common.Session, es locale.Locale, w, h int) *Model {
 	t.Helper()
 	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: es}
@@ -37,7 +26,7 @@ func newSpanishScreen(t testing.TB, s *common.Session, es locale.Locale, w, h in
 // TestSpanishGoldenViews (issue 19): every view of the screen in Spanish at
 // 100×30 and 80×24, fitting the window.
 func TestSpanishGoldenViews(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	scripts := []struct {
 		name string
@@ -79,7 +68,7 @@ func TestSpanishGoldenViews(t *testing.T) {
 // canonical English names and rules; an error from below (app's request
 // check, a model.Sentence) reaches the status line in Spanish.
 func TestSpanishReaderReadsSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t), "", today)
 	m := newSpanishScreen(t, s, es, 100, 27)
 	// skewness is asimetría (sesgo is bias), with the log hint as a key

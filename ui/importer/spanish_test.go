@@ -15,17 +15,6 @@ import (
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
-// spanish is the es-ES locale for the screen and the number formatters,
-// until the test ends.
-func spanish(t *testing.T) locale.Locale {
-	t.Helper()
-	es, err := locale.Parse("es-ES")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return es
-}
-
 func spanishScreen(t *testing.T, es locale.Locale, dir string, db *app.Database, w, h int) *Model {
 	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: &common.Session{DB: db}, Locale: es}
 	m := newModel(c, dir)
@@ -52,7 +41,7 @@ func onFile(t *testing.T, m *Model, name string) {
 // import's outcome and a file that cannot be read, in Spanish at 100×30
 // and 80×24, fitting the window.
 func TestSpanishGoldenViews(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	for _, size := range [][2]int{{100, 30}, {80, 24}} {
 		dir, db := fixture(t)
 		os.WriteFile(filepath.Join(dir, "broken.csv"), []byte("id,age\n1,30\n2,41\n3,40\n4\n"), 0o644)
@@ -91,7 +80,7 @@ func TestSpanishGoldenViews(t *testing.T) {
 // a Spanish reader in Spanish, with the place kept and numbers in the
 // Spanish format; an English reader reads exactly what the import said.
 func TestSpanishReaderReadsSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	dir, db := fixture(t)
 	var b strings.Builder
 	b.WriteString("id;importe\n")
@@ -131,7 +120,7 @@ func TestSpanishReaderReadsSpanish(t *testing.T) {
 // (fechas a ISO 8601 (3): "03/12/2024" → "2024-12-03"): the column of
 // names is as wide as the names.
 func TestSpanishNotesShowTheTarget(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	dir, db := fixture(t)
 	m := spanishScreen(t, es, dir, db, 80, 21)
 	onFile(t, m, "sales.csv")

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/app"
+	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -134,4 +135,15 @@ func SQL(t testing.TB, path string) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// Spanish is the locale of the Spanish goldens: Spain's, so numbers read
+// 1.234,56 and dates 01/01/2026.
+func Spanish(t testing.TB) locale.Locale {
+	t.Helper()
+	es, err := locale.Parse("es-ES")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
 }

@@ -14,17 +14,6 @@ import (
 	"github.com/pulpero/pulpero/ui/screentest"
 )
 
-// spanish is the locale of the Spanish goldens: Spain, so numbers read
-// 1.234,56 and dates 31/12/2025.
-func spanish(t *testing.T) locale.Locale {
-	t.Helper()
-	es, err := locale.Parse("es-ES")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return es
-}
-
 func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *Model {
 	t.Helper()
 	c := &common.Common{Width: w, Height: h, Styles: common.NewStyles(true), Session: s, Locale: loc}
@@ -38,7 +27,7 @@ func newScreenIn(t testing.TB, s *common.Session, loc locale.Locale, w, h int) *
 // sizes (*_es_100x30.golden, *_es_80x24.golden); every view also fits
 // 60×15.
 func TestGoldenViewsInSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t, 900), "", today)
 	scripts := []struct {
 		name string
@@ -74,7 +63,7 @@ func TestGoldenViewsInSpanish(t *testing.T) {
 // TestGoldenRunningAndFailedInSpanish: the progress of a computation and
 // the models' sentence for data they cannot use, in Spanish.
 func TestGoldenRunningAndFailedInSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t, 300), "", today)
 	m := newScreenIn(t, s, es, 80, 24-chrome)
 	m.job, m.progress = &job{}, app.ValueProgress{Stage: app.StageValueRead, Done: 250_000, Total: 1_000_000}
@@ -94,7 +83,7 @@ func TestGoldenRunningAndFailedInSpanish(t *testing.T) {
 // 31/12/2025 dates; a bad horizon is refused in Spanish; the band rules
 // sent to Segments stay in the rule language.
 func TestSpanishIsSpanish(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t, 900), "", today)
 	m := newScreenIn(t, s, es, 100, 27)
 	screentest.Press(m, "r")
@@ -150,7 +139,7 @@ func TestSpanishIsSpanish(t *testing.T) {
 // saved and the screen computes again with it; the status says how long
 // the computation took in seconds, without the hint the screen shows.
 func TestSpanishUnitsAndCommas(t *testing.T) {
-	es := spanish(t)
+	es := screentest.Spanish(t)
 	s := screentest.Session(t, demo(t, 300), "", today)
 	m := newScreenIn(t, s, es, 100, 27)
 	seen := screentest.Press(m, "r")
