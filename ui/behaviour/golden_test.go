@@ -19,7 +19,6 @@ import (
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
@@ -35,14 +34,7 @@ var _ = func() bool {
 var today = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
 // demo generates a small demo world for a test.
-func demo(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := app.GenerateSample(context.Background(), path, sample.Options{Customers: 900, Seed: 2}, false); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func demo(t *testing.T) string { return screentest.Demo(t, 900, 2) }
 
 func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 	t.Helper()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pulpero/pulpero/app"
-	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
@@ -29,14 +27,7 @@ var _ = func() bool {
 var today = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // demo generates a small demo world for a test.
-func demo(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := app.GenerateSample(context.Background(), path, sample.Options{Customers: 600, Seed: 4}, false); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func demo(t *testing.T) string { return screentest.Demo(t, 600, 4) }
 
 func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 	t.Helper()

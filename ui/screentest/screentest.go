@@ -19,6 +19,7 @@ import (
 
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/app/locale"
+	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -146,4 +147,15 @@ func Spanish(t testing.TB) locale.Locale {
 		t.Fatal(err)
 	}
 	return es
+}
+
+// Demo generates a small demo world (deterministic for its size and seed)
+// in the test's temporary folder and returns its path.
+func Demo(t testing.TB, customers int, seed uint64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := app.GenerateSample(context.Background(), path, sample.Options{Customers: customers, Seed: seed}, false); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -1,7 +1,6 @@
 package value
 
 import (
-	"context"
 	"database/sql"
 	"flag"
 	"fmt"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/pulpero/pulpero/app"
 	"github.com/pulpero/pulpero/model/segment"
-	"github.com/pulpero/pulpero/sample"
 	"github.com/pulpero/pulpero/ui/common"
 	"github.com/pulpero/pulpero/ui/screentest"
 )
@@ -32,14 +30,7 @@ var _ = func() bool {
 // today is after the demo's history, fixed so nothing moves.
 var today = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
-func demo(t *testing.T, customers int) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := app.GenerateSample(context.Background(), path, sample.Options{Customers: customers, Seed: 2}, false); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+func demo(t *testing.T, customers int) string { return screentest.Demo(t, customers, 2) }
 
 func newScreen(t testing.TB, s *common.Session, w, h int) *Model {
 	t.Helper()
