@@ -300,7 +300,12 @@ func (m *Model) errText(err error) string {
 	if !errors.As(err, &ie) {
 		return loc.Error(err)
 	}
+	// The folder is on screen already: name the file within it, which
+	// keeps the line short and the place readable.
 	s := ie.File
+	if rel, err := filepath.Rel(m.dir, ie.File); err == nil && !strings.HasPrefix(rel, "..") {
+		s = rel
+	}
 	if ie.Line > 0 {
 		s += ":" + strconv.Itoa(ie.Line)
 	}
