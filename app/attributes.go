@@ -121,6 +121,10 @@ func columnsFor(attrs []string) func([]store.ColumnProfile) []string {
 	}
 }
 
+// ErrBehaviourLoading is the Behaviour of LoadInStages's first session:
+// the purchases are being read.
+var ErrBehaviourLoading = errors.New("the purchases are still being read")
+
 // errBehaviourNotLoaded is the Behaviour of a load that did not need it.
 var errBehaviourNotLoaded = errors.New("behaviour was not loaded: the request did not need it")
 

@@ -28,13 +28,21 @@ type ClusterCandidate struct {
 }
 
 // ClusterCandidates lists every attribute of the session with what
-// clustering would make of it, in the data's column order.
+// clustering would make of it, in the data's column order except that the
+// reachability attributes come last: they say who can be contacted, not
+// what the customer is like, and a list read from the top should reach the
+// behaviour first whether it was read before them or after (LoadInStages).
 func (s *Session) ClusterCandidates() []ClusterCandidate {
 	out := make([]ClusterCandidate, 0, len(s.Data.Columns))
+	var reach []ClusterCandidate
 	for _, c := range s.Data.Columns {
+		if isReachAttribute(c.Meta().Name) {
+			reach = append(reach, candidate(c))
+			continue
+		}
 		out = append(out, candidate(c))
 	}
-	return out
+	return append(out, reach...)
 }
 
 func candidate(c model.Column) ClusterCandidate {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"runtime/debug"
 	"time"
 
@@ -51,25 +52,55 @@ type LoadRequest struct {
 // and command works on. Keeping it in one place means a segment counted on
 // the command line and on screen sees the same attributes.
 func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
+	return d.LoadInStages(ctx, r, nil)
+}
+
+// LoadInStages is Load for a screen that can show the customers before
+// their behaviour is read: first, when not nil, is handed a session with
+// everything but the behaviour (its Behaviour.Err is ErrBehaviourLoading),
+// and is never changed afterwards; the session returned is a copy with the
+// behaviour's columns added after the others. Reading and scoring the
+// purchases is most of a second open's time (issue 14), so the first screen
+// is interactive without waiting for it.
+func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*Session)) (*Session, error) {
 	// loading reads millions of values the driver hands over boxed: collect
 	// garbage more often meanwhile, so the peak stays near the result's size
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	cust, br, err := d.loadCustomers(ctx, r) // customers, or customers from transactions
+	s, br, err := d.loadCustomerSession(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	if err := d.applyMissingValues(ctx, cust.Table.Name, cust.Data); err != nil {
-		return nil, err
-	}
-	analysis.DeriveSome(cust.Data, r.AsOf, derivedNames(r.Attributes))
 	// behaviour is read from the purchases only when asked for: a one-shot
 	// count of a rule over table columns does not pay for it
-	beh := &Behaviour{Err: errBehaviourNotLoaded}
-	if needsBehaviour(r.Attributes, cust.Data) {
-		if beh, err = d.addBehaviour(ctx, br); err != nil { // behaviour attributes and RFM scores
+	if needsBehaviour(r.Attributes, s.Data) {
+		if first != nil {
+			s.Behaviour = &Behaviour{Err: ErrBehaviourLoading}
+			first(s)
+			s = s.withOwnColumns() // the first session is the screens' now: never change it
+			br.Data = s.Data
+		}
+		if s.Behaviour, err = d.addBehaviour(ctx, br); err != nil { // behaviour attributes and RFM scores
 			return nil, err
 		}
 	}
+	if err := s.loadValue(ctx, r); err != nil { // only for a rule that names a value attribute (value_load.go)
+		return nil, err
+	}
+	return s, nil
+}
+
+// loadCustomerSession is a load's first part: the customers with their
+// derived attributes, reachability and saved cluster labels, without the
+// behaviour; br is what reading the behaviour needs.
+func (d *Database) loadCustomerSession(ctx context.Context, r LoadRequest) (*Session, *BehaviourRequest, error) {
+	cust, br, err := d.loadCustomers(ctx, r) // customers, or customers from transactions
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := d.applyMissingValues(ctx, cust.Table.Name, cust.Data); err != nil {
+		return nil, nil, err
+	}
+	analysis.DeriveSome(cust.Data, r.AsOf, derivedNames(r.Attributes))
 	var reach *analysis.Reach
 	if needsReach(r.Attributes) {
 		if r.Stage != nil {
@@ -79,21 +110,36 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 		// (bitsets) reach memory, and the snapshot keeps them
 		valid, err := d.db.ContactValidity(ctx, cust)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		reach = analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
 	}
 	if err := d.addClusterLabels(ctx, cust.Table.Name, cust.Data, r.Attributes); err != nil { // saved cluster labels (cluster_labels.go)
-		return nil, err
+		return nil, nil, err
 	}
-	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf, Behaviour: beh}
-	if err := s.loadValue(ctx, r); err != nil { // only for a rule that names a value attribute (value_load.go)
-		return nil, err
-	}
+	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf,
+		Behaviour: &Behaviour{Err: errBehaviourNotLoaded}}
 	if s.Currency, err = d.Currency(ctx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, br, nil
+}
+
+// withOwnColumns is a copy of the session whose data has a list of columns
+// of its own, so that adding to it leaves the session (and work in flight
+// on it) undisturbed. The columns themselves are shared: nobody changes them.
+func (s *Session) withOwnColumns() *Session {
+	c := *s
+	data := *s.Data
+	data.Columns = append([]model.Column(nil), s.Data.Columns...)
+	c.Data = &data
+	return &c
+}
+
+// BehaviourLoading reports whether the session's behaviour is still being
+// read (the first session of LoadInStages).
+func (s *Session) BehaviourLoading() bool {
+	return s.Behaviour != nil && errors.Is(s.Behaviour.Err, ErrBehaviourLoading)
 }
 
 // roleColumn names the column with a role ("" when none has it).

@@ -80,10 +80,7 @@ func (s *Session) AddValue(v *Value) {
 // attributes; the session itself is not changed, so work in flight on
 // it is undisturbed. The copy shares the columns (which nobody changes).
 func (s *Session) WithValue(v *Value) *Session {
-	c := *s
-	data := *s.Data
-	data.Columns = append([]model.Column(nil), s.Data.Columns...)
-	c.Data = &data
+	c := s.withOwnColumns()
 	c.AddValue(v)
-	return &c
+	return c
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -52,6 +53,8 @@ type App struct {
 	loadTook time.Duration
 	// cancelled: esc stopped the load; the screen says so until q or r
 	cancelled bool
+	loadGen   int  // which load's messages are awaited (a reload starts another)
+	growing   bool // the screens are up; the behaviour is still being read
 
 	screens  []common.Screen
 	focus    int
@@ -92,7 +95,10 @@ func (a *App) Init() tea.Cmd {
 // reload drops the loaded data and screens and loads again, keeping the
 // focused screen's place in the tab order.
 func (a *App) reload() tea.Cmd {
-	a.ready, a.screens, a.common.Session = false, nil, nil
+	if a.cancel != nil {
+		a.cancel() // a load still reading the behaviour stops
+	}
+	a.ready, a.growing, a.screens, a.common.Session = false, false, nil, nil
 	a.stage, a.progress, a.status = "opening", app.LoadProgress{}, common.StatusMsg{}
 	return a.startLoading()
 }
@@ -102,8 +108,9 @@ func (a *App) startLoading() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	a.cancel = cancel
 	a.loadCh = make(chan tea.Msg, 16)
+	a.loadGen++
 	req := loadRequest{db: a.opts.DB, table: a.opts.Table, asOf: a.opts.AsOf}
-	return startLoad(ctx, req, a.loadCh)
+	return startLoad(ctx, req, a.loadGen, a.loadCh)
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -128,31 +135,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.common.Styles = common.NewStyles(a.common.Styles.IsDark)
 		}
 		return a, nil
-	case loadStageMsg:
-		a.stage = msg.stage
-		return a, waitLoad(a.loadCh)
-	case loadProgressMsg:
-		a.progress = msg.p
-		return a, waitLoad(a.loadCh)
-	case loadedMsg:
-		a.loadTook = msg.elapsed
-		if a.cancelled {
-			return a, nil // esc was pressed: what was loaded meanwhile is dropped
+	case fromLoad:
+		if msg.gen != a.loadGen {
+			return a, waitLoad(msg.gen, msg.ch) // an earlier load's: read to its end, dropped
 		}
-		if msg.err != nil {
-			a.loadErr = msg.err
-			return a, nil
-		}
-		a.common.Session = msg.session
-		a.screens = offered(a.common.Policy, newScreens(a.common)) // serve: only what the role may do
-		a.focus = min(a.focus, len(a.screens)-1)
-		a.ready = true
-		a.resizeScreens()
-		cmds := make([]tea.Cmd, len(a.screens))
-		for i, s := range a.screens {
-			cmds[i] = s.Init()
-		}
-		return a, tea.Batch(cmds...)
+		return a.fromLoad(msg.msg)
+	case loadedMsg: // pulpero serve's shared session
+		return a, a.loaded(msg)
+	case grownMsg:
+		return a, a.grown(msg)
 	case common.FocusMsg:
 		for i, s := range a.screens {
 			if s.Title() == msg.Title {
@@ -166,7 +157,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ReloadMsg:
 		return a, a.reload()
 	case common.SessionMsg: // a screen's copy of the session with more attributes (ui/value)
-		return a.Update(loadedMsg{session: msg.Session, elapsed: a.loadTook})
+		s := msg.Session
+		if cur := a.common.Session; s.Value != nil && s.BehaviourLoading() && cur != nil && !cur.BehaviourLoading() {
+			s = cur.WithValue(s.Value) // computed before the behaviour arrived: keep both
+		}
+		return a, a.loaded(loadedMsg{session: s, elapsed: a.loadTook, more: a.growing})
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseWheelMsg:
@@ -186,6 +181,76 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screens[i], cmds[i] = a.screens[i].Update(msg)
 	}
 	return a, tea.Batch(cmds...)
+}
+
+// fromLoad takes a message of the current load and waits for its next.
+func (a *App) fromLoad(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next := waitLoad(a.loadGen, a.loadCh)
+	switch msg := msg.(type) {
+	case loadStageMsg:
+		a.stage, a.progress = msg.stage, app.LoadProgress{} // a new stage's progress starts at nothing
+	case loadProgressMsg:
+		a.progress = msg.p
+	case loadedMsg:
+		return a, tea.Batch(a.loaded(msg), next)
+	case grownMsg:
+		return a, tea.Batch(a.grown(msg), next)
+	}
+	return a, next
+}
+
+// loaded opens the screens on a loaded session (the customers alone when
+// msg.more: the behaviour follows in a grownMsg).
+func (a *App) loaded(msg loadedMsg) tea.Cmd {
+	a.loadTook = msg.elapsed
+	if a.cancelled {
+		return nil // esc was pressed: what was loaded meanwhile is dropped
+	}
+	if msg.err != nil {
+		a.loadErr = msg.err
+		return nil
+	}
+	a.common.Session = msg.session
+	a.screens = offered(a.common.Policy, newScreens(a.common)) // serve: only what the role may do
+	a.focus = min(a.focus, len(a.screens)-1)
+	a.ready, a.growing = true, msg.more
+	a.stage, a.progress = "", app.LoadProgress{}
+	a.resizeScreens()
+	cmds := make([]tea.Cmd, len(a.screens))
+	for i, s := range a.screens {
+		cmds[i] = s.Init()
+	}
+	return tea.Batch(cmds...)
+}
+
+// grown puts the session with the behaviour in place of the customers
+// alone and tells every screen, which keeps its place and what was typed.
+func (a *App) grown(msg grownMsg) tea.Cmd {
+	a.growing = false
+	a.stage, a.progress = "", app.LoadProgress{}
+	cur := a.common.Session
+	if !a.ready || cur == nil {
+		return nil
+	}
+	if msg.err != nil {
+		if errors.Is(msg.err, context.Canceled) {
+			return nil
+		}
+		failed := *cur
+		failed.Behaviour = &app.Behaviour{Err: msg.err} // the Behaviour screen says why
+		a.common.Session = &failed
+		return common.Status(a.common.T(msgBehaviourFailed, a.common.Locale.Error(msg.err)), true)
+	}
+	s := msg.session
+	if cur.Value != nil && s.Value == nil {
+		s = s.WithValue(cur.Value) // the Value screen added its attributes meanwhile
+	}
+	a.common.Session = s
+	cmds := make([]tea.Cmd, len(a.screens))
+	for i := range a.screens {
+		a.screens[i], cmds[i] = a.screens[i].Update(common.GrewMsg{})
+	}
+	return tea.Batch(cmds...)
 }
 
 func (a *App) resizeScreens() {
@@ -358,6 +423,17 @@ func (a *App) titleView() string {
 		if s.TableWhy != "" {
 			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Reason(s.TableWhy)) + ")", rank: 4, glue: true})
 		}
+	}
+	if a.growing { // the purchases are read behind the screens
+		stage := string(a.stage)
+		if stage == "" {
+			stage = app.StageReadPurchases
+		}
+		growing := a.common.T(stage) + "…"
+		if p := a.progress; p.Total > 0 {
+			growing += " " + a.common.Percent(float64(p.Done)/float64(p.Total))
+		}
+		parts = append(parts, headerPart{text: st.Subtle.Render(growing), rank: 0})
 	}
 	if a.mouseOff {
 		parts = append(parts, headerPart{text: st.Warn.Render(a.common.T(msgMouseOffShort)), rank: 0})

@@ -13,7 +13,9 @@ import (
 // loadStage names what the background load is doing, for the status line.
 type loadStage string
 
-// Messages of the background load, in the order they arrive.
+// Messages of the background load, in the order they arrive. A load may
+// deliver the customers first (loadedMsg with more set: the screens open on
+// them) and their behaviour later (grownMsg).
 type (
 	loadStageMsg    struct{ stage loadStage }
 	loadProgressMsg struct{ p app.LoadProgress }
@@ -21,8 +23,23 @@ type (
 		session *common.Session
 		elapsed time.Duration
 		err     error
+		more    bool // the behaviour is still being read: a grownMsg follows
+	}
+	grownMsg struct {
+		session *common.Session // the first session with the behaviour added
+		err     error           // the behaviour could not be read (the first session stays)
 	}
 )
+
+// fromLoad is a message of load number gen, read from its channel. A
+// reload starts a new load; the old one's messages are read to the end and
+// dropped, so its goroutine never blocks and nothing stale reaches the
+// screens.
+type fromLoad struct {
+	gen int
+	ch  chan tea.Msg
+	msg tea.Msg
+}
 
 // loadRequest is everything the load needs, captured by value so the
 // goroutine never reads the model.
@@ -34,36 +51,44 @@ type loadRequest struct {
 
 // startLoad runs the open → detect → profile → load pipeline in the
 // background, sending its messages into ch; waitLoad delivers them one by one.
-func startLoad(ctx context.Context, req loadRequest, ch chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		go func() {
-			defer close(ch)
-			start := time.Now()
-			s, err := runLoad(ctx, req, ch)
-			ch <- loadedMsg{session: s, elapsed: time.Since(start), err: err}
-		}()
-		return waitLoad(ch)()
+func startLoad(ctx context.Context, req loadRequest, gen int, ch chan tea.Msg) tea.Cmd {
+	go func() {
+		defer close(ch)
+		start := time.Now()
+		first := false
+		s, err := runLoad(ctx, req, ch, func(s *common.Session) {
+			first = true
+			send(ctx, ch, loadedMsg{session: s, elapsed: time.Since(start), more: true})
+		})
+		if first {
+			send(ctx, ch, grownMsg{session: s, err: err})
+			return
+		}
+		send(ctx, ch, loadedMsg{session: s, elapsed: time.Since(start), err: err})
+	}()
+	return waitLoad(gen, ch)
+}
+
+// send delivers m unless the load was cancelled (then nobody reads it).
+func send(ctx context.Context, ch chan tea.Msg, m tea.Msg) {
+	select {
+	case ch <- m:
+	case <-ctx.Done():
 	}
 }
 
-func waitLoad(ch chan tea.Msg) tea.Cmd {
+func waitLoad(gen int, ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		msg, ok := <-ch
 		if !ok {
 			return nil
 		}
-		return msg
+		return fromLoad{gen: gen, ch: ch, msg: msg}
 	}
 }
 
-func runLoad(ctx context.Context, req loadRequest, ch chan tea.Msg) (*common.Session, error) {
-	send := func(m tea.Msg) {
-		select {
-		case ch <- m:
-		case <-ctx.Done():
-		}
-	}
-	stage := func(s string) { send(loadStageMsg{loadStage(s)}) }
-	progress := func(p app.LoadProgress) { send(loadProgressMsg{p}) }
-	return req.db.Load(ctx, app.LoadRequest{Table: req.table, AsOf: req.asOf, Stage: stage, Progress: progress})
+func runLoad(ctx context.Context, req loadRequest, ch chan tea.Msg, first func(*common.Session)) (*common.Session, error) {
+	stage := func(s string) { send(ctx, ch, loadStageMsg{loadStage(s)}) }
+	progress := func(p app.LoadProgress) { send(ctx, ch, loadProgressMsg{p}) }
+	return req.db.LoadInStages(ctx, app.LoadRequest{Table: req.table, AsOf: req.asOf, Stage: stage, Progress: progress}, first)
 }

@@ -6,6 +6,8 @@ const (
 	msgMouseOff      = "mouse off: select and copy text with the mouse; M turns it back on"
 	msgMouseOn       = "mouse on: the wheel scrolls; M turns it off to select text"
 	msgMouseOffShort = "mouse off: select text freely"
+	// the screens are up and the purchases are read behind them
+	msgBehaviourFailed = "purchases not read: %s"
 )
 
 // The loading and error screens.

@@ -22,6 +22,8 @@ const (
 	msgTop          = "revenue: top 1%% %s · top 5%% %s · top 20%% %s"
 	msgNoRevenue    = "revenue concentration: %s"
 	msgNoBehaviour  = "No behaviour attributes."
+	msgReading      = "Reading the purchases…"
+	msgReadingMore  = "This screen fills in as soon as they are read; the other screens can be used meanwhile."
 	msgNoRFM        = "No RFM scores: %s"
 	msgAgesAsOf     = "ages and tenure as of %s"
 	msgDistTitle    = "%s (%s customers with purchases)"

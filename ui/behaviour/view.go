@@ -41,6 +41,10 @@ func (m *Model) View() string {
 
 func (m *Model) noBehaviourView(b *app.Behaviour, w int) []string {
 	st := m.common.Styles
+	if m.common.Session.BehaviourLoading() {
+		return append([]string{"", "  " + st.Title.Render(m.t(msgReading)), ""},
+			strings.Split("  "+common.Wrap(m.t(msgReadingMore), w-4, "  "), "\n")...)
+	}
 	lines := []string{"", "  " + st.Title.Render(m.t(msgNoBehaviour))}
 	if b != nil && b.Err != nil {
 		lines = append(lines, "")

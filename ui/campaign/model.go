@@ -137,6 +137,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.seq == m.seq {
 			m.plan = msg
 		}
+	case common.GrewMsg:
+		return m, m.replan() // a segment naming a behaviour attribute counts now
 	case exportedMsg:
 		return m, m.exported(msg)
 	case resultsMsg:

@@ -40,6 +40,7 @@ type Model struct {
 
 	cands    []app.ClusterCandidate // nil until read
 	chosen   []string               // in the order chosen
+	defaults []string               // what was chosen for the user when the screen opened
 	logs     map[string]bool
 	leaveOut bool
 	cursor   int
@@ -70,8 +71,21 @@ func New(c *common.Common) *Model {
 	m := &Model{common: c, keys: newKeyMap(), logs: map[string]bool{}}
 	if c.Session != nil {
 		m.chosen = c.Session.DefaultClusterFeatures()
+		m.defaults = m.chosen
 	}
 	return m
+}
+
+// grew offers the behaviour's attributes, read after the screen opened
+// (common.GrewMsg); if the user has not changed the starting features yet,
+// they become the ones the fuller data calls for (RFM measures).
+func (m *Model) grew() tea.Cmd {
+	if slices.Equal(m.chosen, m.defaults) && m.result == nil && !m.running {
+		m.chosen = m.common.Session.DefaultClusterFeatures()
+		m.defaults = m.chosen
+		m.cands, m.logs = nil, map[string]bool{} // the logs the new features call for are taken again
+	}
+	return candidatesCmd(m.common.Session)
 }
 
 func (m *Model) Title() string    { return Title }
@@ -109,7 +123,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.fieldKey(msg)
 		}
 		return m, m.handleKey(msg)
+	case common.GrewMsg:
+		return m, m.grew()
 	case candidatesMsg:
+		if msg.of != m.common.Session {
+			return m, nil
+		}
 		first := m.cands == nil
 		m.cands = usableFirst(msg.cands)
 		if first {

@@ -13,8 +13,11 @@ import (
 
 // Messages of the screen's work; seq ties a reply to the job that asked.
 type (
-	candidatesMsg struct{ cands []app.ClusterCandidate }
-	progressMsg   struct {
+	candidatesMsg struct {
+		cands []app.ClusterCandidate
+		of    *common.Session // a session replaced since (common.GrewMsg) has its answer dropped
+	}
+	progressMsg struct {
 		seq int
 		p   app.ClusterProgress
 	}
@@ -43,7 +46,7 @@ func candidatesCmd(s *common.Session) tea.Cmd {
 	if s == nil {
 		return nil
 	}
-	return func() tea.Msg { return candidatesMsg{cands: s.ClusterCandidates()} }
+	return func() tea.Msg { return candidatesMsg{cands: s.ClusterCandidates(), of: s} }
 }
 
 // startJob runs job in a goroutine: progress reports go into ch (dropped

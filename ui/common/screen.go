@@ -55,3 +55,12 @@ type ShownMsg struct{}
 // app.Session.WithValue). The old session is not changed, so work in
 // flight on it is undisturbed.
 type SessionMsg struct{ Session *Session }
+
+// GrewMsg is sent by the root to every screen when the customers' behaviour
+// has been read after the screens opened on the customers alone (a load in
+// stages: app.Database.LoadInStages). Session is now a copy whose data has
+// the behaviour's columns added after the others, so a column's index is
+// unchanged; a screen that keeps something computed from the columns (a
+// list, an evaluator, a default choice) brings it up to date, and one that
+// reads the session when it needs it has nothing to do.
+type GrewMsg struct{}

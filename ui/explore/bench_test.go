@@ -94,7 +94,7 @@ func BenchmarkCursorMoveWarm(b *testing.B) {
 	c := &common.Common{Width: 100, Height: 27, Styles: common.NewStyles(true), Session: s}
 	m := New(c)
 	m.SetSize(100, 27)
-	msg := m.prefetch()()
+	msg := m.prefetchFrom(0)()
 	m.Update(msg)
 	n := len(s.Data.Columns)
 	i := 0

@@ -29,6 +29,7 @@ type settings struct {
 // matter for its kind (others are zeroed so they share one entry).
 type distKey struct {
 	col int
+	of  model.Column // the column itself: one computed again under its name (common.GrewMsg) is another key
 	settings
 }
 
@@ -56,7 +57,7 @@ type distMsg struct {
 // keyFor drops the settings that do not apply to a column's kind and fixes
 // the bin count to what fits, so equal views share one cache entry.
 func keyFor(col int, c model.Column, s settings, maxBins int) distKey {
-	k := distKey{col: col}
+	k := distKey{col: col, of: c}
 	switch x := c.(type) {
 	case *model.NumberColumn:
 		if x.Kind == model.KindDate || x.Kind == model.KindDateTime {

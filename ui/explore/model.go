@@ -1,9 +1,12 @@
 package explore
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/ui/common"
 )
@@ -39,6 +42,7 @@ type Model struct {
 	inflight    bool // a distribution is being computed; its reply asks for the next
 	syncLimit   int
 	stats       []colStats
+	listed      []model.Column // the columns stats describes, to see which a GrewMsg replaced
 
 	xt   crossTabState
 	q    qualityState
@@ -49,12 +53,44 @@ type Model struct {
 // New builds the screen over the loaded session.
 func New(c *common.Common) *Model {
 	m := &Model{common: c, keys: newKeyMap(), cache: map[distKey]*dist{}, syncLimit: defaultSyncLimit}
-	m.stats = nullStats(c.Session.Data)
+	m.stats = nullStats(c.Session.Data, 0)
+	m.listed = slices.Clone(c.Session.Data.Columns)
 	m.cursor = firstAttribute(c.Session.Data)
 	if c.Session.Data.Rows() <= m.syncLimit {
-		applyDistinct(m.stats, distinctCounts(c.Session.Data))
+		applyDistinct(m.stats, 0, distinctCounts(c.Session.Data, 0))
 	}
 	return m
+}
+
+// grew lists the columns the session gained (the behaviour, read after
+// the screen opened: common.GrewMsg) after the ones already listed, whose
+// places and cursor stay as they are. An attribute the behaviour computed
+// again under the same name (ages as of the purchases' analysis date) has
+// its statistics and distributions made afresh.
+func (m *Model) grew() tea.Cmd {
+	ds := m.data()
+	var cmds []tea.Cmd
+	for i, c := range m.listed {
+		if i < len(ds.Columns) && ds.Columns[i] != c {
+			m.stats[i] = nullStats(ds, i)[0]
+			if ds.Rows() <= m.syncLimit {
+				applyDistinct(m.stats, i, []int{analysis.Distinct(ds.Columns[i])})
+			} else {
+				cmds = append(cmds, distinctOfCmd(ds, i))
+			}
+		}
+	}
+	from := len(m.listed)
+	m.listed = slices.Clone(ds.Columns)
+	if from < len(ds.Columns) {
+		m.stats = append(m.stats, nullStats(ds, from)...)
+		if ds.Rows() <= m.syncLimit {
+			applyDistinct(m.stats, from, distinctCounts(ds, from))
+		} else {
+			cmds = append(cmds, distinctCmd(ds, from), m.prefetchFrom(from))
+		}
+	}
+	return tea.Batch(append(cmds, m.ensure())...)
 }
 
 func (m *Model) Title() string { return title }
@@ -64,7 +100,7 @@ func (m *Model) Title() string { return title }
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.data().Rows() > m.syncLimit {
-		cmds = append(cmds, distinctCmd(m.data()), m.prefetch())
+		cmds = append(cmds, distinctCmd(m.data(), 0), m.prefetchFrom(0))
 	}
 	return tea.Batch(append(cmds, m.ensure())...)
 }
@@ -133,7 +169,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.inflight = false
 		return m, m.ensure() // the cursor may have moved on meanwhile
 	case distinctMsg:
-		applyDistinct(m.stats, msg.distinct)
+		if m.counted(msg) {
+			applyDistinct(m.stats, msg.from, msg.distinct)
+		}
+	case common.GrewMsg:
+		return m, m.grew()
 	case prefetchMsg:
 		for _, d := range msg.dists {
 			if _, ok := m.cache[d.key]; !ok {
@@ -195,14 +235,26 @@ func (m *Model) ensure() tea.Cmd {
 // of the moment the table was opened.
 type prefetchMsg struct{ dists []*dist }
 
-// prefetch computes every column's distribution in one background Cmd, one
-// column after another (so it takes one core, not all), so that on a big
-// table moving the cursor is a cache hit: render only.
-func (m *Model) prefetch() tea.Cmd {
-	cols := m.data().Columns
+// counted reports whether msg counted the columns listed now (not ones a
+// GrewMsg has replaced since).
+func (m *Model) counted(msg distinctMsg) bool {
+	for i, c := range msg.cols {
+		if j := msg.from + i; j >= len(m.listed) || m.listed[j] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// prefetchFrom computes the distributions of the columns from index from on
+// in one background Cmd, one column after another (so it takes one core,
+// not all), so that on a big table moving the cursor is a cache hit:
+// render only.
+func (m *Model) prefetchFrom(from int) tea.Cmd {
+	cols := m.data().Columns[from:]
 	keys := make([]distKey, len(cols))
 	for i, c := range cols {
-		keys[i] = keyFor(i, c, m.set, m.maxBins())
+		keys[i] = keyFor(from+i, c, m.set, m.maxBins())
 	}
 	return func() tea.Msg {
 		out := make([]*dist, len(cols))

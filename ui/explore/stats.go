@@ -1,6 +1,8 @@
 package explore
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -15,35 +17,50 @@ type colStats struct {
 	distinct int
 }
 
-func nullStats(ds *model.Dataset) []colStats {
-	out := make([]colStats, len(ds.Columns))
-	for i, c := range ds.Columns {
-		out[i] = colStats{nulls: analysis.Nulls(c).Count(), distinct: -1}
+// nullStats are the statistics of the columns from index from on, with
+// their distinct counts still unknown.
+func nullStats(ds *model.Dataset, from int) []colStats {
+	out := make([]colStats, 0, len(ds.Columns)-from)
+	for _, c := range ds.Columns[from:] {
+		out = append(out, colStats{nulls: analysis.Nulls(c).Count(), distinct: -1})
 	}
 	return out
 }
 
-// distinctMsg carries every column's distinct count.
-type distinctMsg struct{ distinct []int }
+// distinctMsg carries the distinct counts of the columns from index from on.
+type distinctMsg struct {
+	from     int
+	cols     []model.Column // the columns counted
+	distinct []int
+}
 
-func distinctCounts(ds *model.Dataset) []int {
-	out := make([]int, len(ds.Columns))
-	for i, c := range ds.Columns {
-		out[i] = analysis.Distinct(c)
+func distinctCounts(ds *model.Dataset, from int) []int {
+	out := make([]int, 0, len(ds.Columns)-from)
+	for _, c := range ds.Columns[from:] {
+		out = append(out, analysis.Distinct(c))
 	}
 	return out
 }
 
 // distinctCmd counts distinct values off the UI goroutine; the dataset is
 // not changed after load, so reading it there is safe.
-func distinctCmd(ds *model.Dataset) tea.Cmd {
-	return func() tea.Msg { return distinctMsg{distinct: distinctCounts(ds)} }
+func distinctCmd(ds *model.Dataset, from int) tea.Cmd {
+	cols := slices.Clone(ds.Columns[from:])
+	return func() tea.Msg { return distinctMsg{from: from, cols: cols, distinct: distinctCounts(ds, from)} }
 }
 
-func applyDistinct(stats []colStats, distinct []int) {
-	for i := range stats {
-		if i < len(distinct) {
-			stats[i].distinct = distinct[i]
+func applyDistinct(stats []colStats, from int, distinct []int) {
+	for i, d := range distinct {
+		if from+i < len(stats) {
+			stats[from+i].distinct = d
 		}
+	}
+}
+
+// distinctOfCmd counts the distinct values of column i alone.
+func distinctOfCmd(ds *model.Dataset, i int) tea.Cmd {
+	c := ds.Columns[i]
+	return func() tea.Msg {
+		return distinctMsg{from: i, cols: []model.Column{c}, distinct: []int{analysis.Distinct(c)}}
 	}
 }

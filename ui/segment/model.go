@@ -102,6 +102,24 @@ func newModel(c *common.Common, syncLimit int) *Model {
 	return m
 }
 
+// grew takes the behaviour's attributes, read after the screen opened
+// (common.GrewMsg), into the evaluator and the profile, and counts the
+// segment again: a rule naming recency_days typed meanwhile now counts.
+func (m *Model) grew() tea.Cmd {
+	s := m.common.Session
+	if m.lib != nil {
+		m.eval = s.Evaluator(m.lib)
+	} else {
+		m.eval = analysis.NewEvaluator(s.Data, s.AsOf, nil)
+	}
+	m.sampleCol = sampleColumns(s)
+	if m.small() {
+		m.base = analysis.NewProfileBase(s.Data)
+		return m.recount()
+	}
+	return tea.Batch(baseCmd(s.Data), m.recount())
+}
+
 // Title is the tab's name, the catalogue's key: the root says it with T.
 func (m *Model) Title() string { return "Segments" } // i18n: the key the root translates
 
@@ -177,6 +195,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.rulesKey(msg)
+	case common.GrewMsg:
+		return m, m.grew()
 	case common.AddConditionMsg:
 		return m, m.addFromElsewhere(msg.Expr)
 	case resultMsg:
@@ -193,6 +213,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.result.profile = msg.profile
 		}
 	case baseMsg:
+		if msg.of != m.data() {
+			return m, nil // made before the behaviour arrived (GrewMsg)
+		}
 		m.base = msg.base
 		return m, profileCmd(m.base, m.result.rows, m.result.seq)
 	case sampleMsg:

@@ -18,7 +18,10 @@ import (
 // Messages of the screen's background work, one per outcome.
 type (
 	resultMsg struct{ r result }
-	baseMsg   struct{ base *analysis.ProfileBase }
+	baseMsg   struct {
+		base *analysis.ProfileBase
+		of   *model.Dataset // the data it describes: an older one's is dropped
+	}
 	sampleMsg struct {
 		seq  int
 		rows []app.Row
@@ -80,7 +83,7 @@ func profileCmd(base *analysis.ProfileBase, rows model.Bitset, seq int) tea.Cmd 
 }
 
 func baseCmd(ds *model.Dataset) tea.Cmd {
-	return func() tea.Msg { return baseMsg{analysis.NewProfileBase(ds)} }
+	return func() tea.Msg { return baseMsg{base: analysis.NewProfileBase(ds), of: ds} }
 }
 
 // sampleRows is how many customers of the segment are shown.

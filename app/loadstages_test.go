@@ -1,0 +1,77 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/pulpero/pulpero/sample"
+)
+
+// TestLoadInStagesGivesTheCustomersFirst (issue 14): the first session has
+// every customer attribute and no behaviour (it says the purchases are being
+// read); the final one has that session's attributes in the same places
+// (ages and tenure recomputed as of the purchases' analysis date may be new
+// columns under the same names) with the behaviour's after them, and the
+// same attributes in the same order as the one-step Load; the first session
+// is not changed by what follows, since the screens read it meanwhile.
+func TestLoadInStagesGivesTheCustomersFirst(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := GenerateSample(context.Background(), path, sample.Options{Customers: 800, Seed: 5}, false); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, OpenOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	asOf := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+	var first *Session
+	var firstNames []string
+	full, err := db.LoadInStages(t.Context(), LoadRequest{AsOf: asOf}, func(s *Session) {
+		first, firstNames = s, s.Data.Names()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == nil {
+		t.Fatal("the first session was never handed over")
+	}
+	if !first.BehaviourLoading() || full.BehaviourLoading() {
+		t.Errorf("behaviour loading: first %v, final %v", first.BehaviourLoading(), full.BehaviourLoading())
+	}
+	if full.Behaviour.Err != nil {
+		t.Fatalf("the final session has no behaviour: %v", full.Behaviour.Err)
+	}
+	for _, name := range []string{"recency_days", "frequency", "monetary", "rfm_segment"} {
+		if first.Data.Attribute(name) != nil || full.Data.Attribute(name) == nil {
+			t.Errorf("%s: in the first session %v, in the final %v", name, first.Data.Attribute(name) != nil, full.Data.Attribute(name) != nil)
+		}
+	}
+	for _, name := range []string{"age", "generation", "reachable_email", "digitally_valid"} {
+		if first.Data.Attribute(name) == nil {
+			t.Errorf("the first session lacks %s", name)
+		}
+	}
+	if got := first.Data.Names(); !slices.Equal(got, firstNames) {
+		t.Errorf("the first session changed after it was handed over:\n%v\nwas\n%v", got, firstNames)
+	}
+	n := len(first.Data.Columns)
+	if len(full.Data.Columns) <= n {
+		t.Fatalf("the final session has %d columns, the first %d", len(full.Data.Columns), n)
+	}
+	for i, c := range first.Data.Columns {
+		if full.Data.Columns[i].Meta().Name != c.Meta().Name {
+			t.Errorf("column %d: %s in the first session, %s in the final", i, c.Meta().Name, full.Data.Columns[i].Meta().Name)
+		}
+	}
+	one, err := db.Load(t.Context(), LoadRequest{AsOf: asOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(one.Data.Names(), full.Data.Names()) {
+		t.Errorf("Load and LoadInStages differ:\n%v\n%v", one.Data.Names(), full.Data.Names())
+	}
+}
