@@ -47,6 +47,8 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	// about the same time), and the usual pace returns afterwards
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	parts := newLoadParts(loaded, ranges)
+	// the columns are allocated whole above; what reading adds is garbage
+	defer HoldMemory(loadSlack)()
 	var mu sync.Mutex
 	var done int64
 	report := func(n int64) {
@@ -138,6 +140,11 @@ type loadPart struct {
 	win      window[int64] // where rowids lies in the parts' shared array
 	builders []columnBuilder
 }
+
+// loadSlack is the room a load's garbage is given over the columns it
+// fills. Measured at 1M customers and 31 columns, cold: 32 MB holds the
+// peak at 290 MB (64 MB: 295–347 MB) for 0.1 s more of 3.3 s.
+const loadSlack = 32 << 20
 
 // newLoadParts makes the parts of a load, one per range, whose builders
 // share each column's array (see partBuilders).
