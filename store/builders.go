@@ -173,7 +173,7 @@ func noteInvalid(m *model.ColumnMeta, row int, value string) {
 	m.Invalid++
 	m.InvalidRows = append(m.InvalidRows, int32(row))
 	if len(m.InvalidExamples) < 5 {
-		m.InvalidExamples = append(m.InvalidExamples, value)
+		m.InvalidExamples = append(m.InvalidExamples, strings.Clone(value)) // value may be a view into SQLite's memory (sink.go)
 	}
 }
 
@@ -235,6 +235,7 @@ func (b *codedBuilder) add(v any) {
 	}
 	code, ok := b.index[s]
 	if !ok {
+		s = strings.Clone(s) // kept: s may be a view into SQLite's memory (sink.go)
 		code = int32(len(b.dict))
 		b.index[s] = code
 		b.dict = append(b.dict, s)
@@ -348,7 +349,7 @@ func (b *textBuilder) add(v any) {
 		if null {
 			b.nulls = append(b.nulls, len(b.values))
 		}
-		b.values = append(b.values, s)
+		b.values = append(b.values, strings.Clone(s)) // kept: s may be a view into SQLite's memory (sink.go)
 		return
 	}
 	if null {
@@ -362,6 +363,7 @@ func (b *textBuilder) add(v any) {
 			b.add(v)
 			return
 		}
+		s = strings.Clone(s) // kept: s may be a view into SQLite's memory (sink.go)
 		code = int32(len(b.dict))
 		b.index[s] = code
 		b.dict = append(b.dict, s)

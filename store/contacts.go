@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"sort"
 	"strings"
@@ -151,23 +152,12 @@ func (d *DB) scanContacts(ctx context.Context, table TableInfo, cc ContactColumn
 	for _, c := range names {
 		list += ", " + QuoteIdent(c)
 	}
-	q := fmt.Sprintf("SELECT %s FROM %s", list, QuoteIdent(table.Name))
+	// through the sink, in the table's rowid order (as the load: load.go)
+	from, where := QuoteIdent(table.Name)+" NOT INDEXED", ""
 	var args []any
 	if !r.all {
-		q += " WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+		where = "rowid BETWEEN ? AND ?"
 		args = []any{r.lo, r.hi}
-	} else {
-		q += " ORDER BY rowid"
-	}
-	rows, err := d.sql.QueryContext(ctx, q, args...)
-	if err != nil {
-		return fmt.Errorf("%s: reading contact columns of %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
-	}
-	defer rows.Close()
-	vals := make([]any, len(names)+1)
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
 	}
 	col := func(name string) int { return contactIndexOf(names, name) + 1 }
 	ie, is, ip, ia := col(cc.Email), col(cc.SMS), col(cc.Phone), col(cc.Post)
@@ -175,20 +165,19 @@ func (d *DB) scanContacts(ctx context.Context, table TableInfo, cc ContactColumn
 	if !r.all {
 		cur = sort.Search(len(rowids), func(i int) bool { return rowids[i] >= r.lo })
 	}
-	for n := 0; rows.Next(); n++ {
-		if n%progressEvery == 0 && ctx.Err() != nil {
+	n := 0
+	_, err := d.sinkQuery(ctx, list, from, where, args, func(vals []driver.Value) error {
+		if n++; n%progressEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return fmt.Errorf("%s: reading contact columns of %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 		}
 		id, _ := vals[0].(int64)
 		for cur < len(rowids) && rowids[cur] < id {
 			cur++
 		}
 		if cur == len(rowids) || rowids[cur] != id {
-			continue
+			return nil
 		}
+		// the values are views into SQLite's memory: judged, never kept
 		if ie > 0 && ValidEmail(contactText(vals[ie])) {
 			v.Email.Set(cur)
 		}
@@ -205,11 +194,12 @@ func (d *DB) scanContacts(ctx context.Context, table TableInfo, cc ContactColumn
 		if ia > 0 && ValidAddress(contactText(vals[ia])) {
 			v.Post.Set(cur)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("%s: reading contact columns of %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
-	return nil
+	return err
 }
 
 // contactText turns a driver value into a string without keeping it: NULL is "".

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -171,7 +173,7 @@ func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile
 	for g, span := range groups {
 		// the first group reads the rowids and reports progress; a table
 		// wider than one query allows is read again for each further group
-		if err := d.scanGroup(ctx, table, cols[span[0]:span[1]], part.builders[span[0]:span[1]], r, part, g == 0, len(groups) > 1, report); err != nil {
+		if err := d.scanGroup(ctx, table, cols[span[0]:span[1]], part.builders[span[0]:span[1]], r, part, g == 0, report); err != nil {
 			return err
 		}
 	}
@@ -179,7 +181,7 @@ func (d *DB) scanPart(ctx context.Context, table TableInfo, cols []ColumnProfile
 }
 
 func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfile, builders []columnBuilder, r rowidRange, part *loadPart,
-	first, ordered bool, report func(int64)) error {
+	first bool, report func(int64)) error {
 	infos := make([]ColumnInfo, len(cols))
 	for i, c := range cols {
 		infos[i] = ColumnInfo{Name: c.Name}
@@ -188,41 +190,27 @@ func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfil
 	if len(infos) > 0 {
 		list += ", " + selectList(infos)
 	}
-	q := fmt.Sprintf("SELECT %s FROM %s", list, QuoteIdent(table.Name))
+	// the rows reach Go through the sink (sink.go): one call per row instead
+	// of a mutex round trip per value, about three times faster. NOT
+	// INDEXED keeps the table's own rowid order (a covering index could
+	// otherwise be scanned in its order), which every group must share.
+	from, where := QuoteIdent(table.Name)+" NOT INDEXED", ""
 	var args []any
 	if !r.all {
-		q += " WHERE rowid BETWEEN ? AND ?"
+		where = "rowid BETWEEN ? AND ?"
 		args = []any{r.lo, r.hi}
 	}
-	if ordered {
-		q += " ORDER BY rowid" // every group must see the rows in the same order
-	}
-	rows, err := d.sql.QueryContext(ctx, q, args...)
-	if err != nil && strings.Contains(err.Error(), "rowid") {
-		return fmt.Errorf("%s: table %q has no rowid (WITHOUT ROWID tables are not supported yet); copy it into an ordinary table", d.Name(), table.Name)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
-	}
-	defer rows.Close()
-	vals := make([]any, len(cols)+1)
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
+	errChanged := fmt.Errorf("%s: table %q changed while it was read; open it again", d.Name(), table.Name)
 	var n int64
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
-		}
-		id, _ := vals[0].(int64)
+	_, err := d.sinkQuery(ctx, list, from, where, args, func(row []driver.Value) error {
+		id, _ := row[0].(int64)
 		if first {
 			part.rowids = append(part.rowids, id)
 		} else if n >= int64(len(part.rowids)) || part.rowids[n] != id {
-			return fmt.Errorf("%s: table %q changed while it was read; open it again", d.Name(), table.Name)
+			return errChanged
 		}
 		for i, b := range builders {
-			b.add(vals[i+1])
+			b.add(row[i+1])
 		}
 		if n++; first && n%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -230,9 +218,19 @@ func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfil
 			}
 			report(progressEvery)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	switch {
+	case err == nil:
+	case errors.Is(err, errChanged), ctx.Err() != nil:
+		return err
+	case strings.Contains(err.Error(), "rowid"):
+		return fmt.Errorf("%s: table %q has no rowid (WITHOUT ROWID tables are not supported yet); copy it into an ordinary table", d.Name(), table.Name)
+	default:
 		return fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
+	}
+	if !first && n != int64(len(part.rowids)) {
+		return errChanged
 	}
 	if first {
 		report(n % progressEvery)
