@@ -88,6 +88,7 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 		for i, b := range first.builders {
 			b.merge(p.builders[i])
 		}
+		p.builders = nil
 	}
 	ds := &model.Dataset{Table: table.Name, RowIDs: first.rowids, Personal: map[string]model.Role{}}
 	for _, c := range cols {
@@ -95,8 +96,11 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 			ds.Personal[c.Name] = c.Role
 		}
 	}
-	for _, b := range first.builders {
+	for i, b := range first.builders {
 		ds.Columns = append(ds.Columns, b.finish())
+		// a column can be rebuilt in finish (0/1 numbers become a yes/no
+		// column): let the builder's array go at once, not at the end
+		first.builders[i] = nil
 	}
 	if progress != nil {
 		n := int64(len(ds.RowIDs))
