@@ -42,6 +42,9 @@ func (o ExportOptions) warn(s model.Sentence) {
 // either is the same file. A dry run plans and returns the manifest without
 // writing anything.
 func (s *Session) Export(ctx context.Context, lib *Library, req campaign.ExportRequest, o ExportOptions) (*campaign.Manifest, error) {
+	if s.Reach == nil { // consent is read with reachability: without it nobody may be listed
+		return nil, model.Say(errNoReachExport)
+	}
 	if req.Out != "" {
 		req.Out = filepath.Clean(req.Out)
 	}

@@ -2,17 +2,20 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/pulpero/pulpero/model/campaign"
 	"github.com/pulpero/pulpero/sample"
 )
 
 // TestLoadInStagesGivesTheCustomersFirst (issue 14): the first session has
-// every customer attribute and no behaviour (it says the purchases are being
-// read); the final one has that session's attributes in the same places
+// every customer attribute, no reachability and no behaviour (it says they
+// are being read), and lists nobody for a campaign; the final one has that session's attributes in the same places
 // (ages and tenure recomputed as of the purchases' analysis date may be new
 // columns under the same names) with the behaviour's after them, and the
 // same attributes in the same order as the one-step Load; the first session
@@ -39,21 +42,41 @@ func TestLoadInStagesGivesTheCustomersFirst(t *testing.T) {
 	if first == nil {
 		t.Fatal("the first session was never handed over")
 	}
-	if !first.BehaviourLoading() || full.BehaviourLoading() {
-		t.Errorf("behaviour loading: first %v, final %v", first.BehaviourLoading(), full.BehaviourLoading())
+	if !first.StillLoading() || full.StillLoading() {
+		t.Errorf("behaviour loading: first %v, final %v", first.StillLoading(), full.StillLoading())
 	}
 	if full.Behaviour.Err != nil {
 		t.Fatalf("the final session has no behaviour: %v", full.Behaviour.Err)
 	}
-	for _, name := range []string{"recency_days", "frequency", "monetary", "rfm_segment"} {
+	for _, name := range []string{"recency_days", "frequency", "monetary", "rfm_segment", "reachable_email", "digitally_valid"} {
 		if first.Data.Attribute(name) != nil || full.Data.Attribute(name) == nil {
 			t.Errorf("%s: in the first session %v, in the final %v", name, first.Data.Attribute(name) != nil, full.Data.Attribute(name) != nil)
 		}
 	}
-	for _, name := range []string{"age", "generation", "reachable_email", "digitally_valid"} {
+	for _, name := range []string{"age", "generation", "consent_email"} {
 		if first.Data.Attribute(name) == nil {
 			t.Errorf("the first session lacks %s", name)
 		}
+	}
+	if first.Reach != nil || full.Reach == nil {
+		t.Errorf("reachability: first %v, final %v", first.Reach != nil, full.Reach != nil)
+	}
+	// consent is read with reachability: the first session exports nobody
+	out := filepath.Join(t.TempDir(), "list.csv")
+	lib, err := db.Library(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := campaign.ExportRequest{Out: out, Format: campaign.FormatCSV, NoRecord: true, Request: campaign.Request{Value: 100, DefaultRate: 0.5,
+		Model: campaign.ModelRates, Prior: 50, Channels: []campaign.ChannelCost{{Channel: campaign.ChannelEmail, Cost: 0.1}}}}
+	if _, err := first.Export(t.Context(), lib, req, ExportOptions{}); err == nil || !strings.Contains(err.Error(), "reachability") {
+		t.Errorf("the first session's export: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s: %v", out, err)
+	}
+	if _, err := full.Export(t.Context(), lib, req, ExportOptions{}); err != nil {
+		t.Errorf("the final session's export: %v", err)
 	}
 	if got := first.Data.Names(); !slices.Equal(got, firstNames) {
 		t.Errorf("the first session changed after it was handed over:\n%v\nwas\n%v", got, firstNames)

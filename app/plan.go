@@ -144,7 +144,7 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 		return nil, err
 	}
 	if s.Reach == nil {
-		return nil, model.Say("reachability was not loaded, so nobody may be contacted")
+		return nil, model.Say(errNoReachExport)
 	}
 	a, err := s.Audience(lib, r)
 	if err != nil {
@@ -195,3 +195,8 @@ func (s *Session) PlanCampaign(lib *Library, past *targeting.PastContacts, r cam
 	}
 	return cp, nil
 }
+
+// errNoReachExport refuses a plan or a list from a session without the
+// contact checks (a one-shot load that did not ask for them, or the first
+// session of LoadInStages).
+const errNoReachExport = "reachability was not loaded, so nobody may be contacted"

@@ -9,6 +9,7 @@ import (
 	"github.com/pulpero/pulpero/analysis"
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/store"
 )
 
 // Session is a database with its customers loaded: the columnar copy with
@@ -56,29 +57,46 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 }
 
 // LoadInStages is Load for a screen that can show the customers before
-// their behaviour is read: first, when not nil, is handed a session with
-// everything but the behaviour (its Behaviour.Err is ErrBehaviourLoading),
-// and is never changed afterwards; the session returned is a copy with the
-// behaviour's columns added after the others. Reading and scoring the
-// purchases is most of a second open's time (issue 14), so the first screen
-// is interactive without waiting for it.
+// the rest is ready: first, when not nil, is handed a session with every
+// customer attribute but without reachability and behaviour (Reach is nil
+// and Behaviour.Err is ErrBehaviourLoading: StillLoading says so), and is
+// never changed afterwards; the session returned is a copy with the
+// reachability's and the behaviour's columns added after the others.
+// Judging contact details is a quarter of a cold open and reading and
+// scoring the purchases most of a second open (issue 14), so the first
+// screen answers keys without waiting for either.
 func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*Session)) (*Session, error) {
 	// loading reads millions of values the driver hands over boxed: collect
 	// garbage more often meanwhile, so the peak stays near the result's size
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	s, br, err := d.loadCustomerSession(ctx, r)
+	s, cust, br, err := d.loadCustomerSession(ctx, r)
 	if err != nil {
 		return nil, err
 	}
+	reach := needsReach(r.Attributes)
 	// behaviour is read from the purchases only when asked for: a one-shot
 	// count of a rule over table columns does not pay for it
-	if needsBehaviour(r.Attributes, s.Data) {
-		if first != nil {
-			s.Behaviour = &Behaviour{Err: ErrBehaviourLoading}
-			first(s)
-			s = s.withOwnColumns() // the first session is the screens' now: never change it
-			br.Data = s.Data
+	behaviour := needsBehaviour(r.Attributes, s.Data)
+	if first != nil && (reach || behaviour) {
+		s.Behaviour = &Behaviour{Err: ErrBehaviourLoading}
+		first(s)
+		s = s.withOwnColumns() // the first session is the screens' now: never change it
+		br.Data = s.Data
+		s.Behaviour = &Behaviour{Err: errBehaviourNotLoaded}
+	}
+	if reach {
+		if r.Stage != nil {
+			r.Stage("checking contact details and consent")
 		}
+		// addresses are read and judged in SQLite's rows; only the verdicts
+		// (bitsets) reach memory, and the snapshot keeps them
+		valid, err := d.db.ContactValidity(ctx, cust)
+		if err != nil {
+			return nil, err
+		}
+		s.Reach = analysis.AddReachability(s.Data, analysis.ValidAddresses(valid))
+	}
+	if behaviour {
 		if s.Behaviour, err = d.addBehaviour(ctx, br); err != nil { // behaviour attributes and RFM scores
 			return nil, err
 		}
@@ -90,39 +108,26 @@ func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*
 }
 
 // loadCustomerSession is a load's first part: the customers with their
-// derived attributes, reachability and saved cluster labels, without the
-// behaviour; br is what reading the behaviour needs.
-func (d *Database) loadCustomerSession(ctx context.Context, r LoadRequest) (*Session, *BehaviourRequest, error) {
+// derived attributes and saved cluster labels, without reachability and
+// behaviour; cust and br are what reading those needs.
+func (d *Database) loadCustomerSession(ctx context.Context, r LoadRequest) (*Session, *store.Customers, *BehaviourRequest, error) {
 	cust, br, err := d.loadCustomers(ctx, r) // customers, or customers from transactions
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := d.applyMissingValues(ctx, cust.Table.Name, cust.Data); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	analysis.DeriveSome(cust.Data, r.AsOf, derivedNames(r.Attributes))
-	var reach *analysis.Reach
-	if needsReach(r.Attributes) {
-		if r.Stage != nil {
-			r.Stage("checking contact details and consent")
-		}
-		// addresses are read and judged in SQLite's rows; only the verdicts
-		// (bitsets) reach memory, and the snapshot keeps them
-		valid, err := d.db.ContactValidity(ctx, cust)
-		if err != nil {
-			return nil, nil, err
-		}
-		reach = analysis.AddReachability(cust.Data, analysis.ValidAddresses(valid))
-	}
 	if err := d.addClusterLabels(ctx, cust.Table.Name, cust.Data, r.Attributes); err != nil { // saved cluster labels (cluster_labels.go)
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, Reach: reach, AsOf: r.AsOf,
+	s := &Session{DB: d, Table: cust.Table, TableWhy: cust.Why, Profiles: cust.Profiles, Data: cust.Data, AsOf: r.AsOf,
 		Behaviour: &Behaviour{Err: errBehaviourNotLoaded}}
 	if s.Currency, err = d.Currency(ctx); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return s, br, nil
+	return s, cust, br, nil
 }
 
 // withOwnColumns is a copy of the session whose data has a list of columns
@@ -136,9 +141,9 @@ func (s *Session) withOwnColumns() *Session {
 	return &c
 }
 
-// BehaviourLoading reports whether the session's behaviour is still being
-// read (the first session of LoadInStages).
-func (s *Session) BehaviourLoading() bool {
+// StillLoading reports whether the session is the first of LoadInStages:
+// its reachability and behaviour are still being read.
+func (s *Session) StillLoading() bool {
 	return s.Behaviour != nil && errors.Is(s.Behaviour.Err, ErrBehaviourLoading)
 }
 

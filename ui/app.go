@@ -158,7 +158,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.reload()
 	case common.SessionMsg: // a screen's copy of the session with more attributes (ui/value)
 		s := msg.Session
-		if cur := a.common.Session; s.Value != nil && s.BehaviourLoading() && cur != nil && !cur.BehaviourLoading() {
+		if cur := a.common.Session; s.Value != nil && s.StillLoading() && cur != nil && !cur.StillLoading() {
 			s = cur.WithValue(s.Value) // computed before the behaviour arrived: keep both
 		}
 		return a, a.loaded(loadedMsg{session: s, elapsed: a.loadTook, more: a.growing})

@@ -53,7 +53,8 @@ func screen(a *App) string { return ansi.Strip(a.View().Content) }
 
 // TestScreensOpenBeforeTheBehaviour (issue 14): the root opens the screens
 // on the customers alone and takes the behaviour when it comes, without
-// losing what the user did meanwhile: Explore keeps its place, a segment
+// losing what the user did meanwhile, and plans nobody until consent is
+// read: Explore keeps its place, a segment
 // built meanwhile is counted again on the attributes recomputed as of the
 // purchases' date, and the Behaviour screen fills in. The counts are the
 // ones of the one-step load the command line uses.
@@ -100,8 +101,18 @@ func TestScreensOpenBeforeTheBehaviour(t *testing.T) {
 		}
 		return a.common.Int(n) + " of 1,500 customers"
 	}
-	if seg, want := screen(a), countAsOf(asOf.Format(time.DateOnly)); !strings.Contains(seg, want) {
+	if seg, want := screen(a), countAsOf(asOf.Format(time.DateOnly)); !strings.Contains(seg, want) ||
+		!strings.Contains(seg, "can be contacted: checking contact details and consent…") {
 		t.Errorf("Segments before the purchases are read, want %q:\n%s", want, seg)
+	}
+	// nobody is planned or exported before their consent is read
+	press(t, a, "3")
+	if c := screen(a); !strings.Contains(c, "checking contact details and consent…") {
+		t.Errorf("Campaign before the contact checks:\n%s", c)
+	}
+	press(t, a, "e")
+	if !a.status.Error || !strings.Contains(a.status.Text, "still being checked") {
+		t.Errorf("export before the contact checks: %q", a.status.Text)
 	}
 	press(t, a, "7")
 	if b := screen(a); !strings.Contains(b, "Reading the purchases…") {
@@ -123,7 +134,7 @@ func TestScreensOpenBeforeTheBehaviour(t *testing.T) {
 		t.Fatalf("as many are 40 on %s as on %s: the test shows nothing", day, asOf.Format(time.DateOnly))
 	}
 	press(t, a, "2")
-	if seg, want := screen(a), countAsOf(day); !strings.Contains(seg, want) {
+	if seg, want := screen(a), countAsOf(day); !strings.Contains(seg, want) || !strings.Contains(seg, "can be contacted: email") {
 		t.Errorf("Segments after the purchases are read, want %q (ages as of %s):\n%s", want, day, seg)
 	}
 	drive(t, a, func() tea.Msg { return common.AddConditionMsg{Expr: "recency_days < 90"} })

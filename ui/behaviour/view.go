@@ -41,7 +41,7 @@ func (m *Model) View() string {
 
 func (m *Model) noBehaviourView(b *app.Behaviour, w int) []string {
 	st := m.common.Styles
-	if m.common.Session.BehaviourLoading() {
+	if m.common.Session.StillLoading() {
 		return append([]string{"", "  " + st.Title.Render(m.t(msgReading)), ""},
 			strings.Split("  "+common.Wrap(m.t(msgReadingMore), w-4, "  "), "\n")...)
 	}

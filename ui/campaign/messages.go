@@ -58,6 +58,8 @@ const (
 	msgEveryCustomer = "every customer"
 	msgFileName      = "(the file's name)"
 
+	msgChecking        = "checking contact details and consent" // app's stage, while a load in stages reads it
+	msgWaitReach       = "contact details and consent are still being checked: export when they are"
 	msgNoReach         = "Contact details and consent were not checked for this table."
 	msgNoReachLong     = "Contact details and consent were not checked for this table, so nobody can be planned for a campaign."
 	msgNoConsentColumn = "no column holds consent for %s, and consent is never assumed; if one does, say so on the Roles screen"

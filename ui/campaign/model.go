@@ -302,6 +302,9 @@ func (m *Model) export() tea.Cmd {
 	if m.exporting {
 		return nil
 	}
+	if m.common.Session.StillLoading() { // nobody may be exported before their consent is read
+		return common.Status(m.common.T(msgWaitReach), true)
+	}
 	s, err := parseForm(m.common.Locale, m.form, m.include, m.exclude)
 	if err != nil {
 		return common.Status(err.Error(), true)

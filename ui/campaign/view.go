@@ -30,7 +30,9 @@ func (m *Model) View() string {
 	switch m.view {
 	case viewReach:
 		body = m.reach.view(m.common, m.width, m.matchingLabel())
-		if m.common.Session.Reach == nil {
+		if m.common.Session.StillLoading() {
+			body = st.Subtle.Render(" " + m.common.T(msgChecking) + "…")
+		} else if m.common.Session.Reach == nil {
 			body = st.Warn.Render(" " + m.common.T(msgNoReach))
 		}
 	case viewResults:
@@ -292,6 +294,9 @@ func (m *Model) planPanel(width int) string {
 	// cut by cells, not runes: the lines hold styled parts, whose escape
 	// codes made a 120-column plan cut "return on spend 62.59" to "62…"
 	line := func(s string) { b.WriteString(ansi.Truncate(s, width, "…") + "\n") }
+	if m.common.Session.StillLoading() {
+		return st.Subtle.Render(loc.T(msgChecking) + "…")
+	}
 	if m.common.Session.Reach == nil {
 		return st.Warn.Render(common.Wrap(loc.T(msgNoReachLong), width-2, " "))
 	}

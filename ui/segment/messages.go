@@ -29,6 +29,7 @@ const (
 	msgSizeOf        = "%s of %s customers (%s)"
 	msgCounting      = "counting…"
 	msgContacted     = "can be contacted: "
+	msgChecking      = "checking contact details and consent" // app\'s stage, while a load in stages reads it
 	msgRuleHead      = "RULE (all must hold)"
 	msgRuleHeadShort = "RULE (all hold)"
 	msgRemaining     = "REMAINING"

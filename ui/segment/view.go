@@ -55,6 +55,8 @@ func (m *Model) segmentView() []string {
 			parts[i] = m.t(c.Channel.String()) + " " + m.common.Int(c.Reachable)
 		}
 		lines = append(lines, st.Subtle.Render(m.t(msgContacted))+strings.Join(parts, st.Subtle.Render(" · ")))
+	} else if m.common.Session.StillLoading() { // the line keeps its place until the checks arrive
+		lines = append(lines, st.Subtle.Render(m.t(msgContacted)+m.t(msgChecking)+"…"))
 	}
 	lines = append(lines, "")
 	lines = append(lines, m.rulesView()...)
