@@ -146,3 +146,42 @@ func TestScreensOpenBeforeTheBehaviour(t *testing.T) {
 		t.Errorf("the Behaviour screen after the purchases were read:\n%s", b)
 	}
 }
+
+// TestAnEarlierLoadIsDropped: after a reload (role corrections), what the
+// previous load still sends — its behaviour, its stages — never reaches
+// the screens of the new one.
+func TestAnEarlierLoadIsDropped(t *testing.T) {
+	path := screentest.Demo(t, 300, 4)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var first *app.Session
+	full, err := db.LoadInStages(context.Background(), app.LoadRequest{}, func(s *app.Session) { first = s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{DB: db})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	a.loadGen = 2 // the second load is the one awaited; its channel has nothing more
+	a.loadCh = make(chan tea.Msg)
+	close(a.loadCh)
+	drive(t, a, func() tea.Msg { return fromLoad{gen: 2, msg: loadedMsg{session: first, more: true}} })
+	old := make(chan tea.Msg, 1)
+	old <- loadStageMsg{"old stage"}
+	close(old)
+	_, cmd := a.Update(fromLoad{gen: 1, ch: old, msg: grownMsg{session: full}})
+	if a.common.Session != first || !a.growing {
+		t.Fatal("the earlier load's behaviour replaced the current session")
+	}
+	// the earlier load's channel is read to its end, and what it says is dropped
+	msg := cmd()
+	if f, ok := msg.(fromLoad); !ok || f.gen != 1 {
+		t.Fatalf("the earlier channel was not drained: %#v", msg)
+	}
+	a.Update(msg)
+	if a.stage == "old stage" {
+		t.Error("the earlier load's stage reached the header")
+	}
+}
