@@ -6,6 +6,11 @@ const (
 	msgMoreBelow = "↓ %d more lines (pgdn)"
 	msgMoreAbove = "↑ %d more lines above (pgup)"
 	msgKeySpace  = "space" // the space bar's name in key help
+	msgKeyHome   = "home"
+	msgKeyEnd    = "end"
+	msgKeyPgUp   = "pgup"
+	msgKeyPgDown = "pgdown"
+	msgKeyPgDn   = "pgdn" // how the help writes it
 )
 
 // reasonFormats are the formats with which the layers below write the

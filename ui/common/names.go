@@ -23,9 +23,10 @@ func (c *Common) RoleName(r model.Role) string {
 func (c *Common) KindName(k model.Kind) string { return c.Locale.Lookup(k.String()) }
 
 // keyNames are the keys whose names are words, as help, footers and the
-// palette show them; the other keys (enter, esc, pgup, letters, arrows) are
-// shown as the keyboard labels them.
-var keyNames = map[string]string{"space": msgKeySpace}
+// palette show them, and the arrows, shown as the keyboard draws them; the
+// other keys (enter, esc, letters) are shown as the keyboard labels them.
+var keyNames = map[string]string{"space": msgKeySpace, "home": msgKeyHome, "end": msgKeyEnd, "pgup": msgKeyPgUp,
+	"pgdown": msgKeyPgDown, "pgdn": msgKeyPgDn, "up": "↑", "down": "↓", "left": "←", "right": "→"}
 
 // KeyName is a key (or keys written "space/f") as the user reads it:
 // "space" is "espacio" in Spanish.

@@ -122,7 +122,11 @@ func TestPaletteNamesKeysInTheUsersLanguage(t *testing.T) {
 	if v := ansi.Strip(New(items, locale.Default()).View(common.NewStyles(true), 80, 10)); !strings.Contains(v, "space") {
 		t.Errorf("English palette:\n%s", v)
 	}
-	if got := common.KeyName(es, "pgdown/space"); got != "pgdown/espacio" {
+	if got := common.KeyName(es, "pgdown/space"); got != "av pág/espacio" {
+		t.Errorf("KeyName: %q", got)
+	}
+	// the arrows as the keyboard draws them, in every language
+	if got := common.KeyName(locale.Default(), "up/down/left/right/home"); got != "↑/↓/←/→/home" {
 		t.Errorf("KeyName: %q", got)
 	}
 }
