@@ -39,7 +39,7 @@ var spanishBehaviour = map[string]string{
 	"customers: the %s distinct values of %s in %s (a table of transactions)":      "clientes: los %s valores distintos de %s en %s (una tabla de transacciones)",
 	"%s (%s; rowids %s)":                                                           "%s (%s; rowids %s)",
 	"cust.":                                                                        "clientes",
-	"share":                                                                        "prop.",
+	"share":                                                                        "parte",
 	"revenue":                                                                      "ingresos",
 	"returned qty × unit price":                                                    "cantidad devuelta × precio",
 	"lines flagged as returns":                                                     "líneas marcadas como devoluciones",

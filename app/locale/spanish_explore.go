@@ -192,7 +192,7 @@ var spanishExplore = map[string]string{
 	"No problems found.":              "No se encontraron problemas.",
 	"column":                          "columna",
 	"problem":                         "problema",
-	"share":                           "prop.",
+	"share":                           "parte",
 	"detail":                          "detalle",
 	"%s: the rows of this finding are not known; open the \"missing\" problem of %s, which holds them":                      "%s: no se conocen las filas de este hallazgo; abra el problema \"faltante\" de %s, que las contiene",
 	"m treats a placeholder value (\"unknown\", 999) as missing; this finding is %s":                                        "m trata un valor de relleno (\"unknown\", 999) como faltante; este hallazgo es de tipo %s",
