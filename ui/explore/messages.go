@@ -120,7 +120,8 @@ const (
 const (
 	msgQuality         = "Data quality"
 	msgCheckingColumns = "checking every column…"
-	msgFindings        = " · %d findings on %d columns · enter opens the rows · m: a placeholder is missing"
+	msgFindings        = " · %d findings on %d columns"
+	msgFindingsKeys    = " · enter opens the rows · m: a placeholder is missing" // when the line has room
 	msgContactErr      = " · contact columns: %s"
 	msgCheckingContact = " · checking e-mails and phones…"
 	msgNoProblems      = "No problems found."

@@ -142,6 +142,9 @@ func (m *Model) qualityView() string {
 	case !m.q.contacts:
 		lines[0] += st.Subtle.Render(m.T(msgCheckingContact))
 	}
+	if keys := st.Subtle.Render(m.T(msgFindingsKeys)); ansi.StringWidth(lines[0]+keys) <= m.width {
+		lines[0] += keys // the footer has them too: here only when they fit
+	}
 	lines[0] = ansi.Truncate(lines[0], m.width, "…")
 	if len(m.q.problems) == 0 {
 		return strings.Join(append(lines, "", m.T(msgNoProblems)), "\n")
