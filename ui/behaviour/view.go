@@ -80,11 +80,15 @@ func (m *Model) header(w int) []string {
 	if res := m.rfm(); res != nil {
 		second = append(second, m.t(msgScored, m.common.Int(res.Scores.Scored), m.common.Int(m.common.Session.Data.Rows())))
 	}
-	second = append(second, m.t(msgReturns, m.t(returnRuleTexts[b.ReturnRule()])))
+	returns := m.t(msgReturns, m.t(returnRuleTexts[b.ReturnRule()]))
+	problems := m.t(msgNoProblem)
 	if n := len(b.Problems); n > 0 {
-		second = append(second, st.Warn.Render(m.common.Locale.N(n, msgProblem, msgProblems, n)))
+		problems = st.Warn.Render(m.common.Locale.N(n, msgProblem, msgProblems, n))
+	}
+	if ansi.StringWidth(strings.Join(append(second, returns, problems), " · ")) > w {
+		second = append(second, problems, returns) // a narrow window cuts the return rule, not the problems
 	} else {
-		second = append(second, m.t(msgNoProblem))
+		second = append(second, returns, problems)
 	}
 	sep := st.Subtle.Render(" · ")
 	return []string{strings.Join(parts, sep), st.Subtle.Render(strings.Join(second, " · "))}
