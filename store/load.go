@@ -205,6 +205,10 @@ func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfil
 		args = []any{r.lo, r.hi}
 	}
 	errChanged := fmt.Errorf("%s: table %q changed while it was read; open it again", d.Name(), table.Name)
+	times := make([]bool, len(cols)) // read as rows.Scan would (drivertime.go)
+	for i, c := range cols {
+		times[i] = isDriverTimeType(c.DeclType)
+	}
 	var n int64
 	_, err := d.sinkQuery(ctx, list, from, where, args, func(row []driver.Value) error {
 		id, _ := row[0].(int64)
@@ -214,7 +218,13 @@ func (d *DB) scanGroup(ctx context.Context, table TableInfo, cols []ColumnProfil
 			return errChanged
 		}
 		for i, b := range builders {
-			b.add(row[i+1])
+			v := row[i+1]
+			if s, ok := v.(string); ok && times[i] {
+				if t, ok := driverTime(s); ok {
+					v = t
+				}
+			}
+			b.add(v)
 		}
 		if n++; first && n%progressEvery == 0 {
 			if err := ctx.Err(); err != nil {
