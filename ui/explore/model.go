@@ -72,7 +72,7 @@ func (m *Model) grew() tea.Cmd {
 	var cmds []tea.Cmd
 	for i, c := range m.listed {
 		if i < len(ds.Columns) && ds.Columns[i] != c {
-			m.stats[i] = nullStats(ds, i)[0]
+			m.stats[i] = colStats{nulls: analysis.Nulls(ds.Columns[i]).Count(), distinct: -1}
 			if ds.Rows() <= m.syncLimit {
 				applyDistinct(m.stats, i, []int{analysis.Distinct(ds.Columns[i])})
 			} else {
@@ -169,9 +169,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.inflight = false
 		return m, m.ensure() // the cursor may have moved on meanwhile
 	case distinctMsg:
-		if m.counted(msg) {
-			applyDistinct(m.stats, msg.from, msg.distinct)
-		}
+		m.applyCounted(msg)
 	case common.GrewMsg:
 		return m, m.grew()
 	case prefetchMsg:
@@ -235,15 +233,14 @@ func (m *Model) ensure() tea.Cmd {
 // of the moment the table was opened.
 type prefetchMsg struct{ dists []*dist }
 
-// counted reports whether msg counted the columns listed now (not ones a
-// GrewMsg has replaced since).
-func (m *Model) counted(msg distinctMsg) bool {
+// applyCounted keeps the distinct counts of msg for the columns listed
+// now, not for ones a GrewMsg has replaced since (their own count follows).
+func (m *Model) applyCounted(msg distinctMsg) {
 	for i, c := range msg.cols {
-		if j := msg.from + i; j >= len(m.listed) || m.listed[j] != c {
-			return false
+		if j := msg.from + i; j < len(m.listed) && m.listed[j] == c {
+			m.stats[j].distinct = msg.distinct[i]
 		}
 	}
-	return true
 }
 
 // prefetchFrom computes the distributions of the columns from index from on
