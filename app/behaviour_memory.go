@@ -13,5 +13,5 @@ const bytesPerCustomer = 300
 // 1M customers), and with the default pacing the heap grew to twice what
 // was live, 860 MB over the 250 MB of columns kept.
 func holdMemory(n int) (restore func()) {
-	return store.HoldMemory(max(64<<20, int64(n)*bytesPerCustomer))
+	return store.Pace(0, max(64<<20, int64(n)*bytesPerCustomer))
 }

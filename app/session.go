@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"runtime/debug"
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -68,7 +67,7 @@ func (d *Database) Load(ctx context.Context, r LoadRequest) (*Session, error) {
 func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*Session)) (*Session, error) {
 	// loading reads millions of values the driver hands over boxed: collect
 	// garbage more often meanwhile, so the peak stays near the result's size
-	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	defer store.Pace(25, 0)()
 	s, cust, br, err := d.loadCustomerSession(ctx, r)
 	if err != nil {
 		return nil, err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -47,10 +46,10 @@ func (d *DB) Load(ctx context.Context, table TableInfo, cols []ColumnProfile, pr
 	// objects per column; collecting more often while loading keeps the
 	// peak near the result's size (1M customers: 475 MB → 320 MB peak, for
 	// about the same time), and the usual pace returns afterwards
-	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	defer Pace(25, 0)()
 	parts := newLoadParts(loaded, ranges)
 	// the columns are allocated whole above; what reading adds is garbage
-	defer HoldMemory(loadSlack)()
+	defer Pace(0, loadSlack)()
 	var mu sync.Mutex
 	var done int64
 	report := func(n int64) {
