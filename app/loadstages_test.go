@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/model/campaign"
 	"github.com/pulpero/pulpero/sample"
 )
@@ -96,5 +97,24 @@ func TestLoadInStagesGivesTheCustomersFirst(t *testing.T) {
 	}
 	if !slices.Equal(one.Data.Names(), full.Data.Names()) {
 		t.Errorf("Load and LoadInStages differ:\n%v\n%v", one.Data.Names(), full.Data.Names())
+	}
+}
+
+// TestOrderedAsKeepsTheScreensIndices: the grown session, ordered as the
+// one the screens hold (which had the Value screen's columns added), has
+// every attribute they know at the index they know, the new ones after,
+// and leaves both sessions as they were.
+func TestOrderedAsKeepsTheScreensIndices(t *testing.T) {
+	col := func(name string) model.Column {
+		return &model.NumberColumn{ColumnMeta: model.ColumnMeta{Name: name}, Values: []float64{1}, Nulls: model.NewBitset(1)}
+	}
+	prev := &Session{Data: &model.Dataset{RowIDs: []int64{1}, Columns: []model.Column{col("age"), col("zone"), col("clv")}}}
+	grown := &Session{Data: &model.Dataset{RowIDs: []int64{1}, Columns: []model.Column{col("age"), col("zone"), col("reachable_email"), col("recency_days"), col("CLV")}}}
+	got := grown.OrderedAs(prev).Data.Names()
+	if want := []string{"age", "zone", "CLV", "reachable_email", "recency_days"}; !slices.Equal(got, want) {
+		t.Errorf("ordered: %v, want %v", got, want)
+	}
+	if names := grown.Data.Names(); names[2] != "reachable_email" {
+		t.Errorf("the grown session changed: %v", names)
 	}
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/pulpero/pulpero/analysis"
@@ -138,6 +140,26 @@ func (s *Session) withOwnColumns() *Session {
 	data.Columns = append([]model.Column(nil), s.Data.Columns...)
 	c.Data = &data
 	return &c
+}
+
+// OrderedAs is a copy of the session whose columns named in prev come
+// first, in prev's order, and the others after: screens opened on prev keep
+// each attribute at the index they know (the Value screen may add its
+// columns to the first session of LoadInStages before the rest arrives).
+func (s *Session) OrderedAs(prev *Session) *Session {
+	c := s.withOwnColumns()
+	at := make(map[string]int, len(prev.Data.Columns))
+	for i, col := range prev.Data.Columns {
+		at[strings.ToLower(col.Meta().Name)] = i
+	}
+	rank := func(col model.Column) int {
+		if i, ok := at[strings.ToLower(col.Meta().Name)]; ok {
+			return i
+		}
+		return len(at)
+	}
+	slices.SortStableFunc(c.Data.Columns, func(a, b model.Column) int { return rank(a) - rank(b) })
+	return c
 }
 
 // StillLoading reports whether the session is the first of LoadInStages:

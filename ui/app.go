@@ -232,23 +232,26 @@ func (a *App) grown(msg grownMsg) tea.Cmd {
 	if !a.ready || cur == nil {
 		return nil
 	}
-	if msg.err != nil {
-		if errors.Is(msg.err, context.Canceled) {
-			return nil
-		}
+	var status tea.Cmd
+	s := msg.session
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		return nil
+	case msg.err != nil:
 		failed := *cur
 		failed.Behaviour = &app.Behaviour{Err: msg.err} // the Behaviour screen says why
-		a.common.Session = &failed
-		return common.Status(a.common.T(msgBehaviourFailed, a.common.Locale.Error(msg.err)), true)
-	}
-	s := msg.session
-	if cur.Value != nil && s.Value == nil {
-		s = s.WithValue(cur.Value) // the Value screen added its attributes meanwhile
+		s, status = &failed, common.Status(a.common.T(msgLoadUnfinished, a.common.Locale.Error(msg.err)), true)
+	case cur.Value != nil && s.Value == nil:
+		// the Value screen added its attributes meanwhile: keep them, and
+		// keep every attribute where the screens have it
+		s = s.WithValue(cur.Value).OrderedAs(cur)
 	}
 	a.common.Session = s
-	cmds := make([]tea.Cmd, len(a.screens))
+	cmds := []tea.Cmd{status}
 	for i := range a.screens {
-		a.screens[i], cmds[i] = a.screens[i].Update(common.GrewMsg{})
+		var cmd tea.Cmd
+		a.screens[i], cmd = a.screens[i].Update(common.GrewMsg{})
+		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
 }

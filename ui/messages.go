@@ -7,7 +7,7 @@ const (
 	msgMouseOn       = "mouse on: the wheel scrolls; M turns it off to select text"
 	msgMouseOffShort = "mouse off: select text freely"
 	// the screens are up and the purchases are read behind them
-	msgBehaviourFailed = "purchases not read: %s"
+	msgLoadUnfinished = "loading could not finish: %s"
 )
 
 // The loading and error screens.

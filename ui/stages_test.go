@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -183,5 +184,37 @@ func TestAnEarlierLoadIsDropped(t *testing.T) {
 	a.Update(msg)
 	if a.stage == "old stage" {
 		t.Error("the earlier load's stage reached the header")
+	}
+}
+
+// TestAFailedGrowthIsSaid: when the contact checks or the purchases cannot
+// be read after the screens opened, the status says why, the screens keep
+// the customers, and the Behaviour screen stops saying it is reading.
+func TestAFailedGrowthIsSaid(t *testing.T) {
+	path := screentest.Demo(t, 300, 6)
+	db, err := app.Open(path, app.OpenOptions{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var first *app.Session
+	if _, err := db.LoadInStages(context.Background(), app.LoadRequest{}, func(s *app.Session) { first = s }); err != nil {
+		t.Fatal(err)
+	}
+	a := New(Options{DB: db})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, cmd := a.Update(loadedMsg{session: first, more: true})
+	drive(t, a, cmd)
+	_, cmd = a.Update(grownMsg{err: errors.New("invoice_lines: database disk image is malformed")})
+	drive(t, a, cmd)
+	if !a.status.Error || !strings.Contains(a.status.Text, "loading could not finish: invoice_lines") {
+		t.Errorf("status %q", a.status.Text)
+	}
+	if a.growing || a.common.Session.Data != first.Data || a.common.Session.StillLoading() {
+		t.Error("the customers were not kept, or the session still says it is loading")
+	}
+	press(t, a, "7")
+	if b := screen(a); strings.Contains(b, "Reading the purchases") || !strings.Contains(b, "malformed") {
+		t.Errorf("the Behaviour screen after a failed read:\n%s", b)
 	}
 }

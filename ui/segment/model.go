@@ -117,6 +117,7 @@ func (m *Model) grew() tea.Cmd {
 		m.base = analysis.NewProfileBase(s.Data)
 		return m.recount()
 	}
+	m.base = nil // a profile of the old columns would race the new one's: none until it comes
 	return tea.Batch(baseCmd(s.Data), m.recount())
 }
 
