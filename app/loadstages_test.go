@@ -26,7 +26,8 @@ func TestLoadInStagesGivesTheCustomersFirst(t *testing.T) {
 	if err := GenerateSample(context.Background(), path, sample.Options{Customers: 800, Seed: 5}, false); err != nil {
 		t.Fatal(err)
 	}
-	db, err := Open(path, OpenOptions{DataDir: t.TempDir()})
+	dataDir := t.TempDir()
+	db, err := Open(path, OpenOptions{DataDir: dataDir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,14 +35,28 @@ func TestLoadInStagesGivesTheCustomersFirst(t *testing.T) {
 	asOf := time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
 	var first *Session
 	var firstNames []string
+	var written []string // the snapshot is written after the first screen, not before
 	full, err := db.LoadInStages(t.Context(), LoadRequest{AsOf: asOf}, func(s *Session) {
 		first, firstNames = s, s.Data.Names()
+		written, _ = filepath.Glob(filepath.Join(dataDir, "snapshots", "*", "col-*"))
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if first == nil {
 		t.Fatal("the first session was never handed over")
+	}
+	if len(written) > 0 {
+		t.Errorf("the screens waited for the snapshot: %d column files before the first session", len(written))
+	}
+	read := 0 // the columns read from SQLite (not derived)
+	for _, c := range first.Data.Columns {
+		if !c.Meta().Derived {
+			read++
+		}
+	}
+	if cols, _ := filepath.Glob(filepath.Join(dataDir, "snapshots", "*", "col-*")); len(cols) < read {
+		t.Errorf("%d column files kept for the next open, want at least %d", len(cols), read)
 	}
 	if !first.StillLoading() || full.StillLoading() {
 		t.Errorf("behaviour loading: first %v, final %v", first.StillLoading(), full.StillLoading())

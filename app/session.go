@@ -85,6 +85,7 @@ func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*
 		br.Data = s.Data
 		s.Behaviour = &Behaviour{Err: errBehaviourNotLoaded}
 	}
+	cust.KeepSnapshot() // after the first screen: a user does not wait for the next open's copy
 	if reach {
 		if r.Stage != nil {
 			r.Stage("checking contact details and consent")

@@ -8,7 +8,13 @@ import "github.com/pulpero/pulpero/model"
 // everything else the work depends on (options, corrections, the day).
 
 // CanKeep reports whether the customers have a snapshot to keep work in.
-func (c *Customers) CanKeep() bool { return c != nil && c.snap != nil }
+func (c *Customers) CanKeep() bool {
+	if c == nil {
+		return false
+	}
+	c.KeepSnapshot()
+	return c.snap != nil
+}
 
 // Keep keeps desc (JSON) and cols under key; nothing without a snapshot.
 func (c *Customers) Keep(key string, desc []byte, cols []model.Column) error {

@@ -42,7 +42,6 @@ func (d *DB) LoadCustomersWith(ctx context.Context, ws *Workspace, r CustomersRe
 			r.Stage(s)
 		}
 	}
-	var snap *snapshot.Snapshot
 	var fp snapshot.Fingerprint
 	if r.Snapshots != "" {
 		var err error
@@ -80,14 +79,16 @@ func (d *DB) LoadCustomersWith(ctx context.Context, ws *Workspace, r CustomersRe
 	personalOf(c)
 	c.checkKeyUnique()
 	if r.Snapshots != "" && len(c.Data.RowIDs) > 0 {
-		snap, _ = d.startSnapshot(fp, r.Snapshots, r.Table, c)
-		if snap != nil {
-			for _, col := range c.Data.Columns {
-				snap.PutColumn(col)
+		c.writing = func() *snapshot.Snapshot {
+			snap, _ := d.startSnapshot(fp, r.Snapshots, r.Table, c)
+			if snap != nil {
+				for _, col := range c.Data.Columns {
+					snap.PutColumn(col)
+				}
 			}
+			return snap
 		}
 	}
-	c.snap = snap
 	return c, nil
 }
 
@@ -281,6 +282,7 @@ func programID() string {
 // from the snapshot when it keeps the verdicts for the same columns, and
 // keeps them there otherwise.
 func (d *DB) ContactValidity(ctx context.Context, c *Customers) (ContactValidity, error) {
+	c.KeepSnapshot()
 	cc := FindContactColumns(c.Profiles)
 	key := fmt.Sprintf("contacts %q %q %q %q %v", cc.Email, cc.SMS, cc.Phone, cc.Post, cc.SMSFromPhone)
 	names := []string{"email", "sms", "phone", "post"}
