@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/pulpero/pulpero/model"
 	"github.com/pulpero/pulpero/store/parse"
@@ -21,14 +23,34 @@ func (d *DB) Profile(ctx context.Context, table TableInfo, overrides map[model.R
 	for i, c := range table.Columns {
 		cols[i] = ColumnProfile{Name: c.Name, DeclType: c.DeclType, PK: c.PK, sample: newSampleStats()}
 	}
+	// the sample is read first and judged after, a column per goroutine:
+	// judging a value (numbers, dates, codes) costs more than reading it
+	rows := make([][]any, len(cols))
 	observe := func(offset int, vals []any) {
 		for i, v := range vals {
-			cols[offset+i].sample.observe(v)
+			rows[offset+i] = append(rows[offset+i], v)
 		}
 	}
 	if err := d.sampleRows(ctx, table, observe); err != nil {
 		return nil, fmt.Errorf("%s: reading table %q: %s", d.Name(), table.Name, cleanSQLiteError(err))
 	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(cols))
+	for i := range cols {
+		next <- i
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(cols)) {
+		wg.Go(func() {
+			for i := range next {
+				for _, v := range rows[i] {
+					cols[i].sample.observe(v)
+				}
+				rows[i] = nil
+			}
+		})
+	}
+	wg.Wait()
 	for i := range cols {
 		c := &cols[i]
 		c.Kind, c.KindWhy = inferKind(c.Name, &c.sample)
