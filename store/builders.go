@@ -140,6 +140,11 @@ func (b *numberBuilder) fromString(s string) (float64, bool, bool) {
 	}
 	switch b.meta.Kind {
 	case model.KindDate, model.KindDateTime:
+		if b.meta.Kind == model.KindDate {
+			if days, ok := parse.ISODays(s); ok {
+				return float64(days), true, false
+			}
+		}
 		d, ok := parse.ParseDate(s, b.order)
 		if !ok {
 			return 0, false, false

@@ -158,6 +158,46 @@ func fastISO(s string) (Date, bool) {
 	return Date{Time: time.Date(y, time.Month(mo), d, h, mi, se, 0, time.UTC), HasTime: true}, true
 }
 
+// daysIn is the length of month m of year (proleptic Gregorian), without
+// time.Date: it runs once per date a load reads.
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// ISODays reads a YYYY-MM-DD date as days since 1970-01-01, the way a load
+// stores dates, without building a time.Time (most dates a load reads are
+// ISO; it was a tenth of a cold load's CPU). ok is false for anything else,
+// which ParseDate then reads.
+func ISODays(s string) (days int64, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	y, mo, d := atoi(s[0:4]), atoi(s[5:7]), atoi(s[8:10])
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) {
+		return 0, false
+	}
+	return daysFromCivil(int64(y), int64(mo), int64(d)), true
+}
+
+// daysFromCivil is Howard Hinnant's days_from_civil: the days from
+// 1970-01-01 to y-m-d in the proleptic Gregorian calendar.
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400 // [0, 399]
+	mp := (m + 9) % 12 // March = 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
