@@ -156,6 +156,24 @@ func Nulls(c model.Column) model.Bitset {
 	return model.NewBitset(c.Len())
 }
 
+// NullCount is how many rows of c are NULL: Nulls(c).Count() without
+// building the set (Explore counts every column when it opens).
+func NullCount(c model.Column) int {
+	switch x := c.(type) {
+	case *model.NumberColumn:
+		return x.Nulls.Count()
+	case *model.TextColumn:
+		return x.Nulls.Count()
+	case *model.CodedColumn:
+		n := 0
+		for _, k := range x.Codes {
+			n += int(uint32(k) >> 31) // 1 for a negative code
+		}
+		return n
+	}
+	return 0
+}
+
 // CodesNull returns the rows of a coded column that are NULL.
 func CodesNull(c *model.CodedColumn) model.Bitset {
 	out := model.NewBitset(len(c.Codes))

@@ -72,7 +72,7 @@ func (m *Model) grew() tea.Cmd {
 	var cmds []tea.Cmd
 	for i, c := range m.listed {
 		if i < len(ds.Columns) && ds.Columns[i] != c {
-			m.stats[i] = colStats{nulls: analysis.Nulls(ds.Columns[i]).Count(), distinct: -1}
+			m.stats[i] = colStats{nulls: analysis.NullCount(ds.Columns[i]), distinct: -1}
 			if ds.Rows() <= m.syncLimit {
 				applyDistinct(m.stats, i, []int{analysis.Distinct(ds.Columns[i])})
 			} else {

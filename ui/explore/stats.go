@@ -22,7 +22,7 @@ type colStats struct {
 func nullStats(ds *model.Dataset, from int) []colStats {
 	out := make([]colStats, 0, len(ds.Columns)-from)
 	for _, c := range ds.Columns[from:] {
-		out = append(out, colStats{nulls: analysis.Nulls(c).Count(), distinct: -1})
+		out = append(out, colStats{nulls: analysis.NullCount(c), distinct: -1})
 	}
 	return out
 }
