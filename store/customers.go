@@ -1,12 +1,12 @@
 package store
 
 import (
-	"sync"
 	"context"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pulpero/pulpero/store/snapshot"
 
