@@ -51,7 +51,13 @@ func benchDB(b *testing.B) string {
 			return
 		}
 		bench.path = filepath.Join(dir, "bench.db")
-		bench.err = generateBenchDB(bench.path, benchCustomers)
+		n := benchCustomers
+		if v := os.Getenv("PULPERO_BENCH_CUSTOMERS"); v != "" { // e.g. 5000000: is the cost linear?
+			if n, bench.err = strconv.Atoi(v); bench.err != nil {
+				return
+			}
+		}
+		bench.err = generateBenchDB(bench.path, n)
 	})
 	if bench.err != nil {
 		b.Fatal(bench.err)
