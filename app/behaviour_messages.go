@@ -8,6 +8,7 @@ const (
 	StageBehaviour       = "computing behaviour"
 	StageRFM             = "scoring RFM"
 	StageTransactions    = "building customers from the transactions"
+	StageCheckContacts   = "checking contact details and consent"
 
 	NoteAgesAsOf        = "as of %s (the analysis date: the data is historical): "
 	NoteRenamed         = " (renamed: the table has its own %s)"

@@ -88,7 +88,7 @@ func (d *Database) LoadInStages(ctx context.Context, r LoadRequest, first func(*
 	cust.KeepSnapshot() // after the first screen: a user does not wait for the next open's copy
 	if reach {
 		if r.Stage != nil {
-			r.Stage("checking contact details and consent")
+			r.Stage(StageCheckContacts)
 		}
 		// addresses are read and judged in SQLite's rows; only the verdicts
 		// (bitsets) reach memory, and the snapshot keeps them

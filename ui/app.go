@@ -54,7 +54,7 @@ type App struct {
 	// cancelled: esc stopped the load; the screen says so until q or r
 	cancelled bool
 	loadGen   int  // which load's messages are awaited (a reload starts another)
-	growing   bool // the screens are up; the behaviour is still being read
+	growing   bool // the screens are up; reachability and behaviour are still being read
 
 	screens  []common.Screen
 	focus    int
@@ -200,7 +200,7 @@ func (a *App) fromLoad(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // loaded opens the screens on a loaded session (the customers alone when
-// msg.more: the behaviour follows in a grownMsg).
+// msg.more: reachability and behaviour follow in a grownMsg).
 func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	a.loadTook = msg.elapsed
 	if a.cancelled {
@@ -223,8 +223,9 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// grown puts the session with the behaviour in place of the customers
-// alone and tells every screen, which keeps its place and what was typed.
+// grown puts the session with reachability and behaviour in place of the
+// customers alone and tells every screen, which keeps its place and what
+// was typed.
 func (a *App) grown(msg grownMsg) tea.Cmd {
 	a.growing = false
 	a.stage, a.progress = "", app.LoadProgress{}
@@ -427,10 +428,10 @@ func (a *App) titleView() string {
 			parts = append(parts, headerPart{text: "(" + model.Printable(a.common.Reason(s.TableWhy)) + ")", rank: 4, glue: true})
 		}
 	}
-	if a.growing { // the purchases are read behind the screens
+	if a.growing { // contact details and purchases are read behind the screens
 		stage := string(a.stage)
 		if stage == "" {
-			stage = app.StageReadPurchases
+			stage = app.StageCheckContacts // what comes first behind them
 		}
 		growing := a.common.T(stage) + "…"
 		if p := a.progress; p.Total > 0 {

@@ -15,7 +15,7 @@ type loadStage string
 
 // Messages of the background load, in the order they arrive. A load may
 // deliver the customers first (loadedMsg with more set: the screens open on
-// them) and their behaviour later (grownMsg).
+// them) and their reachability and behaviour later (grownMsg).
 type (
 	loadStageMsg    struct{ stage loadStage }
 	loadProgressMsg struct{ p app.LoadProgress }
@@ -23,11 +23,11 @@ type (
 		session *common.Session
 		elapsed time.Duration
 		err     error
-		more    bool // the behaviour is still being read: a grownMsg follows
+		more    bool // reachability and behaviour are still being read: a grownMsg follows
 	}
 	grownMsg struct {
-		session *common.Session // the first session with the behaviour added
-		err     error           // the behaviour could not be read (the first session stays)
+		session *common.Session // the first session with reachability and behaviour added
+		err     error           // they could not be read (the first session stays)
 	}
 )
 

@@ -81,7 +81,7 @@ func TestScreensOpenBeforeTheBehaviour(t *testing.T) {
 	}
 	press(t, a, "j", "j", "j") // Explore opens on gender: three down is children
 	explore := screen(a)
-	if !strings.Contains(explore, "reading purchases…") || !strings.Contains(explore, "children · integer") {
+	if !strings.Contains(explore, "checking contact details and consent…") || !strings.Contains(explore, "children · integer") {
 		t.Errorf("Explore while the purchases are read:\n%s", explore)
 	}
 	// a rule on a customer attribute is built meanwhile; one on behaviour
@@ -126,7 +126,7 @@ func TestScreensOpenBeforeTheBehaviour(t *testing.T) {
 	if a.growing || a.common.Session != full {
 		t.Fatalf("growing %v after the behaviour arrived", a.growing)
 	}
-	if after := screen(a); strings.Contains(after, "reading purchases") || !strings.Contains(after, "children · integer") {
+	if after := screen(a); strings.Contains(after, "checking contact") || !strings.Contains(after, "children · integer") {
 		t.Errorf("Explore after the purchases were read (its place kept):\n%s", after)
 	}
 	// ages are now as of the purchases' analysis date: the segment counts again
