@@ -27,7 +27,7 @@ func (m *Model) View() string {
 		lines = m.overview(w, h)
 	}
 	if m.field != fieldNone {
-		f := fieldLines(&m.input, w)
+		f := common.FieldLines(&m.input, w)
 		lines = append(lines[:max(0, min(len(lines), h-len(f)))], f...)
 	}
 	if len(lines) > h {
@@ -246,7 +246,7 @@ func (m *Model) detailLine(res *app.RFMResult) string {
 		return ""
 	}
 	c := res.Grid.Cells[m.r-1][m.f-1]
-	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), m.ruleText(cellRule(m.r, m.f))))
+	return st.Subtle.Render(m.t(msgCellDetail, m.r, m.f, m.common.Int(c.Customers), m.common.Amount(c.MeanMonetary), m.common.RuleText(cellRule(m.r, m.f))))
 }
 
 func (m *Model) concentrationLine(res *app.RFMResult) string {
@@ -260,18 +260,3 @@ func (m *Model) concentrationLine(res *app.RFMResult) string {
 // mean writes a mean score with one decimal, as the user's language does
 // (3,8 in Spanish).
 func (m *Model) mean(x float64) string { return m.t("%.1f", x) }
-
-// fieldLines is the open field: its prompt and what is typed on one line,
-// or, when the prompt leaves too little room for a date (a Spanish prompt
-// at 80 columns), the prompt on lines of its own above what is typed.
-func fieldLines(in *common.LineInput, w int) []string {
-	const room = 12 // a date and the cursor
-	prompt := in.Prompt
-	if ansi.StringWidth(prompt)+room <= w {
-		return []string{in.View()}
-	}
-	in.Prompt = "  "
-	typed := in.View()
-	in.Prompt = prompt
-	return append(strings.Split(common.Wrap(strings.TrimSpace(prompt), w, ""), "\n"), typed)
-}

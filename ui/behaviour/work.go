@@ -31,20 +31,6 @@ func cellRule(r, f int) string {
 	return fmt.Sprintf("%s = %d and %s = %d", rfm.ColR, r, rfm.ColF, f)
 }
 
-// ruleText is a rule as the user reads it: with the Spanish keywords for
-// a Spanish user ("r_score = 5 y f_score = 5"); what enter sends to
-// Segments stays the canonical rule.
-func (m *Model) ruleText(src string) string {
-	if m.common.Locale.Lang != locale.Spanish {
-		return src
-	}
-	n, err := segment.Parse(src)
-	if err != nil {
-		return src
-	}
-	return segment.PrintSpanish(n)
-}
-
 // saveSettings changes the database's saved behaviour settings and
 // reloads: the scores of every screen follow.
 func saveSettings(pol *app.Policy, db *app.Database, change func(*app.BehaviourOptions)) tea.Cmd {

@@ -78,7 +78,7 @@ func (m *Model) archetypesText() string {
 		}
 		// the archetype's name in the user's language (the saved
 		// segment keeps its canonical name)
-		text := common.Wrap(model.Printable(fmt.Sprintf("%s%s: %s", m.common.T(ar.Segment), mark, m.ruleSource(ar.Rule))), max(10, m.width-3), "   ")
+		text := common.Wrap(model.Printable(fmt.Sprintf("%s%s: %s", m.common.T(ar.Segment), mark, m.common.RuleText(ar.Rule))), max(10, m.width-3), "   ")
 		for _, l := range strings.Split(text, "\n") {
 			out = append(out, m.line(l))
 		}

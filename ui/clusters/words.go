@@ -57,18 +57,5 @@ func (m *Model) ruleText(n segment.Node, canonical string) string {
 	return segment.PrintSpanish(n)
 }
 
-// ruleSource is a rule written in the segment language (an archetype's),
-// as the user reads it.
-func (m *Model) ruleSource(src string) string {
-	if m.loc().Lang != locale.Spanish {
-		return src
-	}
-	n, err := segment.Parse(src)
-	if err != nil {
-		return src
-	}
-	return segment.PrintSpanish(n)
-}
-
 // kind names a column kind in the user's language.
 func (m *Model) kind(k model.Kind) string { return m.common.T(k.String()) }

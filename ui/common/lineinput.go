@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // LineInput is a one-line text field, shared by the screens that type. The
@@ -126,4 +127,19 @@ func (in *LineInput) View() string {
 		}
 	}
 	return b.String()
+}
+
+// FieldLines is an open field: its prompt and what is typed on one line,
+// or, when the prompt leaves too little room for a date (a Spanish prompt
+// at 80 columns), the prompt on lines of its own above what is typed.
+func FieldLines(in *LineInput, w int) []string {
+	const room = 12 // a date and the cursor
+	prompt := in.Prompt
+	if ansi.StringWidth(prompt)+room <= w {
+		return []string{in.View()}
+	}
+	in.Prompt = "  "
+	typed := in.View()
+	in.Prompt = prompt
+	return append(strings.Split(Wrap(strings.TrimSpace(prompt), w, ""), "\n"), typed)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pulpero/pulpero/app/locale"
 	"github.com/pulpero/pulpero/model"
+	"github.com/pulpero/pulpero/model/segment"
 )
 
 // RoleName is a column role as the user reads it: its canonical name in
@@ -38,4 +39,19 @@ func KeyName(l locale.Locale, k string) string {
 		}
 	}
 	return strings.Join(parts, "/")
+}
+
+// RuleText is a rule written in the segment language as the user reads it:
+// with the Spanish keywords (y, o, no, entre, está vacío...) for a Spanish
+// reader, else as written; as written too when it does not parse. What is
+// saved and shared stays the canonical (English) form.
+func (c *Common) RuleText(src string) string {
+	if c.Locale.Lang != locale.Spanish {
+		return src
+	}
+	n, err := segment.Parse(src)
+	if err != nil {
+		return src
+	}
+	return segment.PrintSpanish(n)
 }

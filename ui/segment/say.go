@@ -37,19 +37,6 @@ func (m *Model) show(n seg.Node) string {
 	return seg.Print(n)
 }
 
-// showDefinition is a saved definition as the user reads it (as it is if
-// it no longer parses).
-func (m *Model) showDefinition(def string) string {
-	if !m.spanish() {
-		return def
-	}
-	n, err := seg.Parse(def)
-	if err != nil {
-		return def
-	}
-	return seg.PrintSpanish(n)
-}
-
 // sayErr is an error in the user's language; a rule's error says its
 // position and what was expected there.
 func (m *Model) sayErr(err error) string { return m.common.Locale.Error(err) }

@@ -221,7 +221,7 @@ func (m *Model) listView() []string {
 	out = append(out, st.Header.Render(fmt.Sprintf("  %-20s %*s %10s  %-16s  %-*s", m.t(msgColName), verW, m.t(msgColVersion), m.t(msgColSize), m.t(msgColSaved), defW, m.t(msgColDefinition))))
 	for i, s := range m.saved {
 		line := fmt.Sprintf("  %-20s %*d %10s  %-16s  %s", common.Truncate(s.Name, 20), verW, s.Latest.Version, m.common.Int(s.Latest.Size),
-			m.when(s.Latest.SavedAt), common.Truncate(m.showDefinition(s.Latest.Definition), defW))
+			m.when(s.Latest.SavedAt), common.Truncate(m.common.RuleText(s.Latest.Definition), defW))
 		if i == m.listCursor {
 			line = st.Selected.Render(line)
 		}

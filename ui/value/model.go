@@ -12,8 +12,6 @@ import (
 
 	"github.com/pulpero/pulpero/analysis/value"
 	"github.com/pulpero/pulpero/app"
-	"github.com/pulpero/pulpero/app/locale"
-	"github.com/pulpero/pulpero/model/segment"
 	"github.com/pulpero/pulpero/ui/common"
 )
 
@@ -91,19 +89,6 @@ func (m *Model) num(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, ".", m.mark)
-}
-
-// rule writes a band's rule as the user reads it: with the Spanish
-// keywords for a Spanish user (what goes to Segments stays canonical).
-func (m *Model) rule(src string) string {
-	if m.common.Locale.Lang != locale.Spanish {
-		return src
-	}
-	n, err := segment.Parse(src)
-	if err != nil {
-		return src
-	}
-	return segment.PrintSpanish(n)
 }
 
 // day writes a YYYY-MM-DD date as the user's language does (02/01/2026

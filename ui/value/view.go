@@ -35,7 +35,7 @@ func (m *Model) View() string {
 		lines = m.overview(w)
 	}
 	if m.field != fieldNone {
-		f := fieldLines(&m.input, w)
+		f := common.FieldLines(&m.input, w)
 		lines = append(lines[:max(0, min(len(lines), h-len(f)))], f...)
 	}
 	if len(lines) > h {
@@ -225,19 +225,4 @@ func (m *Model) corrText(c *float64) string {
 		return m.t(msgUndefined)
 	}
 	return m.num(strconv.FormatFloat(*c, 'f', 3, 64))
-}
-
-// fieldLines is the open field: its prompt and what is typed on one line,
-// or, when the prompt leaves too little room for a date (a Spanish prompt
-// at 80 columns), the prompt on lines of its own above what is typed.
-func fieldLines(in *common.LineInput, w int) []string {
-	const room = 12 // a date and the cursor
-	prompt := in.Prompt
-	if ansi.StringWidth(prompt)+room <= w {
-		return []string{in.View()}
-	}
-	in.Prompt = "  "
-	typed := in.View()
-	in.Prompt = prompt
-	return append(strings.Split(common.Wrap(strings.TrimSpace(prompt), w, ""), "\n"), typed)
 }

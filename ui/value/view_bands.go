@@ -53,7 +53,7 @@ func (m *Model) bandsView(w, h int) []string {
 	bands := append(append([]app.ValueBand(nil), r.PAlive...), r.CLV...)
 	detail := ""
 	if m.band < len(bands) {
-		detail = m.t(msgBandDetail, m.rule(bands[m.band].Rule))
+		detail = m.t(msgBandDetail, m.common.RuleText(bands[m.band].Rule))
 	}
 	// keep the cursor's band and the detail line in the window
 	body := lines[2:]
